@@ -1,0 +1,66 @@
+# Two commands do all set-up on a fresh machine:
+#   make site   installs what the build needs and builds ./corpus into ./site
+#   make test   installs what the tests need (Chromium included) and runs every test
+.DEFAULT_GOAL := site
+.PHONY: site test serve lint bench clean deps dev-deps npm-deps chromium
+
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP_DEPS := $(VENV)/.deps-installed
+STAMP_DEV := $(VENV)/.dev-deps-installed
+STAMP_NPM := node_modules/.npm-installed
+
+# pyodide-build needs Python >= 3.12: take the first interpreter that is at least that.
+# (pyenv shims for versions that are not selected fail to run, and are passed over.)
+PYTHON_CANDIDATES := python3.13 python3.12 \
+	$(wildcard $(HOME)/.pyenv/versions/3.13*/bin/python3) $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3) \
+	/usr/bin/python3.13 /usr/bin/python3.12 /usr/local/bin/python3.13 /usr/local/bin/python3.12 python3
+
+$(PY):
+	@python=""; for candidate in $(PYTHON_CANDIDATES); do \
+	  if $$candidate -c 'import sys, venv; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then python=$$candidate; break; fi; \
+	done; \
+	if [ -z "$$python" ]; then echo "make: Lode needs Python 3.12 or newer (pyodide-build does); install python3.12 or python3.13 and run make again" >&2; exit 1; fi; \
+	echo "make: creating $(VENV) with $$python"; \
+	$$python -m venv $(VENV)
+
+$(STAMP_DEPS): requirements.txt | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(STAMP_DEV): requirements-dev.txt $(STAMP_DEPS)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+$(STAMP_NPM): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "make: npm is missing; install Node.js 20 and npm (apt-get install nodejs npm)" >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+deps: $(STAMP_DEPS) $(STAMP_NPM)
+dev-deps: deps $(STAMP_DEV)
+
+chromium:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "make: installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+	  echo "make: the browser tests need Chromium at /usr/bin/chromium; install it with: sudo apt-get install chromium" >&2; exit 1; \
+	fi
+
+site: deps
+	$(PY) build.py --corpus corpus --out site
+
+serve: deps
+	$(PY) build.py --corpus corpus --out site --serve
+
+test: dev-deps chromium
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+lint: dev-deps
+	$(PY) -m ruff check .
+
+clean:
+	rm -rf site .lode-cache .pytest_cache .ruff_cache

@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Lode: turn a folder of news articles into a static site you can read, search and question.
+
+    .venv/bin/python build.py --corpus corpus --out site
+    .venv/bin/python build.py --serve          # preview at http://127.0.0.1:8000, rebuilt on change
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from extract.config import ConfigError, load_config
+from extract.load import CorpusError
+from extract.package import OutputError, check_output
+from extract.pipeline import TEMPLATES, StrictError, build
+from extract.progress import progress_for
+
+HERE = Path(__file__).resolve().parent
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="build.py",
+        description="Build a static Lode site from a folder of news articles (.txt web scrapes and .md with front matter).",
+        epilog="Site settings come from lode.toml in the corpus folder; the flags above override them.",
+    )
+    parser.add_argument("--corpus", type=Path, default=HERE / "corpus", metavar="DIR",
+                        help="folder of .txt and .md articles, searched in sub-folders too (default: ./corpus)")
+    parser.add_argument("--out", type=Path, default=HERE / "site", metavar="DIR",
+                        help="output folder, replaced whole when the build succeeds (default: ./site)")
+    parser.add_argument("--title", help="site title (lode.toml: title)")
+    parser.add_argument("--description", help="one-line site description (lode.toml: description)")
+    parser.add_argument("--language", metavar="CODE", help="language of the site's pages, e.g. en (lode.toml: language)")
+    parser.add_argument("--base-url", metavar="URL",
+                        help="absolute URL the site is published at, for canonical links, feeds and the sitemap "
+                             "(lode.toml: base_url; default: links stay relative)")
+    parser.add_argument("--per-page", type=int, metavar="N", help="articles per page on the home page and archives (default 20)")
+    parser.add_argument("--strict", action="store_true",
+                        help="stop, leaving the output folder untouched, if any corpus file cannot be read")
+    parser.add_argument("--serve", action="store_true",
+                        help="build, then serve the site and rebuild when a corpus file or template changes")
+    parser.add_argument("--host", default="127.0.0.1", help="address for --serve (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="port for --serve (default 8000)")
+    parser.add_argument("--quiet", "-q", action="store_true", help="print only problems and errors")
+    return parser.parse_args(argv)
+
+
+def overrides(args: argparse.Namespace) -> dict[str, object]:
+    return {
+        "title": args.title,
+        "description": args.description,
+        "language": args.language,
+        "base_url": args.base_url,
+        "per_page": args.per_page,
+    }
+
+
+def run_build(args: argparse.Namespace) -> int:
+    """One build; returns the exit code. Every problem is reported once, here."""
+    try:
+        config = load_config(args.corpus, overrides(args))
+        check_output(args.out, args.corpus, [HERE / "extract", TEMPLATES, HERE / "tests"])
+        report = build(
+            args.corpus, args.out, config, strict=args.strict,
+            progress=progress_for(sys.stderr, args.quiet, dict(os.environ)),
+        )
+    except StrictError as error:
+        for problem in error.problems:
+            print(f"lode: error: {problem}", file=sys.stderr)
+        print(f"lode: error: {error}", file=sys.stderr)
+        return 1
+    except (CorpusError, ConfigError, OutputError) as error:
+        print(f"lode: error: {error}", file=sys.stderr)
+        return 2
+    for problem in report.problems:
+        print(f"lode: warning: {problem}", file=sys.stderr)
+    if not args.quiet:
+        skipped = f", {len(report.problems)} file(s) skipped" if report.problems else ""
+        print(f"lode: built {len(report.articles)} articles into {args.out} ({report.files} files{skipped})", file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.serve:
+        from extract.serve import serve
+
+        return serve(args, run_build, watched=[args.corpus, TEMPLATES])
+    return run_build(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

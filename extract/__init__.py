@@ -1,0 +1,1 @@
+"""Lode's build-time stages: load -> clean -> extract -> link -> render -> index -> package."""

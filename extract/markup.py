@@ -1,0 +1,125 @@
+"""Stage 2b, clean: a Markdown article (.md with front matter) -> Document.
+
+markdown-it-py parses the body with raw HTML disabled; its tokens become Lode's
+blocks (plain text plus inline marks as offsets), so every later stage works on
+the same plain text whether an article came from a scrape or from Markdown.
+"""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .clean import fallback_title
+from .dates import iso_date
+from .model import Block, BlockKind, Document, Mark, MarkKind, RawDocument
+from .paths import safe_href
+
+# "commonmark" with html off: raw tags in an article are shown as text, never
+# passed through. Tables and strikethrough as GitHub writes them.
+MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+
+INLINE_MARKS: dict[str, MarkKind] = {"em": "em", "strong": "strong", "link": "link"}
+BLOCK_KINDS: dict[str, BlockKind] = {"heading": "heading", "paragraph": "paragraph"}
+
+
+def parse_markdown(raw: RawDocument) -> Document:
+    meta = raw.meta
+    blocks = markdown_blocks(raw.text)
+    title = text_field(meta, "title")
+    # A leading "# Title" is the title when front matter has none, and is not
+    # repeated in the body either way.
+    if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
+        title = title or blocks[0].text
+        if blocks[0].text == title:
+            blocks = blocks[1:]
+    return Document(
+        path=raw.path,
+        format="md",
+        title=title or fallback_title(raw.path),
+        blocks=tuple(blocks),
+        source=text_field(meta, "source"),
+        author=text_field(meta, "author"),
+        date=iso_date(meta.get("date")),
+        url=text_field(meta, "url"),
+        language=text_field(meta, "language") or text_field(meta, "lang"),
+    )
+
+
+def text_field(meta: dict[str, object], key: str) -> str | None:
+    value = meta.get(key)
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def markdown_blocks(markdown: str) -> list[Block]:
+    blocks: list[Block] = []
+    kind: BlockKind = "paragraph"
+    level = 0
+    context: list[str] = []  # open containers: "list", "quote"
+    for token in MARKDOWN.parse(markdown):
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            context.append("list")
+        elif token.type == "blockquote_open":
+            context.append("quote")
+        elif token.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
+            context.pop()
+        elif token.type == "heading_open":
+            kind, level = "heading", int(token.tag[1])
+        elif token.type == "paragraph_open":
+            kind, level = "paragraph", 0
+            if context and context[-1] == "list":
+                kind, level = "item", context.count("list")
+            elif context:
+                kind = "quote"
+        elif token.type in ("th_open", "td_open"):
+            kind, level = "paragraph", 0
+        elif token.type in ("code_block", "fence"):
+            text = token.content.rstrip("\n")
+            if text:
+                blocks.append(Block("paragraph", text, marks=(Mark(0, len(text), "code"),)))
+        elif token.type == "inline":
+            text, marks = inline_text(token.children or [])
+            if text:
+                blocks.append(Block(kind, text, level=level, marks=tuple(marks)))
+    return blocks
+
+
+def inline_text(children: list[Token]) -> tuple[str, list[Mark]]:
+    """Plain text of an inline run, with emphasis, code and links as marks."""
+    parts: list[str] = []
+    marks: list[Mark] = []
+    open_marks: list[tuple[str, int, str | None]] = []
+    position = 0
+    for child in children:
+        piece = ""
+        if child.type in ("text", "html_inline"):
+            piece = child.content
+        elif child.type in ("softbreak", "hardbreak"):
+            piece = " "
+        elif child.type == "code_inline":
+            piece = child.content
+            marks.append(Mark(position, position + len(piece), "code"))
+        elif child.type == "image":
+            piece = ""  # alt text is not body text
+        elif child.type.endswith("_open") and child.type[:-5] in INLINE_MARKS:
+            href = child.attrs.get("href") if child.type == "link_open" else None
+            open_marks.append((child.type[:-5], position, str(href) if href else None))
+        elif child.type.endswith("_close") and child.type[:-6] in INLINE_MARKS and open_marks:
+            name, start, href = open_marks.pop()
+            if position > start and (name != "link" or safe_href(href)):
+                marks.append(Mark(start, position, INLINE_MARKS[name], href if name == "link" else None))
+        parts.append(piece)
+        position += len(piece)
+    text = "".join(parts)
+    # Leading and trailing spaces are trimmed; marks shift with the text they point at.
+    stripped = text.strip()
+    if stripped != text:
+        shift = len(text) - len(text.lstrip())
+        marks = [Mark(m.start - shift, m.end - shift, m.kind, m.href) for m in marks]
+        text = stripped
+    marks = [m for m in marks if 0 <= m.start < m.end <= len(text)]
+    return text, sorted(marks, key=lambda m: (m.start, -m.end))
+

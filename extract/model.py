@@ -1,0 +1,124 @@
+"""The corpus model: plain dataclasses that flow one way through the stages.
+
+load.py makes RawDocuments, clean.py / markup.py turn them into Documents, and
+pipeline.py numbers Documents into Articles. Nothing here knows about files,
+HTML or spaCy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["heading", "paragraph", "item", "quote"]
+MarkKind = Literal["em", "strong", "code", "link"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one corpus file, reported by name and skipped."""
+
+    path: str  # relative to the corpus folder, with forward slashes
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One corpus file, decoded to text, before cleaning."""
+
+    path: str  # relative to the corpus folder, with forward slashes
+    format: Literal["txt", "md"]
+    text: str  # newline-normalised, BOM removed
+    meta: dict[str, object] = field(default_factory=dict)  # front matter, as parsed
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Inline formatting inside a block, as code-point offsets into the block's text."""
+
+    start: int
+    end: int
+    kind: MarkKind
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class Block:
+    """A heading, paragraph, list item or quotation of an article body."""
+
+    kind: BlockKind
+    text: str
+    level: int = 0  # heading level (2-4), or list depth
+    marks: tuple[Mark, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """A cleaned article, before it gets its id and place in the corpus."""
+
+    path: str
+    format: Literal["txt", "md"]
+    title: str
+    blocks: tuple[Block, ...]
+    source: str | None = None
+    author: str | None = None
+    date: str | None = None  # ISO YYYY-MM-DD
+    url: str | None = None
+    language: str | None = None
+
+
+# Blocks are joined with this separator to make an article's `text`; offsets
+# (mentions, later) are counted in that joined string.
+BLOCK_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article in the built corpus: a Document with a stable id and page path."""
+
+    id: str
+    file: str  # the source file's name without extension
+    source_path: str  # the source file, relative to the corpus folder
+    path: str  # the article page, relative to the site root
+    title: str
+    blocks: tuple[Block, ...]
+    source: str | None
+    author: str | None
+    date: str | None
+    url: str | None
+    language: str | None
+
+    @property
+    def text(self) -> str:
+        return BLOCK_SEPARATOR.join(block.text for block in self.blocks)
+
+    @property
+    def block_offsets(self) -> tuple[int, ...]:
+        """Where each block starts in `text`."""
+        offsets, position = [], 0
+        for block in self.blocks:
+            offsets.append(position)
+            position += len(block.text) + len(BLOCK_SEPARATOR)
+        return tuple(offsets)
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """Site settings: lode.toml in the corpus folder, overridden by flags."""
+
+    title: str = "Lode"
+    description: str = "A searchable archive of news articles."
+    language: str = "en"
+    base_url: str = ""  # absolute URL the site is published at, or "" for relative links only
+    per_page: int = 20
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Every article of a build, newest first, plus what was skipped and why."""
+
+    articles: tuple[Article, ...]
+    problems: tuple[Problem, ...] = ()

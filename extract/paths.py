@@ -1,0 +1,33 @@
+"""Slugs and relative URLs: the one place pages learn how to point at each other."""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+import unicodedata
+
+
+def slugify(text: str, fallback_seed: str | None = None) -> str:
+    """'Reko Diq: the deal' -> 'reko-diq-the-deal'. Text with no Latin letters gets a hash-based slug."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
+    if slug:
+        return slug
+    digest = hashlib.sha1((fallback_seed or text).encode("utf-8")).hexdigest()[:10]
+    return f"x-{digest}"
+
+
+def relative_url(target: str, from_page: str) -> str:
+    """URL of site file `target` as seen from page `from_page` (both relative to the site root).
+
+    Pages link relatively so the same files work on any host, under any path,
+    and from disk (file://), where a leading '/' would mean the disk's root.
+    """
+    start = posixpath.dirname(from_page) or "."
+    return posixpath.relpath(target, start)
+
+
+def safe_href(href: str | None) -> bool:
+    """Only web links leave the site: 'javascript:', 'data:' or relative links from a corpus would be unsafe or broken."""
+    return bool(href) and href.strip().lower().startswith(("https://", "http://"))

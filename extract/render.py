@@ -1,0 +1,318 @@
+"""Stage 5, render: Articles + site settings -> the site's files, as {path: bytes}.
+
+Nothing here touches the disk it was not handed (templates are read from the
+folder given) and nothing calls spaCy: the package stage writes what this
+returns. Every page links relatively (see paths.relative_url).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import math
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from .model import Article, Block, Mark, SiteConfig
+from .paths import relative_url, safe_href, slugify
+from .progress import Progress
+
+FEED_SIZE = 50
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One page of a paginated list of articles."""
+
+    path: str
+    number: int
+    count: int  # pages in the list
+    articles: tuple[Article, ...]
+    previous: str | None
+    next: str | None
+
+
+@dataclass(frozen=True)
+class Group:
+    """Articles sharing a month or a source: a name, its pages, how many articles."""
+
+    key: str
+    label: str
+    path: str
+    size: int
+
+
+def render_site(
+    articles: tuple[Article, ...],
+    config: SiteConfig,
+    templates: Path,
+    progress: Progress | None = None,
+) -> dict[str, bytes]:
+    """Every file of the site, keyed by its path relative to the site root."""
+    progress = progress or Progress()
+    files: dict[str, bytes] = {}
+    static = static_files(templates / "static")
+    files.update(static)
+    env = environment(templates)
+    assets = {name.split("/")[-1].split(".")[0]: path for name, path in static_names(static).items()}
+
+    def page(template: str, path: str, links_from_root: bool = False, **context: object) -> None:
+        # The 404 page is served at whatever URL was missing, so its links
+        # cannot be relative: they start at the site root (or the base URL).
+        if links_from_root:
+            prefix = config.base_url.rstrip("/") + "/" if config.base_url else "/"
+
+            def url(target: str) -> str:
+                return prefix + target
+        else:
+            def url(target: str) -> str:
+                return relative_url(target, path)
+        canonical = config.base_url.rstrip("/") + "/" + path if config.base_url else None
+        html = env.get_template(template).render(
+            site=config, page_path=path, url=url, assets=assets, canonical=canonical, **context
+        )
+        files[path] = html.encode("utf-8")
+
+    progress.stage("render", len(articles))
+    for article in articles:
+        page("article.html", article.path, article=article)
+        progress.advance()
+
+    for listing in paginate(articles, config.per_page, "index.html", "pages/{n}.html"):
+        page("list.html", listing.path, listing=listing, heading=None, kind="home")
+
+    months, by_month = group_articles(articles, month_key, month_label, "archive")
+    for group in months:
+        for listing in paginate(by_month[group.key], config.per_page, group.path, group.path[:-5] + "-{n}.html"):
+            page("list.html", listing.path, listing=listing, heading=group.label, kind="archive")
+    page("groups.html", "archive/index.html", groups=months, heading="Archive by date", kind="archive")
+
+    sources, by_source = group_articles(articles, source_key, source_label, "sources")
+    for group in sources:
+        for listing in paginate(by_source[group.key], config.per_page, group.path, group.path[:-5] + "-{n}.html"):
+            page("list.html", listing.path, listing=listing, heading=group.label, kind="sources")
+    page("groups.html", "sources/index.html", groups=sources, heading="Sources", kind="sources")
+
+    page("about.html", "about.html", articles=articles, sources=sources, months=months)
+    page("404.html", "404.html", links_from_root=True)
+
+    files["feed.xml"] = env.get_template("feed.xml").render(
+        site=config, entries=articles[:FEED_SIZE], updated=feed_updated(articles), entry_id=entry_id,
+        feed_id="urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"lode:{config.title}")),
+        absolute=lambda path: absolute_url(config, path),
+    ).encode("utf-8")
+    files["sitemap.xml"] = env.get_template("sitemap.xml").render(
+        pages=sorted(path for path in files if path.endswith(".html") and path != "404.html"),
+        absolute=lambda path: absolute_url(config, path),
+    ).encode("utf-8")
+    files["data/corpus.json"] = corpus_json(articles, config)
+    return files
+
+
+def environment(templates: Path) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(templates)),
+        autoescape=select_autoescape(["html", "xml"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["body"] = render_blocks
+    env.filters["long_date"] = long_date
+    env.filters["web_url"] = lambda href: href if safe_href(href) else None
+    return env
+
+
+def static_files(folder: Path) -> dict[str, bytes]:
+    """CSS and other assets, fingerprinted ('style.3f2a9c1b.css') so they can be cached forever."""
+    files = {}
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        relative = path.relative_to(folder).as_posix()
+        stem, dot, suffix = relative.rpartition(".")
+        digest = hashlib.sha256(data).hexdigest()[:10]
+        files[f"static/{stem}.{digest}.{suffix}" if dot else f"static/{relative}"] = data
+    return files
+
+
+def static_names(static: dict[str, bytes]) -> dict[str, str]:
+    """'style.css' -> 'static/style.3f2a9c1b.css'."""
+    names = {}
+    for path in static:
+        parts = path.split("/")[-1].split(".")
+        original = ".".join(parts[:-2] + parts[-1:]) if len(parts) >= 3 else parts[-1]
+        names[original] = path
+    return names
+
+
+def paginate(articles: Iterable[Article], per_page: int, first: str, nth: str) -> list[Listing]:
+    items = tuple(articles)
+    count = max(1, math.ceil(len(items) / per_page))
+    paths = [first] + [nth.format(n=n) for n in range(2, count + 1)]
+    return [
+        Listing(
+            path=paths[index],
+            number=index + 1,
+            count=count,
+            articles=items[index * per_page:(index + 1) * per_page],
+            previous=paths[index - 1] if index > 0 else None,
+            next=paths[index + 1] if index + 1 < count else None,
+        )
+        for index in range(count)
+    ]
+
+
+def group_articles(
+    articles: tuple[Article, ...],
+    key: Callable[[Article], str],
+    label: Callable[[str], str],
+    folder: str,
+) -> tuple[list[Group], dict[str, list[Article]]]:
+    members: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        members[key(article)].append(article)
+    slugs: dict[str, str] = {}
+    for group_key in sorted(members):
+        # The empty key (no date, no source) is named by its label: "undated", "unknown-source".
+        slug = slugify(group_key or label(group_key), fallback_seed=group_key)
+        while slug in slugs.values():
+            slug += "-x"
+        slugs[group_key] = slug
+    groups = [Group(k, label(k), f"{folder}/{slugs[k]}.html", len(members[k])) for k in members]
+    if folder == "archive":
+        groups.sort(key=lambda g: g.key, reverse=True)  # newest month first, "undated" last
+    else:
+        groups.sort(key=lambda g: (-g.size, g.label.casefold(), g.key))
+    return groups, members
+
+
+def month_key(article: Article) -> str:
+    # Months are listed newest first; "" is the lowest key, so undated comes last.
+    return article.date[:7] if article.date else ""
+
+
+def month_label(key: str) -> str:
+    if not key:
+        return "Undated"
+    year, month = key.split("-")
+    return f"{MONTH_NAMES[int(month) - 1]} {year}"
+
+
+def source_key(article: Article) -> str:
+    return article.source or ""
+
+
+def source_label(key: str) -> str:
+    return key or "Unknown source"
+
+
+def long_date(iso: str | None) -> str:
+    """'2025-04-08' -> '8 April 2025'."""
+    if not iso:
+        return ""
+    year, month, day = iso.split("-")
+    return f"{int(day)} {MONTH_NAMES[int(month) - 1]} {year}"
+
+
+def render_blocks(article: Article) -> Markup:
+    """The article body as HTML: headings, paragraphs, lists and quotes, every character escaped."""
+    html: list[str] = []
+    in_list = False
+    for block in article.blocks:
+        if block.kind == "item" and not in_list:
+            html.append("<ul>")
+        elif block.kind != "item" and in_list:
+            html.append("</ul>")
+        in_list = block.kind == "item"
+        inner = render_inline(block)
+        if block.kind == "heading":
+            level = min(max(block.level, 2), 4)
+            html.append(f'<h{level} dir="auto">{inner}</h{level}>')
+        elif block.kind == "item":
+            html.append(f'<li dir="auto">{inner}</li>')
+        elif block.kind == "quote":
+            html.append(f'<blockquote dir="auto"><p>{inner}</p></blockquote>')
+        else:
+            html.append(f'<p dir="auto">{inner}</p>')
+    if in_list:
+        html.append("</ul>")
+    return Markup("\n".join(html))
+
+
+def render_inline(block: Block) -> str:
+    """A block's text with its marks as tags. Overlapping marks are closed and reopened, so tags always nest."""
+    boundaries = sorted({0, len(block.text)} | {m.start for m in block.marks} | {m.end for m in block.marks})
+    out: list[str] = []
+    for start, end in itertools.pairwise(boundaries):
+        active = sorted((m for m in block.marks if m.start <= start and end <= m.end), key=lambda m: (m.start, -m.end))
+        out.extend(open_tag(m) for m in active)
+        out.append(str(escape(block.text[start:end])))
+        out.extend(f"</{tag_name(m)}>" for m in reversed(active))
+    return "".join(out)
+
+
+def tag_name(mark: Mark) -> str:
+    return {"em": "em", "strong": "strong", "code": "code", "link": "a"}[mark.kind]
+
+
+def open_tag(mark: Mark) -> str:
+    if mark.kind == "link":
+        return f'<a href="{escape(mark.href or "")}" rel="nofollow noopener">'
+    return f"<{tag_name(mark)}>"
+
+
+def absolute_url(config: SiteConfig, path: str) -> str:
+    """A page's URL for feeds and sitemaps: absolute with a base URL, else relative to the site root."""
+    return config.base_url.rstrip("/") + "/" + path if config.base_url else path
+
+
+def entry_id(config: SiteConfig, article: Article) -> str:
+    """A permanent Atom id: the same article keeps it across builds and hosts."""
+    return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"lode:{config.title}:{article.id}"))
+
+
+def feed_updated(articles: tuple[Article, ...]) -> str:
+    # Never the build's clock: the same corpus must give the same bytes.
+    dated = [a.date for a in articles if a.date]
+    return f"{max(dated)}T00:00:00Z" if dated else "1970-01-01T00:00:00Z"
+
+
+def corpus_json(articles: tuple[Article, ...], config: SiteConfig) -> bytes:
+    """data/corpus.json: the one description of the corpus that search, downloads and the Python widget read."""
+    document = {
+        "site": {
+            "title": config.title,
+            "description": config.description,
+            "language": config.language,
+            "base_url": config.base_url or None,
+        },
+        "articles": [
+            {
+                "id": a.id,
+                "title": a.title,
+                "source": a.source,
+                "author": a.author,
+                "date": a.date,
+                "url": a.url,
+                "file": a.file,
+                "path": a.path,
+                "language": a.language,
+                "text": a.text,
+            }
+            for a in articles
+        ],
+        "entities": [],
+    }
+    return (json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")

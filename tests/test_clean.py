@@ -1,0 +1,158 @@
+"""The cleaner on the real raw samples (../shared/seeds) and on Lode's own boilerplate fixtures."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from extract.clean import clean_scrape
+from extract.load import read_document
+from extract.model import Document
+
+from .conftest import FIXTURES
+
+
+def clean_file(path: Path) -> Document:
+    return clean_scrape(read_document(path, path.name))
+
+
+def first_line(path: Path) -> str:
+    return next(line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+
+
+def paragraphs(document: Document) -> list[str]:
+    return [block.text for block in document.blocks if block.kind == "paragraph"]
+
+
+def headings(document: Document) -> list[str]:
+    return [block.text for block in document.blocks if block.kind == "heading"]
+
+
+# What each sample must give. Expectations quote only short fragments: the
+# samples' sentences stay in ../shared/seeds.
+SEEDS = {
+    "000_6a92a6c91713102f.txt": dict(
+        title="first line", paragraphs=14, headings=[],
+        first="ISLAMABAD: Pakistan has invited Japan", last="and global supply chain priorities.",
+        gone=["Hashtags", "Try Our AI", "Daily8", "No comments", "Related Articles", "Arab News", "hour ago",
+              "Shehbaz Sharif", "Hanif Abbasi", "Toyota", "Asharq"],
+    ),
+    "001_688540cd3cc4f27e.txt": dict(
+        title="first line", paragraphs=9, headings=[],
+        first="Commerce Minister highlights", last="investment, and technology partnerships.",
+        gone=["Monitoring Desk", "monitoring team", "LEAVE A REPLY", "enter your comment", "enter your name",
+              "Must Read", "Karachi coastal", "687-acre"],
+    ),
+    "002_6bb8ae01fe14f7f2.txt": dict(
+        title_has=["Pakistan and China", "E-Mining Platform"], paragraphs=9,
+        headings=["MoUs signed for investment and digital trade", "Officials highlight value-added development",
+                  "Policy assurances and future outlook"],
+        first="Islamabad — Pakistan and China", last="Minerals Investment Forum later this year.",
+        gone=["E-Paper", "move CPEC into new phase"],
+    ),
+    "003_9188c52003478e9c.txt": dict(
+        title="first line", paragraphs=18, headings=[],
+        first="Pakistan's mineral sector has become", last="access to these materials strengthens its supply chain.",
+        gone=["WRITER IS", "STAFF CORRESPONDENT", "Try Our AI", "Comments", "Express Tribune", "Business Recorder",
+              "back in the game", "Breakthrough talks", "Ishaq Dar", "Listen to article", "SHANGHAI"],
+    ),
+    "004_12b89a9618e36c52.txt": dict(
+        title="first line", paragraphs=10,
+        headings=["Local Subsidiary: Komatsu Pakistan Mining Limited", "Technology Transfer and Capacity Building",
+                  "Enhancing Pakistan’s Global Economic Profile", "What This Means for the Region", "The Final Words"],
+        first="Reko Diq has become a symbol", last="jobs, and sovereign economic agency.",
+        gone=["rekodiq", "SAT Commentar", "Recent", "Qatar", "Read More", "Islamophobia", "AQAP", "Abbey Gate", "Taliban"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEEDS))
+def test_seed_gives_the_right_title_and_only_the_main_article(seeds_dir: Path, name: str) -> None:
+    expected = SEEDS[name]
+    path = seeds_dir / name
+    document = clean_file(path)
+    if expected.get("title") == "first line":
+        assert document.title == first_line(path)
+    for fragment in expected.get("title_has", []):
+        assert fragment in document.title
+    body = paragraphs(document)
+    assert len(body) == expected["paragraphs"]
+    assert body[0].startswith(expected["first"])
+    assert body[-1].endswith(expected["last"]), "the body must end at the article's last sentence"
+    for heading in expected["headings"]:
+        assert heading in headings(document)
+    if not expected["headings"]:
+        assert headings(document) == []
+    text = "\n".join(block.text for block in document.blocks)
+    for phrase in expected["gone"]:
+        assert phrase not in text, f"boilerplate or teaser text survived: {phrase!r}"
+
+
+def test_the_samples_title_is_not_repeated_in_the_body(seeds_dir: Path) -> None:
+    for path in sorted(seeds_dir.glob("*.txt")):
+        document = clean_file(path)
+        assert document.title not in [block.text for block in document.blocks]
+
+
+def test_an_author_box_after_the_article_names_the_author(seeds_dir: Path) -> None:
+    assert clean_file(seeds_dir / "001_688540cd3cc4f27e.txt").author == "Monitoring Desk"
+
+
+FIXTURE_EXPECTATIONS = tomllib.loads((FIXTURES / "scrapes" / "expected.toml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURE_EXPECTATIONS))
+def test_boilerplate_shapes_in_lodes_own_fixtures_are_removed(name: str) -> None:
+    expected = FIXTURE_EXPECTATIONS[name]
+    document = clean_file(FIXTURES / "scrapes" / name)
+    if "title" in expected:
+        assert document.title == expected["title"]
+    else:
+        assert document.title.startswith(expected["title_starts_with"])
+    body = paragraphs(document)
+    assert body, "no body found"
+    assert body[0].startswith(expected["first_words"])
+    assert body[-1].endswith(expected["last_words"])
+    text = "\n".join([document.title] + [block.text for block in document.blocks])
+    for phrase in expected["must_not_contain"]:
+        assert phrase not in text, f"boilerplate survived: {phrase!r}"
+    assert [h for h in headings(document) if h in expected["headings"]] == expected["headings"]
+    assert len(headings(document)) == len(expected["headings"]), headings(document)
+    if "author" in expected:
+        assert document.author == expected["author"]
+    if "date" in expected:
+        assert document.date == expected["date"]
+
+
+def test_a_byline_and_dateline_become_metadata_not_body() -> None:
+    raw = "\n".join([
+        "Home | World | Business | Sport",
+        "Copper prices lift Balochistan's mining hopes",
+        "By Lode Staff",
+        "Published: 9 April 2025, 10:42 am",
+        "Copper rose this week, and miners in the province hope to benefit from the higher price.",
+        "Officials said more surveys would follow before the end of the year.",
+        "Related stories",
+        "Something else entirely happened in another city today and we wrote about it.",
+    ])
+    document = clean_scrape(read_document_from_text(raw))
+    assert document.title == "Copper prices lift Balochistan's mining hopes"
+    assert (document.author, document.date) == ("Lode Staff", "2025-04-09")
+    assert paragraphs(document)[-1].startswith("Officials said")
+    assert all("By Lode" not in p and "Published" not in p for p in paragraphs(document))
+
+
+def test_a_hard_wrapped_paragraph_is_joined() -> None:
+    raw = "A short title for a wrapped story\n\nThe minister said the survey of the northern\nprovince would start in spring and finish by the\nend of the year.\n"
+    document = clean_scrape(read_document_from_text(raw))
+    assert paragraphs(document) == [
+        "The minister said the survey of the northern province would start in spring and finish by the end of the year."
+    ]
+
+
+def read_document_from_text(text: str):
+    from extract.model import RawDocument
+
+    return RawDocument(path="inline.txt", format="txt", text=text)
