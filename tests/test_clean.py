@@ -145,7 +145,10 @@ def test_a_byline_and_dateline_become_metadata_not_body() -> None:
 
 
 def test_a_hard_wrapped_paragraph_is_joined() -> None:
-    raw = "A short title for a wrapped story\n\nThe minister said the survey of the northern\nprovince would start in spring and finish by the\nend of the year.\n"
+    raw = (
+        "A short title for a wrapped story\n\nThe minister said the survey of the northern\n"
+        "province would start in spring and finish by the\nend of the year.\n"
+    )
     document = clean_scrape(read_document_from_text(raw))
     assert paragraphs(document) == [
         "The minister said the survey of the northern province would start in spring and finish by the end of the year."

@@ -101,9 +101,9 @@ def test_files_load_from_sub_folders_in_path_order_whatever_the_creation_order(t
 
 def test_front_matter_is_parsed_and_removed_from_the_body(tmp_path: Path) -> None:
     write(tmp_path, "a.md", (
-        "---\ntitle: Komatsu signs\nsource: Lode Desk\ndate: 2025-04-09\nurl: https://example.org/a\nAuthor: Lode Staff\n---\n"
-        "Body paragraph.\n"
-    ).encode())
+        b"---\ntitle: Komatsu signs\nsource: Lode Desk\ndate: 2025-04-09\nurl: https://example.org/a\nAuthor: Lode Staff\n---\n"
+        b"Body paragraph.\n"
+    ))
     document = only_document(tmp_path)
     assert document.meta == {
         "title": "Komatsu signs", "source": "Lode Desk", "date": dt.date(2025, 4, 9),

@@ -1,0 +1,104 @@
+"""Browser fixtures: Debian's Chromium driven by Playwright, a local static server, a request log.
+
+Every page opened here records each request it makes; requests to any host
+other than 127.0.0.1 (or to anything but file: when opened from disk) are
+blocked and fail the test, so "no network at run time" is checked by every
+browser test.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs it (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+def start_server(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """A static server for `folder` on 127.0.0.1 and a free port."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def serve() -> Iterator[Callable[[Path], str]]:
+    """serve(folder) -> base URL; servers stop at the end of the session."""
+    servers = []
+
+    def start(folder: Path) -> str:
+        server, url = start_server(folder)
+        servers.append(server)
+        return url
+
+    yield start
+    for server in servers:
+        server.shutdown()
+
+
+@dataclass
+class RequestLog:
+    requests: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+
+
+def is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme in ("file", "data", "blob", "about"):
+        return True
+    return parts.scheme in ("http", "https", "ws") and parts.hostname in ("127.0.0.1", "localhost")
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page whose every request is logged; anything not local is blocked and fails the test."""
+    context = browser.new_context()
+    log = RequestLog()
+
+    def route(route, request) -> None:
+        log.requests.append(request.url)
+        if is_local(request.url):
+            route.continue_()
+        else:
+            log.blocked.append(request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("pageerror", lambda error: errors.append(str(error)))
+    opened.request_log = log
+    opened.js_errors = errors
+    yield opened
+    context.close()
+    assert log.blocked == [], f"the page tried to reach other hosts: {log.blocked}"
+    assert errors == [], f"JavaScript errors on the page: {errors}"
