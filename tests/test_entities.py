@@ -1,0 +1,248 @@
+"""Entity extraction and linking: the general rules, values, the cache, and the output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extract.corpus import assemble
+from extract.entities import NerModel, extract_all
+from extract.link import Curation, link, parse_curation
+from extract.markup import parse_markdown
+from extract.model import Article, Entity, RawDocument
+from extract.vocab import Vocabulary, load_vocabulary
+
+VOCABULARY = load_vocabulary()
+
+
+class CountingModel(NerModel):
+    """The real model, counting the texts it is asked to read."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts_run: list[str] = []
+
+    def spans(self, texts, processes=1):
+        self.texts_run.extend(texts)
+        return super().spans(texts, processes)
+
+
+MODEL = CountingModel()
+
+
+def articles_from(texts: dict[str, str]) -> tuple[Article, ...]:
+    documents = [parse_markdown(RawDocument(path=name, format="md", text=text, meta={"title": name})) for name, text in texts.items()]
+    return assemble(documents)
+
+
+def run(texts: dict[str, str], curation: Curation | None = None, cache: Path | None = None,
+        vocabulary: Vocabulary = VOCABULARY) -> tuple[dict[str, Article], dict[str, Entity]]:
+    articles = articles_from(texts)
+    extractions = extract_all([a.text for a in articles], [a.language for a in articles],
+                              [list(a.heading_spans) for a in articles], vocabulary, cache, model=MODEL)
+    linked, entities = link(articles, extractions, vocabulary, curation)
+    return {a.source_path: a for a in linked}, {e.id: e for e in entities}
+
+
+def names_in(article: Article, entities: dict[str, Entity]) -> dict[str, str]:
+    """surface text -> (entity name, type) for every mention."""
+    return {m.text: (entities[m.entity].name, entities[m.entity].type) for m in article.mentions}
+
+
+def test_an_acronym_defined_in_one_article_names_the_entity_everywhere() -> None:
+    articles, entities = run({
+        "a.md": "Officials of the Japan External Trade Organization (JETRO) met traders in Karachi. JETRO said it would return.",
+        "b.md": "A week later JETRO published a guide for investors who want to work in Lahore.",
+    })
+    a, b = names_in(articles["a.md"], entities), names_in(articles["b.md"], entities)
+    assert a["JETRO"] == a["Japan External Trade Organization"] == ("Japan External Trade Organization", "ORG")
+    assert b["JETRO"] == ("Japan External Trade Organization", "ORG")
+    jetro = entities["japan-external-trade-organization"]
+    assert "JETRO" in jetro.aliases
+
+
+def test_a_lowercase_definition_makes_a_common_noun_not_an_entity() -> None:
+    articles, entities = run({"a.md": "The two countries signed three memoranda of understanding (MoUs) on Monday. "
+                                      "Each MoU covers business-to-business (B2B) trade."})
+    surfaces = set(names_in(articles["a.md"], entities))
+    assert not surfaces & {"MoUs", "MoU", "B2B"}
+
+
+def test_surnames_resolve_to_the_full_name_seen_in_the_same_article() -> None:
+    articles, entities = run({"a.md": "Commerce Minister Jam Kamal met JICA Senior Vice President HARA Shohei in Tokyo. "
+                                      "Kamal said the talks went well, and Hara agreed to visit Islamabad."})
+    found = names_in(articles["a.md"], entities)
+    assert found["Kamal"] == ("Jam Kamal", "PERSON")
+    assert found["Hara"] == ("HARA Shohei", "PERSON")
+
+
+def test_organisation_suffixes_outweigh_a_person_guess() -> None:
+    articles, entities = run({"a.md": "Agreements were signed between Wah Nobel (Pvt) Limited and MCCT International. "
+                                      "Barrick Gold owns half of the Reko Diq project, and Barrick expects output by 2028."})
+    found = names_in(articles["a.md"], entities)
+    assert found["Wah Nobel (Pvt) Limited"] == ("Wah Nobel (Pvt) Limited", "ORG")
+    assert found["MCCT International"][1] == "ORG"
+    assert found["Barrick Gold"] == ("Barrick Gold", "ORG")
+    assert found["Barrick"] == ("Barrick Gold", "ORG")
+    assert found["Reko Diq"] == ("Reko Diq", "PROJECT")
+
+
+def test_dashes_inside_names_do_not_split_them() -> None:
+    articles, entities = run({"a.md": "He lunched with the Japan–Pakistan Business Cooperation Committee (JPBCC) and spoke "
+                                      "about the upcoming Pakistan-Japan Business Dialogue. "
+                                      "Later the Pak-China E-Mining Platform was launched."})
+    found = names_in(articles["a.md"], entities)
+    assert found["Japan–Pakistan Business Cooperation Committee"][1] == "ORG"
+    assert found["JPBCC"][0] == "Japan–Pakistan Business Cooperation Committee"
+    assert found["Pakistan-Japan Business Dialogue"] == ("Pakistan-Japan Business Dialogue", "EVENT")
+    assert found["Pak-China E-Mining Platform"][1] == "ORG"
+
+
+def test_money_in_any_spelling_is_one_value() -> None:
+    articles, entities = run({"a.md": "Komatsu signed a $440 million deal. Critics called the $440M order small. "
+                                      "The 440$ million contract covers trucks. Barrick holds 50% and the province 25 per cent."})
+    mentions = articles["a.md"].mentions
+    money = [m for m in mentions if entities[m.entity].type == "MONEY"]
+    assert {m.text for m in money} == {"$440 million", "$440M", "440$ million"}
+    assert {m.entity for m in money} == {"money-440-million"}
+    assert all(m.value == {"amount": 440_000_000, "currency": "USD"} for m in money)
+    percents = {m.text: m.value for m in mentions if entities[m.entity].type == "PERCENT"}
+    assert percents == {"50%": {"fraction": 0.5}, "25 per cent": {"fraction": 0.25}}
+
+
+def test_dates_carry_a_normalised_value_and_vague_ones_are_not_entities() -> None:
+    articles, entities = run({"a.md": "The forum opened on Wednesday, 28 January 2026. Production should start by 2028. "
+                                      "Talks went on this week and in recent years."})
+    values = {m.text: m.value for m in articles["a.md"].mentions if entities[m.entity].type == "DATE"}
+    assert values.get("2028") == {"year": 2028}
+    assert any(v == {"date": "2026-01-28"} for v in values.values())
+    assert not any("week" in text or "recent" in text for text in values)
+
+
+def test_headings_do_not_make_entities_of_their_own() -> None:
+    articles, entities = run({"a.md": "## The Final Words\n\nKomatsu will train workers in Balochistan.\n\n## Strategy in Action\n\n"
+                                      "Komatsu Pakistan Mining Limited opens next year."})
+    names = {e.name for e in entities.values()}
+    assert not names & {"The Final Words", "Final Words", "Action", "Strategy in Action"}
+    assert "Komatsu" in names
+
+
+def test_offsets_are_code_points_that_slice_back_to_the_mention() -> None:
+    articles, entities = run({"a.md": "Pakistan’s minister 🙂 met Japan’s JICA — the Japan International Cooperation Agency (JICA) — "
+                                      "in Tokyo; “Reko Diq” came up twice: Reko Diq."})
+    article = articles["a.md"]
+    assert article.mentions
+    for mention in article.mentions:
+        assert article.text[mention.start:mention.end] == mention.text
+
+
+def test_articles_not_in_english_are_not_run_through_the_model() -> None:
+    before = len(MODEL.texts_run)
+    articles, _ = run({"ur.md": "ریکو ڈک بلوچستان میں تانبے اور سونے کا ایک بڑا منصوبہ ہے جس کی ملکیت تین فریقوں میں تقسیم ہے۔"})
+    assert articles["ur.md"].language == "ur"
+    assert articles["ur.md"].mentions == ()
+    assert len(MODEL.texts_run) == before
+
+
+def test_curator_aliases_merge_type_drop_and_separate() -> None:
+    curation = parse_curation('''
+drop = ["Lahore"]
+separate = ["KP"]
+[merge]
+"Komatsu Ltd." = ["Komatsu"]
+[type]
+"Komatsu Ltd." = "ORG"
+''')
+    text = "Komatsu opened an office in Lahore and another in KP, the province of Khyber Pakhtunkhwa."
+    articles, entities = run({"a.md": text}, curation)
+    names = {e.name: e for e in entities.values()}
+    assert "Komatsu Ltd." in names and "Komatsu" in names["Komatsu Ltd."].aliases
+    assert "Lahore" not in names
+    found = names_in(articles["a.md"], entities)
+    assert found["KP"][0] == "KP", "a separated name is its own entity"
+
+
+def test_an_unknown_curation_section_is_a_clear_error() -> None:
+    from extract.link import CurationError
+
+    with pytest.raises(CurationError, match="unknown section"):
+        parse_curation("[mreg]\nA = ['B']\n")
+
+
+def test_cache_reruns_spacy_only_for_changed_articles_and_never_for_vocabulary_edits(tmp_path: Path) -> None:
+    texts = {f"{i}.md": f"Article {i}: Jam Kamal met officials of JICA and JETRO in Tokyo on day {i}." for i in range(3)}
+    start = len(MODEL.texts_run)
+    run(texts, cache=tmp_path)
+    assert len(MODEL.texts_run) - start == 3
+    run(texts, cache=tmp_path)
+    assert len(MODEL.texts_run) - start == 3, "nothing changed, nothing rerun"
+    texts["1.md"] = texts["1.md"].replace("Tokyo", "Osaka")
+    run(texts, cache=tmp_path)
+    assert MODEL.texts_run[-1].endswith("in Osaka on day 1.") and len(MODEL.texts_run) - start == 4
+    edited = Vocabulary(VOCABULARY.terms, VOCABULARY.fingerprint + "-edited")
+    rules_before = len(list((tmp_path / "entities").rglob("*.json")))
+    run(texts, cache=tmp_path, vocabulary=edited)
+    assert len(MODEL.texts_run) - start == 4, "a vocabulary edit reruns the rules, not spaCy"
+    assert len(list((tmp_path / "entities").rglob("*.json"))) == rules_before + 3
+
+
+def test_a_torn_cache_entry_is_recomputed_not_trusted(tmp_path: Path) -> None:
+    texts = {"a.md": "Barrick Gold and Komatsu met in Islamabad."}
+    _, first = run(texts, cache=tmp_path)
+    for entry in tmp_path.rglob("*.json"):
+        entry.write_text(entry.read_text()[: len(entry.read_text()) // 2])  # as if killed mid-write
+    _, second = run(texts, cache=tmp_path)
+    assert first == second
+
+
+def test_no_entity_comes_from_boilerplate_in_the_samples(tmp_path: Path, seeds_dir: Path) -> None:
+    from .conftest import run_build
+
+    out = tmp_path / "site"
+    result = run_build("--corpus", str(seeds_dir), "--out", str(out), "-q")
+    assert result.returncode == 0, result.stderr
+    corpus = json.loads((out / "data" / "corpus.json").read_text(encoding="utf-8"))
+    names = {e["name"] for e in corpus["entities"]} | {a for e in corpus["entities"] for a in e["aliases"]}
+    for junk in ["Arab News", "Asharq Al-Awsat", "Express Tribune", "Business Recorder", "Monitoring Desk", "Toyota",
+                 "Shehbaz Sharif", "Hanif Abbasi", "Ishaq Dar", "Qatar", "Al Jazeera", "Taliban", "Daily8", "SAT",
+                 "Related Articles", "The Final Words", "Final Words", "Action", "Hashtags", "Karachi"]:
+        assert junk not in names, junk
+    for article in corpus["articles"]:
+        for mention in article["mentions"]:
+            assert article["text"][mention["start"]:mention["end"]] == mention["text"]
+
+
+def test_corpus_json_lists_entities_and_mentions(default_site: Path) -> None:
+    corpus = json.loads((default_site / "data" / "corpus.json").read_text(encoding="utf-8"))
+    entities = {e["id"]: e for e in corpus["entities"]}
+    assert entities, "the default corpus names things"
+    for entity in entities.values():
+        assert set(entity) == {"id", "name", "type", "aliases", "path"}
+        assert entity["path"] == f"entities/{entity['id']}.html" and (default_site / entity["path"]).is_file()
+    for article in corpus["articles"]:
+        for mention in article["mentions"]:
+            assert mention["entity"] in entities
+            assert article["text"][mention["start"]:mention["end"]] == mention["text"]
+    assert entities["jam-kamal"]["type"] == "PERSON"
+    assert entities["reko-diq"]["type"] == "PROJECT"
+    urdu = next(a for a in corpus["articles"] if a["file"] == "reko-diq-ownership-ur")
+    assert urdu["language"] == "ur" and urdu["mentions"] == []
+
+
+def test_article_pages_link_mentions_to_entity_pages_and_back(default_site: Path) -> None:
+    article = (default_site / "articles" / "japan-kamal-tokyo-meetings.html").read_text(encoding="utf-8")
+    assert '<a class="m m-person" href="../entities/jam-kamal.html" title="Person: Jam Kamal">Jam Kamal</a>' in article
+    assert 'class="entity-panel"' in article
+    entity = (default_site / "entities" / "jam-kamal.html").read_text(encoding="utf-8")
+    assert 'href="../articles/japan-kamal-tokyo-meetings.html"' in entity
+    assert "<mark>Jam Kamal</mark>" in entity or "<mark>Kamal</mark>" in entity
+    assert "Appears most with" in entity
+
+
+def test_money_page_shows_each_amount_with_what_it_belongs_to(default_site: Path) -> None:
+    page = (default_site / "entities" / "money-440-million.html").read_text(encoding="utf-8")
+    assert "Komatsu" in page.split("Mentions in context", 1)[1]
+    types = (default_site / "types" / "money.html").read_text(encoding="utf-8")
+    assert "$440 million" in types
