@@ -1,8 +1,8 @@
 """Build a lunr search index in Python that is identical to what lunr.js 2.3.9 builds.
 
 The site searches with lunr.js in the browser, but the index is built here with
-lunr.py 0.8.0. Out of the box the two disagree (see /work/shared/notes/search.md):
-a lunr.py index loaded in lunr.js finds nothing for "money", "day" or "Wednesday",
+lunr.py 0.8.0. Out of the box the two disagree (see the project's search notes): a
+lunr.py index loaded in lunr.js finds nothing for "money", "day" or "Wednesday",
 and can even fail to load. This module keeps lunr.py's builder (inverted index, term
 frequencies, field lengths, vectors) and replaces every piece whose behaviour differs
 from lunr.js, each commented where it is defined:
@@ -256,9 +256,9 @@ def _porter_js(w: str) -> str:
         w = m[1] + m[2]
 
     if m := _STEP_5_E.match(w):
-        stem = m[1]
-        if _M_GT_1.match(stem) or (_M_EQ_1.match(stem) and not _CVC.match(stem)):
-            w = stem
+        base = m[1]
+        if _M_GT_1.match(base) or (_M_EQ_1.match(base) and not _CVC.match(base)):
+            w = base
     if _STEP_5_LL.search(w) and _M_GT_1.match(w):
         w = _LAST_CHAR.sub("", w)
 
@@ -386,32 +386,36 @@ def js_round_score(score: float) -> float:
 class _JsCompatBuilder(Builder):
     """lunr.py's Builder, with lunr.js's arithmetic for the field vectors."""
 
+    def _idf(self, term: str) -> float:
+        # lunr's idf counts (field, document) pairs: a term in both the title and the
+        # text of one article counts twice.
+        posting = self.inverted_index[term]
+        count = sum(len(posting[name]) for name in self._fields)
+        x = (self.document_count - count + 0.5) / (count + 0.5)
+        return js_log(1 + abs(x))
+
     def _create_field_vectors(self) -> None:
-        idf_by_document_count: dict[int, float] = {}
+        idf_by_term: dict[str, float] = {}
         field_vectors = {}
         for field_ref, term_frequencies in self.field_term_frequencies.items():
             field_name = FieldRef.from_string(field_ref).field_name
             field_length = self.field_lengths[field_ref]
             field_boost = self._fields[field_name].boost
-            vector = Vector()
+            entries = []
             for term, tf in term_frequencies.items():
-                posting = self.inverted_index[term]
-                # lunr's idf counts (field, document) pairs: a term in both the title and
-                # the text of one article counts twice. Only that count and the number of
-                # documents vary, so each idf is computed once per count.
-                count = sum(len(posting[name]) for name in self._fields)
-                idf = idf_by_document_count.get(count)
+                idf = idf_by_term.get(term)
                 if idf is None:
-                    x = (self.document_count - count + 0.5) / (count + 0.5)
-                    idf = idf_by_document_count[count] = js_log(1 + abs(x))
+                    idf = idf_by_term[term] = self._idf(term)
                 # BM25, operation for operation as in lunr.js (same grouping, same order).
                 # The average length is only 0 for a field that is empty everywhere, and
                 # then there is no term to get here.
                 length_ratio = field_length / self.average_field_length[field_name]
                 score = idf * ((self._k1 + 1) * tf) / (self._k1 * (1 - self._b + self._b * length_ratio) + tf)
                 score *= field_boost  # no document boosts: lunr.js multiplies by 1
-                vector.insert(posting["_index"], js_round_score(score))
-            field_vectors[field_ref] = vector
+                entries.append((self.inverted_index[term]["_index"], js_round_score(score)))
+            # lunr.js inserts the entries one at a time, keeping them in term index order;
+            # sorting once gives the same [index, score, index, score, ...] list, faster.
+            field_vectors[field_ref] = Vector([number for entry in sorted(entries) for number in entry])
         self.field_vectors = field_vectors
 
     def _create_token_set(self) -> None:
@@ -511,7 +515,7 @@ def build_index(
         raise RuntimeError(f"lunr_compat needs lunr.py {LUNR_PY_VERSION}, not {lunr.__VERSION__}")
     fields = tuple(fields)
     _check_fields(fields)
-    by_ref = {}
+    by_ref: dict[str, Document] = {}
     for document in documents:
         key = _ref_of(document, ref)
         if key in by_ref:
@@ -540,6 +544,8 @@ def build_index(
             "invertedIndex": [],
             "pipeline": [fn.label for fn in SEARCH_PIPELINE],
         }
+    # lunr.py's serialize() rounds vector values again with round(x, 3); a value that is
+    # already the double nearest to n/1000 comes back unchanged.
     serialised = builder.build().serialize()
 
     def posting_json(posting: dict[str, Any]) -> dict[str, Any]:
