@@ -63,7 +63,7 @@ SUFFIXED_NAME = re.compile(
     r"(?<![\w-])[A-Z][\w’'.&]*(?:(?:\s+|[-–])(?:of |and |for |on |the )?[A-Z][\w’'.&]*){0,7}"
     r"(?:\s+|[-–])(?:(?P<event>Forum|Summit|Dialogue|Conference|Expo|Exhibition|Symposium|Roundtable|Indaba|Convention)"
     r"(?: (?:19|20)\d{2})?|(?P<org>Platform|Corporation|Authority|Agency|Committee|Commission|Council|Chamber of Commerce|"
-    r"Limited|Company|Ministry|Division|Board|Bank|Association|Federation))\b"
+    r"Limited|Company|Ministry|Division|Board|Bank|Association|Federation|International|Group|Holdings))\b"
 )
 # "Barrick Gold", "X Mining", "Y Resources": a name ending in an industry word is a company.
 COMPANY_WORD = re.compile(
@@ -248,11 +248,11 @@ def refine(text: str, spans: list[tuple[int, int, str]], headings: list[tuple[in
     candidates = [c for c in candidates if c.type not in ("MONEY", "PERCENT")] + values_in(text, candidates)
     candidates = [dated(c) for c in candidates if c.type != "DATE" or is_explicit_date(c.text)]
     candidates = merge(candidates, vocabulary_matches(text, vocabulary, candidates))
-    candidates = merge(candidates, suffixed_names(text))
+    candidates = merge(candidates, suffixed_names(text) + governments(text) + coordinated_regions(text))
     candidates, acronyms, common = apply_acronyms(text, candidates)
     candidates = resolve_surnames(text, candidates)
     candidates = drop_heading_only(candidates, headings)
-    candidates = [c for c in candidates if not is_junk(c, common) and not is_demonym(c, vocabulary)]
+    candidates = [c for c in candidates if not is_junk(c, common, text) and not is_demonym(c, vocabulary)]
     mentions = tuple(sorted(non_overlapping(candidates), key=lambda c: (c.start, c.end)))
     return Extraction("en", mentions, tuple(sorted(acronyms.items())), tuple(sorted(common)))
 
@@ -285,6 +285,10 @@ def tidy(text: str, found: Found) -> Found | None:
         if company:
             end += company.end()
             kind = "ORG"
+        # "China Chamber of Commerce in Pakistan" is the chamber's full name.
+        chamber = re.match(r" in (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)?", text[end:])
+        if chamber and re.search(r"Chamber of Commerce(?: and Industry)?$", text[start:end]):
+            end += chamber.end()
     else:
         kind = found.type
     if end <= start:
@@ -355,6 +359,30 @@ def suffixed_names(text: str) -> list[Found]:
             kind = "EVENT" if EVENT_SUFFIX.search(name) else "ORG"
             found.append(Found(name_start, name_start + len(name), name, kind, name, origin="rule"))
     return found
+
+
+GOVERNMENT = re.compile(r"(?<!\w)(?:[Tt]he )?([Gg]overnment of (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)?)")
+# "South and Central Asia": the first region is "South Asia", though the text never writes it whole.
+COORDINATED_REGION = re.compile(
+    r"\b(North|South|East|West|Central|Southeast|Northeast|Southwest|Northwest)(?:ern)? and "
+    r"(?:North|South|East|West|Central|Southeast|Northeast|Southwest|Northwest)(?:ern)? "
+    r"(Asia|Africa|America|Europe|Pacific)\b"
+)
+
+
+def governments(text: str) -> list[Found]:
+    """'the government of Pakistan' names an organisation: Government of Pakistan."""
+    found = []
+    for match in GOVERNMENT.finditer(text):
+        surface = match.group(1)
+        name = "G" + surface[1:]
+        found.append(Found(match.start(1), match.end(1), surface, "ORG", name, origin="rule"))
+    return found
+
+
+def coordinated_regions(text: str) -> list[Found]:
+    return [Found(m.start(1), m.end(1), m.group(1), "LOC", f"{m.group(1)} {m.group(2)}", origin="rule")
+            for m in COORDINATED_REGION.finditer(text)]
 
 
 def merge(candidates: list[Found], preferred: list[Found]) -> list[Found]:
@@ -475,10 +503,20 @@ def drop_heading_only(candidates: list[Found], headings: list[tuple[int, int]]) 
     return [c for c in candidates if not in_heading(c) or c.origin != "model" or fold(c.name) in body_names]
 
 
-def is_junk(found: Found, common_acronyms: set[str]) -> bool:
+def is_junk(found: Found, common_acronyms: set[str], text: str = "") -> bool:
     name = found.name
     if found.type in VALUE_TYPES:
         return found.value is None
+    if found.origin == "model" and text:
+        # "Minister for Commerce": a portfolio, not an organisation.
+        if found.type == "ORG" and (re.search(r"\b[Mm]inister (?:for|of) $", text[max(0, found.start - 20):found.start])
+                                    or (" " not in found.text and re.match(r" [Mm]inist(?:er|ry)\b", text[found.end:]))):
+            return True
+        # "minerals, ICT, manufacturing": an acronym in a list of common nouns is one of them.
+        before = text[max(0, found.start - 40):found.start]
+        after = text[found.end:found.end + 40]
+        if found.text.isupper() and re.search(r"\b[a-z][\w-]*, $", before) and re.match(r", (?:and )?[a-z]", after):
+            return True
     if found.text in common_acronyms or found.text.rstrip("s") in common_acronyms:
         return True
     if len(name) < 2 or not any(ch.isalpha() for ch in name):

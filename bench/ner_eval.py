@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Score entity extraction against gold annotations: precision, recall and F1 per type.
+
+    .venv/bin/python bench/ner_eval.py                       # both gold sets
+    .venv/bin/python bench/ner_eval.py --gold bench/gold/seeds.json --corpus ../shared/seeds -v
+
+One row per real thing per article, after linking: a gold entity is found when
+an entity mentioned in that article has the gold name or one of its aliases
+among its names (folded: case, dashes, a leading "the"); it counts as correct
+only with the same type. -v lists misses and extras.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from extract.corpus import assemble  # noqa: E402
+from extract.entities import TYPES, extract_all  # noqa: E402
+from extract.link import key, link, parse_curation  # noqa: E402
+from extract.load import load_corpus  # noqa: E402
+from extract.pipeline import DEFAULT_CACHE, clean_document, read_curation  # noqa: E402
+from extract.vocab import load_vocabulary  # noqa: E402
+
+GOLD_SETS = [(ROOT / "bench" / "gold" / "seeds.json", ROOT.parent / "shared" / "seeds"),
+             (ROOT / "bench" / "gold" / "corpus.json", ROOT / "corpus")]
+
+
+def predicted(corpus: Path) -> dict[str, list[tuple[str, set[str], str]]]:
+    """article file -> [(entity name, its names in this article, type)]."""
+    loaded = load_corpus(corpus)
+    articles = assemble([clean_document(raw) for raw in loaded.documents])
+    vocabulary = load_vocabulary()
+    extractions = extract_all([a.text for a in articles], [a.language for a in articles],
+                              [list(a.heading_spans) for a in articles], vocabulary, DEFAULT_CACHE)
+    linked, entities = link(articles, extractions, vocabulary, parse_curation(read_curation(corpus)))
+    by_id = {e.id: e for e in entities}
+    result = {}
+    for article in linked:
+        rows: dict[str, tuple[str, set[str], str]] = {}
+        for mention in article.mentions:
+            entity = by_id[mention.entity]
+            name, names, kind = rows.setdefault(entity.id, (entity.name, {entity.name, *entity.aliases}, entity.type))
+            names.add(mention.text)
+        result[article.source_path] = list(rows.values())
+    return result
+
+
+def score(gold_path: Path, corpus: Path, verbose: bool) -> Counter:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    found = predicted(corpus)
+    counts: Counter = Counter()
+    for entry in gold["articles"]:
+        predictions = list(found.get(entry["file"], []))
+        if entry["file"] not in found:
+            print(f"  ! {entry['file']}: not in the built corpus")
+        for row in entry["entities"]:
+            names = {key(row["name"]), *(key(a) for a in row.get("aliases", []))}
+            match = next((p for p in predictions if names & {key(n) for n in p[1]}), None)
+            counts[("gold", row["type"])] += 1
+            if match is None:
+                if verbose:
+                    print(f"  miss   {entry['file']}: {row['type']} {row['name']}")
+                continue
+            predictions.remove(match)
+            if match[2] == row["type"]:
+                counts[("tp", row["type"])] += 1
+            elif verbose:
+                print(f"  type   {entry['file']}: {row['name']} is {row['type']}, found as {match[2]}")
+            counts[("pred", match[2])] += 1
+        for name, _, kind in predictions:
+            counts[("pred", kind)] += 1
+            if verbose:
+                print(f"  extra  {entry['file']}: {kind} {name}")
+    return counts
+
+
+def table(title: str, counts: Counter) -> None:
+    print(f"\n{title}\n| type | gold | found | correct | precision | recall | F1 |\n|---|---:|---:|---:|---:|---:|---:|")
+    totals = Counter()
+    for kind in (*TYPES, "ALL"):
+        if kind == "ALL":
+            gold, pred, tp = totals["gold"], totals["pred"], totals["tp"]
+        else:
+            gold, pred, tp = counts[("gold", kind)], counts[("pred", kind)], counts[("tp", kind)]
+            totals.update({"gold": gold, "pred": pred, "tp": tp})
+        if not gold and not pred:
+            continue
+        precision = tp / pred if pred else 0.0
+        recall = tp / gold if gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        label = "**all**" if kind == "ALL" else kind
+        print(f"| {label} | {gold} | {pred} | {tp} | {precision:.0%} | {recall:.0%} | {f1:.2f} |")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path)
+    parser.add_argument("--corpus", type=Path)
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args()
+    sets = [(args.gold, args.corpus)] if args.gold else GOLD_SETS
+    for gold_path, corpus in sets:
+        if not gold_path.is_file() or not corpus.is_dir():
+            print(f"skipping {gold_path} / {corpus}: missing", file=sys.stderr)
+            continue
+        print(f"{gold_path.relative_to(ROOT)} on {corpus}")
+        table(f"{gold_path.name}", score(gold_path, corpus, args.verbose))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Entity extraction throughput: words per second on a synthetic news corpus, cold and cached.
+
+    .venv/bin/python bench/ner_throughput.py [--words 200000] [--jobs 1 2]
+
+Cold runs use an empty cache (spaCy reads every article); the cached run reads
+the cache the last cold run left. Prints one table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from extract.entities import NerModel, extract_all  # noqa: E402
+from extract.vocab import load_vocabulary  # noqa: E402
+
+PEOPLE = ["Amina Qureshi", "Tariq Mehmood", "Yuki Tanaka", "Li Wei", "Sarah Collins", "Omar Farooq", "Hina Baloch", "Kenji Sato"]
+ORGS = ["the National Mining Authority", "Indus Copper Corporation", "the Federal Trade Committee", "Karakoram Minerals Limited",
+        "the Asian Development Bank", "Orient Exploration Company", "the Provincial Investment Board"]
+PLACES = ["Quetta", "Karachi", "Islamabad", "Gwadar", "Lahore", "Tokyo", "Beijing", "Riyadh", "Chagai"]
+THINGS = ["copper", "gold", "lithium", "coal", "iron ore", "rare earth elements", "chromite", "antimony"]
+TEMPLATES = [
+    "{person} of {org} said on {day} that output of {thing} near {place} could rise by {pct}% next year.",
+    "Officials in {place} expect {org} to invest ${amount} million in {thing} processing by {year}.",
+    "{person} told reporters in {place} that talks with {org} over the {thing} deposit were going well.",
+    "The agreement, signed in {place} on {day}, gives {org} a {pct}% share of a new {thing} venture.",
+    "Analysts said demand for {thing} in {place} had grown steadily since {year}, helped by lower freight costs.",
+    "According to {person}, {org} will train some {amount} workers before production of {thing} begins.",
+]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+
+
+def synthetic_articles(total_words: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    articles, words = [], 0
+    while words < total_words:
+        sentences = []
+        for _ in range(rng.randint(18, 30)):
+            sentences.append(rng.choice(TEMPLATES).format(
+                person=rng.choice(PEOPLE), org=rng.choice(ORGS), place=rng.choice(PLACES), thing=rng.choice(THINGS),
+                day=rng.choice(DAYS), pct=rng.randint(2, 60), amount=rng.randint(5, 900), year=rng.randint(2018, 2031),
+            ))
+        text = "\n\n".join(" ".join(sentences[i:i + 4]) for i in range(0, len(sentences), 4))
+        articles.append(text)
+        words += len(text.split())
+    return articles
+
+
+def timed_run(texts: list[str], cache: Path, jobs: int) -> float:
+    started = time.perf_counter()
+    extract_all(texts, [None] * len(texts), [[] for _ in texts], load_vocabulary(), cache, model=NerModel(), processes=jobs)
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=200_000)
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+    texts = synthetic_articles(args.words)
+    words = sum(len(t.split()) for t in texts)
+    print(f"{len(texts)} synthetic articles, {words:,} words; NER-only pipeline (tok2vec + ner), nlp.pipe", flush=True)
+    rows = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for jobs in args.jobs:
+            cache = Path(scratch) / f"cold-{jobs}"
+            seconds = timed_run(texts, cache, jobs)
+            rows.append((f"cold, {jobs} process{'es' if jobs > 1 else ''}", seconds))
+        seconds = timed_run(texts, cache, args.jobs[-1])
+        rows.append(("cached (nothing changed)", seconds))
+    print("\n| run | seconds | words/s |\n|---|---:|---:|")
+    for name, seconds in rows:
+        print(f"| {name} | {seconds:.1f} | {words / seconds:,.0f} |")
+    print("\n(cold runs include loading spaCy and the model: ~1 s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,30 @@
+"""Extraction quality against the gold annotations (bench/gold): the targets, held as tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.ner_eval import score
+from extract.entities import TYPES
+
+from .conftest import DEFAULT_CORPUS, ROOT
+
+
+def per_type(counts) -> dict[str, tuple[float, float]]:
+    rows = {}
+    for kind in TYPES:
+        gold, pred, tp = counts[("gold", kind)], counts[("pred", kind)], counts[("tp", kind)]
+        if gold or pred:
+            rows[kind] = (tp / pred if pred else 0.0, tp / gold if gold else 1.0)
+    return rows
+
+
+@pytest.mark.parametrize("which", ["seeds", "corpus"])
+def test_every_type_is_found_at_least_95_percent_with_the_right_type(which: str, seeds_dir: Path) -> None:
+    corpus = seeds_dir if which == "seeds" else DEFAULT_CORPUS
+    counts = score(ROOT / "bench" / "gold" / f"{which}.json", corpus, verbose=False)
+    for kind, (precision, recall) in per_type(counts).items():
+        assert recall >= 0.95, f"{which}: {kind} recall {recall:.0%}"
+        assert precision >= 0.90, f"{which}: {kind} precision {precision:.0%}"
