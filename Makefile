@@ -50,8 +50,9 @@ chromium:
 	  echo "make: the browser tests need Chromium at /usr/bin/chromium; install it with: sudo apt-get install chromium" >&2; exit 1; \
 	fi
 
+# BASE_URL=https://… makes canonical links, feeds, sitemap and embed snippets absolute (Netlify passes $URL).
 site: deps
-	$(PY) build.py --corpus corpus --out site
+	$(PY) build.py --corpus corpus --out site $(if $(BASE_URL),--base-url "$(BASE_URL)")
 
 serve: deps
 	$(PY) build.py --corpus corpus --out site --serve

@@ -86,7 +86,8 @@ def render_site(
         else:
             def url(target: str) -> str:
                 return relative_url(target, path)
-        canonical = config.base_url.rstrip("/") + "/" + path if config.base_url else None
+        canonical_path = str(context.pop("canonical_path", path))
+        canonical = config.base_url.rstrip("/") + "/" + canonical_path if config.base_url else None
         html = env.get_template(template).render(
             site=config, page_path=path, url=url, assets=assets, canonical=canonical,
             body=lambda article: render_blocks(article, url, index.entities), **context
@@ -94,11 +95,22 @@ def render_site(
         files[path] = html.encode("utf-8")
 
     progress.stage("render", len(articles) + len(entities))
+    def embeddable(template: str, path: str, title: str, **context: object) -> None:
+        """A full page with its embed snippet and oEmbed file, and its trimmed twin under embed/."""
+        embed_path, oembed_path = f"embed/{path}", "oembed/" + path.removesuffix(".html") + ".json"
+        src = absolute_url(config, embed_path) if config.base_url else relative_url(embed_path, path)
+        frame_title = f"{title} · {config.title}"
+        page(template, path, embed_of=embed_path, embed_src=src, embed_snippet=embed_snippet(src, frame_title),
+             oembed_url=absolute_url(config, oembed_path) if config.base_url else relative_url(oembed_path, path), **context)
+        page(template, embed_path, embedded=True, full_page=path, canonical_path=path, **context)
+        files[oembed_path] = oembed_json(config, frame_title, embed_snippet(absolute_url(config, embed_path), frame_title))
+
     for article in articles:
-        page("article.html", article.path, article=article, panel=index.panel(article), amounts=index.amounts(article))
+        embeddable("article.html", article.path, article.title, article=article, panel=index.panel(article),
+                   amounts=index.amounts(article))
         progress.advance()
     for entity in entities:
-        page("entity.html", entity.path, view=index.view(entity), kind="entities")
+        embeddable("entity.html", entity.path, entity.name, view=index.view(entity), kind="entities")
         progress.advance()
     type_pages = []
     for kind in TYPE_ORDER:
@@ -323,6 +335,40 @@ def open_tag(mark: Mark, tag: str) -> str:
         href = f' href="{escape(mark.href)}"' if tag == "a" else ""
         return f'<{tag} class="m m-{escape(mark.label)}"{href} title="{escape(mark.title)}">'
     return f"<{tag}>"
+
+
+EMBED_HEIGHT = 640
+# The host page's side of the embed: resize the frame that sent a height
+# message, and ignore every other message.
+EMBED_LISTENER = (
+    '<script>addEventListener("message",function(e){var d=e.data;'
+    'if(!d||d.type!=="lode-embed-height"||typeof d.height!=="number"||d.height<1||d.height>50000)return;'
+    'var f=document.getElementsByTagName("iframe");for(var i=0;i<f.length;i++)'
+    'if(f[i].contentWindow===e.source)f[i].style.height=Math.ceil(d.height)+"px"})</script>'
+)
+
+
+def embed_snippet(src: str, title: str) -> str:
+    """The HTML another site pastes: a sandboxed, lazy frame (same-origin kept so the Python widget can load)."""
+    return (
+        f'<iframe src="{escape(src)}" title="{escape(title)}" loading="lazy" width="100%" height="{EMBED_HEIGHT}" '
+        f'style="border:0;max-width:100%" sandbox="allow-scripts allow-same-origin allow-popups"></iframe>\n'
+        + EMBED_LISTENER
+    )
+
+
+def oembed_json(config: SiteConfig, title: str, html: str) -> bytes:
+    document = {
+        "version": "1.0",
+        "type": "rich",
+        "title": title,
+        "provider_name": config.title,
+        **({"provider_url": config.base_url} if config.base_url else {}),
+        "html": html,
+        "width": 640,
+        "height": EMBED_HEIGHT,
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def absolute_url(config: SiteConfig, path: str) -> str:

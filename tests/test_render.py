@@ -23,14 +23,25 @@ class Links(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.urls: list[str] = []
-        self.scripts = 0
+        self.script_sources: list[str | None] = []
+        self.inline_script = ""
+        self._in_script = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "script":
-            self.scripts += 1
+            self.script_sources.append(dict(attrs).get("src"))
+            self._in_script = True
         for name, value in attrs:
             if name in ("href", "src") and value is not None:
                 self.urls.append(value)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.inline_script += data
 
 
 def links_of(page: Path) -> Links:
@@ -81,10 +92,14 @@ def test_404_page_links_from_the_site_root(default_site: Path) -> None:
             assert (default_site / url.lstrip("/")).is_file()
 
 
-def test_pages_carry_no_script_and_no_request_to_another_host(default_site: Path) -> None:
+def test_scripts_are_local_files_never_inline_and_nothing_loads_from_another_host(default_site: Path) -> None:
     for page in default_site.rglob("*.html"):
         parsed = links_of(page)
-        assert parsed.scripts == 0, f"{page}: the foundation's pages work without JavaScript"
+        assert parsed.inline_script.strip() == "", f"{page}: inline script (a CSP without 'unsafe-inline' would block it)"
+        for src in parsed.script_sources:
+            assert src and not src.startswith(("http:", "https:", "//")), f"{page}: script {src}"
+            target = internal_target(default_site, page, src)
+            assert target is not None and target.is_file(), f"{page}: script {src} missing"
         for url in parsed.urls:
             if url.startswith(("http://", "https://")):
                 # Only outbound article links (the original article) leave the site, never assets.
@@ -179,7 +194,9 @@ def test_corpus_text_cannot_inject_markup(tmp_path: Path) -> None:
     build(corpus, tmp_path / "site", SiteConfig(), templates=TEMPLATES)
     for page in (tmp_path / "site").rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        assert "<script" not in html and "<img src=x" not in html and "<iframe" not in html and "<b>" not in html, page
+        assert "<script>alert" not in html and "<script>bad" not in html and "<img src=x" not in html, page
+        assert "<iframe src=//evil" not in html and "<b>" not in html, page
+        assert links_of(page).inline_script.strip() == "", page
         assert "href=\"javascript:" not in html, page
     article = (tmp_path / "site" / "articles" / "hostile.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; &amp; friends" in article

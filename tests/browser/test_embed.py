@@ -1,0 +1,78 @@
+"""Embedding Lode pages in another site: a host page on a second local port frames an article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ..conftest import ROOT
+from ..netlify_headers import start_netlify_server
+
+
+@pytest.fixture(scope="module")
+def lode_origin(default_site: Path):
+    """The default site behind netlify.toml's headers (CSP, frame-ancestors)."""
+    server, base = start_netlify_server(default_site, ROOT / "netlify.toml")
+    yield base
+    server.shutdown()
+
+
+def snippet_from(page, lode_origin: str, path: str) -> str:
+    page.goto(lode_origin + path)
+    code = page.locator(".embed-code").input_value()
+    assert f'src="{lode_origin}embed/{path}"' in code, "on the web the snippet carries an absolute URL"
+    return code
+
+
+def test_an_article_embeds_on_another_origin_fits_its_height_and_stays_out_of_reach(
+    page, lode_origin: str, serve, tmp_path: Path
+) -> None:
+    code = snippet_from(page, lode_origin, "articles/briefs-barrick-stake.html")
+    host_dir = tmp_path / "host"
+    host_dir.mkdir()
+    (host_dir / "host.html").write_text(f"<!doctype html><title>Host</title><h1>Someone else's site</h1>{code}",
+                                        encoding="utf-8")
+    host = serve(host_dir)
+    assert host.split("/")[2] != lode_origin.split("/")[2], "two origins"
+    page.goto(host + "host.html")
+    frame = page.frame_locator("iframe")
+    frame.locator("article h1").wait_for()
+    assert "Barrick" in frame.locator("article h1").inner_text()
+    assert frame.locator(".embed-bar a").inner_text().startswith("Open in")
+    assert frame.locator(".masthead").count() == 0, "the embed has no site header"
+    # The embed reported its height and the snippet's listener applied it.
+    page.wait_for_function("document.querySelector('iframe').style.height !== ''")
+    height = page.evaluate("parseInt(document.querySelector('iframe').style.height)")
+    content = frame.locator("body").evaluate("b => document.documentElement.scrollHeight")
+    assert abs(height - content) <= 2 and height != 640
+    # The host's scripts cannot reach into the frame.
+    assert page.evaluate("document.querySelector('iframe').contentDocument") is None
+    with pytest.raises(Exception, match="(?i)blocked|cross-origin|permission"):
+        page.evaluate("document.querySelector('iframe').contentWindow.document.body.innerHTML")
+    # Messages the embed did not design are ignored; ours with a silly height are too.
+    page.evaluate("""() => { const f = document.querySelector('iframe');
+        f.contentWindow.postMessage({type: 'lode-embed-height', height: 5}, '*');
+        window.postMessage({type: 'lode-embed-height', height: 99999}, '*'); }""")
+    page.wait_for_timeout(300)
+    assert abs(page.evaluate("parseInt(document.querySelector('iframe').style.height)") - content) <= 2
+
+
+def test_a_full_page_refuses_to_be_framed_by_another_site(page, lode_origin: str, serve, tmp_path: Path) -> None:
+    host_dir = tmp_path / "host2"
+    host_dir.mkdir()
+    (host_dir / "frame-full.html").write_text(
+        f'<!doctype html><iframe src="{lode_origin}articles/briefs-barrick-stake.html" title="x"></iframe>', encoding="utf-8")
+    page.goto(serve(host_dir) + "frame-full.html")
+    page.wait_for_timeout(800)
+    child = page.frames[1]
+    assert child.url.startswith("chrome-error://") or child.locator("article h1").count() == 0
+
+
+def test_oembed_discovery_points_at_a_description_of_the_embed(page, lode_origin: str) -> None:
+    page.goto(lode_origin + "entities/reko-diq.html")
+    href = page.locator('link[type="application/json+oembed"]').get_attribute("href")
+    oembed = page.evaluate("url => fetch(url).then(r => r.json())", href)
+    assert oembed["type"] == "rich" and oembed["version"] == "1.0"
+    assert "embed/entities/reko-diq.html" in oembed["html"] and "<iframe" in oembed["html"]
+    assert 'sandbox="allow-scripts allow-same-origin allow-popups"' in oembed["html"]
