@@ -1,4 +1,4 @@
-"""The build, stage by stage: load -> clean -> extract -> link -> render -> (index) -> package.
+"""The build, stage by stage: load -> clean -> extract -> link -> render -> index -> package.
 
 Each stage is a function from plain data to plain data; this module only
 strings them together. build.py is the command line over `build`.
@@ -6,7 +6,7 @@ strings them together. build.py is the command line over `build`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .clean import clean_scrape
@@ -16,6 +16,7 @@ from .link import CURATION_FILE, link, parse_curation
 from .load import load_corpus
 from .markup import parse_markdown
 from .model import Article, Document, Entity, Problem, RawDocument, SiteConfig
+from .offline import ZIP_NAME, Download, offline_zip
 from .package import write_site
 from .progress import Progress
 from .render import render_site
@@ -72,7 +73,15 @@ def build(
             vocabulary, cache, processes=processes, progress=progress,
         )
         articles, entities = link(articles, extractions, vocabulary, curation)
-        files = render_site(articles, entities, config, templates, progress)
+        # Files that are the same online and offline (search index, Python runtime) go in `shared`.
+        shared: dict[str, bytes] = {}
+        # The offline copy is rendered without --base-url (its links stay relative) and zipped
+        # first, so that the online pages can give its size.
+        offline = render_site(articles, entities, replace(config, base_url=""), templates, progress) | shared
+        progress.stage("zip")
+        archive = offline_zip(offline)
+        files = render_site(articles, entities, config, templates, progress, download=Download(ZIP_NAME, len(archive)))
+        files |= shared | {ZIP_NAME: archive}
         progress.stage("write", len(files))
         write_site(files, out)
         progress.advance(len(files))

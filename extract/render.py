@@ -22,6 +22,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from .model import Article, Block, Entity, Mark, SiteConfig
+from .offline import Download
 from .paths import relative_url, safe_href, slugify
 from .progress import Progress
 from .views import TYPE_LABELS, TYPE_ORDER, EntityIndex
@@ -65,8 +66,13 @@ def render_site(
     config: SiteConfig,
     templates: Path,
     progress: Progress | None = None,
+    download: Download | None = None,
 ) -> dict[str, bytes]:
-    """Every file of the site, keyed by its path relative to the site root."""
+    """Every file of the site, keyed by its path relative to the site root.
+
+    `download` is the offline zip that the pages offer; without it the pages
+    are the offline copy's own (they say so instead of linking to the zip).
+    """
     progress = progress or Progress()
     files: dict[str, bytes] = {}
     static = static_files(templates / "static")
@@ -89,7 +95,7 @@ def render_site(
         canonical_path = str(context.pop("canonical_path", path))
         canonical = config.base_url.rstrip("/") + "/" + canonical_path if config.base_url else None
         html = env.get_template(template).render(
-            site=config, page_path=path, url=url, assets=assets, canonical=canonical,
+            site=config, page_path=path, url=url, assets=assets, canonical=canonical, download=download,
             body=lambda article: render_blocks(article, url, index.entities), **context
         )
         files[path] = html.encode("utf-8")
@@ -143,7 +149,9 @@ def render_site(
     page("groups.html", "sources/index.html", groups=sources, heading="Sources", kind="sources")
 
     page("about.html", "about.html", articles=articles, sources=sources, months=months)
-    page("404.html", "404.html", links_from_root=True)
+    # Online, a 404 page is served at any missing URL, so its links start at the root;
+    # the offline copy has no server, and its 404.html is opened from the folder itself.
+    page("404.html", "404.html", links_from_root=download is not None)
 
     files["feed.xml"] = env.get_template("feed.xml").render(
         site=config, entries=articles[:FEED_SIZE], updated=feed_updated(articles), entry_id=entry_id,
