@@ -21,6 +21,7 @@ from .package import write_site
 from .progress import Progress
 from .render import render_site
 from .vocab import load_vocabulary
+from .widget import widget_files
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 DEFAULT_CACHE = Path(__file__).resolve().parent.parent / ".lode-cache"
@@ -78,10 +79,12 @@ def build(
         # The offline copy is rendered without --base-url (its links stay relative) and zipped
         # first, so that the online pages can give its size.
         offline = render_site(articles, entities, replace(config, base_url=""), templates, progress) | shared
+        offline |= widget_files(offline)
         progress.stage("zip")
         archive = offline_zip(offline)
         files = render_site(articles, entities, config, templates, progress, download=Download(ZIP_NAME, len(archive)))
         files |= shared | {ZIP_NAME: archive}
+        files |= widget_files(files)
         progress.stage("write", len(files))
         write_site(files, out)
         progress.advance(len(files))

@@ -26,6 +26,7 @@ from .offline import Download
 from .paths import relative_url, safe_href, slugify
 from .progress import Progress
 from .views import TYPE_LABELS, TYPE_ORDER, EntityIndex
+from .widget import widget_page
 
 FEED_SIZE = 50
 ENTITIES_PER_PAGE = 200
@@ -149,6 +150,7 @@ def render_site(
     page("groups.html", "sources/index.html", groups=sources, heading="Sources", kind="sources")
 
     page("about.html", "about.html", articles=articles, sources=sources, months=months)
+    page("python.html", "python.html", widget=widget_page(), kind="python")
     # Online, a 404 page is served at any missing URL, so its links start at the root;
     # the offline copy has no server, and its 404.html is opened from the folder itself.
     page("404.html", "404.html", links_from_root=download is not None)

@@ -45,6 +45,8 @@ __all__ = [
     "articles", "entities", "load", "search", "table",
 ]
 
+__version__ = "0.1.0"
+
 DEFAULT_PATH = "data/corpus.json"
 _default: Corpus | None = None
 

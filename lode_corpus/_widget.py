@@ -8,6 +8,7 @@ The same code runs under CPython in the tests.
 from __future__ import annotations
 
 import ast
+import json
 import sys
 import time
 import traceback
@@ -131,6 +132,10 @@ class Session:
             stdout.flush()
             stderr.flush()
             sys.stdout, sys.stderr, sys.stdin = saved
+
+    def run_json(self, code: str) -> str:
+        """`run` for the browser's worker: the same answer as JSON text, so no Python object crosses over."""
+        return json.dumps(self.run(code), ensure_ascii=False)
 
     def _execute(self, code: str) -> Any:
         tree = ast.parse(code, FILENAME, "exec")

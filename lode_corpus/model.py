@@ -207,6 +207,9 @@ class Cooccurrence(NamedTuple):
     articles: int
     mentions: int
 
+    def _lode_row(self) -> dict[str, Any]:
+        return {"entity": self.entity.name, "articles": self.articles, "mentions": self.mentions}
+
 
 class Articles(Sequence[Article]):
     """A list of articles. Index by position (`articles[0]`), slice, or look up by id (`articles["id"]`).
