@@ -19,6 +19,7 @@ mention of the city to the country.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import tomllib
@@ -75,6 +76,7 @@ def parse_curation(text: str, source: str = CURATION_FILE) -> Curation:
     )
 
 
+@functools.lru_cache(maxsize=65536)
 def key(name: str) -> str:
     """'the U.S.' and 'US', 'Japan–Pakistan' and 'Japan-Pakistan' fold to one key."""
     name = re.sub(r"^the\s+", "", fold(name))

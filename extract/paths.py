@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import posixpath
 import re
 import unicodedata
 
@@ -27,8 +26,11 @@ def relative_url(target: str, from_page: str) -> str:
     Pages link relatively so the same files work on any host, under any path,
     and from disk (file://), where a leading '/' would mean the disk's root.
     """
-    start = posixpath.dirname(from_page) or "."
-    return posixpath.relpath(target, start)
+    # String work, not posixpath.relpath: this runs for every link of every page.
+    folder = from_page.rpartition("/")[0]
+    if folder and target.startswith(folder + "/"):
+        return target[len(folder) + 1:]
+    return "../" * from_page.count("/") + target
 
 
 def safe_href(href: str | None) -> bool:

@@ -30,6 +30,7 @@ from .widget import widget_page
 
 FEED_SIZE = 50
 ENTITIES_PER_PAGE = 200
+ENTITY_ARTICLES_PER_PAGE = 25
 LANGUAGE_NAMES = {
     "en": "English", "ur": "Urdu", "ar": "Arabic", "fa": "Persian", "zh": "Chinese", "ja": "Japanese", "und": "not identified",
 }
@@ -117,7 +118,12 @@ def render_site(
                    amounts=index.amounts(article))
         progress.advance()
     for entity in entities:
-        embeddable("entity.html", entity.path, entity.name, view=index.view(entity), kind="entities")
+        view = index.view(entity)
+        # Long lists of articles go on numbered pages; the first page is the one to embed.
+        listings = paginate(view.articles, ENTITY_ARTICLES_PER_PAGE, entity.path, f"entities/{entity.id}/page-{{n}}.html")
+        embeddable("entity.html", entity.path, entity.name, view=view, listing=listings[0], kind="entities")
+        for listing in listings[1:]:
+            page("entity.html", listing.path, view=view, listing=listing, kind="entities")
         progress.advance()
     type_pages = []
     for kind in TYPE_ORDER:

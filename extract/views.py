@@ -68,10 +68,22 @@ def context_of(text: str, bounds: list[tuple[int, int]], mention: Mention) -> Co
     return Context(before.lstrip(), text[mention.start:mention.end], after.rstrip(), mention)
 
 
+CONTEXTS_PER_ARTICLE = 4  # more than this and an entity page becomes a copy of the articles
+
+
+@dataclass(frozen=True)
+class Mentioning:
+    """One article on an entity's page: its first mentions in context, and how many there are in all."""
+
+    article: Article
+    contexts: tuple[Context, ...]
+    total: int
+
+
 @dataclass(frozen=True)
 class EntityView:
     entity: Entity
-    articles: tuple[tuple[Article, tuple[Context, ...]], ...]  # each article with its mentions in context
+    articles: tuple[Mentioning, ...]  # newest first, as the corpus is ordered
     mention_count: int
     cooccurring: tuple[tuple[Entity, int], ...]  # (entity, articles in common), most first
     owners: dict[tuple[str, int], tuple[Entity, ...]]  # (article id, start) of a mention -> what its sentence ties it to
@@ -133,13 +145,13 @@ class EntityIndex:
         grouped = []
         owners: dict[tuple[str, int], tuple[Entity, ...]] = {}
         for article in self.articles_of[entity.id]:
-            contexts = []
-            for mention in article.mentions:
-                if mention.entity == entity.id:
-                    contexts.append(context_of(article.text, self.sentences(article), mention))
-                    if entity.type in VALUE_TYPES:
-                        owners[(mention.article, mention.start)] = self.owners(article, mention)
-            grouped.append((article, tuple(contexts)))
+            mentions = [m for m in article.mentions if m.entity == entity.id]
+            shown = mentions[:CONTEXTS_PER_ARTICLE]
+            contexts = tuple(context_of(article.text, self.sentences(article), m) for m in shown)
+            if entity.type in VALUE_TYPES:
+                for mention in shown:
+                    owners[(mention.article, mention.start)] = self.owners(article, mention)
+            grouped.append(Mentioning(article, contexts, len(mentions)))
         return EntityView(entity, tuple(grouped), len(self.mentions_of[entity.id]), self.cooccurring(entity), owners)
 
     def panel(self, article: Article) -> list[tuple[str, list[tuple[Entity, int]]]]:
