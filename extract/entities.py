@@ -20,6 +20,7 @@ import hashlib
 import importlib.util
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -132,9 +133,10 @@ class NerModel:
 
         return spacy.load(self.package, exclude=NER_ONLY_EXCLUDE)
 
-    def spans(self, texts: list[str], processes: int = 1) -> list[list[tuple[int, int, str]]]:
-        docs = self.nlp.pipe(texts, batch_size=32, n_process=processes)
-        return [[(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents] for doc in docs]
+    def spans(self, texts: list[str], processes: int = 1) -> Iterator[list[tuple[int, int, str]]]:
+        """Entity spans of each text, in order, as spaCy finishes them (so progress can follow)."""
+        for doc in self.nlp.pipe(texts, batch_size=32, n_process=processes):
+            yield [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
 
 
 def rules_fingerprint(vocabulary: Vocabulary) -> str:
@@ -177,24 +179,23 @@ def extract_all(
             progress.advance()
         else:
             pending.append(index)
-    if pending:
-        spans: dict[int, list[tuple[int, int, str]]] = {}
-        to_run = []
-        for index in pending:
-            cached = ner_cache.get(key_of(model.fingerprint, texts[index]))
-            if cached is not None:
-                spans[index] = [tuple(span) for span in cached]
-            else:
-                to_run.append(index)
-        if to_run:
-            for index, found in zip(to_run, model.spans([texts[i] for i in to_run], processes), strict=True):
-                spans[index] = found
-                ner_cache.put(key_of(model.fingerprint, texts[index]), found)
-        for index in pending:
-            extraction = refine(texts[index], spans[index], headings[index], vocabulary)
-            rules_cache.put(key_of(rules_key, model.fingerprint, texts[index], repr(headings[index])), extraction_to_json(extraction))
-            results[index] = extraction
-            progress.advance()
+    def finish(index: int, spans: list[tuple[int, int, str]]) -> None:
+        extraction = refine(texts[index], spans, headings[index], vocabulary)
+        rules_cache.put(key_of(rules_key, model.fingerprint, texts[index], repr(headings[index])), extraction_to_json(extraction))
+        results[index] = extraction
+        progress.advance()
+
+    to_run = []
+    for index in pending:
+        cached = ner_cache.get(key_of(model.fingerprint, texts[index]))
+        if cached is not None:
+            finish(index, [tuple(span) for span in cached])
+        else:
+            to_run.append(index)
+    if to_run:
+        for index, found in zip(to_run, model.spans([texts[i] for i in to_run], processes), strict=True):
+            ner_cache.put(key_of(model.fingerprint, texts[index]), found)
+            finish(index, found)
     return [result for result in results if result is not None]
 
 

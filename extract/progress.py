@@ -30,11 +30,13 @@ class LogProgress(Progress):
     def stage(self, name: str, total: int = 0) -> None:
         self._end_stage()
         self.name, self.total, self.done, self.started = name, total, 0, self.clock()
+        self.last_advance = self.started
         self.next_report = max(1, total // 10)
         self._line(f"{name}…" + (f" {total} items" if total else ""))
 
     def advance(self, count: int = 1) -> None:
         self.done += count
+        self.last_advance = self.clock()
         if self.total >= 100 and self.done >= self.next_report and self.done < self.total:
             self.next_report += max(1, self.total // 10)
             self._line(f"{self.name}: {self.done}/{self.total} ({self._rate()})")
@@ -48,7 +50,8 @@ class LogProgress(Progress):
         self.name = ""
 
     def _rate(self) -> str:
-        elapsed = max(self.clock() - self.started, 1e-6)
+        # Up to the last item done, not to when the next stage began.
+        elapsed = max(self.last_advance - self.started, 1e-6)
         return f"{self.done / elapsed:.0f}/s"
 
     def _line(self, text: str) -> None:
@@ -63,11 +66,13 @@ class BarProgress(LogProgress):
     def stage(self, name: str, total: int = 0) -> None:
         self._end_stage()
         self.name, self.total, self.done, self.started = name, total, 0, self.clock()
+        self.last_advance = self.started
         self.last_draw = 0.0
         self._draw(force=True)
 
     def advance(self, count: int = 1) -> None:
         self.done += count
+        self.last_advance = self.clock()
         self._draw()
 
     def _end_stage(self) -> None:

@@ -26,7 +26,7 @@ class CountingModel(NerModel):
 
     def spans(self, texts, processes=1):
         self.texts_run.extend(texts)
-        return super().spans(texts, processes)
+        yield from super().spans(texts, processes)
 
 
 MODEL = CountingModel()
