@@ -167,7 +167,8 @@ def render_site(
         absolute=lambda path: absolute_url(config, path),
     ).encode("utf-8")
     files["sitemap.xml"] = env.get_template("sitemap.xml").render(
-        pages=sorted(path for path in files if path.endswith(".html") and path != "404.html"),
+        # Embeds point search engines at their full page (rel=canonical); they are not listed.
+        pages=sorted(path for path in files if path.endswith(".html") and path != "404.html" and not path.startswith("embed/")),
         absolute=lambda path: absolute_url(config, path),
     ).encode("utf-8")
     files["data/corpus.json"] = corpus_json(articles, entities, config)
