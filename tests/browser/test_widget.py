@@ -1,0 +1,263 @@
+"""The Python widget in Chromium, over http (with netlify.toml's headers, CSP included) and from file://.
+
+Pyodide boots in a few seconds on a quiet machine and more on a busy one, so each mode shares
+one page (module-scoped) across its tests, and timeouts are generous. Every request is logged;
+one to another host fails the tests, as in conftest's `page`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from extract.widget import EXAMPLES
+from tests.browser.conftest import RequestLog, is_local
+from tests.conftest import ROOT
+from tests.netlify_headers import start_netlify_server
+
+BOOT = 180_000  # ms: a cold boot on a busy 2-core machine, with room to spare
+SHARED_CODE = 'print("<img src=x onerror=alert(1)>")\n"<b>not bold</b>"'
+STATUS_LOG = """
+addEventListener("DOMContentLoaded", () => {
+  const status = document.querySelector(".py-status");
+  if (!status) return;
+  window.__statuses = [];
+  const record = () => window.__statuses.push(status.textContent);
+  new MutationObserver(record).observe(status, {childList: true, characterData: true, subtree: true});
+});
+"""
+
+
+@dataclass
+class Widget:
+    page: object
+    base: str
+    mode: str
+    log: RequestLog
+    errors: list[str]
+    dialogs: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module", params=["http", "file"])
+def widget(request, browser, default_site: Path):
+    server = None
+    if request.param == "http":
+        server, base = start_netlify_server(default_site, ROOT / "netlify.toml")
+    else:
+        base = default_site.as_uri() + "/"
+    context = browser.new_context()
+    log = RequestLog()
+
+    def route(route, req) -> None:
+        log.requests.append(req.url)
+        if is_local(req.url):
+            route.continue_()
+        else:
+            log.blocked.append(req.url)
+            route.abort()
+
+    context.route("**/*", route)
+    context.add_init_script(STATUS_LOG)
+    page = context.new_page()
+    opened = Widget(page, base, request.param, log, [])
+    page.on("pageerror", lambda error: opened.errors.append(str(error)))
+    page.on("dialog", lambda dialog: (opened.dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(base + "python.html?code=" + quote(SHARED_CODE) + "&run=1")
+    wait_done(page, 1)
+    yield opened
+    context.close()
+    if server:
+        server.shutdown()
+    assert log.blocked == [], f"the widget tried to reach other hosts: {log.blocked}"
+    assert opened.errors == [], f"JavaScript errors: {opened.errors}"
+
+
+def entries(page) -> int:
+    return page.locator(".py-entry").count()
+
+
+def wait_done(page, count: int, timeout: int = BOOT) -> None:
+    """Until the output has `count` entries and the last one is finished."""
+    page.wait_for_function(
+        "n => { const e = document.querySelectorAll('.py-entry'); return e.length >= n && e[e.length - 1].hasAttribute('data-done'); }",
+        arg=count, timeout=timeout,
+    )
+
+
+def run(page, code: str, timeout: int = BOOT):
+    """Type `code`, press Shift+Enter, wait for its answer; the entry's locator."""
+    before = entries(page)
+    page.fill(".py-editor", code)
+    page.press(".py-editor", "Shift+Enter")
+    wait_done(page, before + 1, timeout)
+    return page.locator(".py-entry").nth(before)
+
+
+def table_of(entry) -> tuple[list[str], list[list[str]]]:
+    head = entry.locator("table th").all_inner_texts()
+    rows = [row.locator("td").all_inner_texts() for row in entry.locator("table tbody tr").all()]
+    return head, rows
+
+
+def test_a_shared_link_runs_on_load_and_its_markup_stays_text(widget: Widget) -> None:
+    page = widget.page
+    first = page.locator(".py-entry").first
+    assert first.get_attribute("data-done") == "ok"
+    assert first.locator(".py-input").inner_text() == SHARED_CODE
+    assert first.locator(".py-stdout").inner_text().strip() == "<img src=x onerror=alert(1)>"
+    assert first.locator(".py-value").inner_text() == "'<b>not bold</b>'"
+    assert page.locator(".py-output img, .py-output b, .py-output script").count() == 0
+    assert page.input_value(".py-editor") == SHARED_CODE
+    assert widget.dialogs == []
+
+
+def test_progress_is_shown_while_python_loads(widget: Widget) -> None:
+    statuses = widget.page.evaluate("window.__statuses")
+    assert any(re.fullmatch(r"Loading Python… \d+\.\d MB of \d+\.\d MB", s) for s in statuses), statuses
+    assert re.match(r"Python is ready: \d+ articles, \d+ entities", statuses[-1]) or any(
+        s.startswith("Python is ready") for s in statuses)
+
+
+def test_each_example_runs_and_shows_its_answer(widget: Widget, default_site: Path) -> None:
+    page = widget.page
+    corpus = json.loads((default_site / "data" / "corpus.json").read_text(encoding="utf-8"))
+    labels = page.locator(".py-examples option").all_inner_texts()[1:]
+    assert labels == [label for label, _ in EXAMPLES]
+    answers = {}
+    for index, label in enumerate(labels, start=1):
+        before = entries(page)
+        page.select_option(".py-examples", index=index)
+        wait_done(page, before + 1)
+        entry = page.locator(".py-entry").nth(before)  # a fixed position: .last would move on
+        assert entry.get_attribute("data-done") == "ok", (label, entry.inner_text())
+        assert entry.locator(".py-input").inner_text() == EXAMPLES[index - 1][1]
+        answers[label] = entry
+    sources = answers[labels[0]]
+    assert f"{len(corpus['articles'])} articles" in sources.locator(".py-stdout").inner_text()
+    head, rows = table_of(sources)
+    assert head == ["source", "articles"] and sum(int(r[1]) for r in rows) == len(corpus["articles"])
+    head, rows = table_of(answers[labels[1]])
+    assert head == ["name", "type", "articles", "mentions"] and rows and all(r[1] == "ORG" for r in rows)
+    top_org = rows[0][0]
+    alongside = answers[labels[2]]
+    assert alongside.locator(".py-stdout").inner_text().startswith(f"{top_org} is named in ")
+    assert table_of(alongside)[0] == ["entity", "articles", "mentions"] and table_of(alongside)[1]
+    contexts = answers[labels[3]].locator(".py-stdout").inner_text().splitlines()
+    assert contexts and all("[" in line and "]" in line for line in contexts)
+    head, rows = table_of(answers[labels[4]])
+    assert head == ["score", "date", "title", "snippet"] and rows
+    assert all(re.search(r"rare[\W_]+earth", r[3], re.IGNORECASE) for r in rows)
+    head, rows = table_of(answers[labels[5]])
+    assert head == ["amount", "value", "article"] and rows
+    head, rows = table_of(answers[labels[6]])
+    assert head == ["month", "articles"] and sum(int(r[1]) for r in rows) == len(corpus["articles"])
+    assert "Help on package lode_corpus" in answers[labels[7]].locator(".py-stdout").inner_text()
+
+
+def test_a_syntax_error_shows_a_python_traceback(widget: Widget) -> None:
+    entry = run(widget.page, "def broken(:\n    pass")
+    assert entry.get_attribute("data-done") == "error"
+    error = entry.locator(".py-error").inner_text()
+    assert 'File "<query>", line 1' in error and "SyntaxError" in error
+    entry = run(widget.page, "entities['no such thing at all']")
+    assert "KeyError" in entry.locator(".py-error").inner_text()
+
+
+def test_running_out_of_memory_fails_cleanly(widget: Widget) -> None:
+    entry = run(widget.page, "bytearray(2**31 - 1)")
+    assert entry.locator(".py-error").inner_text().strip().endswith("MemoryError")
+    assert run(widget.page, "len(articles) > 0").locator(".py-value").inner_text() == "True"
+
+
+def test_variables_persist_and_reset_forgets_them(widget: Widget) -> None:
+    page = widget.page
+    run(page, "kept = 41")
+    assert run(page, "kept + 1").locator(".py-value").inner_text() == "42"
+    page.click(".py-reset")
+    assert page.input_value(".py-editor") == SHARED_CODE  # the code the page opened with
+    assert entries(page) == 0
+    assert "NameError" in run(page, "kept").locator(".py-error").inner_text()
+
+
+def wait_running(page, seconds: float) -> None:
+    page.wait_for_function(
+        "s => { const m = document.querySelector('.py-entry:last-child .py-meta');"
+        " const t = m && m.textContent.match(/Running… ([\\d.]+) s/); return t && Number(t[1]) >= s; }",
+        arg=seconds, timeout=60_000,
+    )
+
+
+def assert_responsive(page) -> None:
+    started = time.monotonic()
+    assert page.evaluate("document.querySelectorAll('button').length") > 0
+    assert time.monotonic() - started < 2, "the page was unresponsive while Python ran"
+
+
+def test_stop_ends_an_endless_loop_and_the_next_query_works(widget: Widget) -> None:
+    page = widget.page
+    before = entries(page)
+    page.fill(".py-editor", "while True: pass")
+    page.click(".py-run")
+    wait_running(page, 1.0)
+    assert_responsive(page)
+    page.click(".py-stop")
+    wait_done(page, before + 1, 10_000)
+    assert "Stopped" in page.locator(".py-entry").last.locator(".py-error").inner_text()
+    assert run(page, "sum(range(10))").locator(".py-value").inner_text() == "45"
+
+
+def test_the_visible_time_limit_ends_an_endless_loop(widget: Widget) -> None:
+    page = widget.page
+    page.select_option(".py-limit", "5")
+    before = entries(page)
+    page.fill(".py-editor", "while True: pass")
+    page.click(".py-run")
+    wait_running(page, 1.0)
+    assert "(time limit 5 s)" in page.locator(".py-entry").last.locator(".py-meta").inner_text()
+    assert_responsive(page)
+    wait_done(page, before + 1, 30_000)
+    assert "5 s time limit" in page.locator(".py-entry").last.locator(".py-error").inner_text()
+    page.select_option(".py-limit", "30")
+    assert run(page, "len(search('rare earth')) > 0").locator(".py-value").inner_text() == "True"
+
+
+def test_copy_link_makes_a_link_that_opens_and_runs_the_query(widget: Widget) -> None:
+    page = widget.page
+    page.fill(".py-editor", "1 + 2 # ?&=")
+    page.click(".py-copy")
+    link = page.input_value(".py-link")
+    assert link == widget.base + "python.html?code=" + quote("1 + 2 # ?&=", safe="()*'!~-._") + "&run=1"
+
+
+def test_the_article_panel_runs_a_query_about_its_article(widget: Widget, default_site: Path) -> None:
+    corpus = json.loads((default_site / "data" / "corpus.json").read_text(encoding="utf-8"))
+    article = next(a for a in corpus["articles"] if a["mentions"])
+    page = widget.page.context.new_page()
+    page.on("pageerror", lambda error: widget.errors.append(str(error)))
+    page.goto(widget.base + article["path"])
+    panel = page.locator(".py-panel")
+    assert panel.get_attribute("data-py-subject") == article["id"]
+    assert f'articles["{article["id"]}"]' in panel.locator(".py-panel-code").inner_text()
+    page.click(".py-panel-run")
+    frame = page.frame_locator("iframe.py-panel-frame")
+    frame.locator(".py-entry[data-done]").wait_for(timeout=BOOT)
+    entry = frame.locator(".py-entry").last
+    assert entry.get_attribute("data-done") == "ok", entry.inner_text()
+    assert entry.locator(".py-stdout").inner_text().startswith(article["title"])
+    names = {e["name"] for e in corpus["entities"] if e["id"] in {m["entity"] for m in article["mentions"]}}
+    assert {row[0] for row in table_of(entry)[1]} == names
+    assert not frame.locator(".masthead").is_visible()
+    page.close()
+
+
+def test_nothing_is_requested_from_another_host(widget: Widget) -> None:
+    assert widget.log.blocked == []
+    schemes = {r.split(":", 1)[0] for r in widget.log.requests}
+    assert schemes <= ({"http"} if widget.mode == "http" else {"file", "data"}), schemes
+    assert any("/pyodide-" in r for r in widget.log.requests)
