@@ -26,6 +26,8 @@ from functools import cached_property
 from pathlib import Path
 
 from .cache import JsonCache, key_of
+from .gazetteer import fingerprint as gazetteer_fingerprint
+from .gazetteer import place_kind
 from .progress import Progress
 from .values import (
     MONEY_PATTERN,
@@ -50,10 +52,14 @@ ORG_SUFFIX = re.compile(
     r"(?:\b(?:Limited|Ltd\.?|Corporation|Corp\.?|Inc\.?|International|Company|Co\.|Authority|Committee|Agency|Division|"
     r"Ministry|Department|Bank|Council|Commission|Board|Institute|University|Association|Federation|Organi[sz]ation|"
     r"Group|Holdings|PLC|LLC|Chamber of Commerce(?: [\w ]+)?|Chamber|Fund|Trust|Foundation|Party|Platform|Exchange|"
-    r"Secretariat|Bureau|Office|Directorate|Industries|Enterprises)|\(Pvt\.?\)(?: Ltd\.?| Limited)?)$"
+    r"Secretariat|Bureau|Office|Directorate|Industries|Enterprises|Berhad|Bhd|Tbk|AG|GmbH|Ltda\.?|Plc|S\.?A\.?(?:C\.?)?|"
+    r"N\.?V\.?|B\.?V\.?|S\.?p\.?A\.?|SpA|ASA|Oyj|K\.K\.)|\((?:Pvt|Pty)\.?\)(?: Ltd\.?| Limited)?|Pty\.? Ltd\.?|Sdn\.? Bhd\.?)$"
 )
 # Extends a name whose model span stopped short of its company suffix: "Wah Nobel" + " (Pvt) Limited".
-ORG_TAIL = re.compile(r"^\s*(?:\(Pvt\.?\)\s*)?(?:Limited|Ltd\.?|Corporation|Corp\.?|Inc\.?|PLC|LLC)\b|^\s*\(Pvt\.?\)")
+ORG_TAIL = re.compile(
+    r"^,?\s*(?:\((?:Pvt|Pty)\.?\)\s*)?(?:Limited|Ltd\.?|Corporation|Corp\.?|Inc\.?|PLC|Plc|LLC|Berhad|Bhd|Tbk|AG|GmbH|Ltda\.?|"
+    r"S\.A\.(?:C\.)?|S\.A\.B\. de C\.V\.|SA|N\.V\.|B\.V\.|S\.p\.A\.|Pty\.? Ltd\.?|Sdn\.? Bhd\.?)(?!\w)|^\s*\((?:Pvt|Pty)\.?\)"
+)
 EVENT_SUFFIX = re.compile(
     r"\b(?:Forum|Summit|Dialogue|Conference|Expo|Exhibition|Symposium|Roundtable|Indaba|Convention|Congress)"
     r"(?: (?:19|20)\d{2}| \d{1,2})?$"
@@ -73,7 +79,11 @@ COMPANY_WORD = re.compile(
 )
 DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
 LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
-TRAILING_JUNK = re.compile(r"(?:['’]s|['’])?[\s,.;:!?]*$")
+HONORIFIC = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Datuk Seri|Datuk|Seri|Sri|Dato' Sri|Dato’ Sri|Dato'|Dato’|Dato|Tan Sri|Tun|Sheikh|Shaikh|"
+    r"President|Minister|Senator|Governor|Chief|Judge|Justice|Ambassador)\.?\s+)+"
+)
+TRAILING_JUNK = re.compile(r"(?:['’]s|['’])?[\s,.;:!?(\[]*$")
 ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z0-9&]*[A-Z0-9][s]?)\)")
 FUNCTION_WORDS = {"of", "and", "for", "the", "in", "on", "to", "&", "de", "du", "des", "la"}
 NAME_WORD = re.compile(r"[A-Z][\w’'-]*")
@@ -141,8 +151,9 @@ class NerModel:
 
 def rules_fingerprint(vocabulary: Vocabulary) -> str:
     """This module's code and the vocabulary files: editing either invalidates the rule layer."""
-    return key_of(Path(__file__).read_text(encoding="utf-8"), Path(__file__).with_name("values.py").read_text(encoding="utf-8"),
-                  vocabulary.fingerprint)
+    here = Path(__file__).parent
+    code = [(here / name).read_text(encoding="utf-8") for name in ("entities.py", "values.py", "gazetteer.py", "dates.py")]
+    return key_of(*code, vocabulary.fingerprint, gazetteer_fingerprint())
 
 
 # ---------------------------------------------------------------------------
@@ -248,10 +259,18 @@ def refine(text: str, spans: list[tuple[int, int, str]], headings: list[tuple[in
                               if label in MODEL_LABELS) if c is not None]
     candidates = [c for c in candidates if c.type not in ("MONEY", "PERCENT")] + values_in(text, candidates)
     candidates = [dated(c) for c in candidates if c.type != "DATE" or is_explicit_date(c.text)]
-    candidates = merge(candidates, vocabulary_matches(text, vocabulary, candidates))
+    candidates = merge(candidates, project_names(text))
+    values = [c for c in candidates if c.type in VALUE_TYPES]
+    # A figure's currency is not a country: "US$450m" is money, not the United States.
+    vocabulary_found = [v for v in vocabulary_matches(text, vocabulary, candidates) if not any(overlaps(v, c) for c in values)]
+    candidates = merge(candidates, vocabulary_found)
     candidates = merge(candidates, suffixed_names(text) + governments(text) + coordinated_regions(text))
+    candidates = merge(candidates, [f for f in feature_names(text) if not any(overlaps(f, c) for c in candidates if c.origin != "model")])
+    candidates = merge(candidates, [d for d in month_dates(text) if not any(overlaps(d, c) for c in candidates if c.type != "DATE")])
     candidates, acronyms, common = apply_acronyms(text, candidates)
+    candidates = one_type_per_name(candidates)
     candidates = resolve_surnames(text, candidates)
+    candidates = [as_place(text, c) for c in candidates]
     candidates = drop_heading_only(candidates, headings)
     candidates = [c for c in candidates if not is_junk(c, common, text) and not is_demonym(c, vocabulary)]
     mentions = tuple(sorted(non_overlapping(candidates), key=lambda c: (c.start, c.end)))
@@ -269,6 +288,13 @@ def tidy(text: str, found: Found) -> Found | None:
         lead = LEADING_ARTICLE.match(chunk)
         if lead:
             start += lead.end()
+        # "China's Ministry of Commerce": the owner is a name of its own, not part of this one.
+        owner = re.match(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s ", text[start:end])
+        if owner and end - start > owner.end():
+            start += owner.end()
+        honorific = HONORIFIC.match(text[start:end])
+        if honorific and found.type == "PERSON":
+            start += honorific.end()
         tail = TRAILING_JUNK.search(text[start:end])
         end = start + tail.start() if tail else end
         # A multi-word name that the model cut at a dash compound gets it back:
@@ -281,6 +307,13 @@ def tidy(text: str, found: Found) -> Found | None:
             right = re.match(r"(?:[-–][A-Z][\w]*)+", text[end:])
             if right:
                 end += right.end()
+        start, end = with_portfolio(text, start, end)
+        # People whose surnames carry particles: "Johan van der Merwe".
+        if found.type == "PERSON":
+            particle = re.match(r"(?: (?:van|der|den|de|la|le|del|della|da|dos|das|du|bin|binti|al|el|von|ter|ten))+ [A-Z][\w’'-]*",
+                                text[end:])
+            if particle:
+                end += particle.end()
         company = ORG_TAIL.match(text[end:])
         kind = found.type
         if company:
@@ -298,14 +331,42 @@ def tidy(text: str, found: Found) -> Found | None:
     return replace(found, start=start, end=end, text=name, name=name, type=retype(name, kind))
 
 
+GEOGRAPHIC_FEATURE = re.compile(
+    r"\s(?:Basin|Valley|Desert|Mountains|Range|Plateau|Belt|Copperbelt|Coast|Peninsula|Islands?|Sea|Gulf|River|Lake|"
+    r"Quadrangle|Triangle|Complex|Highlands|Lowlands|Delta|Corridor|Strait|Bay)$"
+    r"|^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Southeast|Southeastern|Northeast|"
+    r"Southwest|Northwest|Sub-Saharan)(?:ern)?\s(?:Asia|Africa|America|Europe|Pacific|Atlantic)$"
+)
+
+
+CAPITALISED_RUN = r"[A-Z][\w-]*(?: [A-Z][\w-]*)*"
+PORTFOLIO = re.compile(rf"(?: of {CAPITALISED_RUN})?(?:, {CAPITALISED_RUN})*(?:,? and {CAPITALISED_RUN})?")
+
+
+def with_portfolio(text: str, start: int, end: int) -> tuple[int, int]:
+    """'Ministry of Investment, Trade and Industry', 'Department of Industry, Science and Resources':
+    a ministry's portfolio list belongs to its name, though the model stops at the first comma."""
+    head = re.search(r"\b(?:Ministry|Department|Secretary|Minister)\s+of\s+$", text[max(0, start - 30):start])
+    if head and text[start:start + 1].isupper():
+        start -= len(head.group(0))
+    if re.search(r"\b(?:Ministry|Department)(?: of(?: [A-Z][\w-]*)+(?:, [A-Z][\w-]*(?: [A-Z][\w-]*)*)*)?$", text[start:end]):
+        portfolio = PORTFOLIO.match(text, end)
+        if portfolio and portfolio.end() > end and (", " in portfolio.group(0) or " and " in portfolio.group(0)
+                                                     or portfolio.group(0).startswith(" of ")):
+            end = portfolio.end()
+    return start, end
+
+
 def retype(name: str, kind: str) -> str:
-    """Suffixes outweigh the model's guess: '… Limited' is an organisation, '… Forum' an event."""
+    """Suffixes outweigh the model's guess: '… Limited' is an organisation, '… Forum' an event, '… Basin' a region."""
     if kind in VALUE_TYPES:
         return kind
     if EVENT_SUFFIX.search(name):
         return "EVENT"
     if ORG_SUFFIX.search(name):
         return "ORG"
+    if GEOGRAPHIC_FEATURE.search(name) and kind in ("ORG", "PERSON", "LOC", "GPE") and " Economic Corridor" not in name:
+        return "LOC"
     if kind in ("PERSON", "GPE", "LOC") and COMPANY_WORD.search(name):
         return "ORG"
     return kind
@@ -355,10 +416,15 @@ def suffixed_names(text: str) -> list[Found]:
                 continue  # "Oil and Gas Development Company": the "and" is inside one name
             name = re.sub(r"\s+and\s+$", "", inner)
             name_start = start + part.start()
+            owner = re.match(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s ", name)
+            if owner:  # "China's Ministry of Commerce": China's own name stands apart
+                name_start += owner.end()
+            name_start, name_end = with_portfolio(text, name_start, name_start + len(name) - (owner.end() if owner else 0))
+            name = text[name_start:name_end]
             if " " not in name and "-" not in name:
                 continue
             kind = "EVENT" if EVENT_SUFFIX.search(name) else "ORG"
-            found.append(Found(name_start, name_start + len(name), name, kind, name, origin="rule"))
+            found.append(Found(name_start, name_end, name, kind, name, origin="rule"))
     return found
 
 
@@ -381,6 +447,70 @@ def governments(text: str) -> list[Found]:
     return found
 
 
+MONTH_NAMES_PATTERN = r"(?:January|February|March|April|June|July|August|September|October|November|December)"
+# "May" is a month only beside a figure or after "in", "since", "by" …: otherwise it is a verb or a name.
+MONTH_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)? )?(?:{MONTH_NAMES_PATTERN}|May(?= \d))(?: \d{{1,2}}(?:st|nd|rd|th)?)?(?:,? (?:19|20)\d{{2}})?\b"
+    rf"|\b\d{{1,2}} May\b(?:,? (?:19|20)\d{{2}})?"
+    rf"|(?<=\bin )May\b|(?<=\bby )May\b|(?<=\bsince )May\b|(?<=\buntil )May\b|(?<=\blate )May\b|(?<=\bearly )May\b"
+    rf"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? \d{{1,2}}\b"
+)
+# "the Kamoto mine", "the Mount Keel project", "Salar de Atacama operations": the name is a project.
+PROJECT_NAME = re.compile(
+    r"(?<![\w-])((?:[A-Z][\w’'-]*|de|del|la|las|los|do|da|dos)(?: (?:[A-Z][\w’'-]*|de|del|la|las|los|do|da|dos))*)"
+    r"(?= (?:(?:copper|gold|iron ore|lithium|cobalt|nickel|zinc|coal|manganese|rare earths?|uranium|silver|"
+    r"copper-gold|gold-copper|open-pit|underground) )?(?:mine|mines|project|deposit|prospect|operations?|concession|"
+    r"mining complex|mining project|smelter project)\b)"
+)
+
+
+def month_dates(text: str) -> list[Found]:
+    """Months and days the model skips: "in September", "on 10 November", "Nov 6"."""
+    found = []
+    for match in MONTH_DATE.finditer(text):
+        value = date_value(match.group(0))
+        if value is not None:
+            found.append(Found(match.start(), match.end(), match.group(0), "DATE", match.group(0), value, "rule"))
+    return found
+
+
+def project_names(text: str) -> list[Found]:
+    found = []
+    for match in PROJECT_NAME.finditer(text):
+        # "Kafue Basin Copper Limited's Mukanda West mine": the project is what follows the owner.
+        name = re.split(r"['’]s ", match.group(1))[-1]
+        words = name.split()
+        # Trim lowercase particles at the edges and a sentence's first word ("The", "Its").
+        while words and (words[0][0].islower() or words[0] in ("The", "Its", "This", "That", "A", "An")):
+            words = words[1:]
+        if not words or words[-1][0].islower():
+            continue
+        name = " ".join(words)
+        start = match.end(1) - len(name)
+        if ORG_SUFFIX.search(name) or name.isupper() and len(name) <= 4:
+            continue
+        found.append(Found(start, match.end(1), name, "PROJECT", name, origin="rule"))
+    return found
+
+
+FEATURE_NAME = re.compile(
+    r"(?<![\w-])(?:[A-Z][\w-]*\s+){1,3}(?:Basin|Valley|Desert|Mountains|Plateau|Belt|Copperbelt|Peninsula|Quadrangle|Triangle|"
+    r"Highlands|Delta)\b"
+)
+
+
+def feature_names(text: str) -> list[Found]:
+    """'Lithium Triangle', 'Iron Quadrangle', 'Central African Copperbelt': named regions by their landform word."""
+    found = []
+    for match in FEATURE_NAME.finditer(text):
+        name = match.group(0)
+        lead = re.match(r"(?:The|In|At|From|Across|Its|This)\s+", name)
+        start = match.start() + (lead.end() if lead else 0)
+        if " " in text[start:match.end()]:
+            found.append(Found(start, match.end(), text[start:match.end()], "LOC", text[start:match.end()], origin="rule"))
+    return found
+
+
 def coordinated_regions(text: str) -> list[Found]:
     return [Found(m.start(1), m.end(1), m.group(1), "LOC", f"{m.group(1)} {m.group(2)}", origin="rule")
             for m in COORDINATED_REGION.finditer(text)]
@@ -393,11 +523,13 @@ def merge(candidates: list[Found], preferred: list[Found]) -> list[Found]:
         rivals = [p for p in preferred if overlaps(candidate, p)]
         if not rivals:
             kept.append(candidate)
-        elif candidate.origin == "model" and candidate.type in ("ORG", "PERSON") and all(
+        elif candidate.origin == "model" and candidate.type not in VALUE_TYPES and all(
             candidate.start <= p.start and p.end <= candidate.end and (p.end - p.start) < (candidate.end - candidate.start)
-            and p.type not in ("EVENT",) for p in rivals
+            for p in rivals
         ):
-            kept.append(candidate)  # "Komatsu Pakistan Mining Limited" keeps its place over "Pakistan"
+            # The longer name keeps its place: "Komatsu Pakistan Mining Limited" over "Pakistan",
+            # "Southern Africa" over "Africa".
+            kept.append(candidate)
             preferred = [p for p in preferred if p not in rivals]
     return kept + preferred
 
@@ -471,13 +603,27 @@ def spells(letters: str, long_form: str) -> bool:
     return True
 
 
+def one_type_per_name(candidates: list[Found]) -> list[Found]:
+    """Within one article a name means one thing: where a rule typed it ("the Mount Keel project" is a
+    PROJECT), the model's other guesses for the same name follow."""
+    ruled: dict[str, str] = {}
+    for c in candidates:
+        if c.origin != "model" and c.type not in VALUE_TYPES:
+            ruled.setdefault(fold(c.name), c.type)
+    return [replace(c, type=ruled[fold(c.name)]) if c.origin == "model" and fold(c.name) in ruled else c for c in candidates]
+
+
+PLACE_WORDS = {"mount", "lake", "cape", "port", "fort", "saint", "st", "san", "santa", "new", "north", "south", "east", "west"}
+
+
 def resolve_surnames(text: str, candidates: list[Found]) -> list[Found]:
     """'Kamal' after 'Jam Kamal' (or 'Hara' after 'HARA Shohei') is that person, whatever the model said."""
-    full_names = {c.name for c in candidates if c.type == "PERSON" and len(c.name.split()) >= 2}
+    full_names = {c.name for c in candidates if c.type == "PERSON" and len(c.name.split()) >= 2
+                  and c.name.split()[0].casefold().rstrip(".") not in PLACE_WORDS}
     parts: dict[str, set[str]] = {}
     for name in full_names:
         for part in (name.split()[0], name.split()[-1]):
-            if len(part) > 2:
+            if len(part) > 2 and part.casefold() not in DIRECTIONS and part.casefold() not in PLACE_WORDS:
                 parts.setdefault(part.casefold(), set()).add(name)
     unique = {part: next(iter(names)) for part, names in parts.items() if len(names) == 1}
     if not unique:
@@ -493,6 +639,35 @@ def resolve_surnames(text: str, candidates: list[Found]) -> list[Found]:
             if match.group(0).casefold() == part and not any(c.start < match.end() and match.start() < c.end for c in resolved):
                 resolved.append(Found(match.start(), match.end(), match.group(0), "PERSON", full, origin="surname"))
     return resolved
+
+
+LOCATIVE = re.compile(r"\b(?:in|at|near|outside|around|across|across from|north of|south of|east of|west of)\s+(?:the )?$",
+                      re.IGNORECASE)
+
+
+def as_place(text: str, found: Found) -> Found:
+    """A name the model typed wrongly that the gazetteer knows as a place.
+
+    A region or province the model called LOC, ORG or PERSON becomes GPE; a city
+    only where the text treats it as a place ("in Salta", a dateline "KINSHASA –",
+    "Solwezi, Zambia"), since cities share names with people and companies.
+    """
+    if found.origin != "model" or found.type not in ("ORG", "PERSON", "LOC") or ORG_SUFFIX.search(found.name):
+        return found
+    kind = place_kind(found.name)
+    if kind is None:
+        return found
+    before, after = text[max(0, found.start - 25):found.start], text[found.end:found.end + 30]
+    followed_by_place = re.match(r",\s+([A-Z][\w -]+?)(?=[,.;)]|$| [a-z])", after)
+    dateline = found.text.isupper() and re.match(r"\s*[–—:-]", after) and (found.start == 0 or text[found.start - 1] == "\n")
+    in_context = bool(LOCATIVE.search(before) or (followed_by_place and place_kind(followed_by_place.group(1))) or dateline)
+    # Only a place seen in a place's context outvotes the model elsewhere; a bare LOC -> GPE is still a guess.
+    origin = "rule" if in_context else "model"
+    if kind in ("country", "subdivision") and (found.type == "LOC" or in_context or " " in found.name):
+        return replace(found, type="GPE", origin=origin)
+    if kind == "city" and (in_context or found.type == "LOC"):
+        return replace(found, type="GPE", origin=origin)
+    return found
 
 
 def drop_heading_only(candidates: list[Found], headings: list[tuple[int, int]]) -> list[Found]:

@@ -17,6 +17,14 @@ SCALES = {
 CURRENCIES = (
     # (pattern, ISO code), tried in order; "$" alone is taken as US dollars.
     (r"US\$|USD|U\.S\. dollars?|US dollars?", "USD"),
+    (r"A\$|AU\$|AUD|Australian dollars?", "AUD"),
+    (r"C\$|CA\$|CAD|Canadian dollars?", "CAD"),
+    (r"NZ\$|NZD", "NZD"),
+    (r"HK\$|HKD", "HKD"),
+    (r"S\$|SGD", "SGD"),
+    (r"R\$|BRL|reais|reals?", "BRL"),
+    (r"RM|MYR|ringgit", "MYR"),
+    (r"ZAR|rand", "ZAR"),
     (r"Rs\.?|PKR|rupees?", "PKR"),
     (r"¥|JPY|yen", "JPY"),
     (r"RMB|CNY|yuan", "CNY"),
@@ -26,6 +34,8 @@ CURRENCIES = (
     (r"\$|dollars?", "USD"),
 )
 CURRENCY = "|".join(f"(?:{pattern})" for pattern, _ in CURRENCIES)
+# Prefixes that are currencies only when a figure follows at once: "R35 billion" (rand), "K9,800" (kwacha).
+CURRENCY_LETTER = {"R": "ZAR", "K": "ZMW"}
 NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 SCALE = r"(?:thousand|million|billion|trillion|mln|mn|bn|tn|lakh|lac|crore|[kmb])\b"
 QUALIFIER = r"(?:(?:over|about|around|nearly|almost|some|more than|less than|up to|roughly|approximately)\s+)?"
@@ -33,8 +43,9 @@ QUALIFIER = r"(?:(?:over|about|around|nearly|almost|some|more than|less than|up 
 # "$440 million", "$440M", "US$ 3.1bn", "Rs 5 billion", "440$ million", "440 million dollars".
 MONEY_PATTERN = re.compile(
     rf"(?<![\w$])(?:{CURRENCY})\s?{NUMBER}(?:\s?{SCALE})?"
+    rf"|(?<![\w$])(?-i:[RK])(?=\d){NUMBER}(?:\s?{SCALE})?"
     rf"|(?<![\w.]){NUMBER}\s?(?:\$|US\$)\s?(?:{SCALE})?"
-    rf"|(?<![\w.]){NUMBER}(?:\s?{SCALE})?\s(?:US dollars?|dollars|rupees|yuan|yen|euros|riyals)\b",
+    rf"|(?<![\w.]){NUMBER}(?:\s?{SCALE})?\s(?:US dollars?|dollars|rupees|yuan|yen|euros|riyals|rand|ringgit|reais)\b",
     re.IGNORECASE,
 )
 PERCENT_PATTERN = re.compile(rf"(?<![\w.]){NUMBER}\s?(?:%|per ?cent\b|percent\b)", re.IGNORECASE)
@@ -52,6 +63,8 @@ def money_value(text: str) -> dict[str, object] | None:
     if scale:
         amount *= SCALES[scale.group(1).lower()]
     currency = next((code for pattern, code in CURRENCIES if re.search(pattern, text, re.IGNORECASE)), None)
+    if currency is None and text[:1] in CURRENCY_LETTER and text[1:2].isdigit():
+        currency = CURRENCY_LETTER[text[0]]
     if currency is None:
         return None
     return {"amount": round(amount, 2) if amount % 1 else int(amount), "currency": currency}
@@ -65,17 +78,30 @@ def percent_value(text: str) -> dict[str, object] | None:
     return {"fraction": round(float(number.group(0).replace(",", "")) / 100, 6)}
 
 
+MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+
+
 def date_value(text: str) -> dict[str, object] | None:
-    """'29 January 2026' -> {'date': '2026-01-29'}; 'by 2028' -> {'year': 2028}; 'Wednesday' -> {'weekday': 'Wednesday'}."""
+    """'29 January 2026' -> {'date': '2026-01-29'}, 'June 2026' -> {'month': '2026-06'}, 'by 2028' -> {'year': 2028},
+    '10 November' -> {'day': '11-10'}, 'September' -> {'month_name': 9}, 'Wednesday' -> {'weekday': 'Wednesday'}."""
     iso = find_date(text)
     if iso:
         return {"date": iso}
-    month_year = re.search(r"\b([A-Za-z]+)\.?\s+((?:19|20)\d{2})\b", text)
+    month_year = re.search(r"\b([A-Za-z]+)\.?,?\s+((?:19|20)\d{2})\b", text)
     if month_year and month_year.group(1).lower() in MONTHS:
         return {"month": f"{month_year.group(2)}-{MONTHS[month_year.group(1).lower()]:02d}"}
     year = re.search(r"\b((?:19|20)\d{2})s?\b", text)
     if year:
         return {"year": int(year.group(1))}
+    day_month = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_WORD})|\b({MONTH_WORD})\s+(\d{{1,2}})\b", text, re.IGNORECASE)
+    if day_month:
+        day, month = (day_month.group(1), day_month.group(2)) if day_month.group(1) else (day_month.group(4), day_month.group(3))
+        number = MONTHS.get(month.lower().rstrip("."))
+        if number and 1 <= int(day) <= 31:
+            return {"day": f"{number:02d}-{int(day):02d}"}
+    month = next((m for m in re.findall(r"[A-Za-z]+", text) if m.lower() in MONTHS and len(m) > 3), None)
+    if month:
+        return {"month_name": MONTHS[month.lower()]}
     weekday = next((day for day in WEEKDAYS if re.search(rf"\b{day}\b", text, re.IGNORECASE)), None)
     if weekday:
         return {"weekday": weekday.capitalize()}
@@ -100,4 +126,19 @@ def value_name(kind: str, value: dict[str, object]) -> str:
         return f"{symbol}{figure}" if symbol else f"{currency} {figure}"
     if kind == "PERCENT":
         return f"{float(value['fraction']) * 100:.4f}".rstrip("0").rstrip(".") + "%"
+    if "date" in value:
+        year, month, day = str(value["date"]).split("-")
+        return f"{int(day)} {MONTH_NAMES[int(month) - 1]} {year}"
+    if "month" in value:
+        year, month = str(value["month"]).split("-")
+        return f"{MONTH_NAMES[int(month) - 1]} {year}"
+    if "day" in value:
+        month, day = str(value["day"]).split("-")
+        return f"{int(day)} {MONTH_NAMES[int(month) - 1]}"
+    if "month_name" in value:
+        return MONTH_NAMES[int(value["month_name"]) - 1]
     return str(next(iter(value.values())))
+
+
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")

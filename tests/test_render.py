@@ -54,6 +54,8 @@ def internal_target(site: Path, page: Path, url: str) -> Path | None:
     parts = urlsplit(url)
     if parts.scheme or parts.netloc or url.startswith("#"):
         return None
+    if parts.path.startswith("/"):  # only the 404 page links from the site root
+        return (site / unquote(parts.path).lstrip("/")).resolve()
     return (page.parent / unquote(parts.path)).resolve()
 
 
