@@ -28,6 +28,7 @@ from pathlib import Path
 from .cache import JsonCache, key_of
 from .gazetteer import fingerprint as gazetteer_fingerprint
 from .gazetteer import place_kind
+from .model import VALUE_TYPES
 from .progress import Progress
 from .values import (
     MONEY_PATTERN,
@@ -46,7 +47,6 @@ MODEL_LABELS = {
     "PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
     "MONEY": "MONEY", "PERCENT": "PERCENT", "DATE": "DATE", "EVENT": "EVENT",
 }
-VALUE_TYPES = ("MONEY", "PERCENT", "DATE")
 
 ORG_SUFFIX = re.compile(
     r"(?:\b(?:Limited|Ltd\.?|Corporation|Corp\.?|Inc\.?|International|Company|Co\.|Authority|Committee|Agency|Division|"
@@ -86,7 +86,6 @@ HONORIFIC = re.compile(
 TRAILING_JUNK = re.compile(r"(?:['’]s|['’])?[\s,.;:!?(\[]*$")
 ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z0-9&]*[A-Z0-9][s]?)\)")
 FUNCTION_WORDS = {"of", "and", "for", "the", "in", "on", "to", "&", "de", "du", "des", "la"}
-NAME_WORD = re.compile(r"[A-Z][\w’'-]*")
 
 
 @dataclass(frozen=True)

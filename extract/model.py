@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 BlockKind = Literal["heading", "paragraph", "item", "quote"]
+# Entity types whose entities are values (an amount, a share, a date), grouped by value rather than by name.
+VALUE_TYPES = ("MONEY", "PERCENT", "DATE")
 MarkKind = Literal["em", "strong", "code", "link", "mention"]
 
 

@@ -7,9 +7,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .model import Article, Entity, Mention
+from .model import VALUE_TYPES, Article, Entity, Mention
 
-VALUE_TYPES = ("MONEY", "PERCENT", "DATE")
 TYPE_LABELS = {
     "PERSON": ("Person", "People"),
     "ORG": ("Organisation", "Organisations"),
