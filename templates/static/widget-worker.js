@@ -104,6 +104,9 @@ function lodeWidgetWorker(scope) {
 
   async function boot(message) {
     var started = Date.now();
+    var phases = {};  // how long each step took, for the benchmark
+    var last = started;
+    var mark = function (name) { var now = Date.now(); phases[name] = now - last; last = now; };
     var indexURL = message.indexURL;
     var options = { indexURL: indexURL, stdout: function () {}, stderr: function () {} };
     var corpus, loadPyodide;
@@ -111,6 +114,7 @@ function lodeWidgetWorker(scope) {
       post({ type: "status", text: "Starting Python…" });
       var names = ["pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json", message.wheel];
       var files = await Promise.all(names.map(embedded));
+      mark("decode");
       corpus = await embedded("corpus.json");
       var table = {};
       table[indexURL + "pyodide.asm.wasm"] = files[2];
@@ -128,12 +132,15 @@ function lodeWidgetWorker(scope) {
     } else {
       countDownloads(message.sizes, indexURL);
       var loader = await import(indexURL + "pyodide.mjs");
+      mark("loader");
       loadPyodide = loader.loadPyodide;
       options.lockFileURL = indexURL + "pyodide-lock.json";  // absolute: a relative one breaks package loads
     }
     pyodide = await loadPyodide(options);
+    mark("python");
     post({ type: "status", text: "Loading the corpus…" });
     await pyodide.loadPackage(message.package, { messageCallback: function () {}, errorCallback: function () {} });
+    mark("package");
     if (message.mode !== "file") {
       var response = await fetch(message.corpusURL);
       if (!response.ok) throw new Error("could not read the corpus (" + response.status + " " + message.corpusURL + ")");
@@ -147,7 +154,8 @@ function lodeWidgetWorker(scope) {
     var counts = pyodide.runPython("import lode_corpus\n[len(lode_corpus.articles), len(lode_corpus.entities)]");
     var numbers = counts.toJs();
     counts.destroy();
-    post({ type: "ready", articles: numbers[0], entities: numbers[1], ms: Date.now() - started });
+    mark("corpus");
+    post({ type: "ready", articles: numbers[0], entities: numbers[1], ms: Date.now() - started, phases: phases });
   }
 
   function run(message) {

@@ -205,6 +205,7 @@
       setStatus("Python is ready: " + message.articles + " articles, " + message.entities + " entities loaded (" +
         (message.ms / 1000).toFixed(1) + " s).", "ok");
       root.setAttribute("data-state", "ready");
+      root.setAttribute("data-boot-phases", JSON.stringify(message.phases || {}));
       if (queued) { var next = queued; queued = null; send(next); }
     } else if (message.type === "fatal") {
       cannotStart(message.message);
