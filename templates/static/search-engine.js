@@ -1,0 +1,395 @@
+/* Lode's search engine: lunr.js 2.3.9 over an index split into shards (extract/search.py).
+ *
+ * A query is parsed by lunr's own parser; the shards holding its terms (or, for min*, every
+ * term starting "min") are loaded as classic scripts, which is the only way data reaches a
+ * page opened from disk; and from what has been loaded a lunr.Index is rebuilt holding just
+ * those terms. lunr.js then expands, matches and scores as usual. Its scores are unchanged:
+ * lunr 2.3.9 divides the dot product of the query and field vectors by the norm of the
+ * *query* vector, so a field vector's entries for terms outside the query never count.
+ *
+ * Text is folded the same way as in the index (extract/search.py `fold`, kept identical; a
+ * test compares the two), and query terms are trimmed like document terms, so "café",
+ * "Japan–Pakistan", "Pakistan’s" or "U.S." find what the page shows.
+ *
+ * No DOM here beyond what `load` does: the engine also runs under Node for the tests.
+ */
+(function (root) {
+  "use strict";
+
+  var FORMAT = 1;
+  var LUNR_VERSION = "2.3.9";
+  var APOSTROPHES = /['`\u00b4\u2018\u2019\u02bc]/g;
+  var CJK = /[\u2e80-\u2fdf\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3ffff}]/u;
+  var DELETED = /^[\p{Mn}\p{Cf}]$/u;
+  var SPACED = /^[\p{P}\p{S}\p{Z}\p{Cc}]$/u;
+  var NON_ASCII = /[^\x00-\x7f]+/g;
+  var SEPARATOR = /[\s\-]+/; // lunr.tokenizer.separator
+  var EMPTY = {}; // the (empty) metadata of every posting; lunr only reads it
+  var foldedCharacters = Object.create(null);
+
+  function foldCharacter(character) {
+    var folded = foldedCharacters[character];
+    if (folded === undefined) {
+      if (DELETED.test(character)) folded = "";
+      else if (SPACED.test(character)) folded = " ";
+      else {
+        folded = "_" + character.codePointAt(0) + "_";
+        if (CJK.test(character)) folded = " " + folded + " ";
+      }
+      foldedCharacters[character] = folded;
+    }
+    return folded;
+  }
+
+  /* Text as the index saw it: see extract/search.py `fold`. */
+  function fold(text) {
+    text = String(text).toLowerCase().replace(APOSTROPHES, "").normalize("NFKD").replace(APOSTROPHES, "").replace(/\//g, " ");
+    return text.replace(NON_ASCII, function (run) {
+      var out = "";
+      for (var character of run) out += foldCharacter(character);
+      return out;
+    });
+  }
+
+  function SearchError(reason, message, start, end) {
+    this.name = "SearchError";
+    this.reason = reason; // "syntax", "broad", "load" or "format"
+    this.message = message;
+    this.start = start;
+    this.end = end;
+  }
+  SearchError.prototype = Object.create(Error.prototype);
+  SearchError.prototype.constructor = SearchError;
+
+  /* Data files push [kind, key, value] onto self.LODE_SEARCH, before or after the engine loads. */
+  function received() {
+    var queue = root.LODE_SEARCH;
+    if (queue && queue.lodeStore) return queue.lodeStore;
+    var store = Object.create(null);
+    root.LODE_SEARCH = {
+      lodeStore: store,
+      push: function (item) { store[item[0] + ":" + item[1]] = item[2]; }
+    };
+    if (Array.isArray(queue)) queue.forEach(root.LODE_SEARCH.push);
+    return store;
+  }
+
+  function successor(prefix) {
+    var last = prefix.charCodeAt(prefix.length - 1);
+    return last === 0xffff ? null : prefix.slice(0, -1) + String.fromCharCode(last + 1);
+  }
+
+  /*
+   * options.lunr       the lunr function (lunr.js 2.3.9)
+   * options.load       url -> Promise, resolved once the classic script at url has run
+   * options.index      URL of search/index.js; the site's root is the folder above it
+   * options.normalise  false: no folding, lunr's stock search pipeline (for comparisons)
+   * options.maxLoad    bytes of shards one query may load before it is called too broad
+   */
+  function Engine(options) {
+    var lunr = options.lunr;
+    if (!lunr || lunr.version !== LUNR_VERSION) throw new SearchError("format", "Lode's search needs lunr.js " + LUNR_VERSION);
+    this.lunr = lunr;
+    this.load = options.load;
+    this.indexUrl = options.index;
+    this.root = options.index.replace(/search\/index\.js$/, "");
+    this.normalise = options.normalise !== false;
+    this.maxLoad = options.maxLoad || 3e6;
+    this.store = received();
+    this.scripts = Object.create(null); // url -> Promise
+    this.loaded = Object.create(null); // shard number -> true
+    this.invertedIndex = Object.create(null);
+    this.fieldVectors = Object.create(null); // "field/ref" -> lunr.Vector
+    this.pending = Object.create(null); // "field/ref" -> [term number, score, ...] not yet in a vector
+    this.terms = [];
+    this.index = null;
+    this.docs = Object.create(null);
+    this.last = null;
+    if (this.normalise) {
+      var trim = function (token) {
+        var trimmed = lunr.trimmer(token);
+        return trimmed.toString() === "" ? undefined : trimmed; // "$" or "--" alone: no term at all
+      };
+      lunr.Pipeline.registerFunction(trim, "lodeQueryTrimmer");
+      this.pipeline = new lunr.Pipeline();
+      this.pipeline.add(trim, lunr.stemmer);
+    } else {
+      this.pipeline = lunr.Pipeline.load(["stemmer"]);
+    }
+  }
+
+  Engine.prototype.script = function (url, kind, key) {
+    var store = this.store, name = kind + ":" + key;
+    if (name in store) return Promise.resolve(store[name]);
+    if (!this.scripts[url]) {
+      this.scripts[url] = this.load(url).then(function () {
+        if (!(name in store)) throw new SearchError("load", url + " did not hold the expected search data");
+        return store[name];
+      }, function () {
+        throw new SearchError("load", "could not load " + url);
+      });
+      this.scripts[url].catch(function () {}); // reported to whoever awaits it
+    }
+    return this.scripts[url];
+  };
+
+  Engine.prototype.ready = function () {
+    var self = this;
+    if (!this.manifestPromise) {
+      this.manifestPromise = this.script(this.indexUrl, "manifest", FORMAT).then(function (manifest) {
+        if (manifest.format !== FORMAT || manifest.lunr !== LUNR_VERSION) {
+          throw new SearchError("format", "the search index was built for another version of this page; reload it");
+        }
+        self.manifest = manifest;
+        self.fields = manifest.fields;
+        self.folder = self.root + manifest.folder;
+        return self;
+      });
+    }
+    return this.manifestPromise;
+  };
+
+  /* The shard a term would be in: the last one starting at or before it. */
+  Engine.prototype.shardOf = function (term) {
+    var shards = this.manifest.shards, low = 0, high = shards.length - 1;
+    while (low < high) {
+      var middle = (low + high + 1) >> 1;
+      if (shards[middle][0] <= term) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+
+  /* The shards holding the terms that start with `prefix` ("" for all). */
+  Engine.prototype.shardsWithPrefix = function (prefix) {
+    var shards = this.manifest.shards, out = [], end = prefix ? successor(prefix) : null;
+    var start = prefix ? this.shardOf(prefix) : 0;
+    for (var i = start; i < shards.length; i++) {
+      if (i > start && end !== null && shards[i][0] >= end) break;
+      out.push(i);
+    }
+    return out;
+  };
+
+  /* lunr's parse of the query, and the shards its terms can be in. Throws on a syntax error. */
+  Engine.prototype.plan = function (text) {
+    var lunr = this.lunr, self = this, needed = Object.create(null);
+    var query = new lunr.Query(this.fields);
+    try {
+      new lunr.QueryParser(text, query).parse();
+    } catch (error) {
+      if (error instanceof lunr.QueryParseError) throw new SearchError("syntax", error.message, error.start, error.end);
+      throw error;
+    }
+    query.clauses.forEach(function (clause) {
+      var terms = clause.usePipeline ? self.pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
+      terms.forEach(function (term) {
+        var star = term.indexOf("*");
+        // A fuzzy term (copper~1) may differ in its first letter: it can be in any shard.
+        var shards = clause.editDistance ? self.shardsWithPrefix("")
+          : star >= 0 ? self.shardsWithPrefix(term.slice(0, star)) : [self.shardOf(term)];
+        shards.forEach(function (shard) { needed[shard] = true; });
+      });
+    });
+    return { query: query, shards: Object.keys(needed).map(Number).filter(function (n) { return !self.loaded[n]; }) };
+  };
+
+  Engine.prototype.loadShards = function (numbers) {
+    var self = this, shards = this.manifest.shards, bytes = 0;
+    numbers.forEach(function (n) { bytes += shards[n][1]; });
+    if (bytes > this.maxLoad) {
+      return Promise.reject(new SearchError("broad", "this search would load " + Math.round(bytes / 1e6) + " MB of the index"));
+    }
+    return Promise.all(numbers.map(function (n) {
+      return self.script(self.folder + "shards/" + n + ".js", "shard", n).then(function (entries) {
+        if (!self.loaded[n]) self.addShard(n, entries);
+      });
+    }));
+  };
+
+  /* Postings into the inverted index; each entry also goes to its field vector. */
+  Engine.prototype.addShard = function (number, entries) {
+    var fields = this.fields, pending = this.pending;
+    for (var e = 0; e < entries.length; e++) {
+      var entry = entries[e], term = entry[0], termIndex = entry[1], posting = { _index: termIndex };
+      for (var f = 0; f < fields.length; f++) {
+        var field = fields[f], flat = entry[2 + f] || [], documents = {}, ref = 0;
+        for (var i = 0; i < flat.length; i += 2) {
+          ref += flat[i];
+          documents[ref] = EMPTY;
+          var fieldRef = field + "/" + ref;
+          (pending[fieldRef] || (pending[fieldRef] = [])).push(termIndex, flat[i + 1] / 1000);
+        }
+        posting[field] = documents;
+      }
+      this.invertedIndex[term] = posting;
+      this.terms.push(term);
+    }
+    this.loaded[number] = true;
+    delete this.store["shard:" + number];
+    this.index = null;
+  };
+
+  /* The lunr.Index of what is loaded. Field vectors list their entries by term number, as lunr's do. */
+  Engine.prototype.lunrIndex = function () {
+    if (this.index) return this.index;
+    var lunr = this.lunr, pending = this.pending, vectors = this.fieldVectors;
+    Object.keys(pending).forEach(function (fieldRef) {
+      var pairs = [], old = vectors[fieldRef] ? vectors[fieldRef].elements : [], added = pending[fieldRef], i;
+      for (i = 0; i < old.length; i += 2) pairs.push([old[i], old[i + 1]]);
+      for (i = 0; i < added.length; i += 2) pairs.push([added[i], added[i + 1]]);
+      pairs.sort(function (a, b) { return a[0] - b[0]; });
+      var elements = new Array(pairs.length * 2);
+      for (i = 0; i < pairs.length; i++) { elements[2 * i] = pairs[i][0]; elements[2 * i + 1] = pairs[i][1]; }
+      vectors[fieldRef] = new lunr.Vector(elements);
+    });
+    this.pending = Object.create(null);
+    this.terms.sort(); // lunr's token set wants its words in JavaScript's order
+    this.index = new lunr.Index({
+      invertedIndex: this.invertedIndex,
+      fieldVectors: vectors,
+      tokenSet: lunr.TokenSet.fromArray(this.terms),
+      fields: this.fields,
+      pipeline: this.pipeline
+    });
+    return this.index;
+  };
+
+  /* A query of prohibited terms only (-lithium) matches every document: lunr then walks every field
+   * vector, in the order it built them (documents by ref as strings, fields in order). */
+  Engine.prototype.negatedIndex = function () {
+    var index = this.lunrIndex(), lunr = this.lunr, vectors = {}, fields = this.fields, refs = [];
+    for (var n = 0; n < this.manifest.docs; n++) refs.push(String(n));
+    refs.sort();
+    refs.forEach(function (ref) {
+      fields.forEach(function (field) {
+        var fieldRef = field + "/" + ref;
+        vectors[fieldRef] = index.fieldVectors[fieldRef] || new lunr.Vector();
+      });
+    });
+    return new lunr.Index({ invertedIndex: index.invertedIndex, fieldVectors: vectors, tokenSet: index.tokenSet,
+      fields: fields, pipeline: index.pipeline });
+  };
+
+  /* Every match, in lunr's order: [{ref, score, matchData}]. */
+  Engine.prototype.rank = function (text) {
+    var self = this, plan;
+    try {
+      plan = this.plan(text);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.loadShards(plan.shards).then(function () {
+      var index = plan.query.isNegated() ? self.negatedIndex() : self.lunrIndex();
+      return index.search(text);
+    });
+  };
+
+  Engine.prototype.kindOf = function (ref) {
+    return Number(ref) < this.manifest.articles ? "article" : "entity";
+  };
+
+  Engine.prototype.doc = function (ref) {
+    var self = this;
+    if (this.docs[ref]) return Promise.resolve(this.docs[ref]);
+    return this.script(this.folder + "docs/" + ref + ".js", "doc", ref).then(function (doc) {
+      delete self.store["doc:" + ref];
+      return (self.docs[ref] = doc);
+    });
+  };
+
+  /*
+   * search(text, {kind: "article" | "entity" (default: both), limit})
+   * -> Promise of {total, results: [{ref, score, kind, terms, fields, doc}]}: the first `limit`
+   * matches of that kind in lunr's order, each with the index terms it matched (for
+   * highlighting), the fields they matched in, and its record (title, source, date, path, text).
+   */
+  Engine.prototype.search = function (text, options) {
+    var self = this, kind = options && options.kind, limit = (options && options.limit) || 10;
+    return this.ready().then(function () {
+      var query = self.normalise ? fold(text) : text;
+      if (!self.last || self.last.query !== query) self.last = { query: query, ranking: self.rank(query) };
+      return self.last.ranking;
+    }).then(function (ranking) {
+      var matches = kind ? ranking.filter(function (match) { return self.kindOf(match.ref) === kind; }) : ranking;
+      var top = matches.slice(0, limit);
+      return Promise.all(top.map(function (match) { return self.doc(match.ref); })).then(function (docs) {
+        return {
+          total: matches.length,
+          results: top.map(function (match, i) {
+            var metadata = match.matchData.metadata, fields = {};
+            Object.keys(metadata).forEach(function (term) {
+              Object.keys(metadata[term]).forEach(function (field) { fields[field] = true; });
+            });
+            return { ref: match.ref, score: match.score, kind: self.kindOf(match.ref), terms: Object.keys(metadata),
+              fields: Object.keys(fields), doc: docs[i] };
+          })
+        };
+      });
+    });
+  };
+
+  /* The index terms a word of the page stands for: folded, split, trimmed and stemmed as indexed. */
+  Engine.prototype.termsOf = function (word) {
+    var lunr = this.lunr, cache = this.wordTerms || (this.wordTerms = Object.create(null)), out = cache[word];
+    if (out) return out;
+    out = [];
+    (this.normalise ? fold(word) : word.toLowerCase()).split(SEPARATOR).forEach(function (piece) {
+      if (!piece) return;
+      var term = lunr.stemmer(lunr.trimmer(new lunr.Token(piece))).toString();
+      if (term) out.push(term);
+    });
+    return (cache[word] = out);
+  };
+
+  /*
+   * `text` cut to about `words` words around the most matches of `terms` (index terms, as in a
+   * result's `terms`), as [{text, match}] pieces; the whole text when `words` is 0. Pieces are
+   * plain text: the page puts them in text nodes and <mark> elements, never in markup.
+   */
+  Engine.prototype.snippet = function (text, terms, words) {
+    var wanted = Object.create(null), self = this, tokens = [], pattern = /[^\s\-]+/g, found;
+    terms.forEach(function (term) { wanted[term] = true; });
+    while ((found = pattern.exec(text))) {
+      var word = found[0];
+      var hit = self.termsOf(word).some(function (term) { return wanted[term]; });
+      tokens.push({ start: found.index, end: found.index + word.length, hit: hit });
+    }
+    var first = 0, last = tokens.length;
+    if (words && tokens.length > words) {
+      var best = -1, hits = 0, i;
+      for (i = 0; i < tokens.length; i++) {
+        hits += tokens[i].hit ? 1 : 0;
+        if (i >= words) hits -= tokens[i - words].hit ? 1 : 0;
+        if (i >= words - 1 && hits > best) { best = hits; first = i - words + 1; }
+      }
+      if (best > 0) { // start a little before the first match of the window
+        for (i = first; !tokens[i].hit; i++);
+        first = Math.max(0, Math.min(i - 3, tokens.length - words));
+      }
+      last = first + words;
+    }
+    var pieces = [], position = first < tokens.length ? tokens[first].start : 0;
+    if (first > 0) pieces.push({ text: "… ", match: false });
+    for (var t = first; t < last && t < tokens.length; t++) {
+      var token = tokens[t];
+      if (!token.hit) continue;
+      // Highlight the word, not the punctuation around it ("copper," or "(JICA)").
+      var word = text.slice(token.start, token.end);
+      var lead = /^[^\p{L}\p{N}\p{M}]*/u.exec(word)[0].length, tail = /[^\p{L}\p{N}\p{M}]*$/u.exec(word)[0].length;
+      if (lead + tail >= word.length) lead = tail = 0;
+      var start = token.start + lead, end = token.end - tail;
+      if (start > position) pieces.push({ text: text.slice(position, start), match: false });
+      pieces.push({ text: text.slice(start, end), match: true });
+      position = end;
+    }
+    var stop = last < tokens.length ? tokens[last - 1].end : text.length;
+    if (stop > position) pieces.push({ text: text.slice(position, stop), match: false });
+    if (last < tokens.length) pieces.push({ text: " …", match: false });
+    return pieces;
+  };
+
+  var api = { Engine: Engine, SearchError: SearchError, fold: fold, FORMAT: FORMAT };
+  root.LodeSearchEngine = api;
+  if (typeof module === "object" && module.exports) module.exports = api;
+})(typeof self !== "undefined" ? self : globalThis);
