@@ -20,6 +20,7 @@ from .offline import ZIP_NAME, Download, offline_zip
 from .package import write_site
 from .progress import Progress
 from .render import render_site
+from .search import search_files
 from .vocab import load_vocabulary
 from .widget import widget_files
 
@@ -76,6 +77,7 @@ def build(
         articles, entities = link(articles, extractions, vocabulary, curation)
         # Files that are the same online and offline (search index, Python runtime) go in `shared`.
         shared: dict[str, bytes] = {}
+        shared |= search_files(articles, entities, cache, progress=progress)
         # The offline copy is rendered without --base-url (its links stay relative) and zipped
         # first, so that the online pages can give its size.
         offline = render_site(articles, entities, replace(config, base_url=""), templates, progress) | shared

@@ -156,6 +156,7 @@ def render_site(
     page("groups.html", "sources/index.html", groups=sources, heading="Sources", kind="sources")
 
     page("about.html", "about.html", articles=articles, sources=sources, months=months)
+    page("search.html", "search.html")
     page("python.html", "python.html", widget=widget_page(), kind="python")
     # Online, a 404 page is served at any missing URL, so its links start at the root;
     # the offline copy has no server, and its 404.html is opened from the folder itself.

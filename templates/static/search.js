@@ -1,0 +1,302 @@
+/* Lode's search box (every page) and search page (search.html).
+ *
+ * Both are plain GET forms to search.html and work without this script. With it, results
+ * appear as you type. Nothing is loaded until a search box is first focused (or search.html
+ * is opened with ?q=): then lunr.js, the engine (search-engine.js) and the index's manifest,
+ * and for each query only the shards and result records it needs - all as classic scripts,
+ * so the same code works from a web server and from disk (file://), where fetch() and Web
+ * Workers are blocked. The work stays on the main thread: each query loads a few shards of
+ * at most ~50 KB, whatever the size of the corpus, and takes milliseconds to rank.
+ *
+ * Corpus text only ever reaches the page through textContent and text nodes.
+ */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  if (!script || !window.Promise || !"".normalize) return; // the forms still work
+  var INDEX = script.getAttribute("data-index");
+  var LUNR = script.getAttribute("data-lunr");
+  var ENGINE = script.getAttribute("data-engine");
+  var ROOT = INDEX.replace(/search\/index\.js$/, "");
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December"];
+  var DELAY = 120; // ms of typing pause before a search runs
+  var PAGE_SIZE = 20;
+  var SNIPPET_WORDS = 32;
+  var enginePromise = null;
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var element = document.createElement("script");
+      element.src = src;
+      element.onload = function () { element.remove(); resolve(); };
+      element.onerror = function () { element.remove(); reject(new Error("could not load " + src)); };
+      document.head.appendChild(element);
+    });
+  }
+
+  /* lunr.js, the engine and the manifest, once; on failure the next focus tries again. */
+  function engine() {
+    if (!enginePromise) {
+      enginePromise = Promise.all([
+        window.lunr ? null : loadScript(LUNR),
+        window.LodeSearchEngine ? null : loadScript(ENGINE)
+      ]).then(function () {
+        return new window.LodeSearchEngine.Engine({ lunr: window.lunr, load: loadScript, index: INDEX }).ready();
+      });
+      enginePromise.catch(function () { enginePromise = null; });
+    }
+    return enginePromise;
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function appendPieces(node, pieces) {
+    pieces.forEach(function (piece) {
+      node.appendChild(piece.match ? element("mark", "", piece.text) : document.createTextNode(piece.text));
+    });
+  }
+
+  function longDate(iso) {
+    var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    return parts ? Number(parts[3]) + " " + MONTHS[Number(parts[2]) - 1] + " " + parts[1] : "";
+  }
+
+  function searchUrl(query) {
+    return ROOT + "search.html?q=" + encodeURIComponent(query);
+  }
+
+  /* One result: a single link holding title, source and date (or entity type), and a snippet. */
+  function resultItem(search, result, words) {
+    var doc = result.doc, item = element("li", "search-result search-result-" + result.kind);
+    var link = element("a");
+    link.href = ROOT + doc.p;
+    var title = element("span", "search-result-title");
+    title.dir = "auto";
+    appendPieces(title, search.snippet(doc.t, result.terms, 0));
+    link.appendChild(title);
+    var meta = element("span", "search-result-meta");
+    if (result.kind === "entity") {
+      meta.textContent = doc.s + " · " + doc.c + (doc.c === 1 ? " article" : " articles");
+    } else {
+      meta.textContent = [doc.s, longDate(doc.d)].filter(Boolean).join(" · ");
+    }
+    link.appendChild(meta);
+    if (result.kind === "entity" && doc.a.length) {
+      var aliases = element("span", "search-result-snippet", "Also written: ");
+      appendPieces(aliases, search.snippet(doc.a.join(", "), result.terms, 0));
+      link.appendChild(aliases);
+    } else if (result.kind === "article" && words) {
+      var snippet = element("span", "search-result-snippet");
+      snippet.dir = "auto";
+      appendPieces(snippet, search.snippet(doc.x, result.terms, words));
+      link.appendChild(snippet);
+    }
+    item.appendChild(link);
+    return item;
+  }
+
+  function message(error, query) {
+    if (error && error.reason === "syntax") {
+      return "Lode can’t read “" + query + "” as a search (lunr says: " + error.message + "). " +
+        "Search plain words, or see the search tips.";
+    }
+    if (error && error.reason === "broad") {
+      return "“" + query + "” is too broad: " + error.message + ". Put more letters before the *, or leave out the ~.";
+    }
+    return "Search is not available: " + (error && error.message ? error.message : "the index could not be loaded") + ".";
+  }
+
+  function noResults(query) {
+    return "No articles or names match “" + query + "”. Check the spelling, use fewer words, or end a word with * " +
+      "to find words that begin with it (min*).";
+  }
+
+  /* Arrow keys move between the input and the result links; Enter follows the focused link. */
+  function arrowKeys(input, list, onEscape) {
+    function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown" && links().length) {
+        event.preventDefault();
+        links()[0].focus();
+      } else if (event.key === "Escape" && onEscape) {
+        onEscape();
+      }
+    });
+    list.addEventListener("keydown", function (event) {
+      var all = links(), at = all.indexOf(document.activeElement);
+      if (at < 0) return;
+      if (event.key === "ArrowDown" && at < all.length - 1) {
+        event.preventDefault();
+        all[at + 1].focus();
+      } else if (event.key === "ArrowUp") {
+        event.preventDefault();
+        (at > 0 ? all[at - 1] : input).focus();
+      } else if (event.key === "Escape") {
+        input.focus();
+        if (onEscape) onEscape();
+      }
+    });
+  }
+
+  /* Runs the latest query only: answers to queries typed over are dropped. */
+  function latest(run) {
+    var counter = 0, timer = null;
+    return function (query, now) {
+      var ticket = ++counter;
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        run(query, function () { return ticket === counter; });
+      }, now ? 0 : DELAY);
+    };
+  }
+
+  /* The header box: a short list under it, names first, and a link to every result. */
+  function setUpBox(form) {
+    var input = form.querySelector("input[name=q]");
+    var panel = form.querySelector(".search-panel");
+    var status = panel.querySelector(".search-status");
+    var list = panel.querySelector(".search-results");
+
+    function show(open) {
+      panel.hidden = !open;
+      input.setAttribute("aria-expanded", open ? "true" : "false");
+    }
+
+    var update = latest(function (query, current) {
+      if (!query.trim()) { show(false); return; }
+      engine().then(function (search) {
+        return Promise.all([
+          search.search(query, { kind: "entity", limit: 3 }),
+          search.search(query, { kind: "article", limit: 6 })
+        ]).then(function (found) {
+          if (!current()) return;
+          list.textContent = "";
+          found[0].results.concat(found[1].results).forEach(function (result) {
+            list.appendChild(resultItem(search, result, 14));
+          });
+          var total = found[0].total + found[1].total;
+          if (total) {
+            status.textContent = "";
+            var all = element("li", "search-all");
+            var link = element("a", "", "All " + total + (total === 1 ? " result" : " results") + " for “" + query + "”");
+            link.href = searchUrl(query);
+            all.appendChild(link);
+            list.appendChild(all);
+          } else {
+            status.textContent = noResults(query);
+          }
+          show(true);
+        });
+      }).catch(function (error) {
+        if (!current()) return;
+        list.textContent = "";
+        status.textContent = message(error, query);
+        show(true);
+      });
+    });
+
+    input.addEventListener("focus", function () {
+      engine().catch(function () {}); // start loading; errors show when a search runs
+      if (input.value.trim() && list.childNodes.length) show(true);
+    });
+    input.addEventListener("input", function () { update(input.value); });
+    form.addEventListener("focusout", function (event) {
+      if (!form.contains(event.relatedTarget)) show(false);
+    });
+    arrowKeys(input, list, function () { show(false); });
+  }
+
+  /* search.html: every result, names first, more on request; ?q= is searched on load. */
+  function setUpPage(form) {
+    var section = form.parentNode;
+    var input = form.querySelector("input[name=q]");
+    var status = section.querySelector(".search-status");
+    var list = section.querySelector(".search-results");
+    var more = section.querySelector(".search-more");
+    var shown = PAGE_SIZE;
+
+    var update = latest(function (query, current) {
+      try {
+        history.replaceState(null, "", query ? "?q=" + encodeURIComponent(query) : location.pathname);
+      } catch (error) { /* some browsers refuse it for file:// pages; the results still show */ }
+      if (!query.trim()) {
+        list.textContent = "";
+        status.textContent = "";
+        more.hidden = true;
+        return;
+      }
+      status.textContent = "Searching…";
+      engine().then(function (search) {
+        return Promise.all([
+          search.search(query, { kind: "entity", limit: 5 }),
+          search.search(query, { kind: "article", limit: shown })
+        ]).then(function (found) {
+          if (!current()) return;
+          var names = found[0], articles = found[1];
+          list.textContent = "";
+          names.results.concat(articles.results).forEach(function (result) {
+            list.appendChild(resultItem(search, result, SNIPPET_WORDS));
+          });
+          if (!names.total && !articles.total) {
+            status.textContent = noResults(query);
+          } else {
+            status.textContent = articles.total + (articles.total === 1 ? " article" : " articles") +
+              (names.total ? " and " + names.total + (names.total === 1 ? " name" : " names") : "") +
+              " match “" + query + "”.";
+          }
+          more.hidden = articles.total <= shown;
+        });
+      }).catch(function (error) {
+        if (!current()) return;
+        list.textContent = "";
+        more.hidden = true;
+        status.textContent = message(error, query);
+      });
+    });
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      shown = PAGE_SIZE;
+      update(input.value, true);
+    });
+    input.addEventListener("input", function () {
+      shown = PAGE_SIZE;
+      update(input.value);
+    });
+    input.addEventListener("focus", function () { engine().catch(function () {}); });
+    more.addEventListener("click", function () {
+      shown += PAGE_SIZE;
+      update(input.value, true);
+    });
+    arrowKeys(input, list, null);
+
+    var query = new URLSearchParams(location.search).get("q");
+    if (query) {
+      input.value = query;
+      update(query, true);
+    }
+  }
+
+  /* "/" anywhere but in a text field goes to the search box (the page's own on search.html). */
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    var input = document.querySelector("form[data-search=page] input[name=q]") ||
+      document.querySelector("form[data-search=box] input[name=q]");
+    if (!input) return;
+    event.preventDefault();
+    input.focus();
+    input.select();
+  });
+
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-search=box]"), setUpBox);
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-search=page]"), setUpPage);
+})();
