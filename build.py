@@ -18,6 +18,7 @@ from extract.load import CorpusError
 from extract.package import OutputError, check_output
 from extract.pipeline import DEFAULT_CACHE, TEMPLATES, StrictError, build
 from extract.progress import progress_for
+from extract.widget import WidgetError
 
 HERE = Path(__file__).resolve().parent
 
@@ -79,7 +80,7 @@ def run_build(args: argparse.Namespace) -> int:
             print(f"lode: error: {problem}", file=sys.stderr)
         print(f"lode: error: {error}", file=sys.stderr)
         return 1
-    except (CorpusError, ConfigError, OutputError, CurationError) as error:
+    except (CorpusError, ConfigError, OutputError, CurationError, WidgetError) as error:
         print(f"lode: error: {error}", file=sys.stderr)
         return 2
     for problem in report.problems:

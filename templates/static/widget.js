@@ -74,6 +74,8 @@
   // ---- starting and stopping the worker ----
 
   function cannotStart(reason) {
+    if (worker) worker.terminate();
+    worker = null;
     booting = false;
     progress.hidden = true;
     var advice = fromDisk
@@ -96,14 +98,13 @@
     setStatus("Loading Python…");
     if (fromDisk) {
       (window.lodeWidgetWorkerSource ? Promise.resolve() : loadScript(config.worker)).then(function () {
-        startWorker("data:text/javascript;charset=utf-8," + encodeURIComponent(window.lodeWidgetWorkerSource));
-        return loadEmbedded();
-      }).then(function () {
-        worker.postMessage({ type: "boot", mode: "file", indexURL: config.runtime, package: config.packageName, wheel: config.wheel });
+        if (!startWorker("data:text/javascript;charset=utf-8," + encodeURIComponent(window.lodeWidgetWorkerSource))) return;
+        return loadEmbedded().then(function () {
+          if (worker) worker.postMessage({ type: "boot", mode: "file", indexURL: config.runtime, package: config.packageName, wheel: config.wheel });
+        });
       }).catch(function (error) { cannotStart(String((error && error.message) || error)); });
     } else {
-      startWorker(config.worker);
-      if (!worker) return;
+      if (!startWorker(config.worker)) return;
       worker.postMessage({
         type: "boot", mode: "http", indexURL: config.runtime, corpusURL: config.corpusJSON,
         package: config.packageName, sizes: config.sizes
@@ -116,7 +117,8 @@
       worker = new Worker(url, { type: "module" });
     } catch (error) {
       worker = null;
-      return cannotStart("the worker was refused (" + ((error && error.name) || "error") + ")");
+      cannotStart("the worker was refused (" + ((error && error.name) || "error") + ")");
+      return false;
     }
     var thisWorker = worker;
     worker.onmessage = function (event) { if (worker === thisWorker) receive(event.data); };
@@ -129,6 +131,7 @@
     helloTimer = setTimeout(function () {
       if (worker === thisWorker && !booted) cannotStart("the worker did not start within " + HELLO_TIMEOUT / 1000 + " s");
     }, HELLO_TIMEOUT);
+    return true;
   }
 
   function loadScript(url) {
@@ -155,7 +158,7 @@
     window.lodeEmbed = function (name, index, count, data) {
       var message = { type: "chunk", name: name, index: index, count: count, data: data };
       received.push(message);
-      worker.postMessage(message);
+      if (worker) worker.postMessage(message);
       if (name === "corpus.json") return;  // not in the total: its size is not known in advance
       loaded += data.length;
       showProgress(loaded, total, "Loading Python…");

@@ -261,3 +261,19 @@ def test_nothing_is_requested_from_another_host(widget: Widget) -> None:
     schemes = {r.split(":", 1)[0] for r in widget.log.requests}
     assert schemes <= ({"http"} if widget.mode == "http" else {"file", "data"}), schemes
     assert any("/pyodide-" in r for r in widget.log.requests)
+
+
+@pytest.mark.parametrize("sabotage, reason", [
+    ("window.Worker = function () { throw new DOMException('refused', 'SecurityError'); };", "the worker was refused (SecurityError)"),
+    ("delete window.WebAssembly;", "this browser has no WebAssembly"),
+])
+def test_a_browser_that_cannot_run_python_from_disk_is_told_why_and_what_to_do(page, default_site: Path, sabotage, reason) -> None:
+    page.add_init_script(sabotage)
+    page.goto((default_site / "python.html").as_uri() + "?code=" + quote("1 + 1"))
+    page.click(".py-run")
+    status = page.locator(".py-status")
+    status.filter(has_text="could not start").wait_for(timeout=10_000)
+    text = status.inner_text()
+    assert reason in text and "python3 -m http.server" in text and "http://localhost:8000/python.html" in text
+    assert "Not run: Python could not start." in page.locator(".py-entry .py-error").inner_text()
+    assert page.is_enabled(".py-run")  # never a silent spinner: the reader can try again
