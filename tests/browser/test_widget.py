@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import time
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -277,3 +278,15 @@ def test_a_browser_that_cannot_run_python_from_disk_is_told_why_and_what_to_do(p
     assert reason in text and "python3 -m http.server" in text and "http://localhost:8000/python.html" in text
     assert "Not run: Python could not start." in page.locator(".py-entry .py-error").inner_text()
     assert page.is_enabled(".py-run")  # never a silent spinner: the reader can try again
+
+
+def test_the_widget_works_in_the_unzipped_offline_copy(page, default_site: Path, tmp_path: Path) -> None:
+    zipfile.ZipFile(default_site / "lode-offline.zip").extractall(tmp_path)
+    copy = tmp_path / "lode-site"
+    page.goto((copy / "python.html").as_uri() + "?run=1&code=" + quote("table(entities.top(3))"))
+    wait_done(page, 1)
+    entry = page.locator(".py-entry").first
+    assert entry.get_attribute("data-done") == "ok", entry.inner_text()
+    head, rows = table_of(entry)
+    assert head == ["name", "type", "articles", "mentions"] and len(rows) == 3
+    assert all(url.startswith(("file:", "data:")) for url in page.request_log.requests)
