@@ -76,6 +76,8 @@ function lodeWidgetWorker(scope) {
   }
 
   // Over http: count the bytes of the big downloads as they stream in, for the progress bar.
+  // A clone is read for counting and the original goes to Pyodide untouched: a Response of our
+  // own would lose its URL, and with it Chromium's cache of the compiled wasm.
   function countDownloads(sizes, indexURL) {
     var realFetch = scope.fetch.bind(scope);
     var total = 0, loaded = 0, last = 0;
@@ -85,16 +87,18 @@ function lodeWidgetWorker(scope) {
       var url = typeof input === "string" ? input : (input && input.url) || String(input);
       return realFetch(input, init).then(function (response) {
         if (!counted[url] || !response.ok || !response.body) return response;
-        var counter = new TransformStream({
-          transform: function (chunk, controller) {
-            loaded += chunk.byteLength;
+        var reader = response.clone().body.getReader();
+        var pump = function () {
+          return reader.read().then(function (step) {
+            if (step.done) return;
+            loaded += step.value.byteLength;
             var now = Date.now();
             if (now - last > 100 || loaded >= total) { last = now; post({ type: "progress", loaded: loaded, total: total }); }
-            controller.enqueue(chunk);
-          }
-        });
-        // A new Response keeps streaming compilation of the wasm (it needs the Content-Type).
-        return new Response(response.body.pipeThrough(counter), { status: response.status, headers: response.headers });
+            return pump();
+          });
+        };
+        pump().catch(function () {});
+        return response;
       });
     };
     post({ type: "progress", loaded: 0, total: total });
