@@ -40,9 +40,10 @@ from .fulltext import Hit, SearchResults
 from .model import Article, Articles, Corpus, Entities, Entity, Mention
 from .tables import Table, table
 
+# `articles`, `entities` and `search` are left out on purpose: `import *` should not read a file.
 __all__ = [
     "Article", "Articles", "Corpus", "Entities", "Entity", "Hit", "Mention", "SearchResults", "Table",
-    "articles", "entities", "load", "search", "table",
+    "load", "table",
 ]
 
 __version__ = "0.1.0"

@@ -7,6 +7,7 @@ one to another host fails the tests, as in conftest's `page`.
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import time
@@ -290,3 +291,40 @@ def test_the_widget_works_in_the_unzipped_offline_copy(page, default_site: Path,
     head, rows = table_of(entry)
     assert head == ["name", "type", "articles", "mentions"] and len(rows) == 3
     assert all(url.startswith(("file:", "data:")) for url in page.request_log.requests)
+
+
+def test_the_editor_indents_with_tab_and_lets_go_after_escape(widget: Widget) -> None:
+    page = widget.page
+    page.fill(".py-editor", "for a in articles:")
+    page.focus(".py-editor")
+    page.keyboard.press("End")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    page.keyboard.type("print(a.title)")
+    assert page.input_value(".py-editor") == "for a in articles:\n    print(a.title)"
+    page.keyboard.press("Shift+Tab")
+    assert page.input_value(".py-editor") == "for a in articles:\nprint(a.title)"
+    page.keyboard.press("Escape")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") != "py-editor"
+
+
+HOSTILE = 'Tidewater "Works"\\\n</pre><script>alert(1)</script>\u2028😀 \'x\' ]; import os; os.system("x") #'
+
+
+@pytest.mark.parametrize("kind, collection", [("article", "articles"), ("entity", "entities")])
+def test_the_panel_puts_its_subject_in_the_query_only_as_a_string(page, kind: str, collection: str) -> None:
+    page.set_content('<section class="py-panel"><a class="py-panel-open" href="python.html">open</a>'
+                     '<pre class="py-panel-code" hidden></pre><button class="py-panel-run" hidden>Run</button></section>')
+    page.eval_on_selector(".py-panel", "(el, [k, s]) => { el.dataset.pyKind = k; el.dataset.pySubject = s; }", [kind, HOSTILE])
+    page.add_script_tag(path=str(ROOT / "templates" / "static" / "widget-panel.js"))
+    code = page.inner_text(".py-panel-code")
+    assert page.locator("script:not([src])").count() == 1  # only the panel's own, added above
+    tree = ast.parse(code)  # the whole query is valid Python …
+    first = tree.body[0]
+    assert isinstance(first, ast.Assign) and isinstance(first.value, ast.Subscript)
+    assert first.value.value.id == collection
+    assert ast.literal_eval(first.value.slice) == HOSTILE  # … and the subject is one string literal, intact
+    assert not any(isinstance(node, (ast.Import, ast.ImportFrom)) for node in ast.walk(tree))
+    href = page.get_attribute(".py-panel-open", "href")
+    assert href.startswith("python.html?code=") and href.endswith("&run=1") and "<" not in href
