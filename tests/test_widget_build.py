@@ -203,6 +203,19 @@ def test_article_pages_carry_the_panel_with_their_id_and_embeds_do_not(default_s
             assert "py-panel" not in embedded.read_text(encoding="utf-8")
 
 
+def test_entity_pages_carry_the_panel_with_their_name(default_site: Path) -> None:
+    corpus = json.loads((default_site / "data" / "corpus.json").read_text(encoding="utf-8"))
+    assert corpus["entities"], "the default corpus has entities"
+    for entity in corpus["entities"]:
+        page = (default_site / entity["path"]).read_text(encoding="utf-8")
+        panel = page.split('class="py-panel"', 1)[1]
+        assert attribute(panel, "data-py-kind") == "entity"
+        assert attribute(panel, "data-py-subject") == entity["name"]
+        embedded = default_site / "embed" / entity["path"]
+        if embedded.is_file():
+            assert "py-panel" not in embedded.read_text(encoding="utf-8")
+
+
 def test_the_panel_escapes_its_subject() -> None:
     env = environment(ROOT / "templates")
     hostile = '"></section><script>alert(1)</script>\' x="'

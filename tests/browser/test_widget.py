@@ -258,6 +258,25 @@ def test_the_article_panel_runs_a_query_about_its_article(widget: Widget, defaul
     page.close()
 
 
+def test_the_entity_panel_runs_a_query_about_its_entity(widget: Widget, default_site: Path) -> None:
+    corpus = json.loads((default_site / "data" / "corpus.json").read_text(encoding="utf-8"))
+    mentioned = {m["entity"] for a in corpus["articles"] for m in a["mentions"]}
+    entity = next(e for e in corpus["entities"] if e["id"] in mentioned and e["type"] == "ORG")
+    page = widget.page.context.new_page()
+    page.on("pageerror", lambda error: widget.errors.append(str(error)))
+    page.goto(widget.base + entity["path"])
+    assert f"entities[{json.dumps(entity['name'], ensure_ascii=False)}]" in page.inner_text(".py-panel-code")
+    page.click(".py-panel-run")
+    frame = page.frame_locator("iframe.py-panel-frame")
+    frame.locator(".py-entry[data-done]").wait_for(timeout=BOOT)
+    entry = frame.locator(".py-entry").last
+    assert entry.get_attribute("data-done") == "ok", entry.inner_text()
+    printed = entry.locator(".py-stdout").inner_text().splitlines()
+    assert printed[0].startswith(f"<Entity ORG {entity['name']!r}") and any("[" in line for line in printed[1:])
+    assert table_of(entry)[0] == ["entity", "articles", "mentions"]
+    page.close()
+
+
 def test_nothing_is_requested_from_another_host(widget: Widget) -> None:
     assert widget.log.blocked == []
     schemes = {r.split(":", 1)[0] for r in widget.log.requests}
