@@ -26,7 +26,9 @@
     button.hidden = false;
     button.addEventListener("click", function () {
       var frame = document.createElement("iframe");
-      frame.className = "py-panel-frame";
+      // Hidden until loaded: the framed page drops its masthead only once its script has run.
+      frame.className = "py-panel-frame py-panel-loading";
+      frame.addEventListener("load", function () { frame.classList.remove("py-panel-loading"); });
       frame.title = "Python widget";
       frame.src = page + "?embed=1&run=1&code=" + encodeURIComponent(query);
       preview.replaceWith(frame);

@@ -266,6 +266,7 @@
     if (message.error) addError(job.entry, message.error);
     job.entry.meta.textContent = (message.ok ? "Done" : "Error") + " in " + Math.max(1, Math.round(message.ms)) + " ms";
     job.entry.node.setAttribute("data-done", message.ok ? "ok" : "error");
+    job.entry.node.scrollIntoView({ block: "nearest" });
     runButton.disabled = false;
     stopButton.disabled = true;
     root.setAttribute("data-state", "ready");
