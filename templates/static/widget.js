@@ -217,7 +217,7 @@
     } else if (message.type === "result") {
       if (running && running.id === message.id) finish(message);
     } else if (message.type === "crashed") {
-      restart("Python stopped working (" + message.message + "), for example because the query used up the memory. " +
+      restart("Python stopped working (" + message.message + "): the query used up its memory or its stack. " +
         "A fresh Python is starting; your variables are gone.");
     }
   }

@@ -177,6 +177,17 @@ def test_running_out_of_memory_fails_cleanly(widget: Widget) -> None:
     assert run(widget.page, "len(articles) > 0").locator(".py-value").inner_text() == "True"
 
 
+def test_a_query_that_crashes_pyodide_is_reported_and_python_restarts(widget: Widget) -> None:
+    # A structure nested too deep to print overflows the JavaScript stack: a fatal error for
+    # Pyodide, not a Python exception. The worker is replaced; the next query works.
+    page = widget.page
+    entry = run(page, "import sys\nsys.setrecursionlimit(10**6)\nnested = []\nfor _ in range(200_000):\n"
+                      "    nested = [nested]\nrepr(nested)")
+    assert "Python stopped working" in entry.locator(".py-error").inner_text()
+    assert "variables are gone" in entry.locator(".py-error").inner_text()
+    assert run(page, "len(articles) > 0").locator(".py-value").inner_text() == "True"
+
+
 def test_variables_persist_and_reset_forgets_them(widget: Widget) -> None:
     page = widget.page
     run(page, "kept = 41")
