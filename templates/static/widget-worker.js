@@ -143,7 +143,11 @@ function lodeWidgetWorker(scope) {
     pyodide = await loadPyodide(options);
     mark("python");
     post({ type: "status", text: "Loading the corpus…" });
-    await pyodide.loadPackage(message.package, { messageCallback: function () {}, errorCallback: function () {} });
+    var packageErrors = [];  // loadPackage reports failures here and still resolves
+    await pyodide.loadPackage(message.package, {
+      messageCallback: function () {}, errorCallback: function (text) { packageErrors.push(text); }
+    });
+    if (packageErrors.length) throw new Error("could not install " + message.package + ": " + packageErrors.join("; "));
     mark("package");
     if (message.mode !== "file") {
       var response = await fetch(message.corpusURL);
