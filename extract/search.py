@@ -8,6 +8,8 @@ browser, which fetches only what a query needs:
   search/index.js             the manifest: fields, document counts, the term each
                               shard begins with.
   search/lunr.min.js          lunr.js itself, copied from node_modules (never a CDN).
+  search/worker.js            lunr.js and the engine as one string, for the page to start
+                              a Web Worker from (a worker cannot be loaded from file://).
   search/<v>/shards/<i>.js    a run of consecutive terms (in lunr's sorted order), each
                               with its term number and, per field, the documents that
                               have it and lunr's score for it there.
@@ -55,6 +57,7 @@ from .views import TYPE_LABELS
 
 ROOT = Path(__file__).resolve().parent.parent
 LUNR_JS = ROOT / "node_modules" / "lunr" / "lunr.min.js"
+ENGINE_JS = ROOT / "templates" / "static" / "search-engine.js"
 
 FORMAT = 1  # of the files below; the browser refuses a manifest of another format
 # Title matches weigh most; a name the article mentions (with its aliases) more than a word
@@ -64,6 +67,7 @@ FIELDS: tuple[FieldSpec, ...] = (FieldSpec("title", boost=10), FieldSpec("body")
 SHARD_BYTES = 48_000  # a shard is cut once it holds this much (one term's postings may make it larger)
 MANIFEST = "search/index.js"
 LUNR_PATH = "search/lunr.min.js"
+WORKER_PATH = "search/worker.js"
 
 
 class SearchError(Exception):
@@ -269,6 +273,7 @@ def search_files(
     *,
     shard_bytes: int = SHARD_BYTES,
     lunr_js: Path = LUNR_JS,
+    engine_js: Path = ENGINE_JS,
     progress: Progress | None = None,
 ) -> dict[str, bytes]:
     """The search index, document store and lunr.js as site files. Built once per content:
@@ -285,5 +290,8 @@ def search_files(
         files = build_search_files(documents, records, len(articles), shard_bytes)
         store.put(key, files)
     progress.advance(len(articles) + len(entities))
-    return {LUNR_PATH: vendored_lunr(lunr_js), **{path: text.encode("utf-8") for path, text in files.items()}}
+    lunr = vendored_lunr(lunr_js)
+    # The worker's code: lunr.js, then the engine, which starts serving when it finds itself in a worker.
+    worker = data_script("code", "worker", lunr.decode("utf-8") + "\n;\n" + engine_js.read_text(encoding="utf-8"))
+    return {LUNR_PATH: lunr, WORKER_PATH: worker.encode("utf-8"), **{path: text.encode("utf-8") for path, text in files.items()}}
 

@@ -25,6 +25,7 @@ from extract.search import (
     FIELDS,
     LUNR_PATH,
     MANIFEST,
+    WORKER_PATH,
     SearchError,
     build_search_files,
     display_records,
@@ -238,11 +239,17 @@ def test_every_document_has_a_record_and_search_data_is_one_versioned_folder() -
     files = search_files(ARTICLES, ENTITIES)
     _, _, manifest = parse_data_script(files[MANIFEST].decode())
     folder = manifest["folder"]
-    assert set(files) == {MANIFEST, LUNR_PATH} | {f"{folder}shards/{n}.js" for n in range(len(manifest["shards"]))} | {
+    assert set(files) == {MANIFEST, LUNR_PATH, WORKER_PATH} | {
+        f"{folder}shards/{n}.js" for n in range(len(manifest["shards"]))} | {
         f"{folder}docs/{n}.js" for n in range(len(ARTICLES) + len(ENTITIES))}
     kind, key, record = parse_data_script(files[f"{folder}docs/0.js"].decode())
     assert (kind, key, record["t"], record["p"]) == ("doc", 0, "Trade agency courts investors", "articles/t0.html")
-    assert files[LUNR_PATH] == (ROOT / "node_modules" / "lunr" / "lunr.min.js").read_bytes()
+    lunr = (ROOT / "node_modules" / "lunr" / "lunr.min.js").read_bytes()
+    assert files[LUNR_PATH] == lunr
+    # The worker's code, as one string: lunr.js, then the engine.
+    kind, key, code = parse_data_script(files[WORKER_PATH].decode())
+    assert (kind, key) == ("code", "worker")
+    assert code == lunr.decode() + "\n;\n" + (ROOT / "templates" / "static" / "search-engine.js").read_text()
 
 
 def test_the_same_corpus_gives_the_same_bytes_and_a_change_gives_a_new_folder() -> None:

@@ -25,6 +25,7 @@
   var NON_ASCII = /[^\x00-\x7f]+/g;
   var SEPARATOR = /[\s\-]+/; // lunr.tokenizer.separator
   var EMPTY = {}; // the (empty) metadata of every posting; lunr only reads it
+  var EMPTY_VECTOR = null; // made with the first Engine (it needs lunr); lunr never changes a field vector
   var foldedCharacters = Object.create(null);
 
   function foldCharacter(character) {
@@ -81,7 +82,8 @@
 
   /*
    * options.lunr       the lunr function (lunr.js 2.3.9)
-   * options.load       url -> Promise, resolved once the classic script at url has run
+   * options.load       (url, kind, key) -> Promise, resolved once the classic script at url has run
+ *                    (or, in a worker, once the page has passed on the [kind, key, value] it held)
    * options.index      URL of search/index.js; the site's root is the folder above it
    * options.normalise  false: no folding, lunr's stock search pipeline (for comparisons)
    * options.maxLoad    bytes of shards one query may load before it is called too broad
@@ -90,6 +92,7 @@
     var lunr = options.lunr;
     if (!lunr || lunr.version !== LUNR_VERSION) throw new SearchError("format", "Lode's search needs lunr.js " + LUNR_VERSION);
     this.lunr = lunr;
+    EMPTY_VECTOR = EMPTY_VECTOR || new lunr.Vector();
     this.load = options.load;
     this.indexUrl = options.index;
     this.root = options.index.replace(/search\/index\.js$/, "");
@@ -98,11 +101,11 @@
     this.store = received();
     this.scripts = Object.create(null); // url -> Promise
     this.loaded = Object.create(null); // shard number -> true
-    this.invertedIndex = Object.create(null);
-    this.fieldVectors = Object.create(null); // "field/ref" -> lunr.Vector
-    this.pending = Object.create(null); // "field/ref" -> [term number, score, ...] not yet in a vector
+    this.entries = Object.create(null); // term -> [term, term number, postings of each field]
+    this.postings = Object.create(null); // term -> lunr's posting, decoded when first needed
+    this.vectorsOf = Object.create(null); // term -> its field vectors (see posting)
     this.terms = [];
-    this.index = null;
+    this.tokenSet = null;
     this.docs = Object.create(null);
     this.last = null;
     if (this.normalise) {
@@ -122,7 +125,7 @@
     var store = this.store, name = kind + ":" + key;
     if (name in store) return Promise.resolve(store[name]);
     if (!this.scripts[url]) {
-      this.scripts[url] = this.load(url).then(function () {
+      this.scripts[url] = this.load(url, kind, key).then(function () {
         if (!(name in store)) throw new SearchError("load", url + " did not hold the expected search data");
         return store[name];
       }, function () {
@@ -207,68 +210,94 @@
     }));
   };
 
-  /* Postings into the inverted index; each entry also goes to its field vector. */
+  /* A shard's terms join the token set; their postings are decoded when a query needs them. */
   Engine.prototype.addShard = function (number, entries) {
-    var fields = this.fields, pending = this.pending;
     for (var e = 0; e < entries.length; e++) {
-      var entry = entries[e], term = entry[0], termIndex = entry[1], posting = { _index: termIndex };
-      for (var f = 0; f < fields.length; f++) {
-        var field = fields[f], flat = entry[2 + f] || [], documents = {}, ref = 0;
-        for (var i = 0; i < flat.length; i += 2) {
-          ref += flat[i];
-          documents[ref] = EMPTY;
-          var fieldRef = field + "/" + ref;
-          (pending[fieldRef] || (pending[fieldRef] = [])).push(termIndex, flat[i + 1] / 1000);
-        }
-        posting[field] = documents;
-      }
-      this.invertedIndex[term] = posting;
-      this.terms.push(term);
+      this.entries[entries[e][0]] = entries[e];
+      this.terms.push(entries[e][0]);
     }
     this.loaded[number] = true;
+    this.tokenSet = null;
     delete this.store["shard:" + number];
-    this.index = null;
   };
 
-  /* The lunr.Index of what is loaded. Field vectors list their entries by term number, as lunr's do. */
-  Engine.prototype.lunrIndex = function () {
-    if (this.index) return this.index;
-    var lunr = this.lunr, pending = this.pending, vectors = this.fieldVectors;
-    Object.keys(pending).forEach(function (fieldRef) {
-      var pairs = [], old = vectors[fieldRef] ? vectors[fieldRef].elements : [], added = pending[fieldRef], i;
-      for (i = 0; i < old.length; i += 2) pairs.push([old[i], old[i + 1]]);
-      for (i = 0; i < added.length; i += 2) pairs.push([added[i], added[i + 1]]);
-      pairs.sort(function (a, b) { return a[0] - b[0]; });
-      var elements = new Array(pairs.length * 2);
-      for (i = 0; i < pairs.length; i++) { elements[2 * i] = pairs[i][0]; elements[2 * i + 1] = pairs[i][1]; }
-      vectors[fieldRef] = new lunr.Vector(elements);
-    });
-    this.pending = Object.create(null);
-    this.terms.sort(); // lunr's token set wants its words in JavaScript's order
-    this.index = new lunr.Index({
-      invertedIndex: this.invertedIndex,
-      fieldVectors: vectors,
-      tokenSet: lunr.TokenSet.fromArray(this.terms),
-      fields: this.fields,
-      pipeline: this.pipeline
-    });
-    return this.index;
+  /* lunr's posting for a term, {_index, field: {ref: metadata}} (no metadata is kept), and the
+   * term's field vectors: {"field/ref": lunr.Vector([term number, score])}. Decoded once, when a
+   * query first needs the term. */
+  Engine.prototype.posting = function (term) {
+    var posting = this.postings[term];
+    if (posting) return posting;
+    var entry = this.entries[term], fields = this.fields, lunr = this.lunr, termIndex = entry[1];
+    var refs = [], vectors = [];
+    posting = { _index: termIndex };
+    for (var f = 0; f < fields.length; f++) {
+      var flat = entry[2 + f] || [], documents = {}, ref = 0;
+      for (var i = 0; i < flat.length; i += 2) {
+        ref += flat[i];
+        documents[ref] = EMPTY;
+        refs.push(fields[f] + "/" + ref);
+        vectors.push(new lunr.Vector([termIndex, flat[i + 1] / 1000]));
+      }
+      posting[fields[f]] = documents;
+    }
+    this.vectorsOf[term] = { refs: refs, vectors: vectors };
+    return (this.postings[term] = posting);
   };
 
-  /* A query of prohibited terms only (-lithium) matches every document: lunr then walks every field
-   * vector, in the order it built them (documents by ref as strings, fields in order). */
-  Engine.prototype.negatedIndex = function () {
-    var index = this.lunrIndex(), lunr = this.lunr, vectors = {}, fields = this.fields, refs = [];
-    for (var n = 0; n < this.manifest.docs; n++) refs.push(String(n));
-    refs.sort();
-    refs.forEach(function (ref) {
-      fields.forEach(function (field) {
-        var fieldRef = field + "/" + ref;
-        vectors[fieldRef] = index.fieldVectors[fieldRef] || new lunr.Vector();
+  /* The terms lunr will look up for this query: each clause's terms through the pipeline, expanded
+   * against the token set (wildcards, edit distance) exactly as lunr.Index.query does. */
+  Engine.prototype.expand = function (query) {
+    var lunr = this.lunr, self = this, found = Object.create(null);
+    query.clauses.forEach(function (clause) {
+      var terms = clause.usePipeline ? self.pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
+      terms.forEach(function (term) {
+        var copy = Object.assign({}, clause, { term: term });
+        self.tokenSet.intersect(lunr.TokenSet.fromClause(copy)).toArray().forEach(function (expanded) {
+          found[expanded] = true;
+        });
       });
     });
-    return new lunr.Index({ invertedIndex: index.invertedIndex, fieldVectors: vectors, tokenSet: index.tokenSet,
-      fields: fields, pipeline: index.pipeline });
+    return Object.keys(found);
+  };
+
+  /*
+   * A lunr.Index for one query, holding what lunr will read: every loaded term in the token set; the
+   * postings of the terms the query expands to; and field vectors with those terms' entries, by term
+   * number as lunr orders them. lunr scores a field by query . field vector / |query vector|, so the
+   * vectors' other entries would add nothing.
+   */
+  Engine.prototype.lunrIndex = function (text) {
+    var lunr = this.lunr, fields = this.fields, self = this, invertedIndex = Object.create(null), vectors = {};
+    if (!this.tokenSet) {
+      this.terms.sort(); // lunr's token set wants its words in JavaScript's order
+      this.tokenSet = lunr.TokenSet.fromArray(this.terms);
+    }
+    var query = new lunr.Query(fields);
+    new lunr.QueryParser(text, query).parse();
+    var terms = this.expand(query);
+    terms.forEach(function (term) { invertedIndex[term] = self.posting(term); });
+    if (query.isNegated()) {
+      // Only prohibited terms (-lithium): lunr then goes through every field vector, in the order
+      // it made them (documents by ref in string order, then fields), and scores them all 0.
+      var refs = [];
+      for (var n = 0; n < this.manifest.docs; n++) refs.push(String(n));
+      refs.sort().forEach(function (ref) {
+        fields.forEach(function (field) { vectors[field + "/" + ref] = EMPTY_VECTOR; });
+      });
+    }
+    // By term number, so that a field's entries from several terms come out in lunr's order.
+    terms.sort(function (a, b) { return invertedIndex[a]._index - invertedIndex[b]._index; });
+    terms.forEach(function (term) {
+      var own = self.vectorsOf[term];
+      for (var i = 0; i < own.refs.length; i++) {
+        var fieldRef = own.refs[i], earlier = vectors[fieldRef];
+        vectors[fieldRef] = earlier && earlier !== EMPTY_VECTOR
+          ? new lunr.Vector(earlier.elements.concat(own.vectors[i].elements)) // never change a shared vector
+          : own.vectors[i];
+      }
+    });
+    return new lunr.Index({ invertedIndex: invertedIndex, fieldVectors: vectors, tokenSet: this.tokenSet,
+      fields: fields, pipeline: this.pipeline });
   };
 
   /* Every match, in lunr's order: [{ref, score, matchData}]. */
@@ -280,8 +309,7 @@
       return Promise.reject(error);
     }
     return this.loadShards(plan.shards).then(function () {
-      var index = plan.query.isNegated() ? self.negatedIndex() : self.lunrIndex();
-      return index.search(text);
+      return self.lunrIndex(text).search(text);
     });
   };
 
@@ -299,13 +327,15 @@
   };
 
   /*
-   * search(text, {kind: "article" | "entity" (default: both), limit})
-   * -> Promise of {total, results: [{ref, score, kind, terms, fields, doc}]}: the first `limit`
-   * matches of that kind in lunr's order, each with the index terms it matched (for
-   * highlighting), the fields they matched in, and its record (title, source, date, path, text).
+   * search(text, {kind: "article" | "entity" (default: both), limit, words})
+   * -> Promise of {total, results: [{ref, score, kind, terms, fields, doc, title, snippet}]}: the
+   * first `limit` matches of that kind in lunr's order, each with the index terms it matched, the
+   * fields they matched in, its record (title, source, date, path; not the text), and its title and
+   * a snippet of about `words` words (an entity: its other names) as pieces to display (see snippet).
    */
   Engine.prototype.search = function (text, options) {
     var self = this, kind = options && options.kind, limit = (options && options.limit) || 10;
+    var words = options && options.words !== undefined ? options.words : 30;
     return this.ready().then(function () {
       var query = self.normalise ? fold(text) : text;
       if (!self.last || self.last.query !== query) self.last = { query: query, ranking: self.rank(query) };
@@ -317,12 +347,15 @@
         return {
           total: matches.length,
           results: top.map(function (match, i) {
-            var metadata = match.matchData.metadata, fields = {};
+            var metadata = match.matchData.metadata, fields = {}, doc = docs[i], terms = Object.keys(metadata);
             Object.keys(metadata).forEach(function (term) {
               Object.keys(metadata[term]).forEach(function (field) { fields[field] = true; });
             });
-            return { ref: match.ref, score: match.score, kind: self.kindOf(match.ref), terms: Object.keys(metadata),
-              fields: Object.keys(fields), doc: docs[i] };
+            var shown = { k: doc.k, t: doc.t, s: doc.s, d: doc.d, p: doc.p, a: doc.a, c: doc.c };
+            var snippet = doc.k === "e" ? self.snippet((doc.a || []).join(", "), terms, 0)
+              : words ? self.snippet(doc.x, terms, words) : [];
+            return { ref: match.ref, score: match.score, kind: self.kindOf(match.ref), terms: terms,
+              fields: Object.keys(fields), doc: shown, title: self.snippet(doc.t, terms, 0), snippet: snippet };
           })
         };
       });
@@ -389,7 +422,57 @@
     return pieces;
   };
 
+  /*
+   * In a Web Worker (search.js makes one from search/worker.js, which holds lunr.js and this file as
+   * text, so that it works from file:// too): the page sends {type: "search", id, index, query,
+   * options}; the engine asks the page for each file it needs ({type: "load", id, url, kind, key}),
+   * since a worker made from a blob cannot load files from disk; the page loads the script and
+   * answers {type: "loaded", id, item: [kind, key, value]} or {type: "loaded", id, error}; the
+   * engine answers {type: "found", id, found} or {type: "found", id, error: {reason, message}}. It says
+ * {type: "ready"} once it runs, so that the page can fall back to running the engine itself.
+   */
+  function serveInWorker(scope) {
+    var engine = null, waiting = Object.create(null), counter = 0;
+    function loadThroughPage(url, kind, key) {
+      return new Promise(function (resolve, reject) {
+        var id = ++counter;
+        waiting[id] = { resolve: resolve, reject: reject };
+        scope.postMessage({ type: "load", id: id, url: url, kind: kind, key: key });
+      });
+    }
+    scope.onmessage = function (event) {
+      var message = event.data;
+      if (message.type === "loaded") {
+        var wait = waiting[message.id];
+        delete waiting[message.id];
+        if (message.error) wait.reject(new Error(message.error));
+        else {
+          scope.LODE_SEARCH.push(message.item);
+          wait.resolve();
+        }
+      } else if (message.type === "search") {
+        try {
+          engine = engine || new Engine({ lunr: scope.lunr, load: loadThroughPage, index: message.index });
+        } catch (error) {
+          scope.postMessage({ type: "found", id: message.id, error: { reason: error.reason || "format", message: String(error.message) } });
+          return;
+        }
+        engine.search(message.query, message.options).then(function (found) {
+          scope.postMessage({ type: "found", id: message.id, found: found });
+        }, function (error) {
+          scope.postMessage({ type: "found", id: message.id,
+            error: { reason: error.reason || "load", message: String(error.message), start: error.start, end: error.end } });
+        });
+      }
+    };
+  }
+
   var api = { Engine: Engine, SearchError: SearchError, fold: fold, FORMAT: FORMAT };
+  if (typeof WorkerGlobalScope !== "undefined" && root instanceof WorkerGlobalScope) {
+    received(); // this worker's self.LODE_SEARCH
+    serveInWorker(root);
+    root.postMessage({ type: "ready" });
+  }
   root.LodeSearchEngine = api;
   if (typeof module === "object" && module.exports) module.exports = api;
 })(typeof self !== "undefined" ? self : globalThis);

@@ -2,11 +2,14 @@
  *
  * Both are plain GET forms to search.html and work without this script. With it, results
  * appear as you type. Nothing is loaded until a search box is first focused (or search.html
- * is opened with ?q=): then lunr.js, the engine (search-engine.js) and the index's manifest,
- * and for each query only the shards and result records it needs - all as classic scripts,
- * so the same code works from a web server and from disk (file://), where fetch() and Web
- * Workers are blocked. The work stays on the main thread: each query loads a few shards of
- * at most ~50 KB, whatever the size of the corpus, and takes milliseconds to rank.
+ * is opened with ?q=). Then the search engine (search-engine.js, with lunr.js) starts in a Web
+ * Worker, so that ranking thousands of matches never freezes the page, and the index's
+ * manifest loads; for each query, only the shards its terms are in and the records of the
+ * results shown. A worker cannot load files from disk, and pages opened from file:// cannot
+ * fetch(): so every file is a classic script, loaded here by a <script> element and its data
+ * handed to the worker - one code path over http and from disk. The worker itself is made
+ * from search/worker.js, a script holding the engine's code as a string (a Blob URL; file://
+ * pages cannot start workers from files). Where a worker cannot be made, the engine runs here.
  *
  * Corpus text only ever reaches the page through textContent and text nodes.
  */
@@ -16,15 +19,26 @@
   var script = document.currentScript;
   if (!script || !window.Promise || !"".normalize) return; // the forms still work
   var INDEX = script.getAttribute("data-index");
+  var WORKER = script.getAttribute("data-worker");
   var LUNR = script.getAttribute("data-lunr");
   var ENGINE = script.getAttribute("data-engine");
   var ROOT = INDEX.replace(/search\/index\.js$/, "");
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December"];
   var DELAY = 120; // ms of typing pause before a search runs
-  var PAGE_SIZE = 20;
+  var PAGE_SIZE = 10;
   var SNIPPET_WORDS = 32;
   var enginePromise = null;
+
+  /* Data scripts push [kind, key, value] onto self.LODE_SEARCH (search-engine.js reads the same store). */
+  var store = (function () {
+    var queue = window.LODE_SEARCH;
+    if (queue && queue.lodeStore) return queue.lodeStore;
+    var received = Object.create(null);
+    window.LODE_SEARCH = { lodeStore: received, push: function (item) { received[item[0] + ":" + item[1]] = item[2]; } };
+    if (Array.isArray(queue)) queue.forEach(window.LODE_SEARCH.push);
+    return received;
+  })();
 
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
@@ -36,15 +50,68 @@
     });
   }
 
-  /* lunr.js, the engine and the manifest, once; on failure the next focus tries again. */
+  /* The engine in a worker: {search(query, options) -> Promise}. */
+  function workerEngine() {
+    return Promise.all([loadScript(WORKER), loadScript(INDEX)]).then(function () {
+      var url = URL.createObjectURL(new Blob([store["code:worker"]], { type: "text/javascript" }));
+      var worker = new Worker(url), waiting = Object.create(null), counter = 0, started = {};
+      var client = {
+        search: function (query, options) {
+          return new Promise(function (resolve, reject) {
+            var id = ++counter;
+            waiting[id] = { resolve: resolve, reject: reject };
+            worker.postMessage({ type: "search", id: id, index: INDEX, query: query, options: options });
+          });
+        }
+      };
+      worker.onerror = function (event) {
+        event.preventDefault();
+        started.reject(new Error("the search worker did not start"));
+        Object.keys(waiting).forEach(function (id) { waiting[id].reject(new Error("the search worker stopped")); });
+      };
+      worker.onmessage = function (event) {
+        var message = event.data;
+        if (message.type === "ready") {
+          URL.revokeObjectURL(url);
+          started.resolve(client);
+        } else if (message.type === "load") {
+          var name = message.kind + ":" + message.key;
+          (name in store ? Promise.resolve() : loadScript(message.url)).then(function () {
+            if (!(name in store)) throw new Error(message.url + " did not hold the expected search data");
+            var item = [message.kind, message.key, store[name]];
+            delete store[name];
+            worker.postMessage({ type: "loaded", id: message.id, item: item });
+          }).catch(function (error) {
+            worker.postMessage({ type: "loaded", id: message.id, error: String(error.message) });
+          });
+        } else if (message.type === "found") {
+          var wait = waiting[message.id];
+          delete waiting[message.id];
+          if (message.error) wait.reject(message.error);
+          else wait.resolve(message.found);
+        }
+      };
+      delete store["code:worker"];
+      return new Promise(function (resolve, reject) { started.resolve = resolve; started.reject = reject; });
+    });
+  }
+
+  /* The engine on this thread, where workers cannot be made. */
+  function pageEngine() {
+    return Promise.all([
+      window.lunr ? null : loadScript(LUNR),
+      window.LodeSearchEngine ? null : loadScript(ENGINE),
+      loadScript(INDEX)
+    ]).then(function () {
+      return new window.LodeSearchEngine.Engine({ lunr: window.lunr, load: loadScript, index: INDEX }).ready();
+    });
+  }
+
+  /* The engine, started once; if it fails to start, the next focus tries again. */
   function engine() {
     if (!enginePromise) {
-      enginePromise = Promise.all([
-        window.lunr ? null : loadScript(LUNR),
-        window.LodeSearchEngine ? null : loadScript(ENGINE)
-      ]).then(function () {
-        return new window.LodeSearchEngine.Engine({ lunr: window.lunr, load: loadScript, index: INDEX }).ready();
-      });
+      var canWork = typeof Worker === "function" && typeof Blob === "function" && window.URL && URL.createObjectURL;
+      enginePromise = (canWork ? workerEngine().catch(pageEngine) : pageEngine());
       enginePromise.catch(function () { enginePromise = null; });
     }
     return enginePromise;
@@ -72,14 +139,14 @@
     return ROOT + "search.html?q=" + encodeURIComponent(query);
   }
 
-  /* One result: a single link holding title, source and date (or entity type), and a snippet. */
-  function resultItem(search, result, words) {
+  /* One result: a single link holding its title, source and date (or entity type), and a snippet. */
+  function resultItem(result) {
     var doc = result.doc, item = element("li", "search-result search-result-" + result.kind);
     var link = element("a");
     link.href = ROOT + doc.p;
     var title = element("span", "search-result-title");
     title.dir = "auto";
-    appendPieces(title, search.snippet(doc.t, result.terms, 0));
+    appendPieces(title, result.title);
     link.appendChild(title);
     var meta = element("span", "search-result-meta");
     if (result.kind === "entity") {
@@ -88,14 +155,10 @@
       meta.textContent = [doc.s, longDate(doc.d)].filter(Boolean).join(" · ");
     }
     link.appendChild(meta);
-    if (result.kind === "entity" && doc.a.length) {
-      var aliases = element("span", "search-result-snippet", "Also written: ");
-      appendPieces(aliases, search.snippet(doc.a.join(", "), result.terms, 0));
-      link.appendChild(aliases);
-    } else if (result.kind === "article" && words) {
-      var snippet = element("span", "search-result-snippet");
+    if (result.snippet.length) {
+      var snippet = element("span", "search-result-snippet", result.kind === "entity" ? "Also written: " : "");
       snippet.dir = "auto";
-      appendPieces(snippet, search.snippet(doc.x, result.terms, words));
+      appendPieces(snippet, result.snippet);
       link.appendChild(snippet);
     }
     item.appendChild(link);
@@ -174,12 +237,12 @@
       engine().then(function (search) {
         return Promise.all([
           search.search(query, { kind: "entity", limit: 3 }),
-          search.search(query, { kind: "article", limit: 6 })
+          search.search(query, { kind: "article", limit: 6, words: 14 })
         ]).then(function (found) {
           if (!current()) return;
           list.textContent = "";
           found[0].results.concat(found[1].results).forEach(function (result) {
-            list.appendChild(resultItem(search, result, 14));
+            list.appendChild(resultItem(result));
           });
           var total = found[0].total + found[1].total;
           if (total) {
@@ -236,13 +299,13 @@
       engine().then(function (search) {
         return Promise.all([
           search.search(query, { kind: "entity", limit: 5 }),
-          search.search(query, { kind: "article", limit: shown })
+          search.search(query, { kind: "article", limit: shown, words: SNIPPET_WORDS })
         ]).then(function (found) {
           if (!current()) return;
           var names = found[0], articles = found[1];
           list.textContent = "";
           names.results.concat(articles.results).forEach(function (result) {
-            list.appendChild(resultItem(search, result, SNIPPET_WORDS));
+            list.appendChild(resultItem(result));
           });
           if (!names.total && !articles.total) {
             status.textContent = noResults(query);

@@ -89,6 +89,18 @@ def test_a_linked_search_runs_on_load_and_its_results_are_links(page, site_url) 
     assert page.locator("article h1").inner_text() == articles[0][1]
 
 
+def test_ranking_runs_in_a_worker_and_in_the_page_where_workers_cannot_run(page, site_url) -> None:
+    page.goto(site_url("search.html?q=komatsu"))
+    wait_for_results(page)
+    in_worker = results(page)
+    assert len(page.workers) == 1 and page.evaluate("typeof window.lunr") == "undefined"
+    page.add_init_script("window.Worker = undefined;")
+    page.goto(site_url("search.html?q=komatsu"))
+    wait_for_results(page)
+    assert page.evaluate("typeof window.lunr") == "function"  # the engine runs on the page instead
+    assert results(page) == in_worker
+
+
 def test_an_entity_query_shows_the_entity_first(page, site_url) -> None:
     page.goto(site_url("search.html?q=JETRO"))
     wait_for_results(page)
@@ -153,6 +165,21 @@ def test_no_results_and_broad_queries_get_a_message(page, site_url) -> None:
     page.goto(site_url("search.html?q=zanzibar"))
     wait_for_results(page)
     assert page.locator(".search-status").inner_text().startswith("No articles or names match “zanzibar”.")
+
+
+def test_the_list_of_results_fits_a_phone(browser, default_site: Path) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((default_site / "articles" / "reko-diq-komatsu-equipment-deal.html").as_uri())
+    page.fill("#site-search-q", "copper gold")
+    wait_for_results(page, ".search-panel")
+    panel = page.locator(".search-panel").bounding_box()
+    assert panel["x"] >= 0 and panel["x"] + panel["width"] <= 360
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    context.close()
+    assert errors == []
 
 
 # --- a corpus written to break things -------------------------------------------------
@@ -280,8 +307,12 @@ def test_sharded_index_gives_the_results_of_one_lunr_js_index(page, generated_si
     wait_for_results(page)
     loaded = [url for url in page.request_log.requests[before:] if "/shards/" in url]
     assert 0 < len(loaded) <= len(names[0].split())
-    expected = [ref for ref, _ in answer["answers"][names[0]]["single"] if int(ref) < 2000][:20]
+    expected = [ref for ref, _ in answer["answers"][names[0]]["single"] if int(ref) < 2000][:10]  # a page of 10
     shown = [href for href, _ in results(page) if href.startswith("articles/")]
     assert shown == [f"articles/a{int(ref):05d}.html" for ref in expected]
+    page.locator(".search-more").click()  # and the next 10
+    page.wait_for_function("document.querySelectorAll('.search-result-article').length > 10")
+    more = [ref for ref, _ in answer["answers"][names[0]]["single"] if int(ref) < 2000][:20]
+    assert [href for href, _ in results(page) if href.startswith("articles/")] == [f"articles/a{int(ref):05d}.html" for ref in more]
     page.locator(".search-result a").first.click()
     page.wait_for_url(re.compile(r"entities/.*\.html$"))
