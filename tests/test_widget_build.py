@@ -197,10 +197,11 @@ def test_article_pages_carry_the_panel_with_their_id_and_embeds_do_not(default_s
     for article in corpus["articles"]:
         page = (default_site / article["path"]).read_text(encoding="utf-8")
         assert f'data-py-kind="article" data-py-subject="{article["id"]}"' in page
-        assert 'class="py-panel-open" href="../python.html"' in page
-        embedded = default_site / "embed" / article["path"]
-        if embedded.is_file():
-            assert "py-panel" not in embedded.read_text(encoding="utf-8")
+        assert 'class="py-panel-open" href="../python.html"' in page and 'class="py-panel-run"' in page
+        # In an embed the panel only links (the Python page may not be framed by other sites).
+        embedded = (default_site / "embed" / article["path"]).read_text(encoding="utf-8")
+        assert f'data-py-subject="{article["id"]}" data-py-embedded' in embedded
+        assert 'class="py-panel-open" href="../../python.html"' in embedded and "py-panel-run" not in embedded
 
 
 def test_entity_pages_carry_the_panel_with_their_name(default_site: Path) -> None:
@@ -211,9 +212,8 @@ def test_entity_pages_carry_the_panel_with_their_name(default_site: Path) -> Non
         panel = page.split('class="py-panel"', 1)[1]
         assert attribute(panel, "data-py-kind") == "entity"
         assert attribute(panel, "data-py-subject") == entity["name"]
-        embedded = default_site / "embed" / entity["path"]
-        if embedded.is_file():
-            assert "py-panel" not in embedded.read_text(encoding="utf-8")
+        embedded = (default_site / "embed" / entity["path"]).read_text(encoding="utf-8")
+        assert "data-py-embedded" in embedded and "py-panel-run" not in embedded
 
 
 def test_the_panel_escapes_its_subject() -> None:

@@ -1,7 +1,8 @@
 /* The Python panel on article and entity pages: shows a query about the page's subject and, when
  * the reader asks, runs it in the Python page (python.html?embed=1) framed inside the panel, so
- * Pyodide loads only then. The subject comes from an escaped data attribute and enters the Python
- * code only as a JSON string literal (valid Python too), never as code or markup. */
+ * Pyodide loads only then. In an embed on another site the panel links to the Python page instead.
+ * The subject comes from an escaped data attribute and enters the Python code only as a JSON
+ * string literal (valid Python too), never as code or markup. */
 (function () {
   "use strict";
   function code(kind, subject) {
@@ -23,6 +24,7 @@
     preview.textContent = query;
     preview.hidden = false;
     open.href = page + "?code=" + encodeURIComponent(query) + "&run=1";
+    if (!button) return;  // in an embed: the link opens the Python page in a new tab
     button.hidden = false;
     button.addEventListener("click", function () {
       var frame = document.createElement("iframe");

@@ -269,6 +269,23 @@ def test_the_article_panel_runs_a_query_about_its_article(widget: Widget, defaul
     page.close()
 
 
+def test_in_an_embed_the_panel_links_to_the_python_page_in_a_new_tab(widget: Widget, default_site: Path) -> None:
+    corpus = json.loads((default_site / "data" / "corpus.json").read_text(encoding="utf-8"))
+    article = corpus["articles"][0]
+    page = widget.page.context.new_page()
+    page.on("pageerror", lambda error: widget.errors.append(str(error)))
+    page.goto(widget.base + "embed/" + article["path"])
+    link = page.locator(".py-panel-open")
+    link.wait_for()
+    page.wait_for_function("document.querySelector('.py-panel-open').href.includes('code=')")
+    href = link.get_attribute("href")
+    assert href.startswith("../../python.html?code=") and href.endswith("&run=1")
+    assert f'articles["{article["id"]}"]' in page.inner_text(".py-panel-code")
+    assert page.locator(".py-panel-run, iframe").count() == 0
+    assert page.evaluate("document.querySelector('base').target") == "_blank"  # the embed's links open a new tab
+    page.close()
+
+
 def test_the_entity_panel_runs_a_query_about_its_entity(widget: Widget, default_site: Path) -> None:
     corpus = json.loads((default_site / "data" / "corpus.json").read_text(encoding="utf-8"))
     mentioned = {m["entity"] for a in corpus["articles"] for m in a["mentions"]}
