@@ -165,10 +165,24 @@
     return item;
   }
 
+  /* lunr's parse errors, said plainly. */
+  var SYNTAX = [
+    [/^unrecognised field '([^']*)'/, function (found) {
+      return "there is no field called “" + found[1] + "”: the fields are title, body, names and source";
+    }],
+    [/^expecting term/, function () { return "a word is missing after a field name, + or -"; }],
+    [/^boost must be numeric/, function () { return "^ must be followed by a whole number, as in copper^5"; }],
+    [/^edit distance must be numeric/, function () { return "~ must be followed by a whole number, as in copper~1"; }]
+  ];
+
   function message(error, query) {
     if (error && error.reason === "syntax") {
-      return "Lode can’t read “" + query + "” as a search (lunr says: " + error.message + "). " +
-        "Search plain words, or see the search tips.";
+      var why = error.message;
+      SYNTAX.forEach(function (rule) {
+        var found = rule[0].exec(error.message);
+        if (found) why = rule[1](found);
+      });
+      return "Lode can’t read “" + query + "” as a search: " + why + ". Search plain words, or see the search tips.";
     }
     if (error && error.reason === "broad") {
       return "“" + query + "” is too broad: " + error.message + ". Put more letters before the *, or leave out the ~.";

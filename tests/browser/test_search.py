@@ -110,12 +110,16 @@ def test_an_entity_query_shows_the_entity_first(page, site_url) -> None:
     assert {href for href, _ in shown[1:]} >= {"articles/japan-jetro-jpbcc-outreach.html", "articles/japan-kamal-tokyo-meetings.html"}
 
 
-@pytest.mark.parametrize("query", ["title:", "gold^x", "colour:red"])
-def test_a_query_lunr_cannot_parse_shows_a_message_not_a_blank_page(page, site_url, query: str) -> None:
+@pytest.mark.parametrize(("query", "why"), [
+    ("title:", "a word is missing after a field name, + or -"),
+    ("gold^x", "^ must be followed by a whole number, as in copper^5"),
+    ("colour:red", "there is no field called “colour”: the fields are title, body, names and source"),
+])
+def test_a_query_lunr_cannot_parse_shows_a_message_not_a_blank_page(page, site_url, query: str, why: str) -> None:
     page.goto(site_url("search.html?q=" + quote(query)))
     wait_for_results(page)
     status = page.locator(".search-status").first.inner_text()
-    assert status.startswith(f"Lode can’t read “{query}” as a search")
+    assert status == f"Lode can’t read “{query}” as a search: {why}. Search plain words, or see the search tips."
     assert page.locator(".search-result").count() == 0
     page.fill("#search-q", "title:barrick")  # and the next query works
     page.wait_for_function("document.querySelectorAll('.search-result').length > 0")
