@@ -33,6 +33,7 @@ import functools
 import gzip
 import html
 import http.server
+import os
 import shutil
 import statistics
 import subprocess
@@ -281,7 +282,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"search_bench:   results per query: {row.totals}", file=sys.stderr, flush=True)
         browser.close()
     print(f"Queries (first search in a fresh browser, then {WARM_RUNS} more each): {', '.join(queries[:-1])}, "
-          f"and an entity's name; ~{args.words}-word articles.")
+          f"and an entity's name; ~{args.words}-word articles. Load average at the end: "
+          f"{' '.join(f'{load:.1f}' for load in os.getloadavg())} on {os.cpu_count()} cores.")
     print(table(rows))
     return 0
 
