@@ -326,7 +326,7 @@
           } else {
             status.textContent = articles.total + (articles.total === 1 ? " article" : " articles") +
               (names.total ? " and " + names.total + (names.total === 1 ? " name" : " names") : "") +
-              " match “" + query + "”.";
+              (articles.total + names.total === 1 ? " matches “" : " match “") + query + "”.";
           }
           more.hidden = articles.total <= shown;
         });
