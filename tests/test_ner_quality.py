@@ -39,3 +39,4 @@ def test_articles_on_other_countries_mining_keep_their_scores() -> None:
     assert correct / gold >= 0.90 and correct / found >= 0.88
     for kind, (precision, recall) in per_type(counts).items():
         assert recall >= 0.65, f"{kind} recall {recall:.0%}"
+        assert precision >= 0.70, f"{kind} precision {precision:.0%}"
