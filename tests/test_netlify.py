@@ -49,8 +49,15 @@ def test_caching_is_immutable_for_fingerprinted_assets_and_revalidated_for_html(
     for path in url_paths(default_site):
         assert headers_for(RULES, path)["Cache-Control"] == "public, max-age=0, must-revalidate", path
     assert headers_for(RULES, "/data/corpus.json")["Cache-Control"] == "public, max-age=0, must-revalidate"
+    search = default_site / "search"
+    for file in sorted(search.rglob("*.*")):
+        path = "/" + file.relative_to(default_site).as_posix()
+        # Shards sit in search/<content hash>/ and never change; the entry points keep their names.
+        expected = "public, max-age=31536000, immutable" if file.parent != search else "public, max-age=0, must-revalidate"
+        assert headers_for(RULES, path)["Cache-Control"] == expected, path
+    assert any(file.parent != search for file in search.rglob("*.*"))
     assert headers_for(RULES, "/pyodide-0123abcd/pyodide.asm.wasm")["Content-Type"] == "application/wasm"
-    for path in ["/", "/static/x.css", "/data/corpus.json", "/embed/articles/a.html"]:
+    for path in ["/", "/static/x.css", "/data/corpus.json", "/embed/articles/a.html", "/search/index.js", "/search/0a1b/s1.js"]:
         headers = headers_for(RULES, path)
         assert headers["X-Content-Type-Options"] == "nosniff"
         assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
