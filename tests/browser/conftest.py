@@ -18,6 +18,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from ..conftest import ROOT
+from ..netlify_headers import start_netlify_server
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -65,6 +68,14 @@ def serve() -> Iterator[Callable[[Path], str]]:
         server.shutdown()
 
 
+@pytest.fixture(scope="session")
+def netlify_site(default_site: Path) -> Iterator[str]:
+    """The default site over http with netlify.toml's headers (its CSP included): the deployed site, locally."""
+    server, base = start_netlify_server(default_site, ROOT / "netlify.toml")
+    yield base
+    server.shutdown()
+
+
 @dataclass
 class RequestLog:
     requests: list[str] = field(default_factory=list)
@@ -76,6 +87,14 @@ def is_local(url: str) -> bool:
     if parts.scheme in ("file", "data", "blob", "about"):
         return True
     return parts.scheme in ("http", "https", "ws") and parts.hostname in ("127.0.0.1", "localhost")
+
+
+def collect_errors(page, errors: list[str]) -> None:
+    """Append the page's uncaught JavaScript errors, and the Content-Security-Policy violations Chromium logs
+    (a CSP that blocks something Lode needs shows up only as a console error), to `errors`."""
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text)
+            if message.type == "error" and "Content Security Policy" in message.text else None)
 
 
 @pytest.fixture
@@ -95,7 +114,7 @@ def page(browser):
     context.route("**/*", route)
     opened = context.new_page()
     errors: list[str] = []
-    opened.on("pageerror", lambda error: errors.append(str(error)))
+    collect_errors(opened, errors)
     opened.request_log = log
     opened.js_errors = errors
     yield opened

@@ -6,16 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import ROOT
-from ..netlify_headers import start_netlify_server
 
-
-@pytest.fixture(scope="module")
-def lode_origin(default_site: Path):
+@pytest.fixture
+def lode_origin(netlify_site: str) -> str:
     """The default site behind netlify.toml's headers (CSP, frame-ancestors)."""
-    server, base = start_netlify_server(default_site, ROOT / "netlify.toml")
-    yield base
-    server.shutdown()
+    return netlify_site
 
 
 def snippet_from(page, lode_origin: str, path: str) -> str:
@@ -42,7 +37,7 @@ def test_an_article_embeds_on_another_origin_fits_its_height_and_stays_out_of_re
     assert frame.locator(".embed-bar a").inner_text().startswith("Open in")
     assert frame.locator(".masthead").count() == 0, "the embed has no site header"
     # The embed reported its height and the snippet's listener applied it.
-    page.wait_for_function("document.querySelector('iframe').style.height !== ''")
+    page.wait_for_function("() => document.querySelector('iframe').style.height !== ''")
     height = page.evaluate("parseInt(document.querySelector('iframe').style.height)")
     content = frame.locator("body").evaluate("b => document.documentElement.scrollHeight")
     assert abs(height - content) <= 2 and height != 640
@@ -67,6 +62,10 @@ def test_a_full_page_refuses_to_be_framed_by_another_site(page, lode_origin: str
     page.wait_for_timeout(800)
     child = page.frames[1]
     assert child.url.startswith("chrome-error://") or child.locator("article h1").count() == 0
+    # Refused by the header rule for full pages, and only by it (the page fixture fails on any other CSP error).
+    refusals = [error for error in page.js_errors if "frame-ancestors 'self'" in error]
+    assert len(refusals) == 1 and len(page.js_errors) == 1, page.js_errors
+    page.js_errors.clear()
 
 
 def test_oembed_discovery_points_at_a_description_of_the_embed(page, lode_origin: str) -> None:

@@ -32,11 +32,10 @@ SEARCHED = re.compile(r"/search/")
 
 
 @pytest.fixture(params=["http", "file"])
-def site_url(request, default_site: Path, serve):
-    """site_url(path) -> its URL, over http or from disk."""
+def site_url(request, default_site: Path, netlify_site: str):
+    """site_url(path) -> its URL, over http (with netlify.toml's headers) or from disk."""
     if request.param == "http":
-        base = serve(default_site)
-        return lambda path: base + path
+        return lambda path: netlify_site + path
     return lambda path: (default_site / path.split("?")[0]).as_uri() + ("?" + path.split("?")[1] if "?" in path else "")
 
 
@@ -48,7 +47,7 @@ def results(page) -> list[tuple[str, str]]:
 
 def wait_for_results(page, scope: str = "") -> None:
     page.wait_for_function(
-        f"document.querySelector('{scope} .search-result') || /match|can’t|too broad|not available/.test("
+        f"() => document.querySelector('{scope} .search-result') || /match|can’t|too broad|not available/.test("
         f"document.querySelector('{scope} .search-status').textContent)", timeout=15_000)
 
 
@@ -122,7 +121,7 @@ def test_a_query_lunr_cannot_parse_shows_a_message_not_a_blank_page(page, site_u
     assert status == f"Lode can’t read “{query}” as a search: {why}. Search plain words, or see the search tips."
     assert page.locator(".search-result").count() == 0
     page.fill("#search-q", "title:barrick")  # and the next query works
-    page.wait_for_function("document.querySelectorAll('.search-result').length > 0")
+    page.wait_for_function("() => document.querySelectorAll('.search-result').length > 0")
     assert results(page) == [("entities/barrick-gold.html", "Barrick Gold"),
                              ("articles/briefs-barrick-stake.html", "Brief: Barrick Gold's 50% stake in Reko Diq")]
 
@@ -138,7 +137,7 @@ def test_words_lunr_py_would_stem_wrongly_find_their_articles(page, site_url) ->
     page.goto(site_url("search.html"))
     for word, articles in expected.items():
         page.fill("#search-q", word)
-        page.wait_for_function(f"document.querySelector('.search-status').textContent.includes('“{word}”')")
+        page.wait_for_function(f"() => document.querySelector('.search-status').textContent.includes('“{word}”')")
         found = {href.removeprefix("articles/").removesuffix(".html") for href, _ in results(page) if href.startswith("articles/")}
         assert found == articles, word
 
@@ -228,7 +227,7 @@ def test_accents_dashes_quotes_and_other_scripts_are_found_in_chromium(page, hos
                          ("pakistan's", "Café owners and the Japan–Pakistan deal"), ("ریکو", "ریکو ڈک کا مالک کون ہے؟"),
                          ("day", "A long day at the mine")]:
         page.fill("#search-q", query)
-        page.wait_for_function(f"document.querySelector('.search-status').textContent.includes({json.dumps('“' + query + '”')})")
+        page.wait_for_function(f"() => document.querySelector('.search-status').textContent.includes({json.dumps('“' + query + '”')})")
         assert title in [t for _, t in results(page)], query
     # The engine's fold, in this browser, is the index's.
     folded = page.evaluate("""async () => {
@@ -315,7 +314,7 @@ def test_sharded_index_gives_the_results_of_one_lunr_js_index(page, generated_si
     shown = [href for href, _ in results(page) if href.startswith("articles/")]
     assert shown == [f"articles/a{int(ref):05d}.html" for ref in expected]
     page.locator(".search-more").click()  # and the next 10
-    page.wait_for_function("document.querySelectorAll('.search-result-article').length > 10")
+    page.wait_for_function("() => document.querySelectorAll('.search-result-article').length > 10")
     more = [ref for ref, _ in answer["answers"][names[0]]["single"] if int(ref) < 2000][:20]
     assert [href for href, _ in results(page) if href.startswith("articles/")] == [f"articles/a{int(ref):05d}.html" for ref in more]
     page.locator(".search-result a").first.click()

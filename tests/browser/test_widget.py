@@ -19,9 +19,8 @@ from urllib.parse import quote
 import pytest
 
 from extract.widget import EXAMPLES
-from tests.browser.conftest import RequestLog, is_local
+from tests.browser.conftest import RequestLog, collect_errors, is_local
 from tests.conftest import ROOT
-from tests.netlify_headers import start_netlify_server
 
 BOOT = 180_000  # ms: a cold boot on a busy 2-core machine, with room to spare
 SHARED_CODE = 'print("<img src=x onerror=alert(1)>")\n"<b>not bold</b>"'
@@ -48,11 +47,7 @@ class Widget:
 
 @pytest.fixture(scope="module", params=["http", "file"])
 def widget(request, browser, default_site: Path):
-    server = None
-    if request.param == "http":
-        server, base = start_netlify_server(default_site, ROOT / "netlify.toml")
-    else:
-        base = default_site.as_uri() + "/"
+    base = request.getfixturevalue("netlify_site") if request.param == "http" else default_site.as_uri() + "/"
     context = browser.new_context()
     log = RequestLog()
 
@@ -68,14 +63,12 @@ def widget(request, browser, default_site: Path):
     context.add_init_script(STATUS_LOG)
     page = context.new_page()
     opened = Widget(page, base, request.param, log, [])
-    page.on("pageerror", lambda error: opened.errors.append(str(error)))
+    collect_errors(page, opened.errors)
     page.on("dialog", lambda dialog: (opened.dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(base + "python.html?code=" + quote(SHARED_CODE) + "&run=1")
     wait_done(page, 1)
     yield opened
     context.close()
-    if server:
-        server.shutdown()
     assert log.blocked == [], f"the widget tried to reach other hosts: {log.blocked}"
     assert opened.errors == [], f"JavaScript errors: {opened.errors}"
 
@@ -277,7 +270,7 @@ def test_in_an_embed_the_panel_links_to_the_python_page_in_a_new_tab(widget: Wid
     page.goto(widget.base + "embed/" + article["path"])
     link = page.locator(".py-panel-open")
     link.wait_for()
-    page.wait_for_function("document.querySelector('.py-panel-open').href.includes('code=')")
+    page.wait_for_function("() => document.querySelector('.py-panel-open').href.includes('code=')")
     href = link.get_attribute("href")
     assert href.startswith("../../python.html?code=") and href.endswith("&run=1")
     assert f'articles["{article["id"]}"]' in page.inner_text(".py-panel-code")
