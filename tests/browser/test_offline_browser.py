@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import collect_errors
+
 
 @pytest.fixture(scope="module")
 def unzipped(default_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -30,14 +32,14 @@ def offline_page(browser):
     context.route("**/*", route)
     page = context.new_page()
     errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    collect_errors(page, errors)
     yield page
     context.close()
     assert refused == [], f"the offline copy asked the network for {refused}"
     assert errors == []
 
 
-def test_offline_copy_browses_articles_and_entities_from_disk(offline_page, unzipped: Path) -> None:
+def test_offline_copy_browses_searches_and_runs_python_from_disk(offline_page, unzipped: Path) -> None:
     page = offline_page
     page.goto((unzipped / "index.html").as_uri())
     assert "offline copy" in page.locator(".download").inner_text()
@@ -51,3 +53,23 @@ def test_offline_copy_browses_articles_and_entities_from_disk(offline_page, unzi
     page.get_by_role("link", name="Entities").first.click()
     page.wait_for_load_state()
     assert page.locator(".type-card").count() >= 5
+    # Search from the header box: the index loads from disk as classic scripts.
+    page.keyboard.press("/")
+    page.keyboard.type("copper")
+    page.wait_for_selector(".search-panel .search-result a", timeout=15_000)
+    first = page.locator(".search-panel .search-result a").first
+    assert first.get_attribute("href").endswith("copper.html")  # the entity the query names leads
+    page.goto((unzipped / "search.html").as_uri() + "?q=JICA")
+    page.wait_for_selector(".search-page .search-result a[href^='articles/']", timeout=15_000)
+    page.locator(".search-page .search-result a[href^='articles/']").first.click()
+    page.wait_for_load_state()
+    assert page.url.startswith("file://") and "/articles/" in page.url
+    assert "JICA" in page.locator("article").inner_text()
+    # A Python query in the widget, booted from the embedded runtime on disk.
+    page.goto((unzipped / "python.html").as_uri())
+    page.fill(".py-editor", 'sorted({e.name for a in articles.mentioning("Reko Diq") for e in a.entities if e.type == "ORG"})[:3]')
+    page.click(".py-run")
+    page.wait_for_selector(".py-entry[data-done]", timeout=120_000)
+    entry = page.locator(".py-entry").last
+    assert entry.get_attribute("data-done") == "ok", entry.inner_text()
+    assert "Barrick" in entry.inner_text() or "Komatsu" in entry.inner_text()
