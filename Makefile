@@ -61,6 +61,13 @@ test: dev-deps chromium
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
+# Benchmarks print tables; they are measurements, not tests (see README, "Benchmarks").
+bench: dev-deps chromium site
+	$(PY) bench/ner_eval.py
+	$(PY) bench/ner_throughput.py
+	$(PY) bench/search_bench.py
+	$(PY) bench/pyodide_bench.py
+
 lint: dev-deps
 	$(PY) -m ruff check .
 
