@@ -157,7 +157,9 @@ def render_site(
 
     page("about.html", "about.html", articles=articles, sources=sources, months=months)
     page("search.html", "search.html")
-    page("python.html", "python.html", widget=widget_page(), kind="python")
+    # The Python page has an embeddable twin as well: other sites can frame the widget, and the panels on
+    # article and entity pages (embedded ones included) frame embed/python.html.
+    embeddable("python.html", "python.html", "Ask in Python", widget=widget_page(), kind="python")
     # Online, a 404 page is served at any missing URL, so its links start at the root;
     # the offline copy has no server, and its 404.html is opened from the folder itself.
     page("404.html", "404.html", links_from_root=download is not None)

@@ -192,16 +192,26 @@ def test_every_page_links_to_the_python_page(default_site: Path) -> None:
     assert 'href="../python.html"' in next((default_site / "articles").glob("*.html")).read_text(encoding="utf-8")
 
 
-def test_article_pages_carry_the_panel_with_their_id_and_embeds_do_not(default_site: Path) -> None:
+def test_article_pages_and_their_embeds_carry_the_panel_with_their_id(default_site: Path) -> None:
     corpus = json.loads((default_site / "data" / "corpus.json").read_text(encoding="utf-8"))
     for article in corpus["articles"]:
         page = (default_site / article["path"]).read_text(encoding="utf-8")
-        assert f'data-py-kind="article" data-py-subject="{article["id"]}"' in page
+        assert f'data-py-kind="article" data-py-subject="{article["id"]}" data-py-frame="../embed/python.html"' in page
         assert 'class="py-panel-open" href="../python.html"' in page and 'class="py-panel-run"' in page
-        # In an embed the panel only links (the Python page may not be framed by other sites).
+        # In an embed the panel frames the same embeddable widget page, and its link opens the full page.
         embedded = (default_site / "embed" / article["path"]).read_text(encoding="utf-8")
-        assert f'data-py-subject="{article["id"]}" data-py-embedded' in embedded
-        assert 'class="py-panel-open" href="../../python.html"' in embedded and "py-panel-run" not in embedded
+        assert f'data-py-subject="{article["id"]}" data-py-frame="../../embed/python.html"' in embedded
+        assert 'class="py-panel-open" href="../../python.html"' in embedded and 'class="py-panel-run"' in embedded
+
+
+def test_the_python_page_has_an_embeddable_twin(default_site: Path) -> None:
+    full = (default_site / "python.html").read_text(encoding="utf-8")
+    twin = (default_site / "embed" / "python.html").read_text(encoding="utf-8")
+    assert 'class="embed-code"' in full and 'href="oembed/python.json"' in full
+    assert "data-lode-widget" in twin and 'class="masthead"' not in twin and 'class="py-intro"' not in twin
+    assert 'data-share-page="../python.html"' in twin and 'data-share-page="python.html"' in full
+    assert attribute(twin, "data-runtime") == "../" + attribute(full, "data-runtime")
+    assert json.loads((default_site / "oembed" / "python.json").read_text(encoding="utf-8"))["html"].startswith("<iframe")
 
 
 def test_entity_pages_carry_the_panel_with_their_name(default_site: Path) -> None:
@@ -213,7 +223,7 @@ def test_entity_pages_carry_the_panel_with_their_name(default_site: Path) -> Non
         assert attribute(panel, "data-py-kind") == "entity"
         assert attribute(panel, "data-py-subject") == entity["name"]
         embedded = (default_site / "embed" / entity["path"]).read_text(encoding="utf-8")
-        assert "data-py-embedded" in embedded and "py-panel-run" not in embedded
+        assert 'data-py-frame="../../embed/python.html"' in embedded and 'class="py-panel-run"' in embedded
 
 
 def test_the_panel_escapes_its_subject() -> None:

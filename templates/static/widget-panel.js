@@ -1,6 +1,6 @@
 /* The Python panel on article and entity pages: shows a query about the page's subject and, when
- * the reader asks, runs it in the Python page (python.html?embed=1) framed inside the panel, so
- * Pyodide loads only then. In an embed on another site the panel links to the Python page instead.
+ * the reader asks, runs it in the Python page's embeddable twin (embed/python.html) framed inside
+ * the panel, so Pyodide loads only then; "open the Python page" opens the full page with the query.
  * The subject comes from an escaped data attribute and enters the Python code only as a JSON
  * string literal (valid Python too), never as code or markup. */
 (function () {
@@ -24,15 +24,14 @@
     preview.textContent = query;
     preview.hidden = false;
     open.href = page + "?code=" + encodeURIComponent(query) + "&run=1";
-    if (!button) return;  // in an embed: the link opens the Python page in a new tab
     button.hidden = false;
     button.addEventListener("click", function () {
       var frame = document.createElement("iframe");
-      // Hidden until loaded: the framed page drops its masthead only once its script has run.
+      // Hidden until loaded, so the reader never sees an empty frame flash.
       frame.className = "py-panel-frame py-panel-loading";
       frame.addEventListener("load", function () { frame.classList.remove("py-panel-loading"); });
       frame.title = "Python widget";
-      frame.src = page + "?embed=1&run=1&code=" + encodeURIComponent(query);
+      frame.src = panel.getAttribute("data-py-frame") + "?run=1&code=" + encodeURIComponent(query);
       preview.replaceWith(frame);
       button.remove();
     });

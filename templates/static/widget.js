@@ -12,7 +12,6 @@
   var root = document.querySelector("[data-lode-widget]");
   if (!root) return;
   var params = new URLSearchParams(location.search);
-  if (params.get("embed") === "1") document.documentElement.classList.add("py-embedded");
 
   var fromDisk = location.protocol === "file:";
   var config = {
@@ -374,8 +373,20 @@
     run();
   });
 
+  // Links to a query always open the full Python page, also from its embedded twin.
+  function shareLink() {
+    return absolute(root.getAttribute("data-share-page")) + "?code=" + encodeURIComponent(editor.value) + "&run=1";
+  }
+  var openInLode = document.querySelector(".embed-bar a");
+  if (openInLode) {
+    // In an embed, "Open in Lode" takes the reader's current code along.
+    var keepCode = function () { openInLode.href = shareLink().replace(/&run=1$/, ""); };
+    editor.addEventListener("input", keepCode);
+    keepCode();
+  }
+
   copyButton.addEventListener("click", function () {
-    var link = location.href.split(/[?#]/)[0] + "?code=" + encodeURIComponent(editor.value) + "&run=1";
+    var link = shareLink();
     linkField.value = link;
     linkField.hidden = false;
     linkField.select();

@@ -1,4 +1,4 @@
-"""Embedding Lode pages in another site: a host page on a second local port frames an article."""
+"""Embedding Lode pages in another site: a host page on a second local port frames an article and the widget."""
 
 from __future__ import annotations
 
@@ -13,6 +13,9 @@ def lode_origin(netlify_site: str) -> str:
     return netlify_site
 
 
+BOOT = 180_000  # ms: Python's cold boot on a busy 2-core machine, with room to spare
+
+
 def snippet_from(page, lode_origin: str, path: str) -> str:
     page.goto(lode_origin + path)
     code = page.locator(".embed-code").input_value()
@@ -20,17 +23,51 @@ def snippet_from(page, lode_origin: str, path: str) -> str:
     return code
 
 
+def host_page(serve, folder: Path, body: str) -> str:
+    """A page on a second origin (its own local server) with `body`; its URL."""
+    folder.mkdir()
+    (folder / "host.html").write_text(f"<!doctype html><title>Host</title><h1>Someone else's site</h1>{body}", encoding="utf-8")
+    return serve(folder) + "host.html"
+
+
+def test_the_widget_embeds_on_another_origin_and_runs_python(page, lode_origin: str, serve, tmp_path: Path) -> None:
+    code = snippet_from(page, lode_origin, "python.html")
+    # The host picks the query, as a shared link does: it runs only in the reader's own worker.
+    code = code.replace('python.html"', 'python.html?run=1&amp;code=len(articles)%20*%202"', 1)
+    url = host_page(serve, tmp_path / "host", code)
+    assert url.split("/")[2] != lode_origin.split("/")[2], "two origins"
+    page.goto(url)
+    frame = page.frame_locator("iframe")
+    frame.locator(".py-entry[data-done]").wait_for(timeout=BOOT)
+    entry = frame.locator(".py-entry").last
+    assert entry.get_attribute("data-done") == "ok", entry.inner_text()
+    assert entry.locator(".py-value").inner_text() == "24"
+    # The frame grew to fit the answer, by its own height message.
+    page.wait_for_function("() => parseInt(document.querySelector('iframe').style.height) > 0")
+    content = frame.locator("body").evaluate("b => document.documentElement.scrollHeight")
+    assert abs(page.evaluate("parseInt(document.querySelector('iframe').style.height)") - content) <= 2
+    assert page.evaluate("document.querySelector('iframe').contentDocument") is None
+
+
+def test_an_embedded_articles_python_panel_runs_on_another_origin(page, lode_origin: str, serve, tmp_path: Path) -> None:
+    # frame-ancestors is checked against every ancestor: the panel's frame is embed/python.html, which any site may frame.
+    url = host_page(serve, tmp_path / "host", snippet_from(page, lode_origin, "articles/reko-diq-komatsu-equipment-deal.html"))
+    page.goto(url)
+    article = page.frame_locator("iframe").first
+    article.locator(".py-panel-run").click()
+    widget = article.frame_locator("iframe.py-panel-frame")
+    widget.locator(".py-entry[data-done]").wait_for(timeout=BOOT)
+    entry = widget.locator(".py-entry").last
+    assert entry.get_attribute("data-done") == "ok", entry.inner_text()
+    assert entry.locator(".py-stdout").inner_text().startswith("Komatsu's $440 million")
+
+
 def test_an_article_embeds_on_another_origin_fits_its_height_and_stays_out_of_reach(
     page, lode_origin: str, serve, tmp_path: Path
 ) -> None:
-    code = snippet_from(page, lode_origin, "articles/briefs-barrick-stake.html")
-    host_dir = tmp_path / "host"
-    host_dir.mkdir()
-    (host_dir / "host.html").write_text(f"<!doctype html><title>Host</title><h1>Someone else's site</h1>{code}",
-                                        encoding="utf-8")
-    host = serve(host_dir)
-    assert host.split("/")[2] != lode_origin.split("/")[2], "two origins"
-    page.goto(host + "host.html")
+    url = host_page(serve, tmp_path / "host", snippet_from(page, lode_origin, "articles/briefs-barrick-stake.html"))
+    assert url.split("/")[2] != lode_origin.split("/")[2], "two origins"
+    page.goto(url)
     frame = page.frame_locator("iframe")
     frame.locator("article h1").wait_for()
     assert "Barrick" in frame.locator("article h1").inner_text()

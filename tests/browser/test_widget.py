@@ -262,20 +262,26 @@ def test_the_article_panel_runs_a_query_about_its_article(widget: Widget, defaul
     page.close()
 
 
-def test_in_an_embed_the_panel_links_to_the_python_page_in_a_new_tab(widget: Widget, default_site: Path) -> None:
+def test_in_an_embed_the_panel_runs_too_and_links_to_the_full_python_page(widget: Widget, default_site: Path) -> None:
     corpus = json.loads((default_site / "data" / "corpus.json").read_text(encoding="utf-8"))
-    article = corpus["articles"][0]
+    article = next(a for a in corpus["articles"] if a["mentions"])
     page = widget.page.context.new_page()
     page.on("pageerror", lambda error: widget.errors.append(str(error)))
     page.goto(widget.base + "embed/" + article["path"])
-    link = page.locator(".py-panel-open")
-    link.wait_for()
     page.wait_for_function("() => document.querySelector('.py-panel-open').href.includes('code=')")
-    href = link.get_attribute("href")
+    href = page.get_attribute(".py-panel-open", "href")
     assert href.startswith("../../python.html?code=") and href.endswith("&run=1")
-    assert f'articles["{article["id"]}"]' in page.inner_text(".py-panel-code")
-    assert page.locator(".py-panel-run, iframe").count() == 0
     assert page.evaluate("document.querySelector('base').target") == "_blank"  # the embed's links open a new tab
+    page.click(".py-panel-run")
+    frame = page.frame_locator("iframe.py-panel-frame")
+    frame.locator(".py-entry[data-done]").wait_for(timeout=BOOT)
+    entry = frame.locator(".py-entry").last
+    assert entry.get_attribute("data-done") == "ok", entry.inner_text()
+    assert entry.locator(".py-stdout").inner_text().startswith(article["title"])
+    # The framed widget's own links lead to the full Python page, carrying the reader's code.
+    frame.locator(".py-editor").fill("len(articles)")
+    assert frame.locator(".embed-bar a").get_attribute("href").endswith("/python.html?code=len(articles)")
+    assert "/embed/" not in frame.locator(".embed-bar a").get_attribute("href")
     page.close()
 
 
