@@ -211,7 +211,35 @@ class Cooccurrence(NamedTuple):
         return {"entity": self.entity.name, "articles": self.articles, "mentions": self.mentions}
 
 
-class Articles(Sequence[Article]):
+class _Collection:
+    """What Articles and Entities share: a list in `_items`, shown as a table, compared and printed alike."""
+
+    _items: tuple[Any, ...]
+    _shown = 5  # items a repr lists before "… and N more"
+
+    def _lode_rows(self) -> list[dict[str, Any]]:
+        return [item._lode_row() for item in self._items]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, type(self)):
+            return self._items == other._items
+        if isinstance(other, (list, tuple)):
+            return list(self._items) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        label = type(self).__name__
+        if not self._items:
+            return f"<{label}: none>"
+        shown = "\n".join(f"  {item!r}" for item in self._items[:self._shown])
+        rest = len(self._items) - self._shown
+        more = f"\n  … and {rest} more" if rest > 0 else ""
+        return f"<{label}: {len(self._items)}\n{shown}{more}>"
+
+
+class Articles(_Collection, Sequence[Article]):
     """A list of articles. Index by position (`articles[0]`), slice, or look up by id (`articles["id"]`).
 
     Filter with plain Python (`[a for a in articles if a.date >= "2025"]`) or the helpers
@@ -321,33 +349,17 @@ class Articles(Sequence[Article]):
         counts = Counter(key(a) for a in self._items)
         return sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))
 
-    def _lode_rows(self) -> list[dict[str, Any]]:
-        return [a._lode_row() for a in self._items]
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Articles):
-            return self._items == other._items
-        if isinstance(other, (list, tuple)):
-            return list(self._items) == list(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        if not self._items:
-            return "<Articles: none>"
-        shown = "\n".join(f"  {a!r}" for a in self._items[:5])
-        more = f"\n  … and {len(self._items) - 5} more" if len(self._items) > 5 else ""
-        return f"<Articles: {len(self._items)}\n{shown}{more}>"
 
 
 ARTICLE_FIELDS = ("id", "title", "source", "author", "date", "url", "file", "path", "language", "text")
 
 
-class Entities:
+class Entities(_Collection):
     """Every entity of the corpus. Look one up by name, alias or id (`entities["JICA"]`, any case);
     iterate, count (`len(entities)`), rank (`entities.top(10, type="ORG")`) or filter (`entities.of_type("PERSON")`).
     """
+
+    _shown = 10
 
     def __init__(self, items: Iterable[Entity] = ()) -> None:
         self._items: tuple[Entity, ...] = tuple(items)
@@ -418,24 +430,6 @@ class Entities:
         ranked = sorted(pool, key=lambda e: (-len(e.articles), -len(e.mentions), e.name.casefold(), e.id))
         return Entities(ranked[:n])
 
-    def _lode_rows(self) -> list[dict[str, Any]]:
-        return [e._lode_row() for e in self._items]
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Entities):
-            return self._items == other._items
-        if isinstance(other, (list, tuple)):
-            return list(self._items) == list(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        if not self._items:
-            return "<Entities: none>"
-        shown = "\n".join(f"  {e!r}" for e in self._items[:10])
-        more = f"\n  … and {len(self._items) - 10} more" if len(self._items) > 10 else ""
-        return f"<Entities: {len(self._items)}\n{shown}{more}>"
 
 
 class Corpus:

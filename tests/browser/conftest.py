@@ -97,21 +97,27 @@ def collect_errors(page, errors: list[str]) -> None:
             if message.type == "error" and "Content Security Policy" in message.text else None)
 
 
-@pytest.fixture
-def page(browser):
-    """A fresh page whose every request is logged; anything not local is blocked and fails the test."""
-    context = browser.new_context()
+def log_requests(context, allowed: Callable[[str], bool] = is_local) -> RequestLog:
+    """Record every request the context's pages make; refuse (and record) those `allowed` rejects."""
     log = RequestLog()
 
     def route(route, request) -> None:
         log.requests.append(request.url)
-        if is_local(request.url):
+        if allowed(request.url):
             route.continue_()
         else:
             log.blocked.append(request.url)
             route.abort()
 
     context.route("**/*", route)
+    return log
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page whose every request is logged; anything not local is blocked and fails the test."""
+    context = browser.new_context()
+    log = log_requests(context)
     opened = context.new_page()
     errors: list[str] = []
     collect_errors(opened, errors)

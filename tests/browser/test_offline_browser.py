@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import collect_errors
+from .conftest import collect_errors, log_requests
 
 
 @pytest.fixture(scope="module")
@@ -20,22 +20,13 @@ def unzipped(default_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Pa
 @pytest.fixture
 def offline_page(browser):
     context = browser.new_context()
-    refused: list[str] = []
-
-    def route(route, request) -> None:
-        if request.url.startswith(("file:", "data:", "blob:")):
-            route.continue_()
-        else:
-            refused.append(request.url)
-            route.abort()
-
-    context.route("**/*", route)
+    log = log_requests(context, allowed=lambda url: url.startswith(("file:", "data:", "blob:")))
     page = context.new_page()
     errors: list[str] = []
     collect_errors(page, errors)
     yield page
     context.close()
-    assert refused == [], f"the offline copy asked the network for {refused}"
+    assert log.blocked == [], f"the offline copy asked the network for {log.blocked}"
     assert errors == []
 
 

@@ -19,7 +19,7 @@ from urllib.parse import quote
 import pytest
 
 from extract.widget import EXAMPLES
-from tests.browser.conftest import RequestLog, collect_errors, is_local
+from tests.browser.conftest import RequestLog, collect_errors, log_requests
 from tests.conftest import ROOT
 
 BOOT = 180_000  # ms: a cold boot on a busy 2-core machine, with room to spare
@@ -49,17 +49,7 @@ class Widget:
 def widget(request, browser, default_site: Path):
     base = request.getfixturevalue("netlify_site") if request.param == "http" else default_site.as_uri() + "/"
     context = browser.new_context()
-    log = RequestLog()
-
-    def route(route, req) -> None:
-        log.requests.append(req.url)
-        if is_local(req.url):
-            route.continue_()
-        else:
-            log.blocked.append(req.url)
-            route.abort()
-
-    context.route("**/*", route)
+    log = log_requests(context)
     context.add_init_script(STATUS_LOG)
     page = context.new_page()
     opened = Widget(page, base, request.param, log, [])
@@ -241,6 +231,16 @@ def test_copy_link_makes_a_link_that_opens_and_runs_the_query(widget: Widget) ->
     assert link == widget.base + "python.html?code=" + quote("1 + 2 # ?&=", safe="()*'!~-._") + "&run=1"
 
 
+def run_panel(page):
+    """Press the panel's "Run it here"; the framed widget and its finished answer (which must be ok)."""
+    page.click(".py-panel-run")
+    frame = page.frame_locator("iframe.py-panel-frame")
+    frame.locator(".py-entry[data-done]").wait_for(timeout=BOOT)
+    entry = frame.locator(".py-entry").last
+    assert entry.get_attribute("data-done") == "ok", entry.inner_text()
+    return frame, entry
+
+
 def test_the_article_panel_runs_a_query_about_its_article(widget: Widget, default_site: Path) -> None:
     corpus = json.loads((default_site / "data" / "corpus.json").read_text(encoding="utf-8"))
     article = next(a for a in corpus["articles"] if a["mentions"])
@@ -250,11 +250,7 @@ def test_the_article_panel_runs_a_query_about_its_article(widget: Widget, defaul
     panel = page.locator(".py-panel")
     assert panel.get_attribute("data-py-subject") == article["id"]
     assert f'articles["{article["id"]}"]' in panel.locator(".py-panel-code").inner_text()
-    page.click(".py-panel-run")
-    frame = page.frame_locator("iframe.py-panel-frame")
-    frame.locator(".py-entry[data-done]").wait_for(timeout=BOOT)
-    entry = frame.locator(".py-entry").last
-    assert entry.get_attribute("data-done") == "ok", entry.inner_text()
+    frame, entry = run_panel(page)
     assert entry.locator(".py-stdout").inner_text().startswith(article["title"])
     names = {e["name"] for e in corpus["entities"] if e["id"] in {m["entity"] for m in article["mentions"]}}
     assert {row[0] for row in table_of(entry)[1]} == names
@@ -272,11 +268,7 @@ def test_in_an_embed_the_panel_runs_too_and_links_to_the_full_python_page(widget
     href = page.get_attribute(".py-panel-open", "href")
     assert href.startswith("../../python.html?code=") and href.endswith("&run=1")
     assert page.evaluate("document.querySelector('base').target") == "_blank"  # the embed's links open a new tab
-    page.click(".py-panel-run")
-    frame = page.frame_locator("iframe.py-panel-frame")
-    frame.locator(".py-entry[data-done]").wait_for(timeout=BOOT)
-    entry = frame.locator(".py-entry").last
-    assert entry.get_attribute("data-done") == "ok", entry.inner_text()
+    frame, entry = run_panel(page)
     assert entry.locator(".py-stdout").inner_text().startswith(article["title"])
     # The framed widget's own links lead to the full Python page, carrying the reader's code.
     frame.locator(".py-editor").fill("len(articles)")
@@ -293,11 +285,7 @@ def test_the_entity_panel_runs_a_query_about_its_entity(widget: Widget, default_
     page.on("pageerror", lambda error: widget.errors.append(str(error)))
     page.goto(widget.base + entity["path"])
     assert f"entities[{json.dumps(entity['name'], ensure_ascii=False)}]" in page.inner_text(".py-panel-code")
-    page.click(".py-panel-run")
-    frame = page.frame_locator("iframe.py-panel-frame")
-    frame.locator(".py-entry[data-done]").wait_for(timeout=BOOT)
-    entry = frame.locator(".py-entry").last
-    assert entry.get_attribute("data-done") == "ok", entry.inner_text()
+    frame, entry = run_panel(page)
     printed = entry.locator(".py-stdout").inner_text().splitlines()
     assert printed[0].startswith(f"<Entity ORG {entity['name']!r}") and any("[" in line for line in printed[1:])
     assert table_of(entry)[0] == ["entity", "articles", "mentions"]
