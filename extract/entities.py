@@ -70,7 +70,7 @@ SUFFIXED_NAME = re.compile(
     r"(?<![\w-])[A-Z][\w’'.&]*(?:(?:\s+|[-–])(?:of |and |for |on |the )?[A-Z][\w’'.&]*){0,7}"
     r"(?:\s+|[-–])(?:(?P<event>Forum|Summit|Dialogue|Conference|Expo|Exhibition|Symposium|Roundtable|Indaba|Convention)"
     r"(?: (?:19|20)\d{2})?|(?P<org>Platform|Corporation|Authority|Agency|Committee|Commission|Council|Chamber of Commerce|"
-    r"Limited|Company|Ministry|Division|Board|Bank|Association|Federation|International|Group|Holdings))\b"
+    r"Limited|Ltd|Inc|Berhad|Bhd|PLC|LLC|Company|Ministry|Division|Board|Bank|Association|Federation|International|Group|Holdings))\b"
 )
 # "Barrick Gold", "X Mining", "Y Resources": a name ending in an industry word is a company.
 COMPANY_WORD = re.compile(
@@ -83,7 +83,8 @@ HONORIFIC = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Datuk Seri|Datuk|Seri|Sri|Dato' Sri|Dato’ Sri|Dato'|Dato’|Dato|Tan Sri|Tun|Sheikh|Shaikh|"
     r"President|Minister|Senator|Governor|Chief|Judge|Justice|Ambassador)\.?\s+)+"
 )
-TRAILING_JUNK = re.compile(r"(?:['’]s|['’])?[\s,.;:!?(\[]*$")
+# "Vale or" from "Vale or Anglo American": a name never ends on a conjunction.
+TRAILING_JUNK = re.compile(r"(?:\s+(?:or|and|nor))?(?:['’]s|['’])?[\s,.;:!?(\[]*$")
 ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z0-9&]*[A-Z0-9][s]?)\)")
 FUNCTION_WORDS = {"of", "and", "for", "the", "in", "on", "to", "&", "de", "du", "des", "la"}
 
@@ -256,6 +257,7 @@ def detect_language(text: str, declared: str | None) -> str:
 def refine(text: str, spans: list[tuple[int, int, str]], headings: list[tuple[int, int]], vocabulary: Vocabulary) -> Extraction:
     candidates = [c for c in (tidy(text, Found(s, e, text[s:e], MODEL_LABELS[label], text[s:e])) for s, e, label in spans
                               if label in MODEL_LABELS) if c is not None]
+    candidates = outermost(candidates)
     candidates = [c for c in candidates if c.type not in ("MONEY", "PERCENT")] + values_in(text, candidates)
     candidates = [dated(c) for c in candidates if c.type != "DATE" or is_explicit_date(c.text)]
     candidates = merge(candidates, project_names(text))
@@ -270,10 +272,39 @@ def refine(text: str, spans: list[tuple[int, int, str]], headings: list[tuple[in
     candidates = one_type_per_name(candidates)
     candidates = resolve_surnames(text, candidates)
     candidates = [as_place(text, c) for c in candidates]
+    candidates = other_names(text, candidates)
     candidates = drop_heading_only(candidates, headings)
     candidates = [c for c in candidates if not is_junk(c, common, text) and not is_demonym(c, vocabulary)]
     mentions = tuple(sorted(non_overlapping(candidates), key=lambda c: (c.start, c.end)))
     return Extraction("en", mentions, tuple(sorted(acronyms.items())), tuple(sorted(common)))
+
+
+def outermost(candidates: list[Found]) -> list[Found]:
+    """Tidying can grow a span over its neighbour ("Datuk Seri" became "Razif Omar", over "Omar"): keep the outer one."""
+    return [c for c in candidates
+            if not any(o is not c and o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
+                       for o in candidates)]
+
+
+# Set off by commas on both sides: "Barrick or Komatsu" and "…, or Komatsu." are two names, not one.
+OTHER_NAME = re.compile(r", or (?:the )?([A-Z][\w’'-]*(?: (?:[A-Z][\w’'-]*|de|do|da|del|la))*)(?=,)")
+
+
+def other_names(text: str, candidates: list[Found]) -> list[Found]:
+    """'the Iron Quadrangle, or Quadrilátero Ferrífero,': the second name is the first one's other name."""
+    added = []
+    for c in candidates:
+        if c.type in VALUE_TYPES or c.type in ("PERSON", "DATE"):
+            continue
+        match = OTHER_NAME.match(text, c.end)
+        if not match:
+            continue
+        start, end = match.span(1)
+        added.append(Found(start, end, match.group(1), c.type, c.name, origin="rule"))
+    if not added:
+        return candidates
+    kept = [c for c in candidates if not any(overlaps(c, a) for a in added)]
+    return sorted(kept + added, key=lambda c: (c.start, c.end))
 
 
 def tidy(text: str, found: Found) -> Found | None:
@@ -291,6 +322,14 @@ def tidy(text: str, found: Found) -> Found | None:
         owner = re.match(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s ", text[start:end])
         if owner and end - start > owner.end():
             start += owner.end()
+        if found.type in ("PERSON", "ORG") and HONORIFIC.fullmatch(text[start:end].strip() + " "):
+            # A title alone names no one; the capitalised words after it are the person the model half-saw:
+            # "Datuk Seri" + "Razif Omar".
+            named = re.match(r"\s+([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})\b", text[end:])
+            if not named or "\n" in named.group(0):
+                return None
+            start, end = end + named.start(1), end + named.end(1)
+            found = replace(found, type="PERSON")
         honorific = HONORIFIC.match(text[start:end])
         if honorific and found.type == "PERSON":
             start += honorific.end()
@@ -542,7 +581,13 @@ def apply_acronyms(text: str, candidates: list[Found]) -> tuple[list[Found], dic
         short = match.group(1)
         long_start = definition_start(text, match.start(), short)
         if long_start is None:
-            continue
+            # "Brazilian Development Bank (BNDES)": an acronym from another language does not spell the
+            # name, but an organisation of several words right before the brackets is what it stands for.
+            named = next((c for c in candidates if c.type == "ORG" and " " in c.text and c.end <= match.start()
+                          and not text[c.end:match.start()].strip()), None)
+            if named is None:
+                continue
+            long_start = named.start
         long_text = text[long_start:match.start()].rstrip()
         if long_text[:1].islower():
             common.add(short)
@@ -621,8 +666,13 @@ def resolve_surnames(text: str, candidates: list[Found]) -> list[Found]:
                   and c.name.split()[0].casefold().rstrip(".") not in PLACE_WORDS}
     parts: dict[str, set[str]] = {}
     for name in full_names:
-        for part in (name.split()[0], name.split()[-1]):
+        words = name.split()
+        for part in (words[0], words[-1]):
             if len(part) > 2 and part.casefold() not in DIRECTIONS and part.casefold() not in PLACE_WORDS:
+                parts.setdefault(part.casefold(), set()).add(name)
+        # "Nurul Huda" of "Nurul Huda Ismail", "Ccori Huillca" of "Eusebio Ccori Huillca".
+        for cut in range(2, len(words)):
+            for part in (" ".join(words[:cut]), " ".join(words[-cut:])):
                 parts.setdefault(part.casefold(), set()).add(name)
     unique = {part: next(iter(names)) for part, names in parts.items() if len(names) == 1}
     if not unique:
@@ -630,7 +680,7 @@ def resolve_surnames(text: str, candidates: list[Found]) -> list[Found]:
     resolved = []
     for candidate in candidates:
         full = unique.get(candidate.name.casefold())
-        if full and candidate.type not in VALUE_TYPES and len(candidate.name.split()) == 1:
+        if full and full != candidate.name and candidate.type not in VALUE_TYPES:
             candidate = replace(candidate, type="PERSON", name=full, origin="surname")
         resolved.append(candidate)
     for part, full in unique.items():
@@ -683,9 +733,12 @@ def is_junk(found: Found, common_acronyms: set[str], text: str = "") -> bool:
     if found.type in VALUE_TYPES:
         return found.value is None
     if found.origin == "model" and text:
-        # "Minister for Commerce": a portfolio, not an organisation.
+        # "Minister for Commerce", "Investment, Trade and Industry Minister": a portfolio, not an organisation.
         if found.type == "ORG" and (re.search(r"\b[Mm]inister (?:for|of) $", text[max(0, found.start - 20):found.start])
-                                    or (" " not in found.text and re.match(r" [Mm]inist(?:er|ry)\b", text[found.end:]))):
+                                    or re.match(r" [Mm]inister\b", text[found.end:])
+                                    or (" " not in found.text and re.match(r" [Mm]inistry\b", text[found.end:]))):
+            return True
+        if is_capitalised_common_word(found, text):
             return True
         # "minerals, ICT, manufacturing": an acronym in a list of common nouns is one of them.
         before = text[max(0, found.start - 40):found.start]
@@ -699,6 +752,19 @@ def is_junk(found: Found, common_acronyms: set[str], text: str = "") -> bool:
     if found.type in ("PERSON", "ORG", "GPE", "LOC", "EVENT", "PROJECT") and not any(ch.isupper() for ch in name):
         return True
     return found.type in ("LOC", "GPE", "ORG") and name.casefold() in DIRECTIONS
+
+
+def is_capitalised_common_word(found: Found, text: str) -> bool:
+    """'Dam safety has been…': a single word capitalised only because it opens a sentence, and written in
+    lower case elsewhere in the article ('a tailings dam'), is a common noun the model took for a name."""
+    if " " in found.text or not found.text[:1].isupper() or found.text[1:2].isupper():
+        return False
+    before = text[:found.start].rstrip(" \t\"“‘'(")
+    if before and not before.endswith(("\n", ".", "!", "?", ":")):
+        return False
+    lower = found.text.lower()
+    forms = {lower, lower + "s", lower + "es", lower[:-1] if lower.endswith("s") else lower}
+    return any(re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text) for form in forms)
 
 
 def is_demonym(found: Found, vocabulary: Vocabulary) -> bool:

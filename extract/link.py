@@ -40,6 +40,9 @@ COMPANY_TAIL = re.compile(
     r"Gold|Copper|Mining|Minerals|Resources|Energy|Metals|Group|Holdings|Corporation|Corp\.?|Company|Co\.?|Limited|Ltd\.?|"
     r"Inc\.?|PLC|LLC|International|Industries"
 )
+# The legal form that ends a company's full name; what a later, shorter mention leaves off.
+LEGAL_FORM = re.compile(r"Limited|Ltd\.?|Inc\.?|PLC|plc|LLC|Corporation|Corp\.?|Berhad|Bhd\.?|S\.A\.?(?:C\.)?|SA|AG|GmbH|N\.?V\.?")
+INDUSTRY_WORD = re.compile(r"Iron|Ore|Coal|Steel|Lithium|Nickel|Cobalt|Sdn|\(Pty\)|Pty")
 
 
 class CurationError(Exception):
@@ -238,7 +241,9 @@ def rescan(articles: tuple[Article, ...], extractions: list[Extraction], found: 
 
 
 def short_company_names(found: list[list[Found]], aliases: Aliases) -> None:
-    """'Barrick' is 'Barrick Gold' when the rest of the full name is only an industry or legal word.
+    """'Barrick' is 'Barrick Gold' when the rest of the full name is only an industry or legal word;
+    'Cordillera Copper' is 'Cordillera Copper Inc.' and 'Red Ridge' 'Red Ridge Iron Ore Limited' when the
+    rest ends in the company's legal form.
 
     (Not 'Komatsu' for 'Komatsu Pakistan Mining Limited': that is another company.)
     """
@@ -246,12 +251,18 @@ def short_company_names(found: list[list[Found]], aliases: Aliases) -> None:
     for mentions in found:
         for m in mentions:
             words = m.name.split()
-            if m.type == "ORG" and len(words) >= 2 and all(COMPANY_TAIL.fullmatch(w) for w in words[1:]):
+            if m.type != "ORG":
+                continue
+            if len(words) >= 2 and all(COMPANY_TAIL.fullmatch(w) for w in words[1:]):
                 full_names[key(words[0])].add(aliases.resolve(m.name))
+            for cut in range(2, len(words)):
+                rest = words[cut:]
+                if LEGAL_FORM.fullmatch(rest[-1]) and all(COMPANY_TAIL.fullmatch(w) or INDUSTRY_WORD.fullmatch(w) for w in rest[:-1]):
+                    full_names[key(" ".join(words[:cut]))].add(aliases.resolve(m.name))
     for first, names in full_names.items():
         if len(names) == 1 and first not in aliases.canonical:
             aliases.canonical[first] = next(iter(names))
     for mentions in found:
         for index, m in enumerate(mentions):
-            if m.type not in VALUE_TYPES and " " not in m.name and len(full_names.get(key(m.name), ())) == 1:
+            if m.type not in VALUE_TYPES and len(full_names.get(key(m.name), ())) == 1:
                 mentions[index] = replace(m, type="ORG", name=next(iter(full_names[key(m.name)])))

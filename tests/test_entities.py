@@ -89,6 +89,45 @@ def test_organisation_suffixes_outweigh_a_person_guess() -> None:
     assert found["Reko Diq"] == ("Reko Diq", "PROJECT")
 
 
+def test_short_company_names_and_foreign_acronyms_name_the_full_company() -> None:
+    articles, entities = run({"a.md": "Ferrovia Azul Minerals Inc. filed its plan on Monday with the Banco de Fomento Andino (BFA). "
+                                      "Later, Ferrovia Azul said the BFA would lend half. Tern Valley Ltd will build the rail spur, "
+                                      "and Tern Valley expects to hire 300 people."})
+    found = names_in(articles["a.md"], entities)
+    assert found["Ferrovia Azul"] == found["Ferrovia Azul Minerals Inc"]
+    assert found["Tern Valley Ltd"] == ("Tern Valley Ltd", "ORG")  # "Ltd" ends a name the model may miss
+    assert found["Tern Valley"] == ("Tern Valley Ltd", "ORG")
+    assert found["BFA"] == ("Banco de Fomento Andino", "ORG")  # the acronym of another language still names it
+
+
+def test_titles_portfolios_and_sentence_openers_are_not_names() -> None:
+    articles, entities = run({"a.md": "Energy, Water and Mining Minister Datuk Seri Razif Omar opened the plant in Kuantan. "
+                                      "Razif said the refinery was safe.\n\n"
+                                      "Dam inspections will double next year, after a tailings dam failed upstream."})
+    found = names_in(articles["a.md"], entities)
+    assert "Seri" not in found and "Datuk Seri" not in found
+    assert "Energy, Water and Mining" not in found  # a job title's portfolio, not an organisation
+    assert "Dam" not in found  # capitalised only because it opens a sentence
+    assert found["Razif"] == ("Razif Omar", "PERSON")
+
+
+def test_a_name_given_again_in_another_language_is_an_alias() -> None:
+    articles, entities = run({"a.md": "The deposit lies in the Golden Horn Basin, or Cuenca del Cuerno Dorado, west of the capital. "
+                                      "Output from BHP or Rio Tinto, the two bidders, is not expected soon. "
+                                      "Output from Vale or Anglo American, the two bidders, is not expected soon either."})
+    found = names_in(articles["a.md"], entities)
+    assert found["Cuenca del Cuerno Dorado"] == found["Golden Horn Basin"]
+    assert found["BHP"][0] == "BHP" and found["Rio Tinto"][0] == "Rio Tinto"  # "X or Y" without commas: two names
+    assert found["Vale"][0] == "Vale" and "Vale or" not in found  # a name does not end on a conjunction
+
+
+def test_part_of_a_three_word_name_is_that_person() -> None:
+    articles, entities = run({"a.md": "Community leader Nurul Aini Hassan said the licence was rushed. "
+                                      "Nurul Aini added that residents would appeal."})
+    found = names_in(articles["a.md"], entities)
+    assert found["Nurul Aini"] == ("Nurul Aini Hassan", "PERSON")
+
+
 def test_dashes_inside_names_do_not_split_them() -> None:
     articles, entities = run({"a.md": "He lunched with the Japan–Pakistan Business Cooperation Committee (JPBCC) and spoke "
                                       "about the upcoming Pakistan-Japan Business Dialogue. "
