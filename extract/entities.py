@@ -258,6 +258,7 @@ def refine(text: str, spans: list[tuple[int, int, str]], headings: list[tuple[in
     candidates = [c for c in (tidy(text, Found(s, e, text[s:e], MODEL_LABELS[label], text[s:e])) for s, e, label in spans
                               if label in MODEL_LABELS) if c is not None]
     candidates = outermost(candidates)
+    candidates = [with_second_surname(text, c, candidates, vocabulary) for c in candidates]
     candidates = [c for c in candidates if c.type not in ("MONEY", "PERCENT")] + values_in(text, candidates)
     candidates = [dated(c) for c in candidates if c.type != "DATE" or is_explicit_date(c.text)]
     candidates = merge(candidates, project_names(text))
@@ -277,6 +278,27 @@ def refine(text: str, spans: list[tuple[int, int, str]], headings: list[tuple[in
     candidates = [c for c in candidates if not is_junk(c, common, text) and not is_demonym(c, vocabulary)]
     mentions = tuple(sorted(non_overlapping(candidates), key=lambda c: (c.start, c.end)))
     return Extraction("en", mentions, tuple(sorted(acronyms.items())), tuple(sorted(common)))
+
+
+SECOND_SURNAME = re.compile(r" ([A-Z][a-zà-ÿ’'-]{2,})(?= [a-z]|[,.;:])")
+CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+                  "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+
+
+def with_second_surname(text: str, found: Found, candidates: list[Found], vocabulary: Vocabulary) -> Found:
+    """'Judge Rosa Huamán Quispe ordered…': the model often stops before a second surname (Spanish and
+    Portuguese names carry two); a lone capitalised word right after a full name, before a lower-case word
+    or a stop, belongs to it unless it is a day, a month, a known place or another mention."""
+    if found.type != "PERSON" or found.origin != "model" or " " not in found.name:
+        return found
+    match = SECOND_SURNAME.match(text, found.end)
+    word = match.group(1) if match else ""
+    if not match or word.casefold() in CALENDAR_WORDS or vocabulary.lookup(word) is not None or place_kind(word):
+        return found
+    if any(c.start < match.end() and match.start(1) < c.end for c in candidates if c is not found):
+        return found
+    name = text[found.start:match.end(1)]
+    return replace(found, end=match.end(1), text=name, name=name)
 
 
 def outermost(candidates: list[Found]) -> list[Found]:

@@ -128,6 +128,15 @@ def test_part_of_a_three_word_name_is_that_person() -> None:
     assert found["Nurul Aini"] == ("Nurul Aini Hassan", "PERSON")
 
 
+def test_a_second_surname_the_model_left_off_belongs_to_the_name() -> None:
+    articles, entities = run({"a.md": "Judge Rosa Huamán Quispe ordered the company to consult again. "
+                                      "Lawyers met Rosa Huamán Monday in Cusco, and Huamán Quispe said the ruling stands."})
+    found = names_in(articles["a.md"], entities)
+    assert found["Rosa Huamán Quispe"] == ("Rosa Huamán Quispe", "PERSON")
+    assert found["Huamán Quispe"] == ("Rosa Huamán Quispe", "PERSON")
+    assert "Rosa Huamán Monday" not in found and found["Monday"][1] == "DATE"  # a day is not a surname
+
+
 def test_dashes_inside_names_do_not_split_them() -> None:
     articles, entities = run({"a.md": "He lunched with the Japan–Pakistan Business Cooperation Committee (JPBCC) and spoke "
                                       "about the upcoming Pakistan-Japan Business Dialogue. "
