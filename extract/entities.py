@@ -267,7 +267,10 @@ def refine(text: str, spans: list[tuple[int, int, str]], headings: list[tuple[in
     vocabulary_found = [v for v in vocabulary_matches(text, vocabulary, candidates) if not any(overlaps(v, c) for c in values)]
     candidates = merge(candidates, vocabulary_found)
     candidates = merge(candidates, suffixed_names(text) + governments(text) + coordinated_regions(text))
-    candidates = merge(candidates, [f for f in feature_names(text) if not any(overlaps(f, c) for c in candidates if c.origin != "model")])
+    # A landform's name may hold a mineral or a place ("Lithium Triangle", "Iron Quadrangle"): the longer name wins
+    # over what it contains, never over a name that contains it ("Lithium Triangle Forum").
+    candidates = merge(candidates, [f for f in feature_names(text)
+                                    if not any(overlaps(f, c) and not contains(f, c) for c in candidates if c.origin != "model")])
     candidates = merge(candidates, [d for d in month_dates(text) if not any(overlaps(d, c) for c in candidates if c.type != "DATE")])
     candidates, acronyms, common = apply_acronyms(text, candidates)
     candidates = one_type_per_name(candidates)
@@ -304,8 +307,7 @@ def with_second_surname(text: str, found: Found, candidates: list[Found], vocabu
 def outermost(candidates: list[Found]) -> list[Found]:
     """Tidying can grow a span over its neighbour ("Datuk Seri" became "Razif Omar", over "Omar"): keep the outer one."""
     return [c for c in candidates
-            if not any(o is not c and o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
-                       for o in candidates)]
+            if not any(o is not c and contains(o, c) for o in candidates)]
 
 
 # Set off by commas on both sides: "Barrick or Komatsu" and "…, or Komatsu." are two names, not one.
@@ -805,6 +807,11 @@ def is_demonym(found: Found, vocabulary: Vocabulary) -> bool:
 
 def overlaps(a: Found, b: Found) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def contains(outer: Found, inner: Found) -> bool:
+    """`inner` lies within `outer`, which is longer."""
+    return outer.start <= inner.start and inner.end <= outer.end and outer.end - outer.start > inner.end - inner.start
 
 
 PRIORITY = {"acronym": 0, "vocab": 1, "surname": 2, "rule": 3, "model": 4}

@@ -137,6 +137,16 @@ def test_a_second_surname_the_model_left_off_belongs_to_the_name() -> None:
     assert "Rosa Huamán Monday" not in found and found["Monday"][1] == "DATE"  # a day is not a surname
 
 
+def test_a_named_landform_is_a_place_even_with_a_mineral_in_its_name() -> None:
+    articles, entities = run({"a.md": "Brine producers across the Lithium Triangle met at the Lithium Triangle Forum in Jujuy. "
+                                      "Ore from the Iron Quadrangle still outsells lithium there."})
+    found = names_in(articles["a.md"], entities)
+    assert found["Lithium Triangle"] == ("Lithium Triangle", "LOC")
+    assert found["Iron Quadrangle"] == ("Iron Quadrangle", "LOC")
+    assert found["Lithium Triangle Forum"][1] == "EVENT"  # the longer name that holds the landform keeps it
+    assert found["lithium"] == ("lithium", "MINERAL")
+
+
 def test_dashes_inside_names_do_not_split_them() -> None:
     articles, entities = run({"a.md": "He lunched with the Japan–Pakistan Business Cooperation Committee (JPBCC) and spoke "
                                       "about the upcoming Pakistan-Japan Business Dialogue. "
