@@ -714,14 +714,15 @@ def resolve_surnames(text: str, candidates: list[Found]) -> list[Found]:
     return resolved
 
 
-LOCATIVE = re.compile(r"\b(?:in|at|near|outside|around|across|across from|north of|south of|east of|west of)\s+(?:the )?$",
+LOCATIVE = re.compile(r"\b(?:in|at|near|outside|around|across|across from|north of|south of|east of|west of|"
+                      r"(?:province|region|state|district|city|town|capital|county) of)\s+(?:the )?$",
                       re.IGNORECASE)
 
 
 def as_place(text: str, found: Found) -> Found:
     """A name the model typed wrongly that the gazetteer knows as a place.
 
-    A region or province the model called LOC, ORG or PERSON becomes GPE; a city
+    A region or province the model called LOC or ORG becomes GPE (PERSON only in a place's context); a city
     only where the text treats it as a place ("in Salta", a dateline "KINSHASA –",
     "Solwezi, Zambia"), since cities share names with people and companies.
     """
@@ -731,12 +732,13 @@ def as_place(text: str, found: Found) -> Found:
     if kind is None:
         return found
     before, after = text[max(0, found.start - 25):found.start], text[found.end:found.end + 30]
-    followed_by_place = re.match(r",\s+([A-Z][\w -]+?)(?=[,.;)]|$| [a-z])", after)
+    followed_by_place = re.match(r",\s+([A-Z][\w -]+?)(?=[,.;)]|$| [a-z]| [–—-] )", after)
     dateline = found.text.isupper() and re.match(r"\s*[–—:-]", after) and (found.start == 0 or text[found.start - 1] == "\n")
     in_context = bool(LOCATIVE.search(before) or (followed_by_place and place_kind(followed_by_place.group(1))) or dateline)
     # Only a place seen in a place's context outvotes the model elsewhere; a bare LOC -> GPE is still a guess.
     origin = "rule" if in_context else "model"
-    if kind in ("country", "subdivision") and (found.type == "LOC" or in_context or " " in found.name):
+    # A province's name is rarely a company's, however the model guessed: an ORG guess yields to it.
+    if kind in ("country", "subdivision") and (found.type in ("LOC", "ORG") or in_context or " " in found.name):
         return replace(found, type="GPE", origin=origin)
     if kind == "city" and (in_context or found.type == "LOC"):
         return replace(found, type="GPE", origin=origin)

@@ -147,6 +147,16 @@ def test_a_named_landform_is_a_place_even_with_a_mineral_in_its_name() -> None:
     assert found["lithium"] == ("lithium", "MINERAL")
 
 
+def test_provinces_the_model_calls_organisations_are_places() -> None:
+    text = ("SALTA, Argentina – Lithium producers met on Tuesday. Halcón Minerals Ltd will spend $1.1 billion "
+            "in the province of Catamarca, and the minister summoned both unions to Lusaka.")
+    spans = {text[s:e]: label for s, e, label in next(iter(MODEL.spans([text])))}
+    articles, entities = run({"a.md": text})
+    found = names_in(articles["a.md"], entities)
+    for place in ("SALTA", "Catamarca", "Lusaka"):
+        assert found[place][1] == "GPE", (place, spans.get(place))
+
+
 def test_dashes_inside_names_do_not_split_them() -> None:
     articles, entities = run({"a.md": "He lunched with the Japan–Pakistan Business Cooperation Committee (JPBCC) and spoke "
                                       "about the upcoming Pakistan-Japan Business Dialogue. "
