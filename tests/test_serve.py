@@ -58,7 +58,8 @@ def test_serve_previews_and_rebuilds_on_a_corpus_change(tmp_path: Path) -> None:
         version = fetch(base + "__lode__/version")
         article.write_text("---\ntitle: Second version\ndate: 2025-01-01\n---\nA paragraph about gold.\n", encoding="utf-8")
         wait_for(lambda: "Second version" in fetch(base + "index.html"))
-        assert fetch(base + "__lode__/version") != version
+        # The new files are swapped in a moment before the server counts the rebuild: wait for both.
+        assert wait_for(lambda: fetch(base + "__lode__/version") != version)
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=10)
