@@ -27,6 +27,7 @@ import json
 import math
 import re
 import struct
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -386,6 +387,48 @@ def js_round_score(score: float) -> float:
 class _JsCompatBuilder(Builder):
     """lunr.py's Builder, with lunr.js's arithmetic for the field vectors."""
 
+    def add(self, doc: Document, attributes: dict[str, Any] | None = None) -> None:
+        """Builder.add, running the pipeline once per distinct word instead of once per word.
+
+        The pipeline's functions (trimmer, stop words, stemmer) each look at one token
+        alone, and with no metadata kept a token is only its text; so a word's terms are
+        the same wherever it occurs. Builder.add copies a Token and its metadata for every
+        word, most of the index's build time. The result is the same structure, in the
+        same insertion order (term numbers included), which the lunr.js test checks.
+        """
+        if self.metadata_whitelist:  # positions would differ per occurrence: no shortcut
+            super().add(doc, attributes)
+            return
+        terms_of: dict[tuple[str, str], list[str]] = self.__dict__.setdefault("_terms_of", {})
+        doc_ref = str(doc[self._ref])
+        self._documents[doc_ref] = attributes or {}
+        self.document_count += 1
+        inverted_index = self.inverted_index
+        for field_name, field in self._fields.items():
+            words = field.extractor(doc)  # tokenize(): always a list of strings
+            terms: list[str] = []
+            for word in words:
+                key = (field_name, word)
+                produced = terms_of.get(key)
+                if produced is None:
+                    # .lower() as lunr.py's Tokenizer does to a list's elements (tokenize() already did).
+                    produced = terms_of[key] = [str(t) for t in self.pipeline.run([Token(word.lower(), {})], field_name)]
+                terms += produced
+            field_ref = str(FieldRef(doc_ref, field_name))
+            frequencies: dict[str, int] = defaultdict(int)
+            self.field_term_frequencies[field_ref] = frequencies
+            self.field_lengths[field_ref] = len(terms)
+            for term in terms:
+                frequencies[term] += 1
+                posting = inverted_index.get(term)
+                if posting is None:
+                    posting = {name: {} for name in self._fields}
+                    posting["_index"] = self.term_index
+                    self.term_index += 1
+                    inverted_index[term] = posting
+                if doc_ref not in posting[field_name]:
+                    posting[field_name][doc_ref] = defaultdict(list)
+
     def _idf(self, term: str) -> float:
         # lunr's idf counts (field, document) pairs: a term in both the title and the
         # text of one article counts twice.
@@ -427,6 +470,7 @@ class _JsCompatBuilder(Builder):
 # --- serialising --------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every ref in every posting: the refs repeat
 def _is_array_index(key: str) -> bool:
     return key.isascii() and key.isdigit() and (key == "0" or key[0] != "0") and (int(key) < 2**32 - 1)
 
