@@ -30,13 +30,15 @@ def test_every_type_is_found_at_least_95_percent_with_the_right_type(which: str,
         assert precision >= 0.90, f"{which}: {kind} precision {precision:.0%}"
 
 
-def test_articles_on_other_countries_mining_keep_their_scores() -> None:
-    """bench/heldout: other countries, invented companies and people; a guard against rules that only fit Pakistan."""
-    counts = score(ROOT / "bench" / "heldout" / "gold.json", ROOT / "bench" / "heldout" / "corpus", verbose=False)
+@pytest.mark.parametrize("which, floor", [("heldout", 0.90), ("heldout2", 0.85)])
+def test_articles_on_other_countries_mining_keep_their_scores(which: str, floor: float) -> None:
+    """Other countries, invented companies and people; a guard against rules that only fit Pakistan.
+    heldout2 is held to the issue's 85%: it was scored before any rule was written for it."""
+    counts = score(ROOT / "bench" / which / "gold.json", ROOT / "bench" / which / "corpus", verbose=False)
     gold = sum(v for (kind, _), v in counts.items() if kind == "gold")
     correct = sum(v for (kind, _), v in counts.items() if kind == "tp")
     found = sum(v for (kind, _), v in counts.items() if kind == "pred")
-    assert correct / gold >= 0.90 and correct / found >= 0.88
+    assert correct / gold >= floor and correct / found >= floor - 0.02
     for kind, (precision, recall) in per_type(counts).items():
         assert recall >= 0.65, f"{kind} recall {recall:.0%}"
         assert precision >= 0.70, f"{kind} precision {precision:.0%}"
