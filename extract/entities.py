@@ -152,7 +152,8 @@ class NerModel:
 def rules_fingerprint(vocabulary: Vocabulary) -> str:
     """This module's code and the vocabulary files: editing either invalidates the rule layer."""
     here = Path(__file__).parent
-    code = [(here / name).read_text(encoding="utf-8") for name in ("entities.py", "values.py", "gazetteer.py", "dates.py")]
+    code = [(here / name).read_text(encoding="utf-8")
+            for name in ("entities.py", "values.py", "gazetteer.py", "dates.py", "vocab/currencies.txt")]
     return key_of(*code, vocabulary.fingerprint, gazetteer_fingerprint())
 
 

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from pathlib import Path
 
 from .dates import MONTHS, find_date
 
@@ -14,38 +16,50 @@ SCALES = {
     "trillion": 1e12, "tn": 1e12, "tr": 1e12,
     "lakh": 1e5, "lac": 1e5, "crore": 1e7,
 }
-CURRENCIES = (
-    # (pattern, ISO code), tried in order; "$" alone is taken as US dollars.
-    (r"US\$|USD|U\.S\. dollars?|US dollars?", "USD"),
-    (r"A\$|AU\$|AUD|Australian dollars?", "AUD"),
-    (r"C\$|CA\$|CAD|Canadian dollars?", "CAD"),
-    (r"NZ\$|NZD", "NZD"),
-    (r"HK\$|HKD", "HKD"),
-    (r"S\$|SGD", "SGD"),
-    (r"R\$|BRL|reais|reals?", "BRL"),
-    (r"RM|MYR|ringgit", "MYR"),
-    (r"ZAR|rand", "ZAR"),
-    (r"Rs\.?|PKR|rupees?", "PKR"),
-    (r"¥|JPY|yen", "JPY"),
-    (r"RMB|CNY|yuan", "CNY"),
-    (r"€|EUR|euros?", "EUR"),
-    (r"£|GBP|pounds? sterling", "GBP"),
-    (r"SAR|riyals?", "SAR"),
-    (r"\$|dollars?", "USD"),
-)
-CURRENCY = "|".join(f"(?:{pattern})" for pattern, _ in CURRENCIES)
+CURRENCIES_FILE = Path(__file__).parent / "vocab" / "currencies.txt"
+
+
+def read_currencies(path: Path = CURRENCIES_FILE) -> tuple[dict[str, str], dict[str, str]]:
+    """currencies.txt -> (form written before a figure -> ISO code, name written after one -> ISO code)."""
+    before: dict[str, str] = {}
+    after: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        forms, _, names = line.partition(";")
+        code, *symbols = [part.strip() for part in forms.split("|")]
+        if not re.fullmatch(r"[A-Z]{3}", code):
+            raise ValueError(f"{path}:{number}: a line starts with a three-letter ISO code, not {code!r}")
+        before.update((symbol, code) for symbol in symbols if symbol)
+        after.update((name.strip(), code) for name in names.split("|") if name.strip())
+    return before, after
+
+
+BEFORE_FIGURE, AFTER_FIGURE = read_currencies()
+
+
+def _alternatives(forms: Iterable[str]) -> str:
+    """A regex alternation of literal forms, longest first, so "US$" is tried before "$"."""
+    return "|".join(re.escape(form).replace(r"\ ", r"\s") for form in sorted(forms, key=lambda f: (-len(f), f)))
+
+
+# A form that begins or ends with a letter must not run on into a word: "Rs" is not the start of "Rsk".
+_BOUNDED = {form: (r"(?<![^\W\d_])" if form[0].isalpha() else "") + re.escape(form) + (r"(?![^\W\d_])" if form[-1].isalpha() else "")
+            for form in {**BEFORE_FIGURE, **AFTER_FIGURE}}
+_CURRENCY_FORMS = sorted(_BOUNDED, key=lambda f: (-len(f), f))
 # Prefixes that are currencies only when a figure follows at once: "R35 billion" (rand), "K9,800" (kwacha).
 CURRENCY_LETTER = {"R": "ZAR", "K": "ZMW"}
 NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 SCALE = r"(?:thousand|million|billion|trillion|mln|mn|bn|tn|lakh|lac|crore|[kmb])\b"
 QUALIFIER = r"(?:(?:over|about|around|nearly|almost|some|more than|less than|up to|roughly|approximately)\s+)?"
 
-# "$440 million", "$440M", "US$ 3.1bn", "Rs 5 billion", "440$ million", "440 million dollars".
+# "$440 million", "$440M", "US$ 3.1bn", "Rs 5 billion", "440$ million", "310 billion tenge", "440 million dollars".
 MONEY_PATTERN = re.compile(
-    rf"(?<![\w$])(?:{CURRENCY})\s?{NUMBER}(?:\s?{SCALE})?"
+    rf"(?<![\w$])(?:{_alternatives(BEFORE_FIGURE)})\s?{NUMBER}(?:\s?{SCALE})?"
     rf"|(?<![\w$])(?-i:[RK])(?=\d){NUMBER}(?:\s?{SCALE})?"
     rf"|(?<![\w.]){NUMBER}\s?(?:\$|US\$)\s?(?:{SCALE})?"
-    rf"|(?<![\w.]){NUMBER}(?:\s?{SCALE})?\s(?:US dollars?|dollars|rupees|yuan|yen|euros|riyals|rand|ringgit|reais)\b",
+    rf"|(?<![\w.]){NUMBER}(?:\s?{SCALE})?\s(?:{_alternatives(AFTER_FIGURE)})\b",
     re.IGNORECASE,
 )
 PERCENT_PATTERN = re.compile(rf"(?<![\w.]){NUMBER}\s?(?:%|per ?cent\b|percent\b)", re.IGNORECASE)
@@ -62,7 +76,8 @@ def money_value(text: str) -> dict[str, object] | None:
     scale = re.match(rf"\s?(?:\$|US\$)?\s?({SCALE})", after, re.IGNORECASE)
     if scale:
         amount *= SCALES[scale.group(1).lower()]
-    currency = next((code for pattern, code in CURRENCIES if re.search(pattern, text, re.IGNORECASE)), None)
+    currency = next((BEFORE_FIGURE.get(form) or AFTER_FIGURE[form] for form in _CURRENCY_FORMS
+                     if re.search(_BOUNDED[form], text, re.IGNORECASE)), None)
     if currency is None and text[:1] in CURRENCY_LETTER and text[1:2].isdigit():
         currency = CURRENCY_LETTER[text[0]]
     if currency is None:

@@ -180,6 +180,29 @@ def test_money_in_any_spelling_is_one_value() -> None:
     assert percents == {"50%": {"fraction": 0.5}, "25 per cent": {"fraction": 0.25}}
 
 
+def test_money_in_local_currencies_comes_from_the_currency_file() -> None:
+    articles, entities = run({"a.md": "The fund raised SEK 2.4 billion and 310 billion tenge. Ghana budgeted GH¢6.2 billion, "
+                                      "Guinea 4.5 trillion Guinean francs, and Oman OMR 120 million. "
+                                      "In 2024 real wages fell."})
+    values = {m.text: m.value for m in articles["a.md"].mentions if entities[m.entity].type == "MONEY"}
+    assert values == {
+        "SEK 2.4 billion": {"amount": 2_400_000_000, "currency": "SEK"},
+        "310 billion tenge": {"amount": 310_000_000_000, "currency": "KZT"},
+        "GH¢6.2 billion": {"amount": 6_200_000_000, "currency": "GHS"},
+        "4.5 trillion Guinean francs": {"amount": 4_500_000_000_000, "currency": "GNF"},
+        "OMR 120 million": {"amount": 120_000_000, "currency": "OMR"},
+    }  # and "2024 real" is not money: "real" is left out of the file on purpose
+
+
+def test_every_currency_line_is_well_formed() -> None:
+    from extract.values import AFTER_FIGURE, BEFORE_FIGURE, money_value
+    assert BEFORE_FIGURE["$"] == "USD" and AFTER_FIGURE["dollars"] == "USD"
+    for form, code in BEFORE_FIGURE.items():
+        assert (money_value(f"{form}5 million") or {}).get("currency") == code, form
+    for name, code in AFTER_FIGURE.items():
+        assert (money_value(f"5 million {name}") or {}).get("currency") == code, name
+
+
 def test_dates_carry_a_normalised_value_and_vague_ones_are_not_entities() -> None:
     articles, entities = run({"a.md": "The forum opened on Wednesday, 28 January 2026. Production should start by 2028. "
                                       "Talks went on this week and in recent years."})
