@@ -53,24 +53,27 @@ ORG_SUFFIX = re.compile(
     r"Ministry|Department|Bank|Council|Commission|Board|Institute|University|Association|Federation|Organi[sz]ation|"
     r"Group|Holdings|PLC|LLC|Chamber of Commerce(?: [\w ]+)?|Chamber|Fund|Trust|Foundation|Party|Platform|Exchange|"
     r"Secretariat|Bureau|Office|Directorate|Industries|Enterprises|Berhad|Bhd|Tbk|AG|GmbH|Ltda\.?|Plc|S\.?A\.?(?:C\.?)?|"
-    r"N\.?V\.?|B\.?V\.?|S\.?p\.?A\.?|SpA|ASA|Oyj|K\.K\.)|\((?:Pvt|Pty)\.?\)(?: Ltd\.?| Limited)?|Pty\.? Ltd\.?|Sdn\.? Bhd\.?)$"
+    r"N\.?V\.?|B\.?V\.?|S\.?p\.?A\.?|SpA|ASA|Oyj|K\.K\.|JSC|PJSC|OJSC|AB|LLP|SAOG|SAOC)|"
+    r"\((?:Pvt|Pty)\.?\)(?: Ltd\.?| Limited)?|Pty\.? Ltd\.?|Sdn\.? Bhd\.?)$"
 )
 # Extends a name whose model span stopped short of its company suffix: "Wah Nobel" + " (Pvt) Limited".
 ORG_TAIL = re.compile(
     r"^,?\s*(?:\((?:Pvt|Pty)\.?\)\s*)?(?:Limited|Ltd\.?|Corporation|Corp\.?|Inc\.?|PLC|Plc|LLC|Berhad|Bhd|Tbk|AG|GmbH|Ltda\.?|"
-    r"S\.A\.(?:C\.)?|S\.A\.B\. de C\.V\.|SA|N\.V\.|B\.V\.|S\.p\.A\.|Pty\.? Ltd\.?|Sdn\.? Bhd\.?)(?!\w)|^\s*\((?:Pvt|Pty)\.?\)"
+    r"S\.A\.(?:C\.)?|S\.A\.B\. de C\.V\.|SA|N\.V\.|B\.V\.|S\.p\.A\.|Pty\.? Ltd\.?|Sdn\.? Bhd\.?|JSC|PJSC|OJSC|AB|Oyj|ASA|"
+    r"LLP|SAOG|SAOC)(?!\w)|^\s*\((?:Pvt|Pty)\.?\)"
 )
 EVENT_SUFFIX = re.compile(
-    r"\b(?:Forum|Summit|Dialogue|Conference|Expo|Exhibition|Symposium|Roundtable|Indaba|Convention|Congress)"
+    r"\b(?:Forum|Summit|Dialogue|Conference|Expo|Exhibition|Symposium|Roundtable|Indaba|Convention|Congress|Week)"
     r"(?: (?:19|20)\d{2}| \d{1,2})?$"
 )
 # A run of capitalised words ending in an event or organisation word is a name
 # even where the model saw none: "Pak-China E-Mining Platform", "… Cooperation Forum".
 SUFFIXED_NAME = re.compile(
     r"(?<![\w-])[A-Z][\w’'.&]*(?:(?:\s+|[-–])(?:of |and |for |on |the )?[A-Z][\w’'.&]*){0,7}"
-    r"(?:\s+|[-–])(?:(?P<event>Forum|Summit|Dialogue|Conference|Expo|Exhibition|Symposium|Roundtable|Indaba|Convention)"
+    r"(?:\s+|[-–])(?:(?P<event>Forum|Summit|Dialogue|Conference|Expo|Exhibition|Symposium|Roundtable|Indaba|Convention|Week)"
     r"(?: (?:19|20)\d{2})?|(?P<org>Platform|Corporation|Authority|Agency|Committee|Commission|Council|Chamber of Commerce|"
-    r"Limited|Ltd|Inc|Berhad|Bhd|PLC|LLC|Company|Ministry|Division|Board|Bank|Association|Federation|International|Group|Holdings))\b"
+    r"Limited|Ltd|Inc|Berhad|Bhd|PLC|LLC|LLP|JSC|PJSC|Oyj|Company|Ministry|Division|Board|Bank|Association|Federation|"
+    r"International|Group|Holdings))\b"
 )
 # "Barrick Gold", "X Mining", "Y Resources": a name ending in an industry word is a company.
 COMPANY_WORD = re.compile(
@@ -260,6 +263,7 @@ def refine(text: str, spans: list[tuple[int, int, str]], headings: list[tuple[in
                               if label in MODEL_LABELS) if c is not None]
     candidates = outermost(candidates)
     candidates = [with_second_surname(text, c, candidates, vocabulary) for c in candidates]
+    candidates = [part for c in candidates for part in split_located(c)]
     candidates = [c for c in candidates if c.type not in ("MONEY", "PERCENT")] + values_in(text, candidates)
     candidates = [dated(c) for c in candidates if c.type != "DATE" or is_explicit_date(c.text)]
     candidates = merge(candidates, project_names(text))
@@ -268,6 +272,10 @@ def refine(text: str, spans: list[tuple[int, int, str]], headings: list[tuple[in
     vocabulary_found = [v for v in vocabulary_matches(text, vocabulary, candidates) if not any(overlaps(v, c) for c in values)]
     candidates = merge(candidates, vocabulary_found)
     candidates = merge(candidates, suffixed_names(text) + governments(text) + coordinated_regions(text))
+    candidates = merge(candidates, [d for d in dateline_places(text) if not any(overlaps(d, c) for c in candidates if c.origin != "model")])
+    # A name after its title outvotes any model span over it, even a longer one: that is title and name run together.
+    people = [p for p in titled_people(text, vocabulary) if not any(overlaps(p, c) for c in candidates if c.origin != "model")]
+    candidates = [c for c in candidates if not (c.origin == "model" and any(overlaps(c, p) for p in people))] + people
     # A landform's name may hold a mineral or a place ("Lithium Triangle", "Iron Quadrangle"): the longer name wins
     # over what it contains, never over a name that contains it ("Lithium Triangle Forum").
     candidates = merge(candidates, [f for f in feature_names(text)
@@ -303,6 +311,20 @@ def with_second_surname(text: str, found: Found, candidates: list[Found], vocabu
         return found
     name = text[found.start:match.end(1)]
     return replace(found, end=match.end(1), text=name, name=name)
+
+
+LOCATED = re.compile(r"(.+?) in ([A-Z][\w-]+(?: [A-Z][\w-]+)?)")
+
+
+def split_located(found: Found) -> list[Found]:
+    """'Bogd Securities in Ulaanbaatar': the model ran a name and where it is into one span; split them.
+    (A chamber's full name holds its place, "China Chamber of Commerce in Pakistan", and stays whole.)"""
+    match = LOCATED.fullmatch(found.name) if found.origin == "model" and found.type in ("ORG", "PERSON") else None
+    if not match or "Chamber" in match.group(1) or not place_kind(match.group(2)):
+        return [found]
+    place_start = found.start + match.start(2)
+    return [replace(found, end=found.start + match.end(1), text=match.group(1), name=match.group(1)),
+            Found(place_start, found.end, match.group(2), "GPE", match.group(2), origin="rule")]
 
 
 def outermost(candidates: list[Found]) -> list[Found]:
@@ -358,6 +380,10 @@ def tidy(text: str, found: Found) -> Found | None:
         honorific = HONORIFIC.match(text[start:end])
         if honorific and found.type == "PERSON":
             start += honorific.end()
+        # "Uzbek Uranium Resources JSC (UzUR": a bracket the span opens but does not close is not part of the name.
+        opened = text.rfind("(", start, end)
+        if opened != -1 and ")" not in text[opened:end]:
+            end = opened
         tail = TRAILING_JUNK.search(text[start:end])
         end = start + tail.start() if tail else end
         # A multi-word name that the model cut at a dash compound gets it back:
@@ -486,6 +512,8 @@ def suffixed_names(text: str) -> list[Found]:
             name = text[name_start:name_end]
             if " " not in name and "-" not in name:
                 continue
+            if re.fullmatch(r"(?:Last|Next|This|That|Each|Every|Previous|Following|Same|One|Per) Week", name):
+                continue  # a time, not an event: "Last Week"
             kind = "EVENT" if EVENT_SUFFIX.search(name) else "ORG"
             found.append(Found(name_start, name_end, name, kind, name, origin="rule"))
     return found
@@ -572,6 +600,47 @@ def feature_names(text: str) -> list[Found]:
         if " " in text[start:match.end()]:
             found.append(Found(start, match.end(), text[start:match.end()], "LOC", text[start:match.end()], origin="rule"))
     return found
+
+
+# A job title, then a name: "chief executive Naranbaatar Batsaikhan told", "analyst Enkhjargal Dorj said".
+JOB_TITLE = (r"(?i:chief executive|chief (?:financial|operating|technical) officer|chief economist|executive director|"
+             r"managing director|director[- ]general|director|general manager|chairman|chairwoman|chairperson|chair|"
+             r"vice[- ]president|president|founder|co-founder|analyst|economist|spokesman|spokeswoman|spokesperson|"
+             r"lawyer|professor|minister|secretary|governor|commissioner|ambassador|mayor|judge|CEO|CFO|COO)")
+PERSON_NAME = r"([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2})"
+REPORTING = r"(?:said|says|told|added|announced|wrote|noted|stated|argued|warned|explained|confirmed|replied)"
+TITLED_PERSON = re.compile(rf"\b{JOB_TITLE} {PERSON_NAME}(?=[,.;:]|\s{REPORTING}\b|\s(?:who|and|of)\b)")
+# A minister's portfolio, then a name, then what they said: "Minister of Mines Gregory Tallis said"; the
+# portfolio takes all capitalised words but the last two, the name.
+MINISTER_OF_PERSON = re.compile(
+    rf"\b(?:Minister|Secretary|Governor|Commissioner) (?:of|for) (?:the )?[A-Z][\w-]*(?:,? (?:and |& )?[A-Z][\w-]*)*? "
+    rf"([A-Z][\w’'-]+ [A-Z][\w’'-]+),? {REPORTING}\b"
+)
+
+
+def titled_people(text: str, vocabulary: Vocabulary) -> list[Found]:
+    """People named right after their job title, which the model often misses or calls organisations."""
+    found = []
+    for pattern in (TITLED_PERSON, MINISTER_OF_PERSON):
+        for match in pattern.finditer(text):
+            start, end = match.span(pattern.groups)
+            name = text[start:end]
+            words = name.split()
+            if (ORG_SUFFIX.search(name) or COMPANY_WORD.search(name) or HONORIFIC.match(name + " ")
+                    or any(vocabulary.lookup(w) is not None or place_kind(w) in ("country", "subdivision") for w in words)):
+                continue
+            found.append(Found(start, end, name, "PERSON", name, origin="rule"))
+    return found
+
+
+# "ASTANA – ", "LIMA, Nov 6 – ", "SALTA, Argentina – ", "ISLAMABAD: ": a wire story's opening place, in capitals.
+DATELINE = re.compile(r"(?m)^([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2})(?=(?:, [A-Z][\w .]{1,25}?)? ?[–—:-] )")
+
+
+def dateline_places(text: str) -> list[Found]:
+    """The place of a dateline, when the gazetteer knows it; the model rarely tags a word in capitals."""
+    return [Found(m.start(1), m.end(1), m.group(1), "GPE", m.group(1), origin="rule")
+            for m in DATELINE.finditer(text) if len(m.group(1)) > 2 and place_kind(m.group(1))]
 
 
 def coordinated_regions(text: str) -> list[Found]:
@@ -760,9 +829,10 @@ def is_junk(found: Found, common_acronyms: set[str], text: str = "") -> bool:
     if found.type in VALUE_TYPES:
         return found.value is None
     if found.origin == "model" and text:
-        # "Minister for Commerce", "Investment, Trade and Industry Minister": a portfolio, not an organisation.
+        # "Minister for Commerce", "Investment, Trade and Industry Minister", "Federal Energy [and Natural
+        # Resources Minister]": a portfolio, not an organisation.
         if found.type == "ORG" and (re.search(r"\b[Mm]inister (?:for|of) $", text[max(0, found.start - 20):found.start])
-                                    or re.match(r" [Mm]inister\b", text[found.end:])
+                                    or re.match(r"(?:,? and [A-Z][\w-]*(?: [A-Z][\w-]*)*)? [Mm]inister\b", text[found.end:])
                                     or (" " not in found.text and re.match(r" [Mm]inistry\b", text[found.end:]))):
             return True
         if is_capitalised_common_word(found, text):

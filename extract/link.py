@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from .entities import TYPES, VALUE_TYPES, Extraction, Found
+from .gazetteer import place_kind
 from .model import Article, Entity, Mention
 from .paths import slugify
 from .values import value_name
@@ -38,10 +39,11 @@ TYPE_ORDER = ("PROJECT", "EVENT", "MINERAL", "PERSON", "ORG", "GPE", "LOC", "MON
 RESCAN_TYPES = ("PERSON", "ORG", "GPE", "LOC", "PROJECT", "EVENT")
 COMPANY_TAIL = re.compile(
     r"Gold|Copper|Mining|Minerals|Resources|Energy|Metals|Group|Holdings|Corporation|Corp\.?|Company|Co\.?|Limited|Ltd\.?|"
-    r"Inc\.?|PLC|LLC|International|Industries"
+    r"Inc\.?|PLC|LLC|International|Industries|Securities|Capital|Investments|Partners"
 )
 # The legal form that ends a company's full name; what a later, shorter mention leaves off.
-LEGAL_FORM = re.compile(r"Limited|Ltd\.?|Inc\.?|PLC|plc|LLC|Corporation|Corp\.?|Berhad|Bhd\.?|S\.A\.?(?:C\.)?|SA|AG|GmbH|N\.?V\.?")
+LEGAL_FORM = re.compile(r"Limited|Ltd\.?|Inc\.?|PLC|plc|LLC|LLP|Corporation|Corp\.?|Company|Berhad|Bhd\.?|S\.A\.?(?:C\.)?|SA|AG|"
+                        r"GmbH|N\.?V\.?|JSC|PJSC|OJSC|AB|Oyj|ASA|SAOG|SAOC")
 INDUSTRY_WORD = re.compile(r"Iron|Ore|Coal|Steel|Lithium|Nickel|Cobalt|Sdn|\(Pty\)|Pty")
 
 
@@ -132,7 +134,7 @@ def link(
     # A name the curator keeps apart is its own entity, whatever a rule called it.
     found = [[replace(m, name=m.text) if key(m.text) in aliases.separate else m for m in e.mentions] for e in extractions]
     rescan(articles, extractions, found, aliases)
-    short_company_names(found, aliases)
+    short_company_names(found, aliases, vocabulary)
     groups: dict[str, list[tuple[int, Found]]] = defaultdict(list)
     for index, mentions in enumerate(found):
         for mention in mentions:
@@ -240,25 +242,37 @@ def rescan(articles: tuple[Article, ...], extractions: list[Extraction], found: 
             taken.append((match.start(), match.end()))
 
 
-def short_company_names(found: list[list[Found]], aliases: Aliases) -> None:
+def short_company_names(found: list[list[Found]], aliases: Aliases, vocabulary: Vocabulary) -> None:
     """'Barrick' is 'Barrick Gold' when the rest of the full name is only an industry or legal word;
     'Cordillera Copper' is 'Cordillera Copper Inc.' and 'Red Ridge' 'Red Ridge Iron Ore Limited' when the
     rest ends in the company's legal form.
 
     (Not 'Komatsu' for 'Komatsu Pakistan Mining Limited': that is another company.)
     """
+    def is_tail(word: str) -> bool:  # "Gold", "Mining", "Limited"; and any mineral: "Uranium", "Phosphate"
+        term = vocabulary.lookup(word)
+        return bool(COMPANY_TAIL.fullmatch(word) or LEGAL_FORM.fullmatch(word) or (term is not None and term.type == "MINERAL"))
+
     full_names: dict[str, set[str]] = defaultdict(set)
     for mentions in found:
         for m in mentions:
             words = m.name.split()
             if m.type != "ORG":
                 continue
-            if len(words) >= 2 and all(COMPANY_TAIL.fullmatch(w) for w in words[1:]):
+            # A country or province is never a company's short name: "China" of "China Gold" stays the country.
+            # (Cities can be: "Komatsu" and "Bogd" are towns too.)
+            if len(words) >= 2 and all(is_tail(w) for w in words[1:]) and place_kind(words[0]) not in ("country", "subdivision"):
                 full_names[key(words[0])].add(aliases.resolve(m.name))
             for cut in range(2, len(words)):
                 rest = words[cut:]
-                if LEGAL_FORM.fullmatch(rest[-1]) and all(COMPANY_TAIL.fullmatch(w) or INDUSTRY_WORD.fullmatch(w) for w in rest[:-1]):
+                if LEGAL_FORM.fullmatch(rest[-1]) and all(is_tail(w) or INDUSTRY_WORD.fullmatch(w) for w in rest[:-1]):
                     full_names[key(" ".join(words[:cut]))].add(aliases.resolve(m.name))
+
+    def fullest(name: str) -> str:  # "Dala Uranium" is itself short for "Dala Uranium JSC"
+        longer = full_names.get(key(name), set()) - {name}
+        return next(iter(longer)) if len(longer) == 1 else name
+
+    full_names = defaultdict(set, {first: {fullest(name) for name in names} for first, names in full_names.items()})
     for first, names in full_names.items():
         if len(names) == 1 and first not in aliases.canonical:
             aliases.canonical[first] = next(iter(names))

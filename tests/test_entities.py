@@ -157,6 +157,42 @@ def test_provinces_the_model_calls_organisations_are_places() -> None:
         assert found[place][1] == "GPE", (place, spans.get(place))
 
 
+def test_wire_story_names_datelines_legal_forms_and_short_names() -> None:
+    articles, entities = run({"a.md": "ASTANA – Dala Uranium JSC cut its output forecast on Friday. Under a deal signed in Tashkent, "
+                                      "Dala Uranium and Uzbek Uranium Resources JSC (UzUR) will share a plant. "
+                                      "Dala said exports would rise, and UzUR agreed. Shamal Phosphate Company also reported, "
+                                      "and Shamal said sales doubled. China Gold International bid too, though China objected."})
+    found = names_in(articles["a.md"], entities)
+    assert found["ASTANA"] == ("ASTANA", "GPE")  # a dateline's place, in capitals
+    assert found["Dala"] == found["Dala Uranium"] == ("Dala Uranium JSC", "ORG")
+    assert found["UzUR"] == ("Uzbek Uranium Resources JSC", "ORG")  # the span's open bracket is not part of the name
+    assert found["Shamal"] == ("Shamal Phosphate Company", "ORG")  # a mineral word is an industry word
+    assert found["China"][1] == "GPE"  # a country never becomes a company's short name
+
+
+def test_people_after_their_titles_and_portfolios() -> None:
+    articles, entities = run({"a.md": "MCEC chief executive Naranbaatar Batsaikhan told a briefing on Monday. Batsaikhan said a new line "
+                                      "would open. Ontario Minister of Mines Gregory Tallis said the province would pay. "
+                                      "Federal Energy and Natural Resources Minister Élodie Marchand said the road mattered. "
+                                      "Analysts at Bogd Securities in Ulaanbaatar were cautious, said Bogd analyst Enkhjargal Dorj."})
+    found = names_in(articles["a.md"], entities)
+    assert found["Naranbaatar Batsaikhan"] == ("Naranbaatar Batsaikhan", "PERSON")
+    assert found["Batsaikhan"] == ("Naranbaatar Batsaikhan", "PERSON")
+    assert found["Gregory Tallis"] == ("Gregory Tallis", "PERSON")
+    assert found["Enkhjargal Dorj"] == ("Enkhjargal Dorj", "PERSON")
+    assert "Federal Energy" not in found  # a portfolio before "Minister", not an organisation
+    assert found["Bogd Securities"] == found["Bogd"] == ("Bogd Securities", "ORG")
+    assert found["Ulaanbaatar"] == ("Ulaanbaatar", "GPE")  # "X in Place": two names, not one
+
+
+def test_a_named_week_is_an_event_and_last_week_is_not() -> None:
+    articles, entities = run({"a.md": "The loan should be signed before the Ulaanbaatar Mining Investment Week in March. "
+                                      "Last Week Tonight is a television show."})
+    found = names_in(articles["a.md"], entities)
+    assert found["Ulaanbaatar Mining Investment Week"][1] == "EVENT"
+    assert "Last Week" not in found
+
+
 def test_dashes_inside_names_do_not_split_them() -> None:
     articles, entities = run({"a.md": "He lunched with the Japan–Pakistan Business Cooperation Committee (JPBCC) and spoke "
                                       "about the upcoming Pakistan-Japan Business Dialogue. "
