@@ -27,10 +27,11 @@ import json
 import math
 import re
 import struct
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 import lunr
@@ -399,35 +400,31 @@ class _JsCompatBuilder(Builder):
         if self.metadata_whitelist:  # positions would differ per occurrence: no shortcut
             super().add(doc, attributes)
             return
-        terms_of: dict[tuple[str, str], list[str]] = self.__dict__.setdefault("_terms_of", {})
+        terms_of: dict[str, dict[str, tuple[str, ...]]] = self.__dict__.setdefault("_terms_of", {})
         doc_ref = str(doc[self._ref])
         self._documents[doc_ref] = attributes or {}
         self.document_count += 1
         inverted_index = self.inverted_index
         for field_name, field in self._fields.items():
             words = field.extractor(doc)  # tokenize(): always a list of strings
-            terms: list[str] = []
-            for word in words:
-                key = (field_name, word)
-                produced = terms_of.get(key)
-                if produced is None:
-                    # .lower() as lunr.py's Tokenizer does to a list's elements (tokenize() already did).
-                    produced = terms_of[key] = [str(t) for t in self.pipeline.run([Token(word.lower(), {})], field_name)]
-                terms += produced
+            known = terms_of.setdefault(field_name, {})
+            for word in set(words).difference(known):
+                # .lower() as lunr.py's Tokenizer does to a list's elements (tokenize() already did).
+                known[word] = tuple(str(t) for t in self.pipeline.run([Token(word.lower(), {})], field_name))
+            terms = list(chain.from_iterable(map(known.__getitem__, words)))
             field_ref = str(FieldRef(doc_ref, field_name))
-            frequencies: dict[str, int] = defaultdict(int)
+            # Counter keeps first-occurrence order, as counting one by one would; so do new terms' numbers.
+            frequencies = Counter(terms)
             self.field_term_frequencies[field_ref] = frequencies
             self.field_lengths[field_ref] = len(terms)
-            for term in terms:
-                frequencies[term] += 1
+            for term in frequencies:
                 posting = inverted_index.get(term)
                 if posting is None:
                     posting = {name: {} for name in self._fields}
                     posting["_index"] = self.term_index
                     self.term_index += 1
                     inverted_index[term] = posting
-                if doc_ref not in posting[field_name]:
-                    posting[field_name][doc_ref] = defaultdict(list)
+                posting[field_name][doc_ref] = defaultdict(list)
 
     def _idf(self, term: str) -> float:
         # lunr's idf counts (field, document) pairs: a term in both the title and the
@@ -541,23 +538,10 @@ def _ref_of(document: Document, ref: str) -> str:
     raise TypeError(f"refs must be str or int, not {type(value).__name__}: {value!r}")
 
 
-def build_index(
-    documents: Iterable[Document],
-    ref: str = "id",
-    fields: Sequence[FieldSpec] = DEFAULT_FIELDS,
-) -> dict[str, Any]:
-    """Build a lunr index with lunr.py that equals the one lunr.js 2.3.9 builds.
-
-    Documents are indexed in ref order (JS string order), whatever order they come in,
-    so the same corpus always gives the same bytes: the order documents are added
-    decides each term's vector position ("_index") and the order of "fieldVectors".
-    The result equals JSON.parse(JSON.stringify(idx)) for lunr.js given the documents in
-    that order - numbers, key order and all. Field values must be str, a list of str
-    (pre-split, as lunr.js treats arrays), None or absent; refs unique str or int.
-    """
+def _built(documents: Iterable[Document], ref: str, fields: Sequence[FieldSpec]) -> lunr.Index | None:
+    """lunr.py's Index for the documents, added in ref order (JS string order); None for no documents."""
     if lunr.__VERSION__ != LUNR_PY_VERSION:
         raise RuntimeError(f"lunr_compat needs lunr.py {LUNR_PY_VERSION}, not {lunr.__VERSION__}")
-    fields = tuple(fields)
     _check_fields(fields)
     by_ref: dict[str, Document] = {}
     for document in documents:
@@ -579,8 +563,48 @@ def build_index(
     for key in refs:
         builder.add(by_ref[key])
 
-    field_names = [field.name for field in fields]
     if not refs:  # lunr.py divides by the document count; lunr.js just builds nothing
+        return None
+    return builder.build()
+
+
+@dataclass(frozen=True)
+class Postings:
+    """What a search needs of an index, without the JSON lunr.Index.load reads: each term (in lunr.js's
+    order) with its number, and each field vector ("field/ref", [term number, score, ...])."""
+
+    terms: list[tuple[str, int]]
+    field_vectors: list[tuple[str, list[float]]]
+
+
+def index_postings(documents: Iterable[Document], ref: str = "id", fields: Sequence[FieldSpec] = DEFAULT_FIELDS) -> Postings:
+    """The terms and field vectors of build_index's index (the same builder), for a site's own index files."""
+    index = _built(documents, ref, tuple(fields))
+    if index is None:
+        return Postings([], [])
+    terms = sorted(((term, posting["_index"]) for term, posting in index.inverted_index.items()), key=lambda t: js_sort_key(t[0]))
+    # lunr.py's serialize() rounds again with round(x, 3); the values are already the doubles nearest n/1000.
+    return Postings(terms, [(field_ref, list(vector.elements)) for field_ref, vector in index.field_vectors.items()])
+
+
+def build_index(
+    documents: Iterable[Document],
+    ref: str = "id",
+    fields: Sequence[FieldSpec] = DEFAULT_FIELDS,
+) -> dict[str, Any]:
+    """Build a lunr index with lunr.py that equals the one lunr.js 2.3.9 builds.
+
+    Documents are indexed in ref order (JS string order), whatever order they come in,
+    so the same corpus always gives the same bytes: the order documents are added
+    decides each term's vector position ("_index") and the order of "fieldVectors".
+    The result equals JSON.parse(JSON.stringify(idx)) for lunr.js given the documents in
+    that order - numbers, key order and all. Field values must be str, a list of str
+    (pre-split, as lunr.js treats arrays), None or absent; refs unique str or int.
+    """
+    fields = tuple(fields)
+    built = _built(documents, ref, fields)
+    field_names = [field.name for field in fields]
+    if built is None:
         return {
             "version": LUNR_JS_VERSION,
             "fields": field_names,
@@ -590,7 +614,7 @@ def build_index(
         }
     # lunr.py's serialize() rounds vector values again with round(x, 3); a value that is
     # already the double nearest to n/1000 comes back unchanged.
-    serialised = builder.build().serialize()
+    serialised = built.serialize()
 
     def posting_json(posting: dict[str, Any]) -> dict[str, Any]:
         # lunr.js creates each posting with "_index" first, then one object per field

@@ -50,7 +50,7 @@ from typing import Any
 
 from . import lunr_compat
 from .cache import JsonCache, key_of
-from .lunr_compat import LUNR_JS_VERSION, FieldSpec, build_index, js_lower
+from .lunr_compat import LUNR_JS_VERSION, FieldSpec, index_postings, js_lower
 from .model import Article, Entity
 from .progress import Progress
 from .views import TYPE_LABELS
@@ -194,12 +194,12 @@ def build_search_files(
     """The search files (manifest, shards, documents) as text, from search_documents and
     display_records (`articles` of them are articles); see the module's docstring."""
     fields = [field.name for field in FIELDS]
-    index = build_index(documents, ref="id", fields=FIELDS)
+    index = index_postings(documents, ref="id", fields=FIELDS)
 
     # Postings, with scores, come from the field vectors: each holds [term number, score, ...]
     # for every term of one field of one document.
     postings: dict[int, list[list[tuple[int, int]]]] = {}
-    for field_ref, elements in index["fieldVectors"]:
+    for field_ref, elements in index.field_vectors:
         field, ref = field_ref.split("/", 1)
         position, number = fields.index(field), int(ref)
         for i in range(0, len(elements), 2):
@@ -210,8 +210,7 @@ def build_search_files(
             postings.setdefault(elements[i], [[] for _ in fields])[position].append((number, thousandths))
 
     entries = []
-    for term, posting in index["invertedIndex"]:
-        number = posting["_index"]
+    for term, number in index.terms:
         coded = []
         for slot in postings.get(number, [[] for _ in fields]):
             flat, previous = [], 0

@@ -25,6 +25,7 @@ from extract.lunr_compat import (
     FieldSpec,
     build_index,
     dumps_index,
+    index_postings,
     index_terms,
     js_log,
     js_lower,
@@ -410,6 +411,19 @@ def generate_documents(count: int, seed: int) -> list[dict[str, Any]]:
 def test_generated_corpus_index_is_identical(node: NodeRunner, seed: int) -> None:
     documents = generate_documents(300, seed)
     assert_same_index(build_index(documents, "id", FIELDS), js_build(node, documents))
+
+
+@pytest.mark.parametrize("seed", [11, 31])
+def test_the_site_s_postings_are_the_proven_index(seed: int) -> None:
+    """The search files are built from index_postings, not from build_index's JSON: the same terms,
+    numbers and field vectors, so what the lunr.js tests prove holds for them."""
+    edge_refs = {str(doc["id"]) for doc in EDGE_DOCUMENTS}
+    documents = [doc for doc in generate_documents(300, seed) if str(doc["id"]) not in edge_refs] + EDGE_DOCUMENTS
+    index = build_index(documents, "id", FIELDS)
+    postings = index_postings(documents, "id", FIELDS)
+    assert postings.terms == [(term, posting["_index"]) for term, posting in index["invertedIndex"]]
+    assert [(ref, elements) for ref, elements in postings.field_vectors] == [tuple(pair) for pair in index["fieldVectors"]]
+    assert index_postings([], "id", FIELDS).terms == []
 
 
 def test_input_order_does_not_matter(node: NodeRunner) -> None:

@@ -268,7 +268,7 @@ def test_the_index_is_cached_nothing_changed_nothing_rebuilt(tmp_path: Path, mon
     def no_building(*args: object, **kwargs: object) -> None:
         raise AssertionError("the index was rebuilt although nothing changed")
 
-    monkeypatch.setattr(search, "build_index", no_building)
+    monkeypatch.setattr(search, "index_postings", no_building)
     assert search_files(ARTICLES, ENTITIES, tmp_path) == built
     changed = ARTICLES[:-1] + (make_article(6, "A JICA billion for bridges", "JICA lent a billion yen for bridges."),)
     with pytest.raises(AssertionError, match="rebuilt"):
