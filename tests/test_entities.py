@@ -193,6 +193,23 @@ def test_a_named_week_is_an_event_and_last_week_is_not() -> None:
     assert "Last Week" not in found
 
 
+def test_the_gazetteer_knows_provinces_by_the_names_news_uses() -> None:
+    from extract.gazetteer import place_kind
+    assert place_kind("Norrbotten") == place_kind("Norrbottens län") == "subdivision"  # ISO: "Norrbottens län [SE-25]"
+    assert place_kind("Aqmola") == "subdivision"  # ISO: "Aqmola oblysy"
+    assert place_kind("Potosi") == place_kind("Potosí") == "subdivision"  # accents or none
+    assert place_kind("Central") != "subdivision"  # a generic word stays a word
+
+
+def test_a_place_the_model_and_gazetteer_agree_on_outvotes_a_person_guess() -> None:
+    articles, entities = run({"a.md": "The court cleared Norrsken Mineral AB to mine in Norrbotten, Sweden. "
+                                      "The survey estimates that Norrbotten holds most of the country's iron ore. "
+                                      "Norrsken plans to invest SEK 2.4 billion."})
+    found = names_in(articles["a.md"], entities)
+    assert found["Norrbotten"] == ("Norrbotten", "GPE")
+    assert found["Norrsken"] == ("Norrsken Mineral AB", "ORG")
+
+
 def test_dashes_inside_names_do_not_split_them() -> None:
     articles, entities = run({"a.md": "He lunched with the Japan–Pakistan Business Cooperation Committee (JPBCC) and spoke "
                                       "about the upcoming Pakistan-Japan Business Dialogue. "
