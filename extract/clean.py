@@ -160,7 +160,10 @@ COMMA_HEADLINE = re.compile(r"^[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*, [A-Z][\w�
 # A one-word lowercase line or a file name is an image's alt text.
 ALT_TEXT = re.compile(r"^(?:[a-z0-9_-]+|\S+\.(?:jpe?g|png|gif|webp|avif|svg))$", re.IGNORECASE)
 ALT_LOWER = re.compile(r"^[a-z0-9_-]+$")
-CAPTION_CREDIT = re.compile(r"(?:photo|image|picture|credit|file)s?\s*[:|/]\s*[\w .,&/-]{1,40}\)?$", re.IGNORECASE)
+# "… (Photo: AFP)", "Image | Reuters", "… (Photo by Dale Kimura for the Times)": a caption ends with its credit.
+CAPTION_CREDIT = re.compile(r"(?:(?:photo|image|picture|credit|file)s?\s*[:|/]\s*[\w .,&/-]{1,40}\)?"
+                            r"|\(?(?:photo|image|picture|illustration|file photo)s?\s+(?:by|courtesy of|via)\s+[^()]{1,80}\)?)$",
+                            re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -236,7 +239,7 @@ def line_kind(text: str, words: int) -> LineKind:
         return "skip"
     if len(MENU_SEPARATORS.findall(text)) >= 2 and words <= 30:
         return "skip"
-    if words <= 14 and find_date(text) and is_date_line(text):
+    if words <= 20 and find_date(text) and is_date_line(text):
         return "dateline"
     if words <= 2 and not SENTENCE_END.search(text):
         return "stub"
@@ -256,7 +259,8 @@ def is_alt_text(text: str) -> bool:
 def is_date_line(text: str) -> bool:
     """A line that is only a date, perhaps with 'Published'/'Updated' and a time."""
     stripped = re.sub(
-        r"(?i)\b(?:published|posted|updated|last updated|first published|date|on|at|pkt|pst|gmt|utc|ist|am|pm)\b"
+        r"(?i)\b(?:[ap]\.m\.|[ap]m\b)|\b(?:published|posted|updated|last updated|first published|date|on|at|pkt|pst|gmt|utc|ist|"
+        r"et|est|edt|ct|cst|cdt|pt|pdt|cet|cest|bst|wat|eat|cat|sast|aest|awst|jst|kst|hkt|sgt|ict|wib)\b"
         r"|[\d:,./|–—-]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
         r"|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b",
         " ",

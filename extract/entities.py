@@ -53,14 +53,15 @@ ORG_SUFFIX = re.compile(
     r"Ministry|Department|Bank|Council|Commission|Board|Institute|University|Association|Federation|Organi[sz]ation|"
     r"Group|Holdings|PLC|LLC|Chamber of Commerce(?: [\w ]+)?|Chamber|Fund|Trust|Foundation|Party|Platform|Exchange|"
     r"Secretariat|Bureau|Office|Directorate|Industries|Enterprises|Berhad|Bhd|Tbk|AG|GmbH|Ltda\.?|Plc|S\.?A\.?(?:C\.?)?|"
-    r"N\.?V\.?|B\.?V\.?|S\.?p\.?A\.?|SpA|ASA|Oyj|K\.K\.|JSC|PJSC|OJSC|AB|LLP|SAOG|SAOC)|"
+    r"N\.?V\.?|B\.?V\.?|S\.?p\.?A\.?|SpA|ASA|Oyj|K\.K\.|JSC|PJSC|OJSC|AB|LLP|SAOG|SAOC|d\.o\.o\.|Lda|A/S|SRL|S\.r\.l\.|"
+    r"Kft\.?|a\.s\.|s\.r\.o\.|de C\.V\.)|"
     r"\((?:Pvt|Pty)\.?\)(?: Ltd\.?| Limited)?|Pty\.? Ltd\.?|Sdn\.? Bhd\.?)$"
 )
 # Extends a name whose model span stopped short of its company suffix: "Wah Nobel" + " (Pvt) Limited".
 ORG_TAIL = re.compile(
-    r"^,?\s*(?:\((?:Pvt|Pty)\.?\)\s*)?(?:Limited|Ltd\.?|Corporation|Corp\.?|Inc\.?|PLC|Plc|LLC|Berhad|Bhd|Tbk|AG|GmbH|Ltda\.?|"
-    r"S\.A\.(?:C\.)?|S\.A\.B\. de C\.V\.|SA|N\.V\.|B\.V\.|S\.p\.A\.|Pty\.? Ltd\.?|Sdn\.? Bhd\.?|JSC|PJSC|OJSC|AB|Oyj|ASA|"
-    r"LLP|SAOG|SAOC)(?!\w)|^\s*\((?:Pvt|Pty)\.?\)"
+    r"^,?\s*(?:\((?:Pvt|Pty)\.?\)\s*)?(?:S\.A\.(?:B\.)? de C\.V\.|Limited|Ltd\.?|Corporation|Corp\.?|Inc\.?|PLC|Plc|LLC|"
+    r"Berhad|Bhd|Tbk|AG|GmbH|Ltda\.?|S\.A\.(?:C\.)?|SA|N\.V\.|B\.V\.|S\.p\.A\.|Pty\.? Ltd\.?|Sdn\.? Bhd\.?|JSC|PJSC|OJSC|"
+    r"AB|Oyj|ASA|LLP|SAOG|SAOC|d\.o\.o\.|Lda|A/S|SRL|S\.r\.l\.|Kft\.?|a\.s\.|s\.r\.o\.)(?!\w)|^\s*\((?:Pvt|Pty)\.?\)"
 )
 EVENT_SUFFIX = re.compile(
     r"\b(?:Forum|Summit|Dialogue|Conference|Expo|Exhibition|Symposium|Roundtable|Indaba|Convention|Congress|Week)"
@@ -69,8 +70,8 @@ EVENT_SUFFIX = re.compile(
 # A run of capitalised words ending in an event or organisation word is a name
 # even where the model saw none: "Pak-China E-Mining Platform", "… Cooperation Forum".
 SUFFIXED_NAME = re.compile(
-    r"(?<![\w-])[A-Z][\w’'.&]*(?:(?:\s+|[-–])(?:of |and |for |on |the )?[A-Z][\w’'.&]*){0,7}"
-    r"(?:\s+|[-–])(?:(?P<event>Forum|Summit|Dialogue|Conference|Expo|Exhibition|Symposium|Roundtable|Indaba|Convention|Week)"
+    r"(?<![\w-])[A-Z][\w’'.&]*(?:(?:[ \t]+|[-–])(?:of |and |for |on |the )?[A-Z][\w’'.&]*){0,7}"  # never across lines
+    r"(?:[ \t]+|[-–])(?:(?P<event>Forum|Summit|Dialogue|Conference|Expo|Exhibition|Symposium|Roundtable|Indaba|Convention|Week)"
     r"(?: (?:19|20)\d{2})?|(?P<org>Platform|Corporation|Authority|Agency|Committee|Commission|Council|Chamber of Commerce|"
     r"Limited|Ltd|Inc|Berhad|Bhd|PLC|LLC|LLP|JSC|PJSC|Oyj|Company|Ministry|Division|Board|Bank|Association|Federation|"
     r"International|Group|Holdings))\b"
@@ -272,7 +273,8 @@ def refine(text: str, spans: list[tuple[int, int, str]], headings: list[tuple[in
     vocabulary_found = [v for v in vocabulary_matches(text, vocabulary, candidates) if not any(overlaps(v, c) for c in values)]
     candidates = merge(candidates, vocabulary_found)
     candidates = merge(candidates, suffixed_names(text) + governments(text) + coordinated_regions(text))
-    candidates = merge(candidates, [d for d in dateline_places(text) if not any(overlaps(d, c) for c in candidates if c.origin != "model")])
+    candidates = merge(candidates, [d for d in dateline_places(text) + administrative_areas(text)
+                                    if not any(overlaps(d, c) for c in candidates if c.origin != "model")])
     # A name after its title outvotes any model span over it, even a longer one: that is title and name run together.
     people = [p for p in titled_people(text, vocabulary) if not any(overlaps(p, c) for c in candidates if c.origin != "model")]
     candidates = [c for c in candidates if not (c.origin == "model" and any(overlaps(c, p) for p in people))] + people
@@ -425,6 +427,9 @@ GEOGRAPHIC_FEATURE = re.compile(
     r"Quadrangle|Triangle|Complex|Highlands|Lowlands|Delta|Corridor|Strait|Bay)$"
     r"|^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Southeast|Southeastern|Northeast|"
     r"Southwest|Northwest|Sub-Saharan)(?:ern)?\s(?:Asia|Africa|America|Europe|Pacific|Atlantic)$"
+    # A model's span that starts with a range's word: "Sierra Madre Occidental". (Only retyped, never found by
+    # this alone: mines are named after mountains too, "Serra Dourada", "Cerro Verde".)
+    r"|^(?:Sierra|Serra|Jebel|Djebel|Lake|Lago)\s"
 )
 
 
@@ -494,17 +499,28 @@ def suffixed_names(text: str) -> list[Found]:
     for match in SUFFIXED_NAME.finditer(text):
         lead = LEADING_ARTICLE.match(match.group(0))
         start = match.start() + (lead.end() if lead else 0)
-        # "Later the Pak-China … Platform": a capitalised first word of a sentence is not part of the name.
-        opener = re.match(r"[A-Z][a-z]+ the ", text[start:match.end()])
+        # "Later the Pak-China … Platform", "In March the European Commission": capitalised words that open a
+        # sentence before "the" are not part of the name.
+        opener = re.match(r"(?:[A-Z][a-z]+ ){1,3}the ", text[start:match.end()])
         if opener:
             start += opener.end()
-        # "X Corporation and Y Company Limited" are two names, not one.
+        # "X Corporation and Y Company Limited" are two names, not one; but in "Oil and Gas Development
+        # Company" or "Ministry of Energy and Mineral Resources" the "and" is inside one name: a single word or a
+        # phrase with "of" before "and" runs on into the next part. Another name before "and" ("Dala Uranium
+        # and …") is left to the model.
+        part_start = None
         for part in re.finditer(r".+?(?:\s+and\s+(?=[A-Z])|$)", text[start:match.end()]):
             inner = part.group(0)
-            if re.search(r"\s+and\s+$", inner) and not ORG_SUFFIX.search(inner.rsplit(" and", 1)[0].rstrip()):
-                continue  # "Oil and Gas Development Company": the "and" is inside one name
-            name = re.sub(r"\s+and\s+$", "", inner)
-            name_start = start + part.start()
+            if re.search(r"\s+and\s+$", inner):
+                left = inner.rsplit(" and", 1)[0].strip()
+                if not ORG_SUFFIX.search(left):
+                    if part_start is None and " " in left and not re.search(r" (?:of|for) ", left):
+                        continue
+                    part_start = part.start() if part_start is None else part_start
+                    continue
+            part_start = part.start() if part_start is None else part_start
+            name = re.sub(r"\s+and\s+$", "", text[start + part_start:start + part.end()])
+            name_start, part_start = start + part_start, None
             owner = re.match(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s ", name)
             if owner:  # "China's Ministry of Commerce": China's own name stands apart
                 name_start += owner.end()
@@ -515,6 +531,11 @@ def suffixed_names(text: str) -> list[Found]:
             if re.fullmatch(r"(?:Last|Next|This|That|Each|Every|Previous|Following|Same|One|Per) Week", name):
                 continue  # a time, not an event: "Last Week"
             kind = "EVENT" if EVENT_SUFFIX.search(name) else "ORG"
+            # "Summit of the Americas", "Forum of the Andes": the event's name goes on.
+            region = re.match(r" of the [A-Z][\w-]+(?: [A-Z][\w-]+)?", text[name_end:]) if kind == "EVENT" else None
+            if region:
+                name_end += region.end()
+                name = text[name_start:name_end]
             found.append(Found(name_start, name_end, name, kind, name, origin="rule"))
     return found
 
@@ -585,8 +606,10 @@ def project_names(text: str) -> list[Found]:
 
 
 FEATURE_NAME = re.compile(
-    r"(?<![\w-])(?:[A-Z][\w-]*\s+){1,3}(?:Basin|Valley|Desert|Mountains|Plateau|Belt|Copperbelt|Peninsula|Quadrangle|Triangle|"
-    r"Highlands|Delta)\b"
+    r"(?<![\w-])(?:[A-Z][\w-]*[ \t]+){1,3}(?:Basin|Valley|Desert|Mountains|Range|Ranges|Hills|Plateau|Belt|Copperbelt|"
+    r"Peninsula|Quadrangle|Triangle|Highlands|Delta|River)\b"
+    # A name the text calls a landform in lower case: "the Anti-Atlas mountains", "the Kuiseb river".
+    r"|(?<=\bthe )[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?(?= (?:mountains|hills|range|river|desert|plateau|basin|valley)\b)"
 )
 
 
@@ -597,7 +620,8 @@ def feature_names(text: str) -> list[Found]:
         name = match.group(0)
         lead = re.match(r"(?:The|In|At|From|Across|Its|This)\s+", name)
         start = match.start() + (lead.end() if lead else 0)
-        if " " in text[start:match.end()]:
+        called_a_landform = re.match(r" (?:mountains|hills|range|river|desert|plateau|basin|valley)\b", text[match.end():])
+        if " " in text[start:match.end()] or called_a_landform:
             found.append(Found(start, match.end(), text[start:match.end()], "LOC", text[start:match.end()], origin="rule"))
     return found
 
@@ -607,7 +631,8 @@ JOB_TITLE = (r"(?i:chief executive|chief (?:financial|operating|technical) offic
              r"managing director|director[- ]general|director|general manager|chairman|chairwoman|chairperson|chair|"
              r"vice[- ]president|president|founder|co-founder|analyst|economist|spokesman|spokeswoman|spokesperson|"
              r"lawyer|professor|minister|secretary|governor|commissioner|ambassador|mayor|judge|CEO|CFO|COO)")
-PERSON_NAME = r"([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2})"
+PERSON_NAME = (r"(?:(?:Ing|Eng|Dr|Mr|Mrs|Ms|Prof|Hon|Lic|Atty)\.? )?"  # "chief executive Ing. María …"
+               r"([A-Z][\w’'-]+(?: (?:de |da |do |dos |van |von |bin |al-)?[A-Z][\w’'-]+){1,3})")
 REPORTING = r"(?:said|says|told|added|announced|wrote|noted|stated|argued|warned|explained|confirmed|replied)"
 TITLED_PERSON = re.compile(rf"\b{JOB_TITLE} {PERSON_NAME}(?=[,.;:]|\s{REPORTING}\b|\s(?:who|and|of)\b)")
 # A minister's portfolio, then a name, then what they said: "Minister of Mines Gregory Tallis said"; the
@@ -627,10 +652,28 @@ def titled_people(text: str, vocabulary: Vocabulary) -> list[Found]:
             name = text[start:end]
             words = name.split()
             if (ORG_SUFFIX.search(name) or COMPANY_WORD.search(name) or HONORIFIC.match(name + " ")
-                    or any(vocabulary.lookup(w) is not None or place_kind(w) in ("country", "subdivision") for w in words)):
+                    or vocabulary.lookup(name) is not None or place_kind(name)
+                    or any(place_kind(w) == "country" for w in words)):
                 continue
             found.append(Found(start, end, name, "PERSON", name, origin="rule"))
     return found
+
+
+# "the Caraga region", "the southern Ruvuma region", "the Vila Real district": a name the text calls a region.
+ADMINISTRATIVE_AREA = re.compile(
+    r"\bthe (?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
+    r"south-?eastern|south-?western|remote|mountainous|coastal|neighbouring|neighboring) )?"
+    r"([A-Z][\w’'-]+(?: (?:de |do |da |del )?[A-Z][\w’'-]+){0,2}) (?:region|province|district|state|county|prefecture|"
+    r"governorate|municipality)\b")
+
+
+# "the mayor of Ribeira de Pena", "the port of Mtwara", "the town of Claver": a settlement, named.
+SETTLEMENT = re.compile(r"\b(?:mayor|port|town|village|city|municipality) of ([A-Z][\w’'-]+(?: (?:de |do |da |del )?[A-Z][\w’'-]+){0,2})")
+
+
+def administrative_areas(text: str) -> list[Found]:
+    return [Found(m.start(1), m.end(1), m.group(1), "GPE", m.group(1), origin="rule")
+            for pattern in (ADMINISTRATIVE_AREA, SETTLEMENT) for m in pattern.finditer(text)]
 
 
 # "ASTANA – ", "LIMA, Nov 6 – ", "SALTA, Argentina – ", "ISLAMABAD: ": a wire story's opening place, in capitals.
@@ -768,6 +811,11 @@ def resolve_surnames(text: str, candidates: list[Found]) -> list[Found]:
         for cut in range(2, len(words)):
             for part in (" ".join(words[:cut]), " ".join(words[-cut:])):
                 parts.setdefault(part.casefold(), set()).add(name)
+        # "Salcedo" of "Rodrigo Salcedo Anaya", "Ortega" of "María Guadalupe Ortega Villaseñor": Spanish and
+        # Portuguese writers call a person by the first surname, an inner word.
+        for part in words[1:-1]:
+            if len(part) > 2 and part[:1].isupper() and part.casefold() not in PLACE_WORDS:
+                parts.setdefault(part.casefold(), set()).add(name)
     unique = {part: next(iter(names)) for part, names in parts.items() if len(names) == 1}
     if not unique:
         return candidates
@@ -785,7 +833,8 @@ def resolve_surnames(text: str, candidates: list[Found]) -> list[Found]:
 
 
 LOCATIVE = re.compile(r"\b(?:in|at|near|outside|around|across|across from|north of|south of|east of|west of|"
-                      r"(?:province|region|state|district|city|town|capital|county) of)\s+(?:the )?$",
+                      r"(?:province|region|state|district|city|town|village|port|capital|county|municipality|mayor|governor) of)"
+                      r"\s+(?:the )?$",
                       re.IGNORECASE)
 
 
@@ -808,7 +857,14 @@ def as_place(text: str, found: Found) -> Found:
     before, after = text[max(0, found.start - 25):found.start], text[found.end:found.end + 30]
     followed_by_place = re.match(r",\s+([A-Z][\w -]+?)(?=[,.;)]|$| [a-z]| [–—-] )", after)
     dateline = found.text.isupper() and re.match(r"\s*[–—:-]", after) and (found.start == 0 or text[found.start - 1] == "\n")
-    in_context = bool(LOCATIVE.search(before) or (followed_by_place and place_kind(followed_by_place.group(1))) or dateline)
+    # "Incheon-based", "Copenhagen-listed": a company's home is a place.
+    home = re.match(r"-(?:based|listed|headquartered|registered)\b", after)
+    # "in Zacatecas and Chihuahua": a place coordinated with one in a place's context.
+    coordinated = re.search(r"\b(?:in|at|near|across|from)\s+(?:the )?([A-Z][\w-]+(?: [A-Z][\w-]+)?),? (?:and|or) $",
+                            text[max(0, found.start - 60):found.start])
+    coordinated = coordinated and place_kind(coordinated.group(1))
+    in_context = bool(LOCATIVE.search(before) or (followed_by_place and place_kind(followed_by_place.group(1))) or dateline
+                      or home or coordinated)
     # Only a place seen in a place's context outvotes the model elsewhere; a bare LOC -> GPE is still a guess.
     origin = "rule" if in_context else "model"
     # A province's name is rarely a company's, however the model guessed: an ORG guess yields to it.

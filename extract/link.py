@@ -44,7 +44,7 @@ COMPANY_TAIL = re.compile(
 )
 # The legal form that ends a company's full name; what a later, shorter mention leaves off.
 LEGAL_FORM = re.compile(r"Limited|Ltd\.?|Inc\.?|PLC|plc|LLC|LLP|Corporation|Corp\.?|Company|Berhad|Bhd\.?|S\.A\.?(?:C\.)?|SA|AG|"
-                        r"GmbH|N\.?V\.?|JSC|PJSC|OJSC|AB|Oyj|ASA|SAOG|SAOC")
+                        r"GmbH|N\.?V\.?|JSC|PJSC|OJSC|AB|Oyj|ASA|SAOG|SAOC|d\.o\.o\.|Lda|A/S|SRL|S\.r\.l\.|Kft\.?|a\.s\.|s\.r\.o\.")
 INDUSTRY_WORD = re.compile(r"Iron|Ore|Coal|Steel|Lithium|Nickel|Cobalt|Sdn|\(Pty\)|Pty")
 
 
@@ -266,7 +266,10 @@ def short_company_names(found: list[list[Found]], aliases: Aliases, vocabulary: 
                 full_names[key(words[0])].add(aliases.resolve(m.name))
             for cut in range(2, len(words)):
                 rest = words[cut:]
-                if LEGAL_FORM.fullmatch(rest[-1]) and all(is_tail(w) or INDUSTRY_WORD.fullmatch(w) for w in rest[:-1]):
+                middle = rest[:-1]
+                mineral = vocabulary.lookup(" ".join(middle)) if middle else None  # "Viet Bac Rare Earth JSC"
+                if LEGAL_FORM.fullmatch(rest[-1]) and (all(is_tail(w) or INDUSTRY_WORD.fullmatch(w) for w in middle)
+                                                       or (mineral is not None and mineral.type == "MINERAL")):
                     full_names[key(" ".join(words[:cut]))].add(aliases.resolve(m.name))
 
     def fullest(name: str) -> str:  # "Dala Uranium" is itself short for "Dala Uranium JSC"

@@ -114,7 +114,8 @@ def date_value(text: str) -> dict[str, object] | None:
         number = MONTHS.get(month.lower().rstrip("."))
         if number and 1 <= int(day) <= 31:
             return {"day": f"{number:02d}-{int(day):02d}"}
-    month = next((m for m in re.findall(r"[A-Za-z]+", text) if m.lower() in MONTHS and len(m) > 3), None)
+    # "may" is a verb; "May", capitalised, is the month (the extractor finds it only where a date is meant).
+    month = next((m for m in re.findall(r"[A-Za-z]+", text) if m.lower() in MONTHS and (len(m) > 3 or m == "May")), None)
     if month:
         return {"month_name": MONTHS[month.lower()]}
     weekday = next((day for day in WEEKDAYS if re.search(rf"\b{day}\b", text, re.IGNORECASE)), None)

@@ -144,6 +144,21 @@ def test_a_byline_and_dateline_become_metadata_not_body() -> None:
     assert all("By Lode" not in p and "Published" not in p for p in paragraphs(document))
 
 
+def test_a_wire_date_line_and_a_photo_credit_caption_are_not_body() -> None:
+    raw = "\n".join([
+        "Judge upholds a lithium permit in Nevada",
+        "By Garrett Olmstead | Western Resources Bureau",
+        "Published Feb. 19, 2026 7:42 p.m. ET | Updated Feb. 20, 2026 8:05 a.m. ET",
+        "Trucks move along a haul road in the high desert. (Photo by Dale Kimura for the Range Times)",
+        "A federal judge on Thursday upheld the approval of the mine in northern Nevada, rejecting the ranchers' claims.",
+        "The company said construction would begin within a year.",
+    ])
+    document = clean_scrape(read_document_from_text(raw))
+    assert document.date == "2026-02-19"
+    assert paragraphs(document)[0].startswith("A federal judge")
+    assert all("Photo by" not in p and "Published" not in p for p in paragraphs(document))
+
+
 def test_a_hard_wrapped_paragraph_is_joined() -> None:
     raw = (
         "A short title for a wrapped story\n\nThe minister said the survey of the northern\n"

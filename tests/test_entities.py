@@ -210,6 +210,51 @@ def test_a_place_the_model_and_gazetteer_agree_on_outvotes_a_person_guess() -> N
     assert found["Norrsken"] == ("Norrsken Mineral AB", "ORG")
 
 
+def test_places_known_by_how_the_text_speaks_of_them() -> None:
+    articles, entities = run({"a.md": "Seorin Magnetics Corp., an Incheon-based maker of magnets, bid. Operators in the Caraga region "
+                                      "objected, as did silver producers in Zacatecas and Chihuahua. The mayor of Ribeira de Pena "
+                                      "will appeal. Cobalt is mined in the Anti-Atlas mountains and nickel in the foothills of "
+                                      "the Diwata Range, near the Drina River."})
+    found = names_in(articles["a.md"], entities)
+    assert found["Incheon"] == ("Incheon", "GPE")  # "X-based"
+    assert found["Caraga"] == ("Caraga", "GPE")  # "the X region"
+    assert found["Chihuahua"] == ("Chihuahua", "GPE")  # coordinated with a place
+    assert found["Ribeira de Pena"][1] == "GPE"  # "mayor of X"
+    assert found["Anti-Atlas"] == ("Anti-Atlas", "LOC")  # "the X mountains"
+    assert found["Diwata Range"] == ("Diwata Range", "LOC")
+    assert found["Drina River"] == ("Drina River", "LOC")
+
+
+def test_names_from_other_traditions_and_legal_systems() -> None:
+    articles, entities = run({"a.md": "Deputy Finance Minister Rodrigo Salcedo Anaya said the delay would cost money. Salcedo said "
+                                      "more was coming. Minera Plata Alta, S.A. de C.V., which runs the mine, agreed, and chief "
+                                      "executive Ing. María Guadalupe Ortega Villaseñor said so. Ortega said prices were low. "
+                                      "Ravan Litijum d.o.o. applied for a licence; Ravan Litijum expects approval. Viet Bac Rare Earth "
+                                      "JSC may bid. Seorin said it was in talks with Viet Bac on a joint offer. "
+                                      "The Oil and Gas Development Company Limited stayed out."})
+    found = names_in(articles["a.md"], entities)
+    assert found["Salcedo"] == ("Rodrigo Salcedo Anaya", "PERSON")  # the first surname, an inner word
+    assert found["Ortega"] == ("María Guadalupe Ortega Villaseñor", "PERSON")  # after a title and an honorific
+    assert found["Minera Plata Alta, S.A. de C.V."][1] == "ORG"
+    assert found["Ravan Litijum"] == ("Ravan Litijum d.o.o.", "ORG")
+    assert found["Viet Bac"] == ("Viet Bac Rare Earth JSC", "ORG")  # "Rare Earth": a mineral between name and form
+    assert found["Oil and Gas Development Company Limited"][1] == "ORG"  # "and" inside one name
+
+
+def test_events_months_and_local_money() -> None:
+    articles, entities = run({"a.md": "Both will speak at the Silver and Battery Metals Summit of the Americas in Hermosillo in May. "
+                                      "The plant costs ₱62 billion, the road N$410 million and the port 11 trillion dong.\n\n"
+                                      "Japan and France.\n\nKazakhstan's Ministry of Energy disagreed."})
+    found = names_in(articles["a.md"], entities)
+    assert found["Silver and Battery Metals Summit of the Americas"][1] == "EVENT"
+    assert found["May"] == ("May", "DATE")  # capitalised after "in": the month, not the verb
+    values = {m.text: m.value for m in articles["a.md"].mentions if entities[m.entity].type == "MONEY"}
+    assert values["₱62 billion"] == {"amount": 62_000_000_000, "currency": "PHP"}
+    assert values["N$410 million"] == {"amount": 410_000_000, "currency": "NAD"}
+    assert values["11 trillion dong"] == {"amount": 11_000_000_000_000, "currency": "VND"}
+    assert found["Ministry of Energy"][1] == "ORG" and not any("\n" in name for name in found)  # never across lines
+
+
 def test_dashes_inside_names_do_not_split_them() -> None:
     articles, entities = run({"a.md": "He lunched with the Japan–Pakistan Business Cooperation Committee (JPBCC) and spoke "
                                       "about the upcoming Pakistan-Japan Business Dialogue. "
