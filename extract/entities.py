@@ -569,7 +569,8 @@ MONTH_DATE = re.compile(
 )
 # "the Kamoto mine", "the Mount Keel project", "Salar de Atacama operations": the name is a project.
 PROJECT_NAME = re.compile(
-    r"(?<![\w-])((?:[A-Z][\w’'-]*|de|del|la|las|los|do|da|dos)(?: (?:[A-Z][\w’'-]*|de|del|la|las|los|do|da|dos))*)"
+    # At most eight words: unbounded, a long run of capitals would be tried from every word (quadratic).
+    r"(?<![\w-])((?:[A-Z][\w’'-]*|de|del|la|las|los|do|da|dos)(?: (?:[A-Z][\w’'-]*|de|del|la|las|los|do|da|dos)){0,7})"
     r"(?= (?:(?:copper|gold|iron ore|lithium|cobalt|nickel|zinc|coal|manganese|rare earths?|uranium|silver|"
     r"copper-gold|gold-copper|open-pit|underground) )?(?:mine|mines|project|deposit|prospect|operations?|concession|"
     r"mining complex|mining project|smelter project)\b)"
@@ -638,7 +639,7 @@ TITLED_PERSON = re.compile(rf"\b{JOB_TITLE} {PERSON_NAME}(?=[,.;:]|\s{REPORTING}
 # A minister's portfolio, then a name, then what they said: "Minister of Mines Gregory Tallis said"; the
 # portfolio takes all capitalised words but the last two, the name.
 MINISTER_OF_PERSON = re.compile(
-    rf"\b(?:Minister|Secretary|Governor|Commissioner) (?:of|for) (?:the )?[A-Z][\w-]*(?:,? (?:and |& )?[A-Z][\w-]*)*? "
+    rf"\b(?:Minister|Secretary|Governor|Commissioner) (?:of|for) (?:the )?[A-Z][\w-]*(?:,? (?:and |& )?[A-Z][\w-]*){{0,8}}? "
     rf"([A-Z][\w’'-]+ [A-Z][\w’'-]+),? {REPORTING}\b"
 )
 
