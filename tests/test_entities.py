@@ -255,6 +255,23 @@ def test_events_months_and_local_money() -> None:
     assert found["Ministry of Energy"][1] == "ORG" and not any("\n" in name for name in found)  # never across lines
 
 
+def test_every_rule_module_is_part_of_the_cache_key() -> None:
+    """A rule module left out of RULE_FILES would let the cache serve results of old rules."""
+    import ast
+
+    from extract.entities import RULE_FILES
+    not_rules = {"cache", "progress", "model", "vocab"}  # the stage's plumbing; vocab is keyed by its files
+    seen, queue = set(), ["entities"]
+    while queue:
+        module = queue.pop()
+        tree = ast.parse((Path(__file__).resolve().parent.parent / "extract" / f"{module}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module not in seen | not_rules:
+                seen.add(node.module)
+                queue.append(node.module)
+    assert {f"{module}.py" for module in seen} <= set(RULE_FILES)
+
+
 def test_dashes_inside_names_do_not_split_them() -> None:
     articles, entities = run({"a.md": "He lunched with the Japan–Pakistan Business Cooperation Committee (JPBCC) and spoke "
                                       "about the upcoming Pakistan-Japan Business Dialogue. "

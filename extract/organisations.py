@@ -1,0 +1,161 @@
+"""Rules for organisations, events, governments and projects: names by their last word
+("… Limited", "… Forum"), a ministry's portfolio, "Government of X", "the X mine"."""
+
+from __future__ import annotations
+
+import re
+
+from .spans import Found
+
+ORG_SUFFIX = re.compile(
+    r"(?:\b(?:Limited|Ltd\.?|Corporation|Corp\.?|Inc\.?|International|Company|Co\.|Authority|Committee|Agency|Division|"
+    r"Ministry|Department|Bank|Council|Commission|Board|Institute|University|Association|Federation|Organi[sz]ation|"
+    r"Group|Holdings|PLC|LLC|Chamber of Commerce(?: [\w ]+)?|Chamber|Fund|Trust|Foundation|Party|Platform|Exchange|"
+    r"Secretariat|Bureau|Office|Directorate|Industries|Enterprises|Berhad|Bhd|Tbk|AG|GmbH|Ltda\.?|Plc|S\.?A\.?(?:C\.?)?|"
+    r"N\.?V\.?|B\.?V\.?|S\.?p\.?A\.?|SpA|ASA|Oyj|K\.K\.|JSC|PJSC|OJSC|AB|LLP|SAOG|SAOC|d\.o\.o\.|Lda|A/S|SRL|S\.r\.l\.|"
+    r"Kft\.?|a\.s\.|s\.r\.o\.|de C\.V\.)|"
+    r"\((?:Pvt|Pty)\.?\)(?: Ltd\.?| Limited)?|Pty\.? Ltd\.?|Sdn\.? Bhd\.?)$"
+)
+
+
+# Extends a name whose model span stopped short of its company suffix: "Wah Nobel" + " (Pvt) Limited".
+ORG_TAIL = re.compile(
+    r"^,?\s*(?:\((?:Pvt|Pty)\.?\)\s*)?(?:S\.A\.(?:B\.)? de C\.V\.|Limited|Ltd\.?|Corporation|Corp\.?|Inc\.?|PLC|Plc|LLC|"
+    r"Berhad|Bhd|Tbk|AG|GmbH|Ltda\.?|S\.A\.(?:C\.)?|SA|N\.V\.|B\.V\.|S\.p\.A\.|Pty\.? Ltd\.?|Sdn\.? Bhd\.?|JSC|PJSC|OJSC|"
+    r"AB|Oyj|ASA|LLP|SAOG|SAOC|d\.o\.o\.|Lda|A/S|SRL|S\.r\.l\.|Kft\.?|a\.s\.|s\.r\.o\.)(?!\w)|^\s*\((?:Pvt|Pty)\.?\)"
+)
+
+
+EVENT_SUFFIX = re.compile(
+    r"\b(?:Forum|Summit|Dialogue|Conference|Expo|Exhibition|Symposium|Roundtable|Indaba|Convention|Congress|Week)"
+    r"(?: (?:19|20)\d{2}| \d{1,2})?$"
+)
+
+
+# A run of capitalised words ending in an event or organisation word is a name
+# even where the model saw none: "Pak-China E-Mining Platform", "… Cooperation Forum".
+SUFFIXED_NAME = re.compile(
+    r"(?<![\w-])[A-Z][\w’'.&]*(?:(?:[ \t]+|[-–])(?:of |and |for |on |the )?[A-Z][\w’'.&]*){0,7}"  # never across lines
+    r"(?:[ \t]+|[-–])(?:(?P<event>Forum|Summit|Dialogue|Conference|Expo|Exhibition|Symposium|Roundtable|Indaba|Convention|Week)"
+    r"(?: (?:19|20)\d{2})?|(?P<org>Platform|Corporation|Authority|Agency|Committee|Commission|Council|Chamber of Commerce|"
+    r"Limited|Ltd|Inc|Berhad|Bhd|PLC|LLC|LLP|JSC|PJSC|Oyj|Company|Ministry|Division|Board|Bank|Association|Federation|"
+    r"International|Group|Holdings))\b"
+)
+
+
+# "Barrick Gold", "X Mining", "Y Resources": a name ending in an industry word is a company.
+COMPANY_WORD = re.compile(
+    r"\s(?:Gold|Copper|Mining|Minerals|Resources|Energy|Metals|Petroleum|Oil|Gas|Power|Steel|Cement|Motors|Industries|"
+    r"Holdings|Capital|Partners|Technologies|Systems|Logistics|Airlines|Telecom)$"
+)
+
+
+LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+
+
+CAPITALISED_RUN = r"[A-Z][\w-]*(?: [A-Z][\w-]*)*"
+
+
+PORTFOLIO = re.compile(rf"(?: of {CAPITALISED_RUN})?(?:, {CAPITALISED_RUN})*(?:,? and {CAPITALISED_RUN})?")
+
+
+def with_portfolio(text: str, start: int, end: int) -> tuple[int, int]:
+    """'Ministry of Investment, Trade and Industry', 'Department of Industry, Science and Resources':
+    a ministry's portfolio list belongs to its name, though the model stops at the first comma."""
+    head = re.search(r"\b(?:Ministry|Department|Secretary|Minister)\s+of\s+$", text[max(0, start - 30):start])
+    if head and text[start:start + 1].isupper():
+        start -= len(head.group(0))
+    if re.search(r"\b(?:Ministry|Department)(?: of(?: [A-Z][\w-]*)+(?:, [A-Z][\w-]*(?: [A-Z][\w-]*)*)*)?$", text[start:end]):
+        portfolio = PORTFOLIO.match(text, end)
+        if portfolio and portfolio.end() > end and (", " in portfolio.group(0) or " and " in portfolio.group(0)
+                                                     or portfolio.group(0).startswith(" of ")):
+            end = portfolio.end()
+    return start, end
+
+
+def suffixed_names(text: str) -> list[Found]:
+    found = []
+    for match in SUFFIXED_NAME.finditer(text):
+        lead = LEADING_ARTICLE.match(match.group(0))
+        start = match.start() + (lead.end() if lead else 0)
+        # "Later the Pak-China … Platform", "In March the European Commission": capitalised words that open a
+        # sentence before "the" are not part of the name.
+        opener = re.match(r"(?:[A-Z][a-z]+ ){1,3}the ", text[start:match.end()])
+        if opener:
+            start += opener.end()
+        # "X Corporation and Y Company Limited" are two names, not one; but in "Oil and Gas Development
+        # Company" or "Ministry of Energy and Mineral Resources" the "and" is inside one name: a single word or a
+        # phrase with "of" before "and" runs on into the next part. Another name before "and" ("Dala Uranium
+        # and …") is left to the model.
+        part_start = None
+        for part in re.finditer(r".+?(?:\s+and\s+(?=[A-Z])|$)", text[start:match.end()]):
+            inner = part.group(0)
+            if re.search(r"\s+and\s+$", inner):
+                left = inner.rsplit(" and", 1)[0].strip()
+                if not ORG_SUFFIX.search(left):
+                    if part_start is None and " " in left and not re.search(r" (?:of|for) ", left):
+                        continue
+                    part_start = part.start() if part_start is None else part_start
+                    continue
+            part_start = part.start() if part_start is None else part_start
+            name = re.sub(r"\s+and\s+$", "", text[start + part_start:start + part.end()])
+            name_start, part_start = start + part_start, None
+            owner = re.match(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s ", name)
+            if owner:  # "China's Ministry of Commerce": China's own name stands apart
+                name_start += owner.end()
+            name_start, name_end = with_portfolio(text, name_start, name_start + len(name) - (owner.end() if owner else 0))
+            name = text[name_start:name_end]
+            if " " not in name and "-" not in name:
+                continue
+            if re.fullmatch(r"(?:Last|Next|This|That|Each|Every|Previous|Following|Same|One|Per) Week", name):
+                continue  # a time, not an event: "Last Week"
+            kind = "EVENT" if EVENT_SUFFIX.search(name) else "ORG"
+            # "Summit of the Americas", "Forum of the Andes": the event's name goes on.
+            region = re.match(r" of the [A-Z][\w-]+(?: [A-Z][\w-]+)?", text[name_end:]) if kind == "EVENT" else None
+            if region:
+                name_end += region.end()
+                name = text[name_start:name_end]
+            found.append(Found(name_start, name_end, name, kind, name, origin="rule"))
+    return found
+
+
+GOVERNMENT = re.compile(r"(?<!\w)(?:[Tt]he )?([Gg]overnment of (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)?)")
+
+
+def governments(text: str) -> list[Found]:
+    """'the government of Pakistan' names an organisation: Government of Pakistan."""
+    found = []
+    for match in GOVERNMENT.finditer(text):
+        surface = match.group(1)
+        name = "G" + surface[1:]
+        found.append(Found(match.start(1), match.end(1), surface, "ORG", name, origin="rule"))
+    return found
+
+
+# "the Kamoto mine", "the Mount Keel project", "Salar de Atacama operations": the name is a project.
+PROJECT_NAME = re.compile(
+    # At most eight words: unbounded, a long run of capitals would be tried from every word (quadratic).
+    r"(?<![\w-])((?:[A-Z][\w’'-]*|de|del|la|las|los|do|da|dos)(?: (?:[A-Z][\w’'-]*|de|del|la|las|los|do|da|dos)){0,7})"
+    r"(?= (?:(?:copper|gold|iron ore|lithium|cobalt|nickel|zinc|coal|manganese|rare earths?|uranium|silver|"
+    r"copper-gold|gold-copper|open-pit|underground) )?(?:mine|mines|project|deposit|prospect|operations?|concession|"
+    r"mining complex|mining project|smelter project)\b)"
+)
+
+
+def project_names(text: str) -> list[Found]:
+    found = []
+    for match in PROJECT_NAME.finditer(text):
+        # "Kafue Basin Copper Limited's Mukanda West mine": the project is what follows the owner.
+        name = re.split(r"['’]s ", match.group(1))[-1]
+        words = name.split()
+        # Trim lowercase particles at the edges and a sentence's first word ("The", "Its").
+        while words and (words[0][0].islower() or words[0] in ("The", "Its", "This", "That", "A", "An")):
+            words = words[1:]
+        if not words or words[-1][0].islower():
+            continue
+        name = " ".join(words)
+        start = match.end(1) - len(name)
+        if ORG_SUFFIX.search(name) or name.isupper() and len(name) <= 4:
+            continue
+        found.append(Found(start, match.end(1), name, "PROJECT", name, origin="rule"))
+    return found

@@ -1,0 +1,118 @@
+"""Rules for people: titles and honorifics, a name right after a job title, second and
+first surnames, and a surname or given name that stands for the full name seen earlier."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .gazetteer import place_kind
+from .model import VALUE_TYPES
+from .organisations import COMPANY_WORD, ORG_SUFFIX
+from .places import DIRECTIONS, PLACE_WORDS
+from .spans import Found
+from .vocab import Vocabulary
+
+HONORIFIC = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Datuk Seri|Datuk|Seri|Sri|Dato' Sri|Dato’ Sri|Dato'|Dato’|Dato|Tan Sri|Tun|Sheikh|Shaikh|"
+    r"President|Minister|Senator|Governor|Chief|Judge|Justice|Ambassador)\.?\s+)+"
+)
+
+
+SECOND_SURNAME = re.compile(r" ([A-Z][a-zà-ÿ’'-]{2,})(?= [a-z]|[,.;:])")
+
+
+CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+                  "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+
+
+def with_second_surname(text: str, found: Found, candidates: list[Found], vocabulary: Vocabulary) -> Found:
+    """'Judge Rosa Huamán Quispe ordered…': the model often stops before a second surname (Spanish and
+    Portuguese names carry two); a lone capitalised word right after a full name, before a lower-case word
+    or a stop, belongs to it unless it is a day, a month, a known place or another mention."""
+    if found.type != "PERSON" or found.origin != "model" or " " not in found.name:
+        return found
+    match = SECOND_SURNAME.match(text, found.end)
+    word = match.group(1) if match else ""
+    if not match or word.casefold() in CALENDAR_WORDS or vocabulary.lookup(word) is not None or place_kind(word):
+        return found
+    if any(c.start < match.end() and match.start(1) < c.end for c in candidates if c is not found):
+        return found
+    name = text[found.start:match.end(1)]
+    return replace(found, end=match.end(1), text=name, name=name)
+
+
+# A job title, then a name: "chief executive Naranbaatar Batsaikhan told", "analyst Enkhjargal Dorj said".
+JOB_TITLE = (r"(?i:chief executive|chief (?:financial|operating|technical) officer|chief economist|executive director|"
+             r"managing director|director[- ]general|director|general manager|chairman|chairwoman|chairperson|chair|"
+             r"vice[- ]president|president|founder|co-founder|analyst|economist|spokesman|spokeswoman|spokesperson|"
+             r"lawyer|professor|minister|secretary|governor|commissioner|ambassador|mayor|judge|CEO|CFO|COO)")
+
+
+PERSON_NAME = (r"(?:(?:Ing|Eng|Dr|Mr|Mrs|Ms|Prof|Hon|Lic|Atty)\.? )?"  # "chief executive Ing. María …"
+               r"([A-Z][\w’'-]+(?: (?:de |da |do |dos |van |von |bin |al-)?[A-Z][\w’'-]+){1,3})")
+
+
+REPORTING = r"(?:said|says|told|added|announced|wrote|noted|stated|argued|warned|explained|confirmed|replied)"
+
+
+TITLED_PERSON = re.compile(rf"\b{JOB_TITLE} {PERSON_NAME}(?=[,.;:]|\s{REPORTING}\b|\s(?:who|and|of)\b)")
+
+
+# A minister's portfolio, then a name, then what they said: "Minister of Mines Gregory Tallis said"; the
+# portfolio takes all capitalised words but the last two, the name.
+MINISTER_OF_PERSON = re.compile(
+    rf"\b(?:Minister|Secretary|Governor|Commissioner) (?:of|for) (?:the )?[A-Z][\w-]*(?:,? (?:and |& )?[A-Z][\w-]*){{0,8}}? "
+    rf"([A-Z][\w’'-]+ [A-Z][\w’'-]+),? {REPORTING}\b"
+)
+
+
+def titled_people(text: str, vocabulary: Vocabulary) -> list[Found]:
+    """People named right after their job title, which the model often misses or calls organisations."""
+    found = []
+    for pattern in (TITLED_PERSON, MINISTER_OF_PERSON):
+        for match in pattern.finditer(text):
+            start, end = match.span(pattern.groups)
+            name = text[start:end]
+            words = name.split()
+            if (ORG_SUFFIX.search(name) or COMPANY_WORD.search(name) or HONORIFIC.match(name + " ")
+                    or vocabulary.lookup(name) is not None or place_kind(name)
+                    or any(place_kind(w) == "country" for w in words)):
+                continue
+            found.append(Found(start, end, name, "PERSON", name, origin="rule"))
+    return found
+
+
+def resolve_surnames(text: str, candidates: list[Found]) -> list[Found]:
+    """'Kamal' after 'Jam Kamal' (or 'Hara' after 'HARA Shohei') is that person, whatever the model said."""
+    full_names = {c.name for c in candidates if c.type == "PERSON" and len(c.name.split()) >= 2
+                  and c.name.split()[0].casefold().rstrip(".") not in PLACE_WORDS}
+    parts: dict[str, set[str]] = {}
+    for name in full_names:
+        words = name.split()
+        for part in (words[0], words[-1]):
+            if len(part) > 2 and part.casefold() not in DIRECTIONS and part.casefold() not in PLACE_WORDS:
+                parts.setdefault(part.casefold(), set()).add(name)
+        # "Nurul Huda" of "Nurul Huda Ismail", "Ccori Huillca" of "Eusebio Ccori Huillca".
+        for cut in range(2, len(words)):
+            for part in (" ".join(words[:cut]), " ".join(words[-cut:])):
+                parts.setdefault(part.casefold(), set()).add(name)
+        # "Salcedo" of "Rodrigo Salcedo Anaya", "Ortega" of "María Guadalupe Ortega Villaseñor": Spanish and
+        # Portuguese writers call a person by the first surname, an inner word.
+        for part in words[1:-1]:
+            if len(part) > 2 and part[:1].isupper() and part.casefold() not in PLACE_WORDS:
+                parts.setdefault(part.casefold(), set()).add(name)
+    unique = {part: next(iter(names)) for part, names in parts.items() if len(names) == 1}
+    if not unique:
+        return candidates
+    resolved = []
+    for candidate in candidates:
+        full = unique.get(candidate.name.casefold())
+        if full and full != candidate.name and candidate.type not in VALUE_TYPES:
+            candidate = replace(candidate, type="PERSON", name=full, origin="surname")
+        resolved.append(candidate)
+    for part, full in unique.items():
+        for match in re.finditer(r"(?<![\w-])[A-Z][\w’'-]*(?![\w-])", text):
+            if match.group(0).casefold() == part and not any(c.start < match.end() and match.start() < c.end for c in resolved):
+                resolved.append(Found(match.start(), match.end(), match.group(0), "PERSON", full, origin="surname"))
+    return resolved

@@ -1,0 +1,145 @@
+"""Rules for places: landforms by name, regions the text calls regions, datelines, and a
+name the model typed wrongly that the gazetteer knows as a place, seen in a place's context."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .gazetteer import place_kind
+from .organisations import ORG_SUFFIX
+from .spans import Found
+
+DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
+
+
+LOCATED = re.compile(r"(.+?) in ([A-Z][\w-]+(?: [A-Z][\w-]+)?)")
+
+
+def split_located(found: Found) -> list[Found]:
+    """'Bogd Securities in Ulaanbaatar': the model ran a name and where it is into one span; split them.
+    (A chamber's full name holds its place, "China Chamber of Commerce in Pakistan", and stays whole.)"""
+    match = LOCATED.fullmatch(found.name) if found.origin == "model" and found.type in ("ORG", "PERSON") else None
+    if not match or "Chamber" in match.group(1) or not place_kind(match.group(2)):
+        return [found]
+    place_start = found.start + match.start(2)
+    return [replace(found, end=found.start + match.end(1), text=match.group(1), name=match.group(1)),
+            Found(place_start, found.end, match.group(2), "GPE", match.group(2), origin="rule")]
+
+
+GEOGRAPHIC_FEATURE = re.compile(
+    r"\s(?:Basin|Valley|Desert|Mountains|Range|Plateau|Belt|Copperbelt|Coast|Peninsula|Islands?|Sea|Gulf|River|Lake|"
+    r"Quadrangle|Triangle|Complex|Highlands|Lowlands|Delta|Corridor|Strait|Bay)$"
+    r"|^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Southeast|Southeastern|Northeast|"
+    r"Southwest|Northwest|Sub-Saharan)(?:ern)?\s(?:Asia|Africa|America|Europe|Pacific|Atlantic)$"
+    # A model's span that starts with a range's word: "Sierra Madre Occidental". (Only retyped, never found by
+    # this alone: mines are named after mountains too, "Serra Dourada", "Cerro Verde".)
+    r"|^(?:Sierra|Serra|Jebel|Djebel|Lake|Lago)\s"
+)
+
+
+# "South and Central Asia": the first region is "South Asia", though the text never writes it whole.
+COORDINATED_REGION = re.compile(
+    r"\b(North|South|East|West|Central|Southeast|Northeast|Southwest|Northwest)(?:ern)? and "
+    r"(?:North|South|East|West|Central|Southeast|Northeast|Southwest|Northwest)(?:ern)? "
+    r"(Asia|Africa|America|Europe|Pacific)\b"
+)
+
+
+FEATURE_NAME = re.compile(
+    r"(?<![\w-])(?:[A-Z][\w-]*[ \t]+){1,3}(?:Basin|Valley|Desert|Mountains|Range|Ranges|Hills|Plateau|Belt|Copperbelt|"
+    r"Peninsula|Quadrangle|Triangle|Highlands|Delta|River)\b"
+    # A name the text calls a landform in lower case: "the Anti-Atlas mountains", "the Kuiseb river".
+    r"|(?<=\bthe )[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?(?= (?:mountains|hills|range|river|desert|plateau|basin|valley)\b)"
+)
+
+
+def feature_names(text: str) -> list[Found]:
+    """'Lithium Triangle', 'Iron Quadrangle', 'Central African Copperbelt': named regions by their landform word."""
+    found = []
+    for match in FEATURE_NAME.finditer(text):
+        name = match.group(0)
+        lead = re.match(r"(?:The|In|At|From|Across|Its|This)\s+", name)
+        start = match.start() + (lead.end() if lead else 0)
+        called_a_landform = re.match(r" (?:mountains|hills|range|river|desert|plateau|basin|valley)\b", text[match.end():])
+        if " " in text[start:match.end()] or called_a_landform:
+            found.append(Found(start, match.end(), text[start:match.end()], "LOC", text[start:match.end()], origin="rule"))
+    return found
+
+
+# "the Caraga region", "the southern Ruvuma region", "the Vila Real district": a name the text calls a region.
+ADMINISTRATIVE_AREA = re.compile(
+    r"\bthe (?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
+    r"south-?eastern|south-?western|remote|mountainous|coastal|neighbouring|neighboring) )?"
+    r"([A-Z][\w’'-]+(?: (?:de |do |da |del )?[A-Z][\w’'-]+){0,2}) (?:region|province|district|state|county|prefecture|"
+    r"governorate|municipality)\b")
+
+
+# "the mayor of Ribeira de Pena", "the port of Mtwara", "the town of Claver": a settlement, named.
+SETTLEMENT = re.compile(r"\b(?:mayor|port|town|village|city|municipality) of ([A-Z][\w’'-]+(?: (?:de |do |da |del )?[A-Z][\w’'-]+){0,2})")
+
+
+def administrative_areas(text: str) -> list[Found]:
+    return [Found(m.start(1), m.end(1), m.group(1), "GPE", m.group(1), origin="rule")
+            for pattern in (ADMINISTRATIVE_AREA, SETTLEMENT) for m in pattern.finditer(text)]
+
+
+# "ASTANA – ", "LIMA, Nov 6 – ", "SALTA, Argentina – ", "ISLAMABAD: ": a wire story's opening place, in capitals.
+DATELINE = re.compile(r"(?m)^([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2})(?=(?:, [A-Z][\w .]{1,25}?)? ?[–—:-] )")
+
+
+def dateline_places(text: str) -> list[Found]:
+    """The place of a dateline, when the gazetteer knows it; the model rarely tags a word in capitals."""
+    return [Found(m.start(1), m.end(1), m.group(1), "GPE", m.group(1), origin="rule")
+            for m in DATELINE.finditer(text) if len(m.group(1)) > 2 and place_kind(m.group(1))]
+
+
+def coordinated_regions(text: str) -> list[Found]:
+    return [Found(m.start(1), m.end(1), m.group(1), "LOC", f"{m.group(1)} {m.group(2)}", origin="rule")
+            for m in COORDINATED_REGION.finditer(text)]
+
+
+PLACE_WORDS = {"mount", "lake", "cape", "port", "fort", "saint", "st", "san", "santa", "new", "north", "south", "east", "west"}
+
+
+LOCATIVE = re.compile(r"\b(?:in|at|near|outside|around|across|across from|north of|south of|east of|west of|"
+                      r"(?:province|region|state|district|city|town|village|port|capital|county|municipality|mayor|governor) of)"
+                      r"\s+(?:the )?$",
+                      re.IGNORECASE)
+
+
+def as_place(text: str, found: Found) -> Found:
+    """A name the model typed wrongly that the gazetteer knows as a place.
+
+    A region or province the model called LOC or ORG becomes GPE (PERSON only in a place's context); a city
+    only where the text treats it as a place ("in Salta", a dateline "KINSHASA –",
+    "Solwezi, Zambia"), since cities share names with people and companies.
+    """
+    if found.origin != "model" or found.type not in ("ORG", "PERSON", "LOC", "GPE") or ORG_SUFFIX.search(found.name):
+        return found
+    kind = place_kind(found.name)
+    if kind is None:
+        return found
+    if found.type == "GPE":
+        # The model and the gazetteer agree: that outvotes the model's other guesses for the name
+        # ("in Norrbotten" a place, "Norrbotten holds 80%" a person).
+        return replace(found, origin="rule")
+    before, after = text[max(0, found.start - 25):found.start], text[found.end:found.end + 30]
+    followed_by_place = re.match(r",\s+([A-Z][\w -]+?)(?=[,.;)]|$| [a-z]| [–—-] )", after)
+    dateline = found.text.isupper() and re.match(r"\s*[–—:-]", after) and (found.start == 0 or text[found.start - 1] == "\n")
+    # "Incheon-based", "Copenhagen-listed": a company's home is a place.
+    home = re.match(r"-(?:based|listed|headquartered|registered)\b", after)
+    # "in Zacatecas and Chihuahua": a place coordinated with one in a place's context.
+    coordinated = re.search(r"\b(?:in|at|near|across|from)\s+(?:the )?([A-Z][\w-]+(?: [A-Z][\w-]+)?),? (?:and|or) $",
+                            text[max(0, found.start - 60):found.start])
+    coordinated = coordinated and place_kind(coordinated.group(1))
+    in_context = bool(LOCATIVE.search(before) or (followed_by_place and place_kind(followed_by_place.group(1))) or dateline
+                      or home or coordinated)
+    # Only a place seen in a place's context outvotes the model elsewhere; a bare LOC -> GPE is still a guess.
+    origin = "rule" if in_context else "model"
+    # A province's name is rarely a company's, however the model guessed: an ORG guess yields to it.
+    if kind in ("country", "subdivision") and (found.type in ("LOC", "ORG") or in_context or " " in found.name):
+        return replace(found, type="GPE", origin=origin)
+    if kind == "city" and (in_context or found.type == "LOC"):
+        return replace(found, type="GPE", origin=origin)
+    return found
