@@ -162,7 +162,8 @@ ALT_TEXT = re.compile(r"^(?:[a-z0-9_-]+|\S+\.(?:jpe?g|png|gif|webp|avif|svg))$",
 ALT_LOWER = re.compile(r"^[a-z0-9_-]+$")
 # "… (Photo: AFP)", "Image | Reuters", "… (Photo by Dale Kimura for the Times)": a caption ends with its credit.
 CAPTION_CREDIT = re.compile(r"(?:(?:photo|image|picture|credit|file)s?\s*[:|/]\s*[\w .,&/-]{1,40}\)?"
-                            r"|\(?(?:photo|image|picture|illustration|file photo)s?\s+(?:by|courtesy of|via)\s+[^()]{1,80}\)?)$",
+                            r"|\(?(?:photo|image|picture|illustration|file photo)s?\s+(?:by|courtesy of|via)\s+[^()]{1,80}\)?"
+                            r"|\((?:courtesy|credit)(?: of)?:?\s+[^()]{1,80}\))$",
                             re.IGNORECASE)
 
 

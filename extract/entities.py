@@ -34,6 +34,7 @@ from .organisations import (
     COMPANY_WORD,
     EVENT_SUFFIX,
     LEADING_ARTICLE,
+    LEGAL_FORMS,
     ORG_SUFFIX,
     ORG_TAIL,
     governments,
@@ -315,12 +316,24 @@ def tidy(text: str, found: Found) -> Found | None:
         honorific = HONORIFIC.match(text[start:end])
         if honorific and found.type == "PERSON":
             start += honorific.end()
+        # "Trondheim-based Nordhav Mineraler AS", "state-owned Eti Maden": a company's description is not its name.
+        described = re.match(r"(?:[A-Z][\w]*|state|privately|family|foreign|locally)-(?:based|listed|owned|run|headquartered|"
+                             r"registered|held) ", text[start:end])
+        if described and end - start > described.end():
+            start += described.end()
+        # "Kütahya province": the model took the administrative word in lower case along.
+        area = re.search(r" (?:province|region|district|state|county|prefecture|governorate|municipality)$", text[start:end])
+        if area and found.type in ("GPE", "LOC"):
+            end = start + area.start()
         # "Uzbek Uranium Resources JSC (UzUR": a bracket the span opens but does not close is not part of the name.
         opened = text.rfind("(", start, end)
         if opened != -1 and ")" not in text[opened:end]:
             end = opened
         tail = TRAILING_JUNK.search(text[start:end])
-        end = start + tail.start() if tail else end
+        if tail:
+            # The full stop of "A.Ş.", "S.A.S.", "Sp. z o.o." belongs to the legal form, not to the sentence.
+            cut = start + tail.start()
+            end = cut + 1 if text[cut:cut + 1] == "." and ORG_SUFFIX.search(text[start:cut + 1]) else cut
         # A multi-word name that the model cut at a dash compound gets it back:
         # "Japan–Pakistan Business Cooperation Committee", "Pak-China E-Mining Platform".
         # A single word inside a compound ("Japan-Pakistan collaboration") stays itself.
@@ -332,6 +345,14 @@ def tidy(text: str, found: Found) -> Found | None:
             if right:
                 end += right.end()
         start, end = with_portfolio(text, start, end)
+        # A hyphenated surname is one: "Katarzyna Wróblewska-Nowak", "Paul-Henri Wéma".
+        if found.type == "PERSON":
+            joined = re.match(r"-[A-Z][\w’']+", text[end:])
+            if joined:
+                end += joined.end()
+            before = re.search(r"[A-Z][\w’']+-$", text[max(0, start - 30):start])
+            if before:
+                start -= len(before.group(0))
         # People whose surnames carry particles: "Johan van der Merwe".
         if found.type == "PERSON":
             particle = re.match(r"(?: (?:van|der|den|de|la|le|del|della|da|dos|das|du|bin|binti|al|el|von|ter|ten))+ [A-Z][\w’'-]*",
@@ -343,6 +364,11 @@ def tidy(text: str, found: Found) -> Found | None:
         if company:
             end += company.end()
             kind = "ORG"
+        # The model stopped inside a legal form of several words: "Odra Miedź Sp" + ". z o.o.".
+        last_word = text.rfind(" ", start, end) + 1
+        form = re.match(rf"(?:{LEGAL_FORMS})(?![\w.])", text[last_word:])
+        if last_word > start and form and last_word + form.end() > end:
+            end, kind = last_word + form.end(), "ORG"
         # "China Chamber of Commerce in Pakistan" is the chamber's full name.
         chamber = re.match(r" in (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)?", text[end:])
         if chamber and re.search(r"Chamber of Commerce(?: and Industry)?$", text[start:end]):
@@ -355,6 +381,11 @@ def tidy(text: str, found: Found) -> Found | None:
     return replace(found, start=start, end=end, text=name, name=name, type=retype(name, kind))
 
 
+# Names that say "company" or "bank" first, in the languages of mining news: "Société Minière du Nord-Ouest".
+LEADING_ORG_WORD = re.compile(r"(?:Société|Compagnie|Compañía|Companhia|Empresa|Sociedad|Sociedade|Corporación|Grupo|Banco|"
+                              r"Banque|Minera|Mineração|Minerações|Mineradora|Compania|Cooperativa|Federación|Asociación) ")
+
+
 def retype(name: str, kind: str) -> str:
     """Suffixes outweigh the model's guess: '… Limited' is an organisation, '… Forum' an event, '… Basin' a region."""
     if kind in VALUE_TYPES:
@@ -362,6 +393,8 @@ def retype(name: str, kind: str) -> str:
     if EVENT_SUFFIX.search(name):
         return "EVENT"
     if ORG_SUFFIX.search(name):
+        return "ORG"
+    if LEADING_ORG_WORD.match(name) and kind in ("PERSON", "GPE", "LOC"):
         return "ORG"
     if GEOGRAPHIC_FEATURE.search(name) and kind in ("ORG", "PERSON", "LOC", "GPE") and " Economic Corridor" not in name:
         return "LOC"
@@ -526,6 +559,9 @@ def is_junk(found: Found, common_acronyms: set[str], text: str = "") -> bool:
                                     or (" " not in found.text and re.match(r" [Mm]inistry\b", text[found.end:]))):
             return True
         if is_capitalised_common_word(found, text):
+            return True
+        # "Minister of Natural Resources": a job title, not an organisation.
+        if found.type == "ORG" and re.match(r"(?:Deputy |Prime |Chief )?(?:Minister|Secretary|Governor|Commissioner) (?:of|for) ", name):
             return True
         # "minerals, ICT, manufacturing": an acronym in a list of common nouns is one of them.
         before = text[max(0, found.start - 40):found.start]

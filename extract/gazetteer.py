@@ -31,8 +31,8 @@ ADMINISTRATIVE_WORD = re.compile(
 
 
 def key(name: str) -> str:
-    """Folded, and without accents: "Kérouané" and "Kerouane", "Potosí" and "Potosi" are one name."""
-    decomposed = unicodedata.normalize("NFKD", fold(name))
+    """Folded, without accents or hyphens: "Kérouané" and "Kerouane", "Potosí" and "Potosi" are one name."""
+    decomposed = unicodedata.normalize("NFKD", fold(name).replace("-", " "))  # "Zamora-Chinchipe", "Zamora Chinchipe"
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from .entities import TYPES, VALUE_TYPES, Extraction, Found
 from .gazetteer import place_kind
 from .model import Article, Entity, Mention
+from .organisations import BRACKETED_FORM, EVENT_SUFFIX, LEGAL_FORMS, ORG_SUFFIX
 from .paths import slugify
 from .values import value_name
 from .vocab import Vocabulary, fold
@@ -40,12 +41,13 @@ RESCAN_TYPES = ("PERSON", "ORG", "GPE", "LOC", "PROJECT", "EVENT")
 COMPANY_TAIL = re.compile(
     r"Gold|Copper|Mining|Mineral|Minerals|Mines|Exploration|Refining|Chemicals|Materials|Resources|Energy|Metals|Group|"
     r"Holdings|Corporation|Corp\.?|Company|Co\.?|Limited|Ltd\.?|"
-    r"Inc\.?|PLC|LLC|International|Industries|Securities|Capital|Investments|Partners"
+    r"Inc\.?|PLC|LLC|International|Industries|Securities|Capital|Investments|Partners|"
+    r"Madencilik|Maden|Mineraler|Mineração|Minería|Mineria|Bergbau|Mijnbouw"  # "Mining" in other languages
 )
 # The legal form that ends a company's full name; what a later, shorter mention leaves off.
-LEGAL_FORM = re.compile(r"Limited|Ltd\.?|Inc\.?|PLC|plc|LLC|LLP|Corporation|Corp\.?|Company|Berhad|Bhd\.?|S\.A\.?(?:C\.)?|SA|AG|"
-                        r"GmbH|N\.?V\.?|JSC|PJSC|OJSC|AB|Oyj|ASA|SAOG|SAOC|d\.o\.o\.|Lda|A/S|SRL|S\.r\.l\.|Kft\.?|a\.s\.|s\.r\.o\.")
-INDUSTRY_WORD = re.compile(r"Iron|Ore|Coal|Steel|Lithium|Nickel|Cobalt|Sdn|\(Pty\)|Pty")
+# A company's legal form at the end of its name: what a later, shorter mention leaves off.
+LEGAL_SUFFIX = re.compile(rf",?\s+(?:{BRACKETED_FORM}\s*)?(?:{LEGAL_FORMS})$|\s+{BRACKETED_FORM}$")
+INDUSTRY_WORD = re.compile(r"Iron|Ore|Coal|Steel|Stainless|Lithium|Nickel|Cobalt|Sdn|\(Pty\)|Pty")
 
 
 class CurationError(Exception):
@@ -183,7 +185,9 @@ def vote_type(members: list[Found], aliases: Aliases) -> str:
     if fixed:
         return fixed
     # Types set by a rule (a suffix, a vocabulary, a definition) outvote the model's guesses.
-    trusted = [m.type for m in members if m.origin in ("vocab", "acronym", "rule", "surname")]
+    # A model span typed by its suffix ("… A.Ş." an organisation, "… Forum" an event) counts as a rule's.
+    trusted = [m.type for m in members if m.origin in ("vocab", "acronym", "rule", "surname")
+               or (m.type == "ORG" and ORG_SUFFIX.search(m.name)) or (m.type == "EVENT" and EVENT_SUFFIX.search(m.name))]
     votes = Counter(trusted or [m.type for m in members])
     return min(votes, key=lambda t: (-votes[t], TYPE_ORDER.index(t)))
 
@@ -252,25 +256,32 @@ def short_company_names(found: list[list[Found]], aliases: Aliases, vocabulary: 
     """
     def is_tail(word: str) -> bool:  # "Gold", "Mining", "Limited"; and any mineral: "Uranium", "Phosphate"
         term = vocabulary.lookup(word)
-        return bool(COMPANY_TAIL.fullmatch(word) or LEGAL_FORM.fullmatch(word) or (term is not None and term.type == "MINERAL"))
+        return bool(COMPANY_TAIL.fullmatch(word) or INDUSTRY_WORD.fullmatch(word) or (term is not None and term.type == "MINERAL"))
 
+    # A name that is a project or event by a rule is not a company's short name: "Chengeta" is the mine
+    # of "Chengeta Lithium (Private) Limited". (A place by a rule may be: "Tern Valley" of "Tern Valley Ltd".)
+    taken = {key(m.name) for mentions in found for m in mentions if m.type in ("PROJECT", "EVENT") and m.origin != "model"}
     full_names: dict[str, set[str]] = defaultdict(set)
     for mentions in found:
         for m in mentions:
-            words = m.name.split()
             if m.type != "ORG":
                 continue
+            base = LEGAL_SUFFIX.sub("", m.name)  # "Kalinga Coastal Minerals Pvt Ltd" -> "Kalinga Coastal Minerals"
+            words = base.split()
             # A country or province is never a company's short name: "China" of "China Gold" stays the country.
             # (Cities can be: "Komatsu" and "Bogd" are towns too.)
-            if len(words) >= 2 and all(is_tail(w) for w in words[1:]) and place_kind(words[0]) not in ("country", "subdivision"):
+            if (len(m.name.split()) >= 2 and all(is_tail(w) for w in words[1:])
+                    and place_kind(words[0]) not in ("country", "subdivision")):
                 full_names[key(words[0])].add(aliases.resolve(m.name))
-            for cut in range(2, len(words)):
-                rest = words[cut:]
-                middle = rest[:-1]
+            if base == m.name:
+                continue
+            for cut in range(2, len(words) + 1):
+                middle = words[cut:]
                 mineral = vocabulary.lookup(" ".join(middle)) if middle else None  # "Viet Bac Rare Earth JSC"
-                if LEGAL_FORM.fullmatch(rest[-1]) and (all(is_tail(w) or INDUSTRY_WORD.fullmatch(w) for w in middle)
-                                                       or (mineral is not None and mineral.type == "MINERAL")):
+                if all(is_tail(w) for w in middle) or (mineral is not None and mineral.type == "MINERAL"):
                     full_names[key(" ".join(words[:cut]))].add(aliases.resolve(m.name))
+    for taken_name in taken:
+        full_names.pop(taken_name, None)
 
     def fullest(name: str) -> str:  # "Dala Uranium" is itself short for "Dala Uranium JSC"
         longer = full_names.get(key(name), set()) - {name}

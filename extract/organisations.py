@@ -5,29 +5,30 @@ from __future__ import annotations
 
 import re
 
+from .gazetteer import place_kind
 from .spans import Found
 
+# Company legal forms, in every spelling Lode knows; longer forms first ("S.A. de C.V." before "S.A.").
+# One list: it ends names (ORG_SUFFIX), extends a model span that stopped short (ORG_TAIL), and is what a
+# later, shorter mention leaves off (link.py).
+LEGAL_FORMS = (
+    r"S\.A\.(?:B\.)? de C\.V\.|Sp\. z o\.o\.|Co\., Ltd\.?|Pvt\.? Ltd\.?|Private Limited|Pty\.? Ltd\.?|Sdn\.? Bhd\.?|"
+    r"Limited|Ltd\.?|Corporation|Corp\.?|Inc\.?|PLC|Plc|plc|LLC|LLP|Berhad|Bhd\.?|Tbk|AG|GmbH|Ltda\.?|S\.A\.S\.|"
+    r"S\.A\.(?:C\.)?|SA|SAS|SARL|S\.L\.|N\.V\.|B\.V\.|S\.p\.A\.|SpA|ASA|AS|Oyj|K\.K\.|JSC|PJSC|OJSC|AB|SAOG|SAOC|"
+    r"d\.o\.o\.|Lda|A/S|A\.Ş\.|SRL|S\.r\.l\.|Kft\.?|a\.s\.|s\.r\.o\."
+)
+BRACKETED_FORM = r"\((?:Pvt|Pty|Private)\.?\)"  # "Wah Nobel (Pvt) Limited", "Chengeta Lithium (Private) Limited"
 ORG_SUFFIX = re.compile(
-    r"(?:\b(?:Limited|Ltd\.?|Corporation|Corp\.?|Inc\.?|International|Company|Co\.|Authority|Committee|Agency|Division|"
+    r"(?:\b(?:International|Company|Co\.|Authority|Committee|Agency|Division|"
     r"Ministry|Department|Bank|Council|Commission|Board|Institute|University|Association|Federation|Organi[sz]ation|"
-    r"Group|Holdings|PLC|LLC|Chamber of Commerce(?: [\w ]+)?|Chamber|Fund|Trust|Foundation|Party|Platform|Exchange|"
-    r"Secretariat|Bureau|Office|Directorate|Industries|Enterprises|Berhad|Bhd|Tbk|AG|GmbH|Ltda\.?|Plc|S\.?A\.?(?:C\.?)?|"
-    r"N\.?V\.?|B\.?V\.?|S\.?p\.?A\.?|SpA|ASA|Oyj|K\.K\.|JSC|PJSC|OJSC|AB|LLP|SAOG|SAOC|d\.o\.o\.|Lda|A/S|SRL|S\.r\.l\.|"
-    r"Kft\.?|a\.s\.|s\.r\.o\.|de C\.V\.)|"
-    r"\((?:Pvt|Pty)\.?\)(?: Ltd\.?| Limited)?|Pty\.? Ltd\.?|Sdn\.? Bhd\.?)$"
+    r"Group|Holdings|Chamber of Commerce(?: [\w ]+)?|Chamber|Fund|Trust|Foundation|Party|Platform|Exchange|"
+    rf"Secretariat|Bureau|Office|Directorate|Industries|Enterprises)|(?<![\w.])(?:{LEGAL_FORMS})|"
+    rf"{BRACKETED_FORM}(?: Ltd\.?| Limited)?)$"
 )
-
-
 # Extends a name whose model span stopped short of its company suffix: "Wah Nobel" + " (Pvt) Limited".
-ORG_TAIL = re.compile(
-    r"^,?\s*(?:\((?:Pvt|Pty)\.?\)\s*)?(?:S\.A\.(?:B\.)? de C\.V\.|Limited|Ltd\.?|Corporation|Corp\.?|Inc\.?|PLC|Plc|LLC|"
-    r"Berhad|Bhd|Tbk|AG|GmbH|Ltda\.?|S\.A\.(?:C\.)?|SA|N\.V\.|B\.V\.|S\.p\.A\.|Pty\.? Ltd\.?|Sdn\.? Bhd\.?|JSC|PJSC|OJSC|"
-    r"AB|Oyj|ASA|LLP|SAOG|SAOC|d\.o\.o\.|Lda|A/S|SRL|S\.r\.l\.|Kft\.?|a\.s\.|s\.r\.o\.)(?!\w)|^\s*\((?:Pvt|Pty)\.?\)"
-)
-
-
+ORG_TAIL = re.compile(rf"^,?\s*(?:{BRACKETED_FORM}\s*)?(?:{LEGAL_FORMS})(?![\w.])|^\s*{BRACKETED_FORM}")
 EVENT_SUFFIX = re.compile(
-    r"\b(?:Forum|Summit|Dialogue|Conference|Expo|Exhibition|Symposium|Roundtable|Indaba|Convention|Congress|Week)"
+    r"\b(?:Forum|Summit|Dialogue|Conference|Expo|Exhibition|Symposium|Roundtable|Indaba|Convention|Congress|Conclave|Week)"
     r"(?: (?:19|20)\d{2}| \d{1,2})?$"
 )
 
@@ -36,7 +37,7 @@ EVENT_SUFFIX = re.compile(
 # even where the model saw none: "Pak-China E-Mining Platform", "… Cooperation Forum".
 SUFFIXED_NAME = re.compile(
     r"(?<![\w-])[A-Z][\w’'.&]*(?:(?:[ \t]+|[-–])(?:of |and |for |on |the )?[A-Z][\w’'.&]*){0,7}"  # never across lines
-    r"(?:[ \t]+|[-–])(?:(?P<event>Forum|Summit|Dialogue|Conference|Expo|Exhibition|Symposium|Roundtable|Indaba|Convention|Week)"
+    r"(?:[ \t]+|[-–])(?:(?P<event>Forum|Summit|Dialogue|Conference|Expo|Exhibition|Symposium|Roundtable|Indaba|Convention|Conclave|Week)"
     r"(?: (?:19|20)\d{2})?|(?P<org>Platform|Corporation|Authority|Agency|Committee|Commission|Council|Chamber of Commerce|"
     r"Limited|Ltd|Inc|Berhad|Bhd|PLC|LLC|LLP|JSC|PJSC|Oyj|Company|Ministry|Division|Board|Bank|Association|Federation|"
     r"International|Group|Holdings))\b"
@@ -138,7 +139,7 @@ PROJECT_NAME = re.compile(
     r"(?<![\w-])((?:[A-Z][\w’'-]*|de|del|la|las|los|do|da|dos)(?: (?:[A-Z][\w’'-]*|de|del|la|las|los|do|da|dos)){0,7})"
     r"(?= (?:(?:copper|gold|iron ore|lithium|cobalt|nickel|zinc|coal|manganese|rare earths?|uranium|silver|"
     r"copper-gold|gold-copper|open-pit|underground) )?(?:mine|mines|project|deposit|prospect|operations?|concession|"
-    r"mining complex|mining project|smelter project)\b)"
+    r"mining complex|mining project|smelter project|block|coal block|licence|license)\b)"
 )
 
 
@@ -155,7 +156,8 @@ def project_names(text: str) -> list[Found]:
             continue
         name = " ".join(words)
         start = match.end(1) - len(name)
-        if ORG_SUFFIX.search(name) or name.isupper() and len(name) <= 4:
+        # "its Balochistan licence": a country or province is where the project is, not its name.
+        if ORG_SUFFIX.search(name) or name.isupper() and len(name) <= 4 or place_kind(name) in ("country", "subdivision"):
             continue
         found.append(Found(start, match.end(1), name, "PROJECT", name, origin="rule"))
     return found

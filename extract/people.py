@@ -56,7 +56,16 @@ PERSON_NAME = (r"(?:(?:Ing|Eng|Dr|Mr|Mrs|Ms|Prof|Hon|Lic|Atty)\.? )?"  # "chief 
 REPORTING = r"(?:said|says|told|added|announced|wrote|noted|stated|argued|warned|explained|confirmed|replied)"
 
 
-TITLED_PERSON = re.compile(rf"\b{JOB_TITLE} {PERSON_NAME}(?=[,.;:]|\s{REPORTING}\b|\s(?:who|and|of)\b)")
+# "director of mines Celso Nhantumbo": a title's own lower-case complement.
+TITLED_PERSON = re.compile(rf"\b{JOB_TITLE}(?: of (?:the )?[a-z]+(?: [a-z]+)?)? {PERSON_NAME}"
+                           rf"(?=[,.;:]|\s{REPORTING}\b|\s(?:who|and|of)\b)")
+# A name, then its title in apposition: "Ermek Tursunaliev, the Minister of …", "Paul-Henri Wéma, chairman of …".
+# (A capitalised word that opens a sentence, or a month or day, does not start the name: "In March Ermek …".)
+NOT_A_NAME_START = (r"(?!(?:In|On|At|The|A|An|But|And|For|By|With|After|Before|When|While|As|Meanwhile|Separately|Later|"
+                    r"Earlier|Also|Then|Last|Next|This|January|February|March|April|May|June|July|August|September|"
+                    r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
+PERSON_THEN_TITLE = re.compile(rf"(?<![\w-]){NOT_A_NAME_START}{PERSON_NAME}, (?:the |its |a )?(?:(?:deputy|acting|former|new) )?"
+                               rf"{JOB_TITLE}\b")
 
 
 # A minister's portfolio, then a name, then what they said: "Minister of Mines Gregory Tallis said"; the
@@ -70,7 +79,7 @@ MINISTER_OF_PERSON = re.compile(
 def titled_people(text: str, vocabulary: Vocabulary) -> list[Found]:
     """People named right after their job title, which the model often misses or calls organisations."""
     found = []
-    for pattern in (TITLED_PERSON, MINISTER_OF_PERSON):
+    for pattern in (TITLED_PERSON, MINISTER_OF_PERSON, PERSON_THEN_TITLE):
         for match in pattern.finditer(text):
             start, end = match.span(pattern.groups)
             name = text[start:end]

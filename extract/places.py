@@ -34,7 +34,7 @@ GEOGRAPHIC_FEATURE = re.compile(
     r"Southwest|Northwest|Sub-Saharan)(?:ern)?\s(?:Asia|Africa|America|Europe|Pacific|Atlantic)$"
     # A model's span that starts with a range's word: "Sierra Madre Occidental". (Only retyped, never found by
     # this alone: mines are named after mountains too, "Serra Dourada", "Cerro Verde".)
-    r"|^(?:Sierra|Serra|Jebel|Djebel|Lake|Lago)\s"
+    r"|^(?:Sierra|Serra|Cordillera|Jebel|Djebel|Lake|Lago)\s"
 )
 
 
@@ -79,9 +79,15 @@ ADMINISTRATIVE_AREA = re.compile(
 SETTLEMENT = re.compile(r"\b(?:mayor|port|town|village|city|municipality) of ([A-Z][\w’'-]+(?: (?:de |do |da |del )?[A-Z][\w’'-]+){0,2})")
 
 
+# "Trondheim-based", "Cuttack-based": a company's home, when the gazetteer knows the place.
+HOME_PLACE = re.compile(r"\b([A-Z][\w’'-]+?)-(?:based|headquartered)\b")
+
+
 def administrative_areas(text: str) -> list[Found]:
-    return [Found(m.start(1), m.end(1), m.group(1), "GPE", m.group(1), origin="rule")
-            for pattern in (ADMINISTRATIVE_AREA, SETTLEMENT) for m in pattern.finditer(text)]
+    found = [Found(m.start(1), m.end(1), m.group(1), "GPE", m.group(1), origin="rule")
+             for pattern in (ADMINISTRATIVE_AREA, SETTLEMENT) for m in pattern.finditer(text)]
+    return found + [Found(m.start(1), m.end(1), m.group(1), "GPE", m.group(1), origin="rule")
+                    for m in HOME_PLACE.finditer(text) if place_kind(m.group(1))]
 
 
 # "ASTANA – ", "LIMA, Nov 6 – ", "SALTA, Argentina – ", "ISLAMABAD: ": a wire story's opening place, in capitals.

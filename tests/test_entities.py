@@ -94,7 +94,7 @@ def test_short_company_names_and_foreign_acronyms_name_the_full_company() -> Non
                                       "Later, Ferrovia Azul said the BFA would lend half. Tern Valley Ltd will build the rail spur, "
                                       "and Tern Valley expects to hire 300 people."})
     found = names_in(articles["a.md"], entities)
-    assert found["Ferrovia Azul"] == found["Ferrovia Azul Minerals Inc"]
+    assert found["Ferrovia Azul"] == found["Ferrovia Azul Minerals Inc."]  # "Inc." keeps its full stop
     assert found["Tern Valley Ltd"] == ("Tern Valley Ltd", "ORG")  # "Ltd" ends a name the model may miss
     assert found["Tern Valley"] == ("Tern Valley Ltd", "ORG")
     assert found["BFA"] == ("Banco de Fomento Andino", "ORG")  # the acronym of another language still names it
@@ -270,6 +270,56 @@ def test_every_rule_module_is_part_of_the_cache_key() -> None:
                 seen.add(node.module)
                 queue.append(node.module)
     assert {f"{module}.py" for module in seen} <= set(RULE_FILES)
+
+
+def test_legal_forms_of_many_countries_end_company_names() -> None:
+    articles, entities = run({"a.md": "Turkish-owned Altıntepe Madencilik A.Ş. will expand the mine. Altıntepe will invest more. "
+                                      "Gemas Andinas del Occidente S.A.S. and Odra Miedź Sp. z o.o. reported. Kalinga Coastal Minerals "
+                                      "Pvt Ltd said on Monday that Kalinga Coastal would build a plant. Kuroshio Deep Resources K.K. was "
+                                      "set up in 2024, and Kuroshio Deep will seek funds. Trondheim-based Nordhav Mineraler AS won "
+                                      "three blocks. The largest producer is Chengeta Lithium (Private) Limited, which runs the "
+                                      "Chengeta mine; Chengeta shipped ore in May."})
+    found = names_in(articles["a.md"], entities)
+    for company in ("Altıntepe Madencilik A.Ş.", "Gemas Andinas del Occidente S.A.S.", "Odra Miedź Sp. z o.o.",
+                    "Chengeta Lithium (Private) Limited", "Nordhav Mineraler AS"):
+        assert found[company] == (company, "ORG"), company  # the form's full stop is the form's
+    assert found["Altıntepe"] == ("Altıntepe Madencilik A.Ş.", "ORG")  # "Madencilik": mining, in Turkish
+    assert found["Kalinga Coastal"] == ("Kalinga Coastal Minerals Pvt Ltd", "ORG")
+    assert found["Kuroshio Deep"] == ("Kuroshio Deep Resources K.K.", "ORG")
+    assert found["Trondheim"] == ("Trondheim", "GPE")  # "X-based": a place, and not part of the company's name
+    assert found["Chengeta"][1] == "PROJECT"  # the mine keeps its name: not the company's short form
+
+
+def test_titles_around_names_and_hyphenated_surnames() -> None:
+    articles, entities = run({"a.md": "\"The state wanted a seat,\" said Ermek Tursunaliev, the Minister of Natural Resources. "
+                                      "Tursunaliev said more was due. National director of mines Celso Nhantumbo said the money "
+                                      "was set aside. Company president Katarzyna Wróblewska-Nowak said costs rose. "
+                                      "Wróblewska-Nowak said the mine would open. Société Minière du Nord-Ouest agreed."})
+    found = names_in(articles["a.md"], entities)
+    assert found["Ermek Tursunaliev"] == found["Tursunaliev"] == ("Ermek Tursunaliev", "PERSON")  # a title in apposition
+    assert "Minister of Natural Resources" not in found  # a job title, not an organisation
+    assert found["Celso Nhantumbo"] == ("Celso Nhantumbo", "PERSON")  # "director of mines" is one title
+    assert found["Wróblewska-Nowak"] == ("Katarzyna Wróblewska-Nowak", "PERSON")
+    assert "Nowak" not in found and "Wróblewska" not in found
+    assert found["Société Minière du Nord-Ouest"][1] == "ORG"  # "Société" says company first
+
+
+def test_more_of_the_domain_minerals_money_events_and_blocks() -> None:
+    articles, entities = run({"a.md": "The sands hold ilmenite, zircon and monazite. The plant costs TL 14.5 billion, the mine "
+                                      "2.3 billion zlotys and the road 1.9 billion meticais. Both will speak at the India Critical "
+                                      "Minerals Conclave. The Salgadih North block holds coal, but its Jharkhand licence lapsed. "
+                                      "The boat came home. (Courtesy of the operator / Pacific Rim Shimbun)\n\n"
+                                      "Output rose in the Kütahya province last year."})
+    found = names_in(articles["a.md"], entities)
+    assert {found[m][1] for m in ("ilmenite", "zircon", "monazite")} == {"MINERAL"}
+    values = {m.text: m.value for m in articles["a.md"].mentions if entities[m.entity].type == "MONEY"}
+    assert values["TL 14.5 billion"]["currency"] == "TRY"
+    assert values["2.3 billion zlotys"]["currency"] == "PLN"
+    assert values["1.9 billion meticais"]["currency"] == "MZN"
+    assert found["India Critical Minerals Conclave"][1] == "EVENT"
+    assert found["Salgadih North"] == ("Salgadih North", "PROJECT")  # a named block
+    assert found.get("Jharkhand", ("", "GPE"))[1] == "GPE"  # a province's licence: the province is no project
+    assert found["Kütahya"][1] == "GPE" and "Kütahya province" not in found
 
 
 def test_dashes_inside_names_do_not_split_them() -> None:
