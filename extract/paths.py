@@ -6,12 +6,17 @@ import hashlib
 import re
 import unicodedata
 
+# Latin letters that have no accent to drop, so NFKD leaves them whole: "Altıntepe", "Łódź", "Bjørn", "Straße".
+LATIN_LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+                               "þ": "th", "Þ": "Th", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "ħ": "h",
+                               "Ħ": "H"})
+
 
 def slugify(text: str, fallback_seed: str | None = None) -> str:
     """'Reko Diq: the deal' -> 'reko-diq-the-deal'. Text with no Latin letters gets a hash-based slug."""
     # Accents fall away ("é" -> "e"); any other non-ASCII character (a dash, a
     # quote, another script) separates words rather than silently joining them.
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(LATIN_LETTERS))
     ascii_text = "".join(ch if ch.isascii() else ("" if unicodedata.combining(ch) else " ") for ch in decomposed)
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
     if slug:

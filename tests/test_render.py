@@ -131,6 +131,14 @@ def test_article_ids_come_from_file_paths_not_titles(default_site: Path) -> None
     assert by_file["komatsu-equipment-deal"] == "reko-diq-komatsu-equipment-deal"
 
 
+def test_slugs_keep_latin_letters_that_have_no_accent_to_drop() -> None:
+    from extract.paths import slugify
+    assert slugify("Altıntepe Madencilik A.Ş.") == "altintepe-madencilik-a-s"  # not "alt-ntepe-…"
+    assert slugify("Łódź, Bjørn, Straße") == "lodz-bjorn-strasse"
+    assert slugify("Reko Diq: the deal") == "reko-diq-the-deal"
+    assert slugify("کان کنی").startswith("x-")  # no Latin letters: a stable hash
+
+
 def test_urdu_article_is_marked_right_to_left_capable(default_site: Path) -> None:
     page = (default_site / "articles" / "reko-diq-reko-diq-ownership-ur.html").read_text(encoding="utf-8")
     assert 'lang="ur"' in page
