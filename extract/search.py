@@ -52,6 +52,7 @@ from . import lunr_compat
 from .cache import JsonCache, key_of
 from .lunr_compat import LUNR_JS_VERSION, FieldSpec, index_postings, js_lower
 from .model import Article, Entity
+from .paths import LATIN_LETTERS
 from .progress import Progress
 from .views import TYPE_LABELS
 
@@ -101,14 +102,15 @@ def _fold_character(character: str) -> str:
 def fold(text: str) -> str:
     """Text as Lode hands it to lunr, in the index and (search-engine.js's `fold`) in queries.
 
-    Lowercased like lunr.js; apostrophes deleted; NFKD with the accents removed ("café" ->
+    Lowercased like lunr.js; apostrophes deleted; Latin letters without an accent to drop spelt out
+    ("ı" -> "i", "ø" -> "o", "ß" -> "ss", as in slugs); NFKD with the accents removed ("café" ->
     "cafe"); non-ASCII punctuation, symbols and spaces, and "/", made spaces ("Japan–Pakistan",
     "“copper”", "JICA/JETRO"); Han and kana characters made words of their own; any other
     non-ASCII character spelled "_<code point>_". ASCII is otherwise unchanged, so lunr's query
     syntax (+ - : * ~ ^) survives folding. Both versions apply the Unicode data of their runtime
     (Python 3.13: 15.1; the browser's ICU: newer), so characters assigned since can differ.
     """
-    text = js_lower(text).translate(_DELETE_APOSTROPHES)
+    text = js_lower(text).translate(_DELETE_APOSTROPHES).translate(LATIN_LETTERS)  # "altıntepe" -> "altintepe"
     text = unicodedata.normalize("NFKD", text).translate(_DELETE_APOSTROPHES).replace("/", " ")
     return _NON_ASCII.sub(lambda run: "".join(map(_fold_character, run[0])), text)
 

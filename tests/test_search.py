@@ -129,6 +129,7 @@ def refs_found(answer: dict[str, Any]) -> list[str]:
     ("中国", " _20013_  _22269_ "),  # Chinese: one word per character
     ("zero\u200bwidth soft\u00adhyphen", "zerowidth softhyphen"),
     ("ＪＩＣＡ ﬁnance", "jica finance"),  # NFKD: full-width letters, ligatures
+    ("Altıntepe, Łódź, Bjørn, Straße", "altintepe, lodz, bjorn, strasse"),  # letters NFKD leaves whole, spelt out
 ])
 def test_fold_makes_text_searchable_the_way_readers_write_it(text: str, folded: str) -> None:
     assert fold(text) == folded

@@ -23,6 +23,9 @@
   var DELETED = /^[\p{Mn}\p{Cf}]$/u;
   var SPACED = /^[\p{P}\p{S}\p{Z}\p{Cc}]$/u;
   var NON_ASCII = /[^\x00-\x7f]+/g;
+  // Latin letters without an accent to drop, spelt out as extract/paths.py LATIN_LETTERS does (lower case).
+  var LATIN_LETTERS = { "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ß": "ss", "ħ": "h" };
+  var LATIN = /[ıłøđðþæœßħ]/g;
   var SEPARATOR = /[\s\-]+/; // lunr.tokenizer.separator
   var EMPTY = {}; // the (empty) metadata of every posting; lunr only reads it
   var EMPTY_VECTOR = null; // made with the first Engine (it needs lunr); lunr never changes a field vector
@@ -44,7 +47,8 @@
 
   /* Text as the index saw it: see extract/search.py `fold`. */
   function fold(text) {
-    text = String(text).toLowerCase().replace(APOSTROPHES, "").normalize("NFKD").replace(APOSTROPHES, "").replace(/\//g, " ");
+    text = String(text).toLowerCase().replace(APOSTROPHES, "").replace(LATIN, function (c) { return LATIN_LETTERS[c]; })
+      .normalize("NFKD").replace(APOSTROPHES, "").replace(/\//g, " ");
     return text.replace(NON_ASCII, function (run) {
       var out = "";
       for (var character of run) out += foldCharacter(character);
