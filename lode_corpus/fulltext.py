@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from .model import WORD, Article
+from .model import WORD, Article, fold_accents
 
 TITLE_WEIGHT = 3.0
 PHRASE_BONUS = 5.0
@@ -49,13 +49,13 @@ class SearchResults(list[Hit]):
 
 
 def search(articles: Iterable[Article], query: str, limit: int | None = None) -> SearchResults:
-    """Articles containing every word of `query` (any case; a word also matches as the start of a
+    """Articles containing every word of `query` (any case, any accents; a word also matches as the start of a
     longer word, so "earth" finds "earths"), best first: the exact phrase counts most, a match
     in the title counts three times, and repeated words count less and less.
 
         search("rare earth")            search("JICA loan", limit=5)
     """
-    terms = WORD.findall(query)
+    terms = WORD.findall(fold_accents(query))  # "Potosi" finds "Potosí", and "Potosí" "Potosi"
     results = SearchResults()
     results.query = query
     if not terms:
@@ -64,7 +64,7 @@ def search(articles: Iterable[Article], query: str, limit: int | None = None) ->
     phrase = re.compile(r"\b" + r"\W+".join(re.escape(t) + r"\w*" for t in terms), re.IGNORECASE)
     scored = []
     for article in articles:
-        title, text = article.title, article.text
+        title, text = article.folded
         score = 0.0
         for pattern in patterns:
             in_title = len(pattern.findall(title))
@@ -75,7 +75,7 @@ def search(articles: Iterable[Article], query: str, limit: int | None = None) ->
         else:
             phrase_hits = len(phrase.findall(title)) + len(phrase.findall(text))
             score += PHRASE_BONUS * math.log1p(phrase_hits) if len(terms) > 1 else 0.0
-            scored.append(Hit(article, score, snippet(article.text, phrase, patterns[0])))
+            scored.append(Hit(article, score, snippet(article.text, phrase, patterns[0], searched=text)))
     # Best first; among equal scores newest first, then by id (stable sorts, least important key first).
     scored.sort(key=lambda hit: hit.article.id)
     scored.sort(key=lambda hit: hit.article.date or "", reverse=True)
@@ -84,10 +84,11 @@ def search(articles: Iterable[Article], query: str, limit: int | None = None) ->
     return results
 
 
-def snippet(text: str, *patterns: re.Pattern[str], width: int = 70) -> str:
-    """About 2×`width` characters of `text` around the first match of the first pattern that matches."""
+def snippet(text: str, *patterns: re.Pattern[str], width: int = 70, searched: str | None = None) -> str:
+    """About 2×`width` characters of `text` around the first match of the first pattern that matches
+    (in `searched`, a same-length version of `text` such as its fold_accents, if given)."""
     for pattern in patterns:
-        found = pattern.search(text)
+        found = pattern.search(text if searched is None else searched)
         if found:
             start, end = found.span()
             break

@@ -12,11 +12,33 @@ import io
 import json
 import os
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple, overload
 
 WORD = re.compile(r"\w+")
+# Latin letters NFKD leaves whole, each to one ASCII letter (one for one, so positions still match the text).
+_UNACCENTED = {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ħ": "h", "Ħ": "H"}
+_folded_characters: dict[str, str] = {}
+
+
+def fold_accents(text: str) -> str:
+    """`text` without accents, one character for one: "Potosí" -> "Potosi", "Altıntepe" -> "Altintepe".
+
+    A character whose decomposition is a letter plus accents becomes that letter; others stay.
+    Same length as `text`, so a match found in the folded text is at the same place in the original.
+    """
+    out = []
+    for character in text:
+        folded = _folded_characters.get(character)
+        if folded is None:
+            decomposed = unicodedata.normalize("NFKD", character)
+            base = "".join(c for c in decomposed if not unicodedata.combining(c))
+            folded = _UNACCENTED.get(character) or (base if len(base) == 1 else character)
+            _folded_characters[character] = folded
+        out.append(folded)
+    return "".join(out)
 
 
 def _shorten(text: str, width: int) -> str:
@@ -89,7 +111,7 @@ class Article:
     """
 
     __slots__ = ("id", "title", "source", "author", "date", "url", "file", "path", "language", "text", "mentions",
-                 "_lower")
+                 "_lower", "_folded")
 
     def __init__(self, record: dict[str, Any]) -> None:
         self.id: str = record["id"]
@@ -104,6 +126,7 @@ class Article:
         self.text: str = record.get("text") or ""
         self.mentions: tuple[Mention, ...] = ()
         self._lower: str | None = None
+        self._folded: tuple[str, str] | None = None
 
     @property
     def entities(self) -> Entities:
@@ -119,6 +142,13 @@ class Article:
         if self._lower is None:
             self._lower = (self.title + "\n" + self.text).casefold()
         return self._lower
+
+    @property
+    def folded(self) -> tuple[str, str]:
+        """(title, text) without accents, for matching words however they are accented."""
+        if self._folded is None:
+            self._folded = (fold_accents(self.title), fold_accents(self.text))
+        return self._folded
 
     def names(self, entity: Entity | str) -> bool:
         """True if the article mentions this entity (an Entity, or its id)."""
@@ -364,6 +394,7 @@ class Entities(_Collection):
     def __init__(self, items: Iterable[Entity] = ()) -> None:
         self._items: tuple[Entity, ...] = tuple(items)
         self._index: dict[str, Entity] | None = None
+        self._unaccented: dict[str, Entity] = {}
 
     def _lookup(self) -> dict[str, Entity]:
         # Ids first, then aliases, then names, so that a name always wins over another entity's
@@ -380,18 +411,24 @@ class Entities(_Collection):
                 index[entity.name.casefold()] = entity
             for entity in ranked:
                 index[entity.name] = entity
+            # Last resort, any accents: entities["Potosi"] finds "Potosí".
+            self._unaccented = {}
+            for entity in ranked:
+                for name in (*entity.aliases, entity.name):
+                    self._unaccented[fold_accents(name.casefold())] = entity
             self._index = index
         return self._index
 
     def get(self, key: str | Entity, default: Entity | None = None) -> Entity | None:
-        """The entity called `key` (name, alias or id, any case), or `default`."""
+        """The entity called `key` (name, alias or id, any case or accents), or `default`."""
         if isinstance(key, Entity):
             return key
         index = self._lookup()
-        return index.get(key) or index.get(" ".join(str(key).split()).casefold(), default)
+        spaced = " ".join(str(key).split()).casefold()
+        return index.get(key) or index.get(spaced) or self._unaccented.get(fold_accents(spaced), default)
 
     def __getitem__(self, key: str | int | slice) -> Any:
-        """entities["JICA"]: by name, alias or id, any case (KeyError suggests close names); or by position."""
+        """entities["JICA"]: by name, alias or id, any case or accents (KeyError suggests close names); or by position."""
         if isinstance(key, (int, slice)):
             items = self._items[key]
             return Entities(items) if isinstance(key, slice) else items

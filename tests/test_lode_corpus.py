@@ -336,3 +336,15 @@ def test_the_widget_session_runs_queries_on_the_built_corpus(default_site: Path)
         assert all(row[1] == "ORG" for row in top["rows"])
         name = top["rows"][0][0]
         assert session.run(f"entities[{name!r}].cooccurring()[:3]")["ok"]
+
+
+def test_accents_do_not_stand_between_a_reader_and_a_name(document: dict) -> None:
+    """search("Potosi") finds "Potosí" and entities["Potosi"] is "Potosí", and the other way round."""
+    document["articles"][0]["text"] = document["articles"][0]["text"].replace("Monday", "Monday in Potosí, near Altıntepe")
+    document["entities"][2]["aliases"] = ["Pört Vëll"]
+    accented = load(document)
+    assert [hit.article.id for hit in accented.search("Potosi")] == ["harbour-deal"]
+    assert [hit.article.id for hit in accented.search("altintepe")] == ["harbour-deal"]
+    assert "Potosí" in accented.search("potosi")[0].snippet  # the snippet is the article's own text
+    assert accented.entities["Port Vell"] is accented.entities["Pört Vëll"] is accented.entities["port vëll"]
+    assert accented.entities["Port Vell"] is accented.entities["Pórt Vell"]
