@@ -38,6 +38,7 @@ from .organisations import (
     ORG_SUFFIX,
     ORG_TAIL,
     governments,
+    of_where,
     project_names,
     suffixed_names,
     with_portfolio,
@@ -321,8 +322,9 @@ def tidy(text: str, found: Found) -> Found | None:
                              r"registered|held) ", text[start:end])
         if described and end - start > described.end():
             start += described.end()
-        # "Kütahya province": the model took the administrative word in lower case along.
-        area = re.search(r" (?:province|region|district|state|county|prefecture|governorate|municipality)$", text[start:end])
+        # "Kütahya province", "Pacific coast": the model took a common noun in lower case along.
+        area = re.search(r" (?:province|region|district|state|county|prefecture|governorate|municipality|coast|side|shore)$",
+                         text[start:end])
         if area and found.type in ("GPE", "LOC"):
             end = start + area.start()
         # "Uzbek Uranium Resources JSC (UzUR": a bracket the span opens but does not close is not part of the name.
@@ -369,6 +371,8 @@ def tidy(text: str, found: Found) -> Found | None:
         form = re.match(rf"(?:{LEGAL_FORMS})(?![\w.])", text[last_word:])
         if last_word > start and form and last_word + form.end() > end:
             end, kind = last_word + form.end(), "ORG"
+        if kind in ("ORG", "EVENT"):
+            end += of_where(text, text[start:end], end, kind)
         # "China Chamber of Commerce in Pakistan" is the chamber's full name.
         chamber = re.match(r" in (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)?", text[end:])
         if chamber and re.search(r"Chamber of Commerce(?: and Industry)?$", text[start:end]):

@@ -14,7 +14,8 @@ from .spans import Found
 from .vocab import Vocabulary
 
 HONORIFIC = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Datuk Seri|Datuk|Seri|Sri|Dato' Sri|Dato’ Sri|Dato'|Dato’|Dato|Tan Sri|Tun|Sheikh|Shaikh|"
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Engr|Eng|Alhaji|Alhaja|Hon|Sir|Dame|"
+    r"Datuk Seri|Datuk|Seri|Sri|Dato' Sri|Dato’ Sri|Dato'|Dato’|Dato|Tan Sri|Tun|Sheikh|Shaikh|"
     r"President|Minister|Senator|Governor|Chief|Judge|Justice|Ambassador)\.?\s+)+"
 )
 

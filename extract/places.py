@@ -29,7 +29,7 @@ def split_located(found: Found) -> list[Found]:
 
 GEOGRAPHIC_FEATURE = re.compile(
     r"\s(?:Basin|Valley|Desert|Mountains|Range|Plateau|Belt|Copperbelt|Coast|Peninsula|Islands?|Sea|Gulf|River|Lake|"
-    r"Quadrangle|Triangle|Complex|Highlands|Lowlands|Delta|Corridor|Strait|Bay)$"
+    r"Quadrangle|Triangle|Complex|Highlands|Lowlands|Delta|Corridor|Strait|Bay|Graben|Rift)$"
     r"|^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Southeast|Southeastern|Northeast|"
     r"Southwest|Northwest|Sub-Saharan)(?:ern)?\s(?:Asia|Africa|America|Europe|Pacific|Atlantic)$"
     # A model's span that starts with a range's word: "Sierra Madre Occidental". (Only retyped, never found by
@@ -48,7 +48,9 @@ COORDINATED_REGION = re.compile(
 
 FEATURE_NAME = re.compile(
     r"(?<![\w-])(?:[A-Z][\w-]*[ \t]+){1,3}(?:Basin|Valley|Desert|Mountains|Range|Ranges|Hills|Plateau|Belt|Copperbelt|"
-    r"Peninsula|Quadrangle|Triangle|Highlands|Delta|River)\b"
+    r"Peninsula|Quadrangle|Triangle|Highlands|Delta|River|Graben|Rift)\b"
+    # A body of water or a cape "of" somewhere: "Gulf of Montijo", "Bay of Bengal", "Cape of Good Hope".
+    r"|(?<![\w-])(?:Gulf|Bay|Sea|Strait|Straits|Cape|Isle) of (?:the )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?"
     # A name the text calls a landform in lower case: "the Anti-Atlas mountains", "the Kuiseb river".
     r"|(?<=\bthe )[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?(?= (?:mountains|hills|range|river|desert|plateau|basin|valley)\b)"
 )
@@ -59,7 +61,10 @@ def feature_names(text: str) -> list[Found]:
     found = []
     for match in FEATURE_NAME.finditer(text):
         name = match.group(0)
+        # Not "The …", nor a company's home: "Cairo-based Delta" is no delta.
         lead = re.match(r"(?:The|In|At|From|Across|Its|This)\s+", name)
+        if re.match(r"[A-Z][\w]*-(?:based|listed|owned|run|headquartered)\b", name):
+            continue
         start = match.start() + (lead.end() if lead else 0)
         called_a_landform = re.match(r" (?:mountains|hills|range|river|desert|plateau|basin|valley)\b", text[match.end():])
         if " " in text[start:match.end()] or called_a_landform:

@@ -322,6 +322,37 @@ def test_more_of_the_domain_minerals_money_events_and_blocks() -> None:
     assert found["Kütahya"][1] == "GPE" and "Kütahya province" not in found
 
 
+def test_offices_of_places_waters_of_places_and_more_legal_forms() -> None:
+    articles, entities = run({"a.md": "The National Statistics Office of Georgia said output fell. Cairo-based Delta Mining Holding "
+                                      "S.A.E. will build the plant, and Rheintal Lithium GmbH & Co. KG the wells. Germany's "
+                                      "Federal Ministry for Economic Affairs and Energy agreed. Ships anchor in the Gulf of "
+                                      "Montijo, on the Pacific coast. Both will speak at the Dushanbe Mining and Metals Fair. "
+                                      "The plant costs JD 410 million, the road GEL 140 million and the port 2.4 billion lei."})
+    found = names_in(articles["a.md"], entities)
+    assert found["National Statistics Office of Georgia"][1] == "ORG"
+    assert found["Delta Mining Holding S.A.E."][1] == "ORG" and "Cairo-based Delta" not in found
+    assert found["Cairo"] == ("Cairo", "GPE")
+    assert found["Rheintal Lithium GmbH & Co. KG"][1] == "ORG"
+    assert found["Federal Ministry for Economic Affairs and Energy"][1] == "ORG"  # a portfolio after "for"
+    assert found["Gulf of Montijo"] == ("Gulf of Montijo", "LOC")
+    assert found["Pacific"][1] == "LOC" and "Pacific coast" not in found
+    assert found["Dushanbe Mining and Metals Fair"][1] == "EVENT"
+    currencies = {m.text: m.value["currency"] for m in articles["a.md"].mentions if entities[m.entity].type == "MONEY"}
+    assert currencies == {"JD 410 million": "JOD", "GEL 140 million": "GEL", "2.4 billion lei": "RON"}
+
+
+def test_named_plants_and_arabic_names_are_projects_but_a_city_s_plant_is_not() -> None:
+    articles, entities = run({"a.md": "The Dogon Kuka refinery will open in March. Rock comes from its Rawdat al-Ghazal mine. "
+                                      "Brine from the Upper Rhine Graben feeds the Lindenbrunn plant, while the Karachi refinery "
+                                      "stays shut. \"Our plant is ready,\" she said."})
+    found = names_in(articles["a.md"], entities)
+    assert found["Dogon Kuka"] == ("Dogon Kuka", "PROJECT")
+    assert found["Rawdat al-Ghazal"] == ("Rawdat al-Ghazal", "PROJECT")
+    assert found["Lindenbrunn"] == ("Lindenbrunn", "PROJECT")
+    assert found["Upper Rhine Graben"] == ("Upper Rhine Graben", "LOC")
+    assert found["Karachi"][1] == "GPE" and "Our" not in found
+
+
 def test_dashes_inside_names_do_not_split_them() -> None:
     articles, entities = run({"a.md": "He lunched with the Japan–Pakistan Business Cooperation Committee (JPBCC) and spoke "
                                       "about the upcoming Pakistan-Japan Business Dialogue. "

@@ -30,7 +30,8 @@ def test_every_type_is_found_at_least_95_percent_with_the_right_type(which: str,
         assert precision >= 0.90, f"{which}: {kind} precision {precision:.0%}"
 
 
-@pytest.mark.parametrize("which, floor", [("heldout", 0.90), ("heldout2", 0.85), ("heldout3", 0.85), ("heldout4", 0.85)])
+@pytest.mark.parametrize("which, floor", [("heldout", 0.90), ("heldout2", 0.85), ("heldout3", 0.85), ("heldout4", 0.85),
+                                           ("heldout5", 0.85)])
 def test_articles_on_other_countries_mining_keep_their_scores(which: str, floor: float) -> None:
     """Other countries, invented companies and people; a guard against rules that only fit Pakistan.
     heldout2 and heldout3 are held to the issue's 85%: each was scored before any rule was written for it."""
