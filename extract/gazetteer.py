@@ -68,6 +68,7 @@ def places() -> dict[str, str]:
     return found
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked of every candidate name, and of words inside names, in every article
 def place_kind(name: str) -> str | None:
     return places().get(key(name))
 

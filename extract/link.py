@@ -38,16 +38,16 @@ CURATION_FILE = "aliases.toml"
 # When votes tie, the more specific type wins.
 TYPE_ORDER = ("PROJECT", "EVENT", "MINERAL", "PERSON", "ORG", "GPE", "LOC", "MONEY", "PERCENT", "DATE")
 RESCAN_TYPES = ("PERSON", "ORG", "GPE", "LOC", "PROJECT", "EVENT")
+# Words that may follow a company's short name in its full name ("Barrick" of "Barrick Gold Corporation"):
+# its industry, its kind of company. Minerals count too (see is_tail); legal forms are cut off first.
 COMPANY_TAIL = re.compile(
-    r"Gold|Copper|Mining|Mineral|Minerals|Mines|Exploration|Refining|Chemicals|Materials|Resources|Energy|Metals|Group|"
-    r"Holdings|Corporation|Corp\.?|Company|Co\.?|Limited|Ltd\.?|"
-    r"Inc\.?|PLC|LLC|International|Industries|Securities|Capital|Investments|Partners|"
+    r"Gold|Copper|Iron|Ore|Coal|Steel|Stainless|Lithium|Nickel|Cobalt|Mining|Mineral|Minerals|Mines|Exploration|Refining|"
+    r"Chemicals|Materials|Resources|Energy|Metals|Group|Holdings|Company|Co\.?|International|Industries|Securities|"
+    r"Capital|Investments|Partners|"
     r"Madencilik|Maden|Mineraler|Mineração|Minería|Mineria|Bergbau|Mijnbouw"  # "Mining" in other languages
 )
-# The legal form that ends a company's full name; what a later, shorter mention leaves off.
 # A company's legal form at the end of its name: what a later, shorter mention leaves off.
 LEGAL_SUFFIX = re.compile(rf",?\s+(?:{BRACKETED_FORM}\s*)?(?:{LEGAL_FORMS})$|\s+{BRACKETED_FORM}$")
-INDUSTRY_WORD = re.compile(r"Iron|Ore|Coal|Steel|Stainless|Lithium|Nickel|Cobalt|Sdn|\(Pty\)|Pty")
 
 
 class CurationError(Exception):
@@ -256,7 +256,7 @@ def short_company_names(found: list[list[Found]], aliases: Aliases, vocabulary: 
     """
     def is_tail(word: str) -> bool:  # "Gold", "Mining", "Limited"; and any mineral: "Uranium", "Phosphate"
         term = vocabulary.lookup(word)
-        return bool(COMPANY_TAIL.fullmatch(word) or INDUSTRY_WORD.fullmatch(word) or (term is not None and term.type == "MINERAL"))
+        return bool(COMPANY_TAIL.fullmatch(word) or (term is not None and term.type == "MINERAL"))
 
     # A name that is a project or event by a rule is not a company's short name: "Chengeta" is the mine
     # of "Chengeta Lithium (Private) Limited". (A place by a rule may be: "Tern Valley" of "Tern Valley Ltd".)

@@ -28,37 +28,25 @@ ORG_SUFFIX = re.compile(
 )
 # Extends a name whose model span stopped short of its company suffix: "Wah Nobel" + " (Pvt) Limited".
 ORG_TAIL = re.compile(rf"^,?\s*(?:{BRACKETED_FORM}\s*)?(?:{LEGAL_FORMS})(?![\w.])|^\s*{BRACKETED_FORM}")
-EVENT_SUFFIX = re.compile(
-    r"\b(?:Forum|Summit|Dialogue|Conference|Expo|Exhibition|Symposium|Roundtable|Indaba|Convention|Congress|Conclave|Fair|Week)"
-    r"(?: (?:19|20)\d{2}| \d{1,2})?$"
-)
-
-
+# The last word of an event's name: "Pakistan Minerals Investment Forum", "Bishkek Mining Week".
+EVENT_WORDS = r"Forum|Summit|Dialogue|Conference|Expo|Exhibition|Symposium|Roundtable|Indaba|Convention|Congress|Conclave|Fair|Week"
+EVENT_SUFFIX = re.compile(rf"\b(?:{EVENT_WORDS})(?: (?:19|20)\d{{2}}| \d{{1,2}})?$")
 # A run of capitalised words ending in an event or organisation word is a name
 # even where the model saw none: "Pak-China E-Mining Platform", "… Cooperation Forum".
 SUFFIXED_NAME = re.compile(
     r"(?<![\w-])[A-Z][\w’'.&]*(?:(?:[ \t]+|[-–])(?:of |and |for |on |the )?[A-Z][\w’'.&]*){0,7}"  # never across lines
-    r"(?:[ \t]+|[-–])(?:(?P<event>Forum|Summit|Dialogue|Conference|Expo|Exhibition|Symposium|Roundtable|Indaba|Convention|"
-    r"Conclave|Fair|Week)"
+    rf"(?:[ \t]+|[-–])(?:(?P<event>{EVENT_WORDS})"
     r"(?: (?:19|20)\d{2})?|(?P<org>Platform|Corporation|Authority|Agency|Committee|Commission|Council|Chamber of Commerce|"
     r"Limited|Ltd|Inc|Berhad|Bhd|PLC|LLC|LLP|JSC|PJSC|Oyj|Company|Ministry|Division|Board|Bank|Association|Federation|"
     r"International|Group|Holdings))\b"
 )
-
-
 # "Barrick Gold", "X Mining", "Y Resources": a name ending in an industry word is a company.
 COMPANY_WORD = re.compile(
     r"\s(?:Gold|Copper|Mining|Minerals|Resources|Energy|Metals|Petroleum|Oil|Gas|Power|Steel|Cement|Motors|Industries|"
     r"Holdings|Capital|Partners|Technologies|Systems|Logistics|Airlines|Telecom)$"
 )
-
-
 LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
-
-
 CAPITALISED_RUN = r"[A-Z][\w-]*(?: [A-Z][\w-]*)*"
-
-
 PORTFOLIO = re.compile(rf"(?: of {CAPITALISED_RUN})?(?:, {CAPITALISED_RUN})*(?:,? and {CAPITALISED_RUN})?")
 
 

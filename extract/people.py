@@ -11,6 +11,7 @@ from .model import VALUE_TYPES
 from .organisations import COMPANY_WORD, ORG_SUFFIX
 from .places import DIRECTIONS, PLACE_WORDS
 from .spans import Found
+from .values import MONTH_NAMES, WEEKDAYS
 from .vocab import Vocabulary
 
 HONORIFIC = re.compile(
@@ -18,13 +19,8 @@ HONORIFIC = re.compile(
     r"Datuk Seri|Datuk|Seri|Sri|Dato' Sri|Dato’ Sri|Dato'|Dato’|Dato|Tan Sri|Tun|Sheikh|Shaikh|"
     r"President|Minister|Senator|Governor|Chief|Judge|Justice|Ambassador)\.?\s+)+"
 )
-
-
 SECOND_SURNAME = re.compile(r" ([A-Z][a-zà-ÿ’'-]{2,})(?= [a-z]|[,.;:])")
-
-
-CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-                  "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+CALENDAR_WORDS = frozenset(WEEKDAYS) | {month.casefold() for month in MONTH_NAMES}
 
 
 def with_second_surname(text: str, found: Found, candidates: list[Found], vocabulary: Vocabulary) -> Found:
@@ -48,27 +44,18 @@ JOB_TITLE = (r"(?i:chief executive|chief (?:financial|operating|technical) offic
              r"managing director|director[- ]general|director|general manager|chairman|chairwoman|chairperson|chair|"
              r"vice[- ]president|president|founder|co-founder|analyst|economist|spokesman|spokeswoman|spokesperson|"
              r"lawyer|professor|minister|secretary|governor|commissioner|ambassador|mayor|judge|CEO|CFO|COO)")
-
-
 PERSON_NAME = (r"(?:(?:Ing|Eng|Dr|Mr|Mrs|Ms|Prof|Hon|Lic|Atty)\.? )?"  # "chief executive Ing. María …"
                r"([A-Z][\w’'-]+(?: (?:de |da |do |dos |van |von |bin |al-)?[A-Z][\w’'-]+){1,3})")
-
-
 REPORTING = r"(?:said|says|told|added|announced|wrote|noted|stated|argued|warned|explained|confirmed|replied)"
-
-
 # "director of mines Celso Nhantumbo": a title's own lower-case complement.
 TITLED_PERSON = re.compile(rf"\b{JOB_TITLE}(?: of (?:the )?[a-z]+(?: [a-z]+)?)? {PERSON_NAME}"
                            rf"(?=[,.;:]|\s{REPORTING}\b|\s(?:who|and|of)\b)")
 # A name, then its title in apposition: "Ermek Tursunaliev, the Minister of …", "Paul-Henri Wéma, chairman of …".
 # (A capitalised word that opens a sentence, or a month or day, does not start the name: "In March Ermek …".)
 NOT_A_NAME_START = (r"(?!(?:In|On|At|The|A|An|But|And|For|By|With|After|Before|When|While|As|Meanwhile|Separately|Later|"
-                    r"Earlier|Also|Then|Last|Next|This|January|February|March|April|May|June|July|August|September|"
-                    r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
+                    rf"Earlier|Also|Then|Last|Next|This|{'|'.join(word.title() for word in sorted(CALENDAR_WORDS))})\b)")
 PERSON_THEN_TITLE = re.compile(rf"(?<![\w-]){NOT_A_NAME_START}{PERSON_NAME}, (?:the |its |a )?(?:(?:deputy|acting|former|new) )?"
                                rf"{JOB_TITLE}\b")
-
-
 # A minister's portfolio, then a name, then what they said: "Minister of Mines Gregory Tallis said"; the
 # portfolio takes all capitalised words but the last two, the name.
 MINISTER_OF_PERSON = re.compile(

@@ -11,8 +11,6 @@ from .organisations import ORG_SUFFIX
 from .spans import Found
 
 DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
-
-
 LOCATED = re.compile(r"(.+?) in ([A-Z][\w-]+(?: [A-Z][\w-]+)?)")
 
 
@@ -36,23 +34,27 @@ GEOGRAPHIC_FEATURE = re.compile(
     # this alone: mines are named after mountains too, "Serra Dourada", "Cerro Verde".)
     r"|^(?:Sierra|Serra|Cordillera|Jebel|Djebel|Lake|Lago)\s"
 )
-
-
 # "South and Central Asia": the first region is "South Asia", though the text never writes it whole.
 COORDINATED_REGION = re.compile(
     r"\b(North|South|East|West|Central|Southeast|Northeast|Southwest|Northwest)(?:ern)? and "
     r"(?:North|South|East|West|Central|Southeast|Northeast|Southwest|Northwest)(?:ern)? "
     r"(Asia|Africa|America|Europe|Pacific)\b"
 )
-
-
+# "Trondheim-based", "Copenhagen-listed": the place is the company's home. With "-owned", "-run" …
+# the words describe a company ("state-owned"), and are never part of a name.
+COMPANY_HOME = r"-(?:based|headquartered|listed|registered)\b"
+COMPANY_DESCRIPTION = r"-(?:based|headquartered|listed|registered|owned|run|held)\b"
+# Landforms and administrative areas written in lower case after their name: "the Anti-Atlas mountains",
+# "the Caraga region".
+LANDFORM_NOUN = r"(?:mountains|hills|range|river|desert|plateau|basin|valley)\b"
+ADMINISTRATIVE_NOUN = r"(?:region|province|district|state|county|prefecture|governorate|municipality)\b"
 FEATURE_NAME = re.compile(
     r"(?<![\w-])(?:[A-Z][\w-]*[ \t]+){1,3}(?:Basin|Valley|Desert|Mountains|Range|Ranges|Hills|Plateau|Belt|Copperbelt|"
     r"Peninsula|Quadrangle|Triangle|Highlands|Delta|River|Graben|Rift)\b"
     # A body of water or a cape "of" somewhere: "Gulf of Montijo", "Bay of Bengal", "Cape of Good Hope".
     r"|(?<![\w-])(?:Gulf|Bay|Sea|Strait|Straits|Cape|Isle) of (?:the )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?"
     # A name the text calls a landform in lower case: "the Anti-Atlas mountains", "the Kuiseb river".
-    r"|(?<=\bthe )[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?(?= (?:mountains|hills|range|river|desert|plateau|basin|valley)\b)"
+    rf"|(?<=\bthe )[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?(?= {LANDFORM_NOUN})"
 )
 
 
@@ -61,12 +63,12 @@ def feature_names(text: str) -> list[Found]:
     found = []
     for match in FEATURE_NAME.finditer(text):
         name = match.group(0)
-        # Not "The …", nor a company's home: "Cairo-based Delta" is no delta.
-        lead = re.match(r"(?:The|In|At|From|Across|Its|This)\s+", name)
-        if re.match(r"[A-Z][\w]*-(?:based|listed|owned|run|headquartered)\b", name):
+        # Not a company's description: "Cairo-based Delta" is no delta.
+        if re.match(rf"[A-Z]\w*{COMPANY_DESCRIPTION}", name):
             continue
+        lead = re.match(r"(?:The|In|At|From|Across|Its|This)\s+", name)
         start = match.start() + (lead.end() if lead else 0)
-        called_a_landform = re.match(r" (?:mountains|hills|range|river|desert|plateau|basin|valley)\b", text[match.end():])
+        called_a_landform = re.match(rf" {LANDFORM_NOUN}", text[match.end():])
         if " " in text[start:match.end()] or called_a_landform:
             found.append(Found(start, match.end(), text[start:match.end()], "LOC", text[start:match.end()], origin="rule"))
     return found
@@ -76,16 +78,11 @@ def feature_names(text: str) -> list[Found]:
 ADMINISTRATIVE_AREA = re.compile(
     r"\bthe (?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
     r"south-?eastern|south-?western|remote|mountainous|coastal|neighbouring|neighboring) )?"
-    r"([A-Z][\w’'-]+(?: (?:de |do |da |del )?[A-Z][\w’'-]+){0,2}) (?:region|province|district|state|county|prefecture|"
-    r"governorate|municipality)\b")
-
-
+    rf"([A-Z][\w’'-]+(?: (?:de |do |da |del )?[A-Z][\w’'-]+){{0,2}}) {ADMINISTRATIVE_NOUN}")
 # "the mayor of Ribeira de Pena", "the port of Mtwara", "the town of Claver": a settlement, named.
 SETTLEMENT = re.compile(r"\b(?:mayor|port|town|village|city|municipality) of ([A-Z][\w’'-]+(?: (?:de |do |da |del )?[A-Z][\w’'-]+){0,2})")
-
-
-# "Trondheim-based", "Cuttack-based": a company's home, when the gazetteer knows the place.
-HOME_PLACE = re.compile(r"\b([A-Z][\w’'-]+?)-(?:based|headquartered)\b")
+# A company's home, when the gazetteer knows the place.
+HOME_PLACE = re.compile(rf"\b([A-Z][\w’'-]+?){COMPANY_HOME}")
 
 
 def administrative_areas(text: str) -> list[Found]:
@@ -111,8 +108,6 @@ def coordinated_regions(text: str) -> list[Found]:
 
 
 PLACE_WORDS = {"mount", "lake", "cape", "port", "fort", "saint", "st", "san", "santa", "new", "north", "south", "east", "west"}
-
-
 LOCATIVE = re.compile(r"\b(?:in|at|near|outside|around|across|across from|north of|south of|east of|west of|"
                       r"(?:province|region|state|district|city|town|village|port|capital|county|municipality|mayor|governor) of)"
                       r"\s+(?:the )?$",
@@ -138,8 +133,7 @@ def as_place(text: str, found: Found) -> Found:
     before, after = text[max(0, found.start - 25):found.start], text[found.end:found.end + 30]
     followed_by_place = re.match(r",\s+([A-Z][\w -]+?)(?=[,.;)]|$| [a-z]| [–—-] )", after)
     dateline = found.text.isupper() and re.match(r"\s*[–—:-]", after) and (found.start == 0 or text[found.start - 1] == "\n")
-    # "Incheon-based", "Copenhagen-listed": a company's home is a place.
-    home = re.match(r"-(?:based|listed|headquartered|registered)\b", after)
+    home = re.match(COMPANY_HOME, after)  # "Incheon-based": a company's home is a place
     # "in Zacatecas and Chihuahua": a place coordinated with one in a place's context.
     coordinated = re.search(r"\b(?:in|at|near|across|from)\s+(?:the )?([A-Z][\w-]+(?: [A-Z][\w-]+)?),? (?:and|or) $",
                             text[max(0, found.start - 60):found.start])

@@ -47,7 +47,9 @@ def _alternatives(forms: Iterable[str]) -> str:
 # A form that begins or ends with a letter must not run on into a word: "Rs" is not the start of "Rsk".
 _BOUNDED = {form: (r"(?<![^\W\d_])" if form[0].isalpha() else "") + re.escape(form) + (r"(?![^\W\d_])" if form[-1].isalpha() else "")
             for form in {**BEFORE_FIGURE, **AFTER_FIGURE}}
-_CURRENCY_FORMS = sorted(_BOUNDED, key=lambda f: (-len(f), f))
+# One pattern for every form, longest first ("US$" before "$"); the form found gives the code.
+CURRENCY_FORM = re.compile("|".join(_BOUNDED[form] for form in sorted(_BOUNDED, key=lambda f: (-len(f), f))), re.IGNORECASE)
+_CODE_OF_FORM = {form.casefold(): code for form, code in {**AFTER_FIGURE, **BEFORE_FIGURE}.items()}
 # Prefixes that are currencies only when a figure follows at once: "R35 billion" (rand), "K9,800" (kwacha).
 CURRENCY_LETTER = {"R": "ZAR", "K": "ZMW"}
 NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -76,8 +78,8 @@ def money_value(text: str) -> dict[str, object] | None:
     scale = re.match(rf"\s?(?:\$|US\$)?\s?({SCALE})", after, re.IGNORECASE)
     if scale:
         amount *= SCALES[scale.group(1).lower()]
-    currency = next((BEFORE_FIGURE.get(form) or AFTER_FIGURE[form] for form in _CURRENCY_FORMS
-                     if re.search(_BOUNDED[form], text, re.IGNORECASE)), None)
+    form = CURRENCY_FORM.search(text)
+    currency = _CODE_OF_FORM[form.group(0).casefold()] if form else None
     if currency is None and text[:1] in CURRENCY_LETTER and text[1:2].isdigit():
         currency = CURRENCY_LETTER[text[0]]
     if currency is None:
