@@ -388,6 +388,10 @@ def js_round_score(score: float) -> float:
 class _JsCompatBuilder(Builder):
     """lunr.py's Builder, with lunr.js's arithmetic for the field vectors."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._terms_of: dict[str, dict[str, tuple[str, ...]]] = {}  # field -> word -> the terms the pipeline makes of it
+
     def add(self, doc: Document, attributes: dict[str, Any] | None = None) -> None:
         """Builder.add, running the pipeline once per distinct word instead of once per word.
 
@@ -400,14 +404,13 @@ class _JsCompatBuilder(Builder):
         if self.metadata_whitelist:  # positions would differ per occurrence: no shortcut
             super().add(doc, attributes)
             return
-        terms_of: dict[str, dict[str, tuple[str, ...]]] = self.__dict__.setdefault("_terms_of", {})
         doc_ref = str(doc[self._ref])
         self._documents[doc_ref] = attributes or {}
         self.document_count += 1
         inverted_index = self.inverted_index
         for field_name, field in self._fields.items():
             words = field.extractor(doc)  # tokenize(): always a list of strings
-            known = terms_of.setdefault(field_name, {})
+            known = self._terms_of.setdefault(field_name, {})
             for word in set(words).difference(known):
                 # .lower() as lunr.py's Tokenizer does to a list's elements (tokenize() already did).
                 known[word] = tuple(str(t) for t in self.pipeline.run([Token(word.lower(), {})], field_name))
