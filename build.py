@@ -18,6 +18,7 @@ from extract.load import CorpusError
 from extract.package import OutputError, check_output
 from extract.pipeline import DEFAULT_CACHE, TEMPLATES, StrictError, build
 from extract.progress import progress_for
+from extract.report import report_csv
 from extract.widget import WidgetError
 
 HERE = Path(__file__).resolve().parent
@@ -26,11 +27,12 @@ HERE = Path(__file__).resolve().parent
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="build.py",
-        description="Build a static Lode site from a folder of news articles (.txt web scrapes and .md with front matter).",
+        description="Build a static Lode site from a folder of news articles "
+                    "(.txt web scrapes, .md with front matter, saved .html pages, crawler .json/.jsonl).",
         epilog="Site settings come from lode.toml in the corpus folder; the flags above override them.",
     )
     parser.add_argument("--corpus", type=Path, default=HERE / "corpus", metavar="DIR",
-                        help="folder of .txt and .md articles, searched in sub-folders too (default: ./corpus)")
+                        help="folder of articles (.txt, .md, .html, .json, .jsonl), searched in sub-folders too (default: ./corpus)")
     parser.add_argument("--out", type=Path, default=HERE / "site", metavar="DIR",
                         help="output folder, replaced whole when the build succeeds (default: ./site)")
     parser.add_argument("--title", help="site title (lode.toml: title)")
@@ -51,6 +53,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="build, then serve the site and rebuild when a corpus file or template changes")
     parser.add_argument("--host", default="127.0.0.1", help="address for --serve (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port for --serve (default 8000)")
+    parser.add_argument("--report", type=Path, metavar="FILE.csv",
+                        help="also write a CSV with one row per article: where its title came from, date, source, "
+                             "authors, and the lines removed and why")
     parser.add_argument("--quiet", "-q", action="store_true", help="print only problems and errors")
     return parser.parse_args(argv)
 
@@ -85,6 +90,12 @@ def run_build(args: argparse.Namespace) -> int:
         return 2
     for problem in report.problems:
         print(f"lode: warning: {problem}", file=sys.stderr)
+    if args.report:
+        try:
+            args.report.write_bytes(report_csv(report.articles))
+        except OSError as error:
+            print(f"lode: error: {args.report}: cannot write the report ({error.strerror or error})", file=sys.stderr)
+            return 2
     if not args.quiet:
         skipped = f", {len(report.problems)} file(s) skipped" if report.problems else ""
         print(f"lode: built {len(report.articles)} articles and {len(report.entities)} entities into {args.out} "

@@ -136,7 +136,7 @@ def generate(count: int, seed: int = 1, words: int = 630, vocabulary: int = 60_0
         date = f"{rng.randint(2023, 2026)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         articles.append(Article(
             id=article_id, file=article_id, source_path=f"{article_id}.md", path=f"articles/{article_id}.html",
-            title=title, blocks=blocks, source=rng.choice(SOURCES), author=None, date=date, url=None,
+            title=title, blocks=blocks, source=rng.choice(SOURCES), authors=(), date=date, url=None,
             language="en", mentions=tuple(mentions),
         ))
     entities = tuple(entity for index, entity in enumerate(pool) if index in used)

@@ -22,8 +22,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from .dates import find_date
-from .model import Block, Document, RawDocument
+from .dates import NUMERIC_ORDER, ZONES, find_date, iso_date, iso_time, numeric_order
+from .model import Block, Document, RawDocument, Removed
+from .pagemeta import LineFacts, PageFacts, is_outlet, name_case, read_line
 
 LineKind = Literal[
     "paragraph",  # sentence-like prose
@@ -33,9 +34,9 @@ LineKind = Literal[
     "teaser",  # a teaser-list heading: ends a segment and starts teaser territory
     "time_ago",  # "2 hours ago": an outlet block
     "skip",  # dropped wherever it is: ads, share buttons, alt text, banners
-    "byline",
-    "dateline",
-    "source",
+    "meta",  # date, byline, outlet: becomes metadata (pagemeta.read_line)
+    "caption",  # a photo caption or credit
+    "wire",  # wire housekeeping: sign-offs, "Adds details", e-mails, trust principles, disclaimers
 ]
 
 
@@ -89,7 +90,7 @@ BREAK_LINES = _phrases(
     r"about the (?:author|writer)",
     r"(?:the )?(?:writer|author)s? (?:is|are|was) .*",
     r"the views expressed .*",
-    r"©.*",
+    r"©.*(?:\b(?:19|20)\d{2}\b|rights|reserved).*",
     r"copyright\b.*",
     r"all rights reserved.*",
     r"read more",
@@ -138,14 +139,8 @@ BANNER_WORDS = re.compile(
 TIME_AGO = re.compile(
     r"^(?:an?|\d{1,3}|one|two|few) (?:sec|second|min|minute|hr|hour|day|week|month|year)s? ago$", re.IGNORECASE
 )
-NAME = r"[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|and|&|de|al|bin|van|von)){0,6}"
-BYLINE = re.compile(
-    r"^(?i:(?:(?:report|reported|words|story|text|written|photos?)\s+)?by|author|reporter)\s*:?\s+"
-    rf"(?P<name>{NAME})(?:\s*(?:,|\||-|–|—)\s*[\w ,’'&/-]{{1,50}})?$"
-)
 # "Lode Staff Reporter", "Our Correspondent", "Monitoring Desk": a byline without "By".
 BYLINE_ROLE = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,3}(?:[Ss]taff\s+)?(?:[Rr]eporter|[Cc]orrespondent|[Ww]riter|[Dd]esk)$")
-SOURCE_LINE = re.compile(r"^(?:source|courtesy|via|originally published (?:in|by))\s*:?\s+(?P<name>.{2,60})$", re.IGNORECASE)
 # Menus flattened onto one line: "Home | World | Business | Sport".
 MENU_SEPARATORS = re.compile(r"\s[|•·›»/>]\s")
 MENU_GAPS = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
@@ -165,6 +160,56 @@ CAPTION_CREDIT = re.compile(r"(?:(?:photo|image|picture|credit|file)s?\s*[:|/]\s
                             r"|\(?(?:photo|image|picture|illustration|file photo)s?\s+(?:by|courtesy of|via)\s+[^()]{1,80}\)?"
                             r"|\((?:courtesy|credit)(?: of)?:?\s+[^()]{1,80}\))$",
                             re.IGNORECASE)
+# Captions credit a photographer or an agency at their end: "… REUTERS/Ariba Shahid/File Photo",
+# "… (AFP/File)", "… — AFP", "… (REUTERS)". News sentences end with a full stop, not with a credit.
+CREDIT = r"[A-Z][\w.&’']*(?:\s[A-Z][\w.&’']*){0,2}"
+AGENCY_CREDIT = re.compile(
+    # "… REUTERS/Ariba Shahid/File Photo", "(AFP/File)", "(Handout)"
+    rf"(?:{CREDIT}\s*/\s*)+(?:File(?: Photo| Image| Picture)?|Handout|Pool|Supplied)\)?$"
+    rf"|\((?:Handout|File|Supplied|Pool)(?: photo)?\)$"
+    # a sentence, then its credit: "… on July 18, 2022. (AFP)", "… in Lusaka. REUTERS/Jo Smith"
+    rf"|[.!?][\"’”]?\s+(?:\({CREDIT}(?:\s*/\s*{CREDIT}){{0,2}}\)|[A-Z]{{2,}}[A-Z.&]*(?:\s*/\s*{CREDIT}){{0,2}})$"
+    # "… at the pit — AFP", "… | REUTERS": an agency in capitals after a dash or bar
+    r"|\s[—–|-]\s*[A-Z][A-Z.&]{1,14}(?:\s[A-Z][A-Z.&]{1,14})?$"
+)
+# "© Kenji Ito/Lode Agency": a picture credit; a copyright footer carries a year or "rights".
+PICTURE_CREDIT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?!.*(?:\b(?:19|20)\d{2}\b|rights|reserved))[\w .’'&/|-]{2,60}$", re.IGNORECASE)
+# Wire housekeeping and publishers' disclaimers: never the story's own text.
+WIRE_LINES = _phrases(
+    r"\(?(?:additional )?(?:reporting|writing|editing|compiled|research|graphics?|fact-checking) by .{2,200}",
+    r"\((?:adds|updates|recasts|corrects|changes|writes through|rewrites|refiles|repeats|fixes)\b[^()]{0,120}\)",
+    r"(?:e-?mail|contact)?\s*:?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    r"our standards\s*:.*",
+    r".{0,60}\btrust principles\b.{0,40}",
+    r"disclaimer\s*:.*",
+    r".{0,80}\b(?:has not been edited by|is auto-generated from a syndicated feed|published from a syndicated feed|"
+    r"do(?:es)? not necessarily reflect|not responsible for the content of external|this is an ai-generated).{0,160}",
+    r"(?:this (?:article|story) (?:was|is|has been) (?:originally |first )?(?:published|republished|reproduced)).{0,160}",
+)
+# Labels that pages and aggregators put above parts of a story; never a heading of its own.
+LABEL_LINES = _phrases(
+    r"highlights?", r"story", r"key (?:points|takeaways|facts)", r"summary", r"short url", r"follow", r"in brief",
+    r"at a glance", r"the big picture", r"top news", r"breaking(?: news)?", r"exclusive", r"opinion", r"analysis",
+    r"explainer", r"newsletter", r"(?:un)?follow(?: topic| author)?", r"save(?: article)?", r"bookmark", r"gift (?:this )?article",
+    r"font size", r"text size", r"(?:a\+|a-|aa)", r"reply", r"report(?: comment)?", r"like", r"upvote", r"downvote",
+    r"\d{1,5}\s*(?:likes?|votes?|replies|reply|points|upvotes?|downvotes?|reactions?|shares?)",
+    r"(?:view|see|show|hide|load) (?:\d+ )?(?:replies|reply|comments?)",
+    r"(?:\d+\s+)?(?:comments?|responses?)\s*\(\d+\)",
+    r"(?:share|print|listen|save|email|comment)(?:\s*[|•·]\s*(?:share|print|listen|save|email|comment))+",
+)
+# Market tickers: several prices or changes with arrows or per cents, and hardly a word of prose.
+TICKER_FIGURE = re.compile(r"[▲▼↑↓]|[+-]\d[\d,.]*%|\b\d[\d,.]*%")
+
+# A crawl tool's capture date before the first line: "date 2024-05-01 <headline>".
+CRAWL_PREFIX = re.compile(r"^date\s+(?P<date>\d{4}-\d{2}-\d{2})(?:\s+(?P<rest>.+))?$", re.IGNORECASE)
+# "LUSAKA, May 1 (Reuters) - …", "ISLAMABAD (APP): …": the agency a story is filed through.
+DATELINE_AGENCY = re.compile(r"^[A-Z][A-Z .’'-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\((?P<agency>[A-Z][\w&. ]{1,30})\)\s*[-–—:]")
+# Why a line was left out, for the curator's report (build.py --report).
+REASONS: dict[str, str] = {
+    "skip": "boilerplate", "break": "end marker", "teaser": "related list", "time_ago": "metadata", "meta": "metadata",
+    "caption": "caption", "wire": "wire housekeeping", "stub": "label", "headline": "headline-shaped line",
+    "paragraph": "outside the article",
+}
 
 
 @dataclass(frozen=True)
@@ -172,29 +217,96 @@ class Line:
     text: str
     kind: LineKind
     words: int
+    facts: LineFacts | None = None
 
 
 def clean_scrape(raw: RawDocument) -> Document:
-    """Find the main article of a raw scrape."""
-    lines = [classify(text) for text in unwrap(raw.text.split("\n"))]
-    source = outlet_before_prose(lines)
-    chosen = best_segment(lines)
-    start, title = find_title(lines, chosen)
+    """Find the main article of a raw scrape, or of the text an HTML page or a crawler record gave.
+
+    `raw.meta` holds what the file's own markup or record fields said (title, date, source, authors, url);
+    those win over what the text prints.
+    """
+    known = raw.meta
+    texts = unwrap(raw.text.split("\n"))
+    crawl_date, texts = crawl_prefix(texts)
+    order = numeric_order(texts)
+    lines = [classify(text, order) for text in texts]
+    known_title = text_value(known.get("title"))
+    outlet = outlet_before_prose(lines)
+    segments = segments_of(lines)
+    chosen = best_segment(lines, segments)
+    start, title_index = find_title(lines, chosen)
     end = article_end(lines, start, chosen[1])
-    body, author, date, body_source = body_blocks(lines[start:end])
-    if author is None:
-        author = author_box_name(lines, end)
+    used = {title_index} if title_index is not None else set()
+    title = lines[title_index].text if title_index is not None else None
+    if known_title:
+        # The page's own title (markup or record) wins; the headline line repeating it is dropped, and a
+        # different line in its place is a standfirst (kept) or a label (dropped).
+        if title is not None and fold_title(title) != fold_title(known_title) and lines[title_index].words >= 8:
+            used.discard(title_index)
+            start = title_index
+        title = known_title
+    blocks, body_used = body_blocks(lines, start, end, known_title)
+    used |= body_used
+    facts = page_facts(lines, end, segments)
+    author_box = author_box_name(lines, end) if not facts.authors else None
+    authors = tuple(facts.authors) or ((author_box,) if author_box else ())
+    if author_box:
+        used.add(end)
     if title is None:
-        title = infer_title(body)
+        title = infer_title(blocks)
+        origin = "inferred" if title else "file name"
+    else:
+        origin = KNOWN_TITLE_ORIGIN.get(raw.format, "front matter") if known_title else "headline"
+    date, time, zone = (None, None, None)
+    if facts.date is not None:
+        date, time, zone = facts.date.date, facts.date.time, facts.date.timezone
+    elif crawl_date:
+        date = crawl_date
+    if iso_date(known.get("date")):
+        date = iso_date(known.get("date"))
+        time, zone = iso_time(known.get("date"))
+    known_authors = tuple(name_case(name) for name in known.get("authors") or ())
     return Document(
         path=raw.path,
-        format="txt",
+        format=raw.format,
         title=title or fallback_title(raw.path),
-        blocks=tuple(body),
-        source=body_source or source,
-        author=author,
+        title_origin=origin,
+        blocks=tuple(blocks),
+        source=text_value(known.get("source")) or facts.source or outlet or dateline_agency(blocks),
+        authors=known_authors or authors,
         date=date,
+        time=time,
+        timezone=zone,
+        url=text_value(known.get("url")),
+        language=text_value(known.get("language")),
+        removed=removed_lines(lines, used, chosen, segments, known_title),
     )
+
+
+KNOWN_TITLE_ORIGIN = {"html": "page markup", "record": "crawler record", "md": "front matter"}
+
+
+def text_value(value: object) -> str | None:
+    if value is None or isinstance(value, (dict, list, tuple, bool)):
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def fold_title(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text.casefold()).strip()
+
+
+def crawl_prefix(texts: list[str]) -> tuple[str | None, list[str]]:
+    """The capture date a crawl tool put before the first line, and the lines without it."""
+    if not texts:
+        return None, texts
+    prefix = CRAWL_PREFIX.match(texts[0])
+    if prefix is None:
+        return None, texts
+    rest = [prefix.group("rest")] if prefix.group("rest") else []
+    return iso_date(prefix.group("date")), rest + texts[1:]
 
 
 def unwrap(raw_lines: list[str]) -> list[str]:
@@ -219,10 +331,16 @@ def unwrap(raw_lines: list[str]) -> list[str]:
     return [text for text in out if text]
 
 
-def classify(text: str) -> Line:
+def classify(text: str, order: NUMERIC_ORDER | None = None) -> Line:
     text = PARAGRAPH_PREFIXES.sub("", text)
     words = len(WORD.findall(text))
-    return Line(text, line_kind(text, words), words)
+    kind = line_kind(text, words)
+    if kind != "meta":
+        return Line(text, kind, words)
+    facts = read_line(text, order)
+    if facts is None:  # a byline with no "By": "Monitoring Desk", "Staff Correspondent"
+        facts = LineFacts(authors=(text,))
+    return Line(text, kind, words, facts)
 
 
 def line_kind(text: str, words: int) -> LineKind:
@@ -230,18 +348,26 @@ def line_kind(text: str, words: int) -> LineKind:
         return "teaser"
     if TIME_AGO.match(text):
         return "time_ago"
+    if WIRE_LINES.match(text) and words <= 60:
+        return "wire"
+    if PICTURE_CREDIT.match(text):
+        return "caption"
     if BREAK_LINES.match(text):
         return "break"
-    if BYLINE.match(text) or BYLINE_ROLE.match(text):
-        return "byline"
-    if SOURCE_LINE.match(text):
-        return "source"
-    if SKIP_LINES.match(text) or (words <= 40 and BANNER_WORDS.search(text)) or is_alt_text(text):
+    if BYLINE_ROLE.match(text) or (words <= 30 and read_line(text) is not None):
+        return "meta"
+    if LABEL_LINES.match(text):
         return "skip"
+    if SKIP_LINES.match(text) or (words <= 40 and BANNER_WORDS.search(text)) or ALT_TEXT.match(text) and is_alt_text(text):
+        return "skip"
+    if is_caption(text, words):
+        return "caption"
     if len(MENU_SEPARATORS.findall(text)) >= 2 and words <= 30:
         return "skip"
+    if is_ticker(text, words):
+        return "skip"
     if words <= 20 and find_date(text) and is_date_line(text):
-        return "dateline"
+        return "meta"
     if words <= 2 and not SENTENCE_END.search(text):
         return "stub"
     if (SENTENCE_END.search(text) and words >= 4) or words >= 25:
@@ -252,16 +378,28 @@ def line_kind(text: str, words: int) -> LineKind:
 
 
 def is_alt_text(text: str) -> bool:
-    if ALT_TEXT.match(text) and (ALT_LOWER.match(text) or "." in text):
+    return bool(ALT_LOWER.match(text) or "." in text)
+
+
+def is_caption(text: str, words: int) -> bool:
+    if len(text) >= 400:
+        return False
+    if CAPTION_CREDIT.search(text):
         return True
-    return bool(CAPTION_CREDIT.search(text)) and len(text) < 200
+    return words >= 3 and bool(AGENCY_CREDIT.search(text))
+
+
+def is_ticker(text: str, words: int) -> bool:
+    figures = len(TICKER_FIGURE.findall(text))
+    prose = sum(1 for word in text.split() if word.isalpha() and word.islower())
+    return figures >= 3 and words <= 40 and prose <= 2
 
 
 def is_date_line(text: str) -> bool:
     """A line that is only a date, perhaps with 'Published'/'Updated' and a time."""
     stripped = re.sub(
-        r"(?i)\b(?:[ap]\.m\.|[ap]m\b)|\b(?:published|posted|updated|last updated|first published|date|on|at|pkt|pst|gmt|utc|ist|"
-        r"et|est|edt|ct|cst|cdt|pt|pdt|cet|cest|bst|wat|eat|cat|sast|aest|awst|jst|kst|hkt|sgt|ict|wib)\b"
+        r"(?i)\b(?:[ap]\.m\.|[ap]m\b)|\b(?:published|posted|updated|last updated|first published|date|on|at|"
+        + "|".join(ZONES) + r")\b"
         r"|[\d:,./|–—-]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
         r"|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b",
         " ",
@@ -280,13 +418,17 @@ def outlet_before_prose(lines: list[Line]) -> str | None:
         if is_prose(line):
             return None
         if line.kind == "time_ago" and index > 0 and lines[index - 1].kind in ("stub", "headline"):
-            return lines[index - 1].text.lstrip("-–— ")
+            name = lines[index - 1].text.lstrip("-–— ")
+            return name if is_outlet(name) else None
     return None
 
 
-def best_segment(lines: list[Line]) -> tuple[int, int]:
-    """The [start, end) run of lines most likely to hold the main article."""
-    segments: list[tuple[int, int, bool]] = []
+Segment = tuple[int, int, bool]  # [start, end) and whether it lies in teaser territory
+
+
+def segments_of(lines: list[Line]) -> list[Segment]:
+    """The page cut at break lines; segments after a teaser heading are teaser territory."""
+    segments: list[Segment] = []
     start, teaser, seen_prose = 0, False, False
     for index, line in enumerate(lines):
         ends_segment = line.kind in ("break", "teaser") or (line.kind == "time_ago" and seen_prose)
@@ -296,12 +438,17 @@ def best_segment(lines: list[Line]) -> tuple[int, int]:
             teaser = teaser or line.kind in ("teaser", "time_ago")
         seen_prose = seen_prose or is_prose(line)
     segments.append((start, len(lines), teaser))
+    return segments
 
-    def score(segment: tuple[int, int, bool]) -> float:
+
+def best_segment(lines: list[Line], segments: list[Segment]) -> tuple[int, int]:
+    """The [start, end) run of lines most likely to hold the main article."""
+
+    def score(segment: Segment) -> float:
         seg_start, seg_end, in_teasers = segment
         prose = sum(len(line.text) for line in lines[seg_start:seg_end] if line.kind == "paragraph")
         # An article's own byline or date line marks the real story even in teaser territory.
-        if any(line.kind in ("byline", "dateline") for line in lines[seg_start:seg_end]):
+        if any(line.kind == "meta" for line in lines[seg_start:seg_end]):
             prose *= 2
         return prose * (0.25 if in_teasers else 1.0)
 
@@ -310,19 +457,22 @@ def best_segment(lines: list[Line]) -> tuple[int, int]:
     return best[0], best[1]
 
 
-def find_title(lines: list[Line], segment: tuple[int, int]) -> tuple[int, str | None]:
-    """Where the article starts, and its title: the headline just above the first paragraph."""
+PASSABLE = ("meta", "skip", "caption", "wire", "time_ago")
+
+
+def find_title(lines: list[Line], segment: tuple[int, int]) -> tuple[int, int | None]:
+    """Where the article starts, and the index of its title: the headline just above the first paragraph."""
     seg_start, seg_end = segment
     prose = [i for i in range(seg_start, seg_end) if is_prose(lines[i])]
     first = prose[0] if prose else seg_start
     # A paragraph right under a byline or date line is where the story starts,
     # even if a banner that reads like prose came before it.
     for i in prose[: max(1, len(prose) // 2)]:
-        above = next((lines[j] for j in range(i - 1, seg_start - 1, -1) if lines[j].kind != "skip"), None)
-        if above is not None and above.kind in ("byline", "dateline", "source"):
+        above = next((lines[j] for j in range(i - 1, seg_start - 1, -1) if lines[j].kind not in ("skip", "caption")), None)
+        if above is not None and above.kind == "meta":
             first = i
             break
-    # Walk up over meta lines (byline, date, alt text) and a standfirst to the headline.
+    # Walk up over meta lines (byline, date, captions) and a standfirst to the headline.
     above = [i for i in range(seg_start, first) if lines[i].kind == "headline"]
     if not above:
         return first, None
@@ -330,7 +480,7 @@ def find_title(lines: list[Line], segment: tuple[int, int]) -> tuple[int, str | 
     run = [above[-1]]
     for i in reversed(above[:-1]):
         between = lines[i + 1:run[0]]
-        if all(line.kind in ("byline", "dateline", "skip", "source", "time_ago") for line in between):
+        if all(line.kind in PASSABLE for line in between):
             run.insert(0, i)
         else:
             break
@@ -342,17 +492,25 @@ def find_title(lines: list[Line], segment: tuple[int, int]) -> tuple[int, str | 
     if title_index == run[-1] and len(run) >= 2 and lines[run[-1]].words >= 12 and lines[run[-1]].words > lines[run[-2]].words:
         title_index = run[-2]
         lines[run[-1]] = Line(lines[run[-1]].text, "paragraph", lines[run[-1]].words)
-    return title_index + 1, lines[title_index].text
+    return title_index + 1, title_index
 
 
 def article_end(lines: list[Line], start: int, seg_end: int) -> int:
-    """End of the article inside its segment: an author box, then trailing non-prose lines."""
+    """End of the article inside its segment: an author box, then trailing non-prose lines.
+
+    The story's own last paragraph is never dropped; one that breaks off mid-sentence (a copy cut short)
+    is always kept as it stands.
+    """
     end = seg_end
     for index in range(start, seg_end - 1):
         if is_author_box(lines, index, seg_end):
             end = index
             break
-    while end > start and lines[end - 1].kind not in ("paragraph",):
+    while end > start and lines[end - 1].kind != "paragraph":
+        line = lines[end - 1]
+        if line.kind == "headline" and line.words >= 16 and any(lines[j].kind == "paragraph" for j in range(start, end - 1)):
+            lines[end - 1] = Line(line.text, "paragraph", line.words)
+            break
         end -= 1
     return end
 
@@ -360,7 +518,7 @@ def article_end(lines: list[Line], start: int, seg_end: int) -> int:
 def is_author_box(lines: list[Line], index: int, seg_end: int) -> bool:
     """'Monitoring Desk / Monitoring Desk / bio' or 'SAT Commentary / SAT Commentaries, a collection …'."""
     line = lines[index]
-    if line.kind not in ("stub", "headline", "byline") or line.words > 5 or not is_name_like(line.text):
+    if line.kind not in ("stub", "headline", "meta") or line.words > 5 or not is_name_like(line.text):
         return False
     if not any(is_prose(earlier) for earlier in lines[max(0, index - 50):index]):
         return False
@@ -382,39 +540,76 @@ def is_name_like(text: str) -> bool:
 def author_box_name(lines: list[Line], end: int) -> str | None:
     """The name line of an author box right after the article, if there is one."""
     if end < len(lines) - 1 and is_author_box(lines, end, len(lines)):
-        byline = BYLINE.match(lines[end].text)
-        return byline.group("name") if byline else lines[end].text
+        facts = lines[end].facts
+        return facts.authors[0] if facts and facts.authors else lines[end].text
     return None
 
 
-def body_blocks(lines: list[Line]) -> tuple[list[Block], str | None, str | None, str | None]:
-    """Paragraphs and headings of the article; byline, date and source lines become metadata."""
+def page_facts(lines: list[Line], end: int, segments: list[Segment]) -> PageFacts:
+    """Date, outlet and authors from the page's metadata lines: those above and in the article first, then a
+    footer line right after it ("Published in <Outlet>, <date>"); never from lists of other stories."""
+    teaser_lines = {i for start, stop, teaser in segments if teaser for i in range(start, stop)}
+    facts = PageFacts()
+    for index in range(end):
+        if lines[index].facts is not None and index not in teaser_lines:
+            facts.add(lines[index].facts)
+    for line in lines[end:]:
+        if line.kind in ("break", "teaser"):
+            break
+        if line.facts is not None and (line.facts.source or line.facts.published) and not line.facts.authors:
+            facts.add(line.facts)
+    return facts
+
+
+def body_blocks(lines: list[Line], start: int, end: int, known_title: str | None) -> tuple[list[Block], set[int]]:
+    """Paragraphs and headings of the article, and the indexes of the lines they came from."""
     blocks: list[Block] = []
-    author = date = source = None
-    for index, line in enumerate(lines):
-        if line.kind == "byline":
-            byline = BYLINE.match(line.text)
-            author = author or (byline.group("name") if byline else line.text)
-        elif line.kind == "dateline":
-            date = date or find_date(line.text)
-        elif line.kind == "source":
-            source = source or SOURCE_LINE.match(line.text).group("name").strip()
-        elif line.kind == "paragraph":
+    used: set[int] = set()
+    for index in range(start, end):
+        line = lines[index]
+        if known_title and not blocks and fold_title(line.text) == fold_title(known_title):
+            continue  # the headline repeated at the top of the text
+        if line.kind == "paragraph":
             blocks.append(Block("paragraph", line.text))
-        elif line.kind in ("headline", "stub") and is_section_heading(lines, index):
+        elif line.kind in ("headline", "stub") and is_section_heading(lines, index, end):
             blocks.append(Block("heading", line.text, level=2))
-    return blocks, author, date, source
+        else:
+            continue
+        used.add(index)
+    return blocks, used
 
 
-def is_section_heading(lines: list[Line], index: int) -> bool:
+def is_section_heading(lines: list[Line], index: int, end: int) -> bool:
     line = lines[index]
     if COMMA_HEADLINE.match(line.text) and line.words >= 7:
         return False
-    following = next((later for later in lines[index + 1:] if later.kind != "skip"), None)
+    following = next((later for later in lines[index + 1:end] if later.kind not in ("skip", "caption")), None)
     return following is not None and following.kind == "paragraph"
 
 
+def dateline_agency(blocks: list[Block]) -> str | None:
+    """'LUSAKA, May 1 (Reuters) - …': the agency a story was filed through, when nothing else names a source."""
+    first = next((block.text for block in blocks if block.kind == "paragraph"), "")
+    match = DATELINE_AGENCY.match(first)
+    return match.group("agency").strip() if match else None
+
+
+def removed_lines(lines: list[Line], used: set[int], chosen: tuple[int, int], segments: list[Segment],
+                  known_title: str | None) -> tuple[Removed, ...]:
+    teaser_lines = {i for start, stop, teaser in segments if teaser for i in range(start, stop)}
+    removed = []
+    for index, line in enumerate(lines):
+        if index in used or (known_title and fold_title(line.text) == fold_title(known_title)):
+            continue
+        reason = REASONS.get(line.kind, "boilerplate")
+        if line.kind in ("paragraph", "headline") and not chosen[0] <= index < chosen[1]:
+            reason = "other stories" if index in teaser_lines else "outside the article"
+        removed.append(Removed(reason, line.text))
+    return tuple(removed)
+
+
 def infer_title(blocks: list[Block]) -> str | None:
+
     """A title for a page that has none: the first sentence's main clause."""
     paragraph = next((block.text for block in blocks if block.kind == "paragraph"), None)
     if paragraph is None:

@@ -21,10 +21,14 @@ def assemble(documents: list[Document]) -> tuple[Article, ...]:
             title=document.title,
             blocks=document.blocks,
             source=document.source,
-            author=document.author,
+            authors=document.authors,
             date=document.date,
             url=document.url,
             language=document.language,
+            title_origin=document.title_origin,
+            time=document.time,
+            timezone=document.timezone,
+            removed=document.removed,
         )
         for document in documents
     ]

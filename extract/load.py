@@ -8,15 +8,19 @@ a Problem naming it, never a garbage article and never the end of the build
 from __future__ import annotations
 
 import codecs
+import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+import ftfy
 import yaml
 
 from .model import Problem, RawDocument
 
-ARTICLE_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md"}
+ARTICLE_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+                    ".json": "record", ".jsonl": "record"}
 
 # Byte-order marks decide the encoding outright. UTF-32 LE starts with the
 # UTF-16 LE mark, so it is tested first.
@@ -27,6 +31,16 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+
+# ftfy for encoding repairs only ("PakistanÃ¢Â€Â™s" -> "Pakistan’s"): quotes, widths, ligatures, HTML
+# entities and everything else stay as written.
+REPAIR = ftfy.TextFixerConfig(
+    unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False, fix_character_width=False,
+    uncurl_quotes=False, fix_line_breaks=False, remove_control_chars=False, normalization=None, explain=False,
+)
+# "Â" left before a space: a no-break space (C2 A0) read as cp1252 after the page turned A0 into a plain space,
+# which ftfy cannot see as mojibake.
+STRAY_A_CIRCUMFLEX = re.compile(r"(?<![A-ZÀ-Þ])Â(?=[ \u00a0])")
 
 # A decoded file in which more than this share of characters are control
 # characters (other than tab, newline, carriage return, form feed) is binary.
@@ -53,11 +67,16 @@ def load_corpus(folder: Path) -> LoadResult:
     for path in corpus_files(folder):
         relative = path.relative_to(folder).as_posix()
         try:
-            documents.append(read_document(path, relative))
+            if ARTICLE_SUFFIXES[path.suffix.lower()] == "record":
+                records, record_problems = read_records(path, relative)
+                documents.extend(records)
+                problems.extend(record_problems)
+            else:
+                documents.append(read_document(path, relative))
         except NotArticle as reason:
             problems.append(Problem(relative, str(reason)))
     if not documents and not problems:
-        raise CorpusError(f"{folder}: no .txt or .md articles found; add some, or point --corpus elsewhere")
+        raise CorpusError(f"{folder}: no articles found (.txt, .md, .html, .json or .jsonl); add some, or point --corpus elsewhere")
     return LoadResult(tuple(documents), tuple(problems))
 
 
@@ -115,7 +134,13 @@ def decode(data: bytes) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if looks_binary(text):
         raise NotArticle("mostly control characters: not a text file; skipped")
-    return unicodedata.normalize("NFC", text)
+    return repair(text)
+
+
+def repair(text: str) -> str:
+    """Mojibake repaired (text decoded with the wrong encoding somewhere upstream), then NFC."""
+    text = ftfy.fix_text(text, config=REPAIR)
+    return unicodedata.normalize("NFC", STRAY_A_CIRCUMFLEX.sub("", text))
 
 
 def looks_binary(text: str) -> bool:
@@ -144,3 +169,85 @@ def split_front_matter(text: str) -> tuple[dict[str, object], str]:
     if not isinstance(meta, dict):
         raise NotArticle("front matter must be 'key: value' lines; skipped")
     return {str(key).lower(): value for key, value in meta.items()}, "\n".join(lines[index + 1:])
+
+
+# Crawler output: news-please and similar tools write one JSON object per article, with these field names.
+RECORD_FIELDS = {
+    "title": ("title", "headline"),
+    "text": ("maintext", "text", "content", "body", "article"),
+    "date": ("date_publish", "date", "published", "datePublished", "date_published", "publish_date"),
+    "url": ("url", "canonical_url", "link"),
+    "source": ("source", "sitename", "site_name", "source_name", "publisher", "source_domain"),
+    "authors": ("authors", "author"),
+    "language": ("language", "lang"),
+}
+
+
+def read_records(path: Path, relative: str) -> tuple[list[RawDocument], list[Problem]]:
+    """A crawler's .jsonl (one record a line) or .json (one record, or a list of them) -> one RawDocument each.
+
+    A bad record is reported by file and number ("crawl.jsonl#3") and skipped; the others are kept.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise NotArticle(f"cannot be read ({error.strerror or error}); skipped") from error
+    text = decode(data)
+    if not text.strip():
+        raise NotArticle("empty file; skipped")
+    entries: list[tuple[str, object]] = []
+    problems: list[Problem] = []
+    if path.suffix.lower() == ".jsonl":
+        for number, line in enumerate(text.split("\n"), start=1):
+            if not line.strip():
+                continue
+            try:
+                entries.append((f"{relative}#{number}", json.loads(line)))
+            except json.JSONDecodeError as error:
+                problems.append(Problem(f"{relative}#{number}", f"not valid JSON ({error.msg}, column {error.colno}); skipped"))
+    else:
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise NotArticle(f"not valid JSON ({error.msg}, line {error.lineno}); skipped") from error
+        if isinstance(value, list):
+            entries = [(f"{relative}#{number}", item) for number, item in enumerate(value, start=1)]
+        else:
+            entries = [(relative, value)]
+    documents = []
+    for name, value in entries:
+        try:
+            documents.append(record_document(name, value))
+        except NotArticle as reason:
+            problems.append(Problem(name, str(reason)))
+    return documents, problems
+
+
+def record_document(name: str, record: object) -> RawDocument:
+    if not isinstance(record, dict):
+        raise NotArticle(f"a record must be a JSON object, not {json_type(record)}; skipped")
+    meta: dict[str, object] = {}
+    for field, keys in RECORD_FIELDS.items():
+        key = next((k for k in keys if record.get(k) not in (None, "", [])), None)
+        if key is None:
+            continue
+        value = record[key]
+        if field == "authors":
+            names = value if isinstance(value, list) else [value]
+            if not all(isinstance(item, str) for item in names):
+                raise NotArticle(f"'{key}' must be text or a list of text, not {json_type(value)}; skipped")
+            meta["authors"] = [" ".join(repair(item).split()) for item in names if item.strip()]
+        elif isinstance(value, str):
+            meta[field] = repair(value) if field != "text" else value
+        elif field == "text" or field == "title":
+            raise NotArticle(f"'{key}' must be text, not {json_type(value)}; skipped")
+        # Other fields of the wrong type (a number as a date, a list as a url) are ignored: the article stands.
+    text = meta.pop("text", None)
+    if not isinstance(text, str) or not text.strip():
+        raise NotArticle("no article text (no 'maintext' or 'text' field); skipped")
+    text = repair(text.replace("\r\n", "\n").replace("\r", "\n"))
+    return RawDocument(path=name, format="record", text=text, meta=meta)
+
+
+def json_type(value: object) -> str:
+    return {dict: "an object", list: "a list", str: "text", bool: "true/false", type(None): "null"}.get(type(value), "a number")

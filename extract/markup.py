@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .clean import fallback_title
-from .dates import iso_date
+from .dates import iso_date, iso_time
 from .model import Block, BlockKind, Document, Mark, MarkKind, RawDocument
 from .paths import safe_href
 
@@ -39,8 +39,11 @@ def parse_markdown(raw: RawDocument) -> Document:
         title=title or fallback_title(raw.path),
         blocks=tuple(blocks),
         source=text_field(meta, "source"),
-        author=text_field(meta, "author"),
+        authors=front_matter_authors(meta),
         date=iso_date(meta.get("date")),
+        time=iso_time(meta.get("date"))[0],
+        timezone=iso_time(meta.get("date"))[1],
+        title_origin="front matter" if text_field(meta, "title") else ("headline" if title else "file name"),
         url=text_field(meta, "url"),
         language=text_field(meta, "language") or text_field(meta, "lang"),
     )
@@ -52,6 +55,15 @@ def text_field(meta: dict[str, object], key: str) -> str | None:
         return None
     text = " ".join(str(value).split())
     return text or None
+
+
+def front_matter_authors(meta: dict[str, object]) -> tuple[str, ...]:
+    """`author: A` or `authors: [A, B]`."""
+    value = meta.get("authors", meta.get("author"))
+    if isinstance(value, (list, tuple)):
+        return tuple(name for name in (" ".join(str(item).split()) for item in value if item is not None) if name)
+    name = text_field(meta, "authors") or text_field(meta, "author")
+    return (name,) if name else ()
 
 
 def markdown_blocks(markdown: str) -> list[Block]:

@@ -27,14 +27,28 @@ class Problem:
         return f"{self.path}: {self.message}"
 
 
+SourceFormat = Literal["txt", "md", "html", "record"]
+# Where an article's title came from, for the curator's report.
+TitleOrigin = Literal["headline", "inferred", "front matter", "page markup", "crawler record", "file name"]
+
+
 @dataclass(frozen=True)
 class RawDocument:
-    """One corpus file, decoded to text, before cleaning."""
+    """One corpus file (or one record of a crawler's file), decoded to text, before cleaning."""
 
-    path: str  # relative to the corpus folder, with forward slashes
-    format: Literal["txt", "md"]
-    text: str  # newline-normalised, BOM removed
-    meta: dict[str, object] = field(default_factory=dict)  # front matter, as parsed
+    path: str  # relative to the corpus folder, with forward slashes; "<file>#<n>" for a crawler file's n-th record
+    format: SourceFormat
+    text: str  # newline-normalised, BOM removed; an HTML page's markup, a record's text
+    # Front matter, or what a page's markup or a crawler record says: title, date, source, authors, url, language.
+    meta: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A line the cleaner left out of an article, and why (build.py --report lists them)."""
+
+    reason: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -64,14 +78,29 @@ class Document:
     """A cleaned article, before it gets its id and place in the corpus."""
 
     path: str
-    format: Literal["txt", "md"]
+    format: SourceFormat
     title: str
     blocks: tuple[Block, ...]
     source: str | None = None
-    author: str | None = None
-    date: str | None = None  # ISO YYYY-MM-DD
+    authors: tuple[str, ...] = ()
+    date: str | None = None  # ISO YYYY-MM-DD: the calendar day the page prints, never shifted between zones
     url: str | None = None
     language: str | None = None
+    title_origin: TitleOrigin = "headline"
+    time: str | None = None  # "HH:MM" as printed with the date, 24-hour
+    timezone: str | None = None  # as printed: "EDT", "GMT+5", "-05:00"
+    removed: tuple[Removed, ...] = ()
+
+    @property
+    def author(self) -> str | None:
+        return join_names(self.authors)
+
+
+def join_names(names: tuple[str, ...]) -> str | None:
+    """('A', 'B', 'C') -> 'A, B and C'."""
+    if not names:
+        return None
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 # Blocks are joined with this separator to make an article's `text`; offsets
@@ -113,11 +142,19 @@ class Article:
     title: str
     blocks: tuple[Block, ...]
     source: str | None
-    author: str | None
+    authors: tuple[str, ...]
     date: str | None
     url: str | None
     language: str | None
     mentions: tuple[Mention, ...] = ()
+    title_origin: TitleOrigin = "headline"
+    time: str | None = None
+    timezone: str | None = None
+    removed: tuple[Removed, ...] = ()  # lines the cleaner left out, for the curator's report
+
+    @property
+    def author(self) -> str | None:
+        return join_names(self.authors)
 
     @property
     def text(self) -> str:

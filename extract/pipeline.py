@@ -11,9 +11,11 @@ from pathlib import Path
 
 from .clean import clean_scrape
 from .corpus import assemble
+from .duplicates import merge_duplicates
 from .entities import extract_all
+from .html import read_html
 from .link import CURATION_FILE, link, parse_curation
-from .load import load_corpus
+from .load import NotArticle, load_corpus
 from .markup import parse_markdown
 from .model import Article, Document, Entity, Problem, RawDocument, SiteConfig
 from .offline import ZIP_NAME, Download, offline_zip
@@ -57,17 +59,11 @@ def build(
 ) -> BuildReport:
     progress = progress or Progress()
     try:
-        progress.stage("load")
-        loaded = load_corpus(corpus)
-        problems = loaded.problems
+        cleaned = clean_corpus(corpus, progress)
+        problems = cleaned.problems
         if strict and problems:
             raise StrictError(problems)
-        progress.stage("clean", len(loaded.documents))
-        documents = []
-        for raw in loaded.documents:
-            documents.append(clean_document(raw))
-            progress.advance()
-        articles = assemble(documents)
+        articles = assemble(cleaned.documents)
         curation = parse_curation(read_curation(corpus), CURATION_FILE)
         vocabulary = load_vocabulary()
         extractions = extract_all(
@@ -95,6 +91,30 @@ def build(
     return BuildReport(articles, entities, problems, len(files))
 
 
+@dataclass(frozen=True)
+class CleanedCorpus:
+    documents: list[Document]
+    problems: tuple[Problem, ...]
+
+
+def clean_corpus(corpus: Path, progress: Progress | None = None) -> CleanedCorpus:
+    """load -> clean: every file read and cleaned, problems named per file, duplicate files merged."""
+    progress = progress or Progress()
+    progress.stage("load")
+    loaded = load_corpus(corpus)
+    problems = list(loaded.problems)
+    progress.stage("clean", len(loaded.documents))
+    documents = []
+    for raw in loaded.documents:
+        try:
+            documents.append(clean_document(raw))
+        except NotArticle as reason:
+            problems.append(Problem(raw.path, str(reason)))
+        progress.advance()
+    documents, duplicates = merge_duplicates(documents)
+    return CleanedCorpus(documents, tuple(sorted(problems + duplicates, key=lambda p: p.path)))
+
+
 def read_curation(corpus: Path) -> str:
     """The curator's aliases.toml (merge, type, drop, separate), or nothing."""
     path = corpus / CURATION_FILE
@@ -102,4 +122,8 @@ def read_curation(corpus: Path) -> str:
 
 
 def clean_document(raw: RawDocument) -> Document:
-    return parse_markdown(raw) if raw.format == "md" else clean_scrape(raw)
+    if raw.format == "md":
+        return parse_markdown(raw)
+    if raw.format == "html":
+        return read_html(raw)
+    return clean_scrape(raw)

@@ -84,7 +84,7 @@ def test_strict_build_raises_listing_every_problem(tmp_path: Path) -> None:
     ("setup", "message"),
     [
         (lambda tmp: tmp / "missing", "corpus folder not found"),
-        (lambda tmp: (tmp / "empty").mkdir() or tmp / "empty", "no .txt or .md articles found"),
+        (lambda tmp: (tmp / "empty").mkdir() or tmp / "empty", "no articles found"),
     ],
 )
 def test_missing_or_empty_corpus_fails_with_one_clear_line(tmp_path: Path, setup, message: str) -> None:

@@ -48,7 +48,7 @@ def make_article(number: int, title: str, text: str, source: str | None = "Test 
     found = tuple(Mention(article_id, text.index(surface), text.index(surface) + len(surface), surface, entity)
                   for surface, entity in mentions)
     return Article(id=article_id, file=article_id, source_path=f"{article_id}.md", path=f"articles/{article_id}.html",
-                   title=title, blocks=(Block("paragraph", text),), source=source, author=None, date=date, url=None,
+                   title=title, blocks=(Block("paragraph", text),), source=source, authors=(), date=date, url=None,
                    language="en", mentions=found)
 
 

@@ -1,0 +1,57 @@
+"""Stage 2c, clean: a saved HTML page -> Document.
+
+trafilatura finds the article's text and what the page's markup says about it
+(title, date, authors, site name, canonical URL: from JSON-LD, Open Graph, meta
+tags and the visible byline). Its text then goes through the same cleaner as a
+text scrape, because it still holds the shapes that cleaner removes (captions,
+"Read more" lines, wire sign-offs), with the markup's facts winning over what
+the text prints.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import trafilatura
+
+from .clean import clean_scrape
+from .load import NotArticle
+from .model import Document, RawDocument
+
+# The date the page's markup gives as its publication date, with its time and zone as written
+# (trafilatura keeps only the day).
+PUBLISHED_MARKUP = (
+    re.compile(r'"datePublished"\s*:\s*"(?P<value>[^"]{8,40})"'),
+    re.compile(r'<meta\s[^>]*(?:property|name|itemprop)\s*=\s*["\'](?:article:published_time|og:published_time|datePublished|'
+               r'pubdate|publishdate|publish-date|dc\.date\.issued|sailthru\.date)["\'][^>]*?content\s*=\s*["\'](?P<value>[^"\']{8,40})["\']',
+               re.IGNORECASE),
+)
+LANGUAGE = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?(?P<lang>[A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?", re.IGNORECASE)
+# trafilatura's author field can carry the date words of a byline like "By A Published Saturday …".
+AUTHOR_TAIL = re.compile(r"\s*\b(?:published|updated|posted|on|at)\b.*$|\s*\d.*$", re.IGNORECASE)
+# Dates later than this are not taken from markup; a fixed bound keeps builds the same on every day.
+LATEST_DATE = "2100-12-31"
+
+
+def read_html(raw: RawDocument) -> Document:
+    """The article in a saved page, with the page's own title, date, source and authors."""
+    extracted = trafilatura.bare_extraction(
+        raw.text, with_metadata=True, include_comments=False, include_tables=True, include_images=False,
+        date_extraction_params={"extensive_search": False, "original_date": True, "max_date": LATEST_DATE},
+    )
+    if extracted is None or not (extracted.text or "").strip():
+        raise NotArticle("no article text found in the page; skipped")
+    authors = [AUTHOR_TAIL.sub("", name).strip(" ,;|") for name in (extracted.author or "").split(";")]
+    published = next((match.group("value") for pattern in PUBLISHED_MARKUP if (match := pattern.search(raw.text))), None)
+    language = LANGUAGE.search(raw.text[:4000])
+    meta: dict[str, object] = {
+        "title": extracted.title,
+        "date": published if published and published[:10] == (extracted.date or "")[:10] else extracted.date,
+        "source": extracted.sitename or extracted.hostname,
+        "authors": [name for name in authors if name],
+        "url": extracted.url,
+        "language": language.group("lang").lower() if language else None,
+    }
+    document = clean_scrape(RawDocument(path=raw.path, format="html", text=extracted.text, meta=meta))
+    return replace(document, title_origin="page markup" if extracted.title else document.title_origin)
