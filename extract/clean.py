@@ -90,7 +90,8 @@ BREAK_LINES = _phrases(
     r"about the (?:author|writer)",
     r"(?:the )?(?:writer|author)s? (?:is|are|was) .*",
     r"the views expressed .*",
-    r"©.*(?:\b(?:19|20)\d{2}\b|rights|reserved).*",
+    r"(?:©|\(c\)).*(?:\b(?:19|20)\d{2}\b|rights|reserved).*",
+    r"(?:this (?:article|story|post) is|comments are(?: now)?) closed(?: for comments)?.*",
     r"copyright\b.*",
     r"all rights reserved.*",
     r"read more",
@@ -133,7 +134,10 @@ BANNER_WORDS = re.compile(
     r"|subscribe to\b|sign up (?:for|to) (?:our|the)\b[^.]{0,30}newsletter|subscribe now|already a subscriber"
     r"|to continue reading|unlock (?:this|unlimited)|create a free account|read without limits|free articles? (?:left|this month)"
     r"|become a (?:member|subscriber|supporter)|support (?:independent|our|quality) [\w ]{0,20}journalism|enjoying this article"
-    r"|download (?:our|the) app|turn off your ad ?blocker)\b",
+    r"|download (?:our|the) app|turn off your ad ?blocker|subscribe (?:today|for|to get)|unlimited access|full access to"
+    r"|get (?:a|our|the) (?:daily|weekly|free) (?:email|newsletter|briefing)|sign up (?:now|today|here|for free)"
+    r"|your browser is out of date|follow our coverage|in (?:our|the) [\w ]{0,30}newsletter|catch all the [\w ,]{0,40}news"
+    r"|download (?:our|the)\b[^.]{0,30}\bapp)\b",
     re.IGNORECASE,
 )
 TIME_AGO = re.compile(
@@ -156,7 +160,8 @@ COMMA_HEADLINE = re.compile(r"^[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*, [A-Z][\w�
 ALT_TEXT = re.compile(r"^(?:[a-z0-9_-]+|\S+\.(?:jpe?g|png|gif|webp|avif|svg))$", re.IGNORECASE)
 ALT_LOWER = re.compile(r"^[a-z0-9_-]+$")
 # "… (Photo: AFP)", "Image | Reuters", "… (Photo by Dale Kimura for the Times)": a caption ends with its credit.
-CAPTION_CREDIT = re.compile(r"(?:(?:photo|image|picture|credit|file)s?\s*[:|/]\s*[\w .,&/-]{1,40}\)?"
+CAPTION_CREDIT = re.compile(r"(?:(?:photo|image|picture|credit|file)s?\s*[:|/]\s*©?\s*[\w .,&/-]{1,40}\)?"
+                            r"|[.!?]\s*©\s*[\w .,&’'/-]{2,60}"
                             r"|\(?(?:photo|image|picture|illustration|file photo)s?\s+(?:by|courtesy of|via)\s+[^()]{1,80}\)?"
                             r"|\((?:courtesy|credit)(?: of)?:?\s+[^()]{1,80}\))$",
                             re.IGNORECASE)
@@ -168,9 +173,13 @@ AGENCY_CREDIT = re.compile(
     rf"(?:{CREDIT}\s*/\s*)+(?:File(?: Photo| Image| Picture)?|Handout|Pool|Supplied)\)?$"
     rf"|\((?:Handout|File|Supplied|Pool)(?: photo)?\)$"
     # a sentence, then its credit: "… on July 18, 2022. (AFP)", "… in Lusaka. REUTERS/Jo Smith"
-    rf"|[.!?][\"’”]?\s+(?:\({CREDIT}(?:\s*/\s*{CREDIT}){{0,2}}\)|[A-Z]{{2,}}[A-Z.&]*(?:\s*/\s*{CREDIT}){{0,2}})$"
+    rf"|[.!?][\"’”]?\s*(?:\({CREDIT}(?:\s*/\s*{CREDIT}){{0,2}}\)|[A-Z]{{2,}}[A-Z.&]*(?:\s*/\s*{CREDIT}){{0,2}})$"
     # "… at the pit — AFP", "… | REUTERS": an agency in capitals after a dash or bar
     r"|\s[—–|-]\s*[A-Z][A-Z.&]{1,14}(?:\s[A-Z][A-Z.&]{1,14})?$"
+    # "… Camp —Courtesy Barrick Gold", "… 2024. — DawnNewsTV", "….(ABC South West: Ruslan Kulski)"
+    rf"|[—–]\s*(?:Courtesy|Credit|Photo|Picture|Image)s?\b.{{2,60}}$|\S[—–](?:{CREDIT})(?:/{CREDIT})*$"
+    rf"|[.!?][\"’”]?\s*[—–]\s*{CREDIT}(?:/{CREDIT})*$"
+    r"|[.!?][\"’”]?\s*\([A-Z][\w.&’' ]{1,40}:\s*[A-Z][\w.’' -]{1,40}\)$"
 )
 # "© Kenji Ito/Lode Agency": a picture credit; a copyright footer carries a year or "rights".
 PICTURE_CREDIT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?!.*(?:\b(?:19|20)\d{2}\b|rights|reserved))[\w .’'&/|-]{2,60}$", re.IGNORECASE)
@@ -185,6 +194,9 @@ WIRE_LINES = _phrases(
     r".{0,80}\b(?:has not been edited by|is auto-generated from a syndicated feed|published from a syndicated feed|"
     r"do(?:es)? not necessarily reflect|not responsible for the content of external|this is an ai-generated).{0,160}",
     r"(?:this (?:article|story) (?:was|is|has been) (?:originally |first )?(?:published|republished|reproduced)).{0,160}",
+    r"\(?with (?:inputs|input|additional reporting|reporting) from [\w ,.&]{2,60}\)?",
+    r"when using (?:the |our )?materials.{0,160}", r".{0,60}hyperlink to .{1,60} is (?:required|obligatory|mandatory).{0,40}",
+    r".{0,60}(?:reproduction|republication|reprinting|redistribution)\b.{0,80}\b(?:prohibited|permission|permitted).{0,80}",
 )
 # Labels that pages and aggregators put above parts of a story; never a heading of its own.
 LABEL_LINES = _phrases(
@@ -196,6 +208,9 @@ LABEL_LINES = _phrases(
     r"(?:view|see|show|hide|load) (?:\d+ )?(?:replies|reply|comments?)",
     r"(?:\d+\s+)?(?:comments?|responses?)\s*\(\d+\)",
     r"(?:share|print|listen|save|email|comment)(?:\s*[|•·]\s*(?:share|print|listen|save|email|comment))+",
+    r"home\s*[»›>/|].{1,200}", r"share (?:url|link|this|article|story).{0,60}", r"(?:camera|video|play) icon.{0,40}",
+    r"(?:figure|fig\.|chart|graph|graphic|map|video|watch)\s*\d*\s*[:|].{1,200}",
+    r"by globaldata", r"please update your browser", r"change (?:text |font )?size", r"logo",
 )
 # Market tickers: several prices or changes with arrows or per cents, and hardly a word of prose.
 TICKER_FIGURE = re.compile(r"[▲▼↑↓]|[+-]\d[\d,.]*%|\b\d[\d,.]*%")
@@ -204,6 +219,12 @@ TICKER_FIGURE = re.compile(r"[▲▼↑↓]|[+-]\d[\d,.]*%|\b\d[\d,.]*%")
 CRAWL_PREFIX = re.compile(r"^date\s+(?P<date>\d{4}-\d{2}-\d{2})(?:\s+(?P<rest>.+))?$", re.IGNORECASE)
 # "LUSAKA, May 1 (Reuters) - …", "ISLAMABAD (APP): …": the agency a story is filed through.
 DATELINE_AGENCY = re.compile(r"^[A-Z][A-Z .’'-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\((?P<agency>[A-Z][\w&. ]{1,30})\)\s*[-–—:]")
+# "Published in <Outlet>, <date>": the sign-off after a story (what follows is the outlet's other pieces).
+SIGN_OFF = re.compile(r"^(?:originally |first )?(?:published|appeared|printed) (?:in|by) ", re.IGNORECASE)
+# "© 2024 The Steppe Post. All rights reserved.": the copyright holder is the publisher.
+COPYRIGHT_HOLDER = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?"
+                              r"(?P<holder>[A-Z][\w&’'. -]{1,60}?)\s*(?:[.,|]|\ball rights\b|$)", re.IGNORECASE)
+LEGAL_TAIL = re.compile(r"[,\s]+(?:Ltd|Limited|Inc|LLC|Pty|Pvt|Co|Plc|GmbH|S\.A)\.?$", re.IGNORECASE)
 # Why a line was left out, for the curator's report (build.py --report).
 REASONS: dict[str, str] = {
     "skip": "boilerplate", "break": "end marker", "teaser": "related list", "time_ago": "metadata", "meta": "metadata",
@@ -230,7 +251,7 @@ def clean_scrape(raw: RawDocument) -> Document:
     texts = unwrap(raw.text.split("\n"))
     crawl_date, texts = crawl_prefix(texts)
     order = numeric_order(texts)
-    lines = [classify(text, order) for text in texts]
+    lines = mark_repeated_captions([classify(text, order) for text in texts])
     known_title = text_value(known.get("title"))
     outlet = outlet_before_prose(lines)
     segments = segments_of(lines)
@@ -273,7 +294,8 @@ def clean_scrape(raw: RawDocument) -> Document:
         title=title or fallback_title(raw.path),
         title_origin=origin,
         blocks=tuple(blocks),
-        source=text_value(known.get("source")) or facts.source or outlet or dateline_agency(blocks),
+        source=(text_value(known.get("source")) or facts.source or outlet or dateline_agency(blocks)
+                or copyright_holder(lines) or text_value(known.get("domain"))),
         authors=known_authors or authors,
         date=date,
         time=time,
@@ -389,10 +411,30 @@ def is_caption(text: str, words: int) -> bool:
     return words >= 3 and bool(AGENCY_CREDIT.search(text))
 
 
+def mark_repeated_captions(lines: list[Line]) -> list[Line]:
+    """A line that the next paragraph opens with ("Camera IconThe $516 million expansion was put on hold." above
+    "The $516 million expansion was put on hold, just one week after …") is a photo's caption, not a paragraph."""
+    for index, line in enumerate(lines):
+        if line.kind not in ("paragraph", "headline") or line.words > 40:
+            continue
+        short = fold_title(line.text)
+        for later in lines[index + 1:index + 4]:
+            if later.kind != "paragraph" or later.words <= line.words:
+                continue
+            long = fold_title(later.text)
+            if any(long.startswith(short[cut:]) for cut in range(0, min(24, len(short) - 30)) if short[cut - 1:cut] in ("", " ")
+                   or cut < 16):
+                lines[index] = Line(line.text, "caption", line.words)
+                break
+    return lines
+
+
 def is_ticker(text: str, words: int) -> bool:
-    figures = len(TICKER_FIGURE.findall(text))
+    """'AIRLINK 200.29 Increased By ▲ 2.74 (1.39%)', 'KSE-100 ▲ 1.2% | Gold $2,300 ▼': prices, not prose."""
+    changes = len(TICKER_FIGURE.findall(text))
+    numbers = len(re.findall(r"\d[\d,]*\.\d+", text))
     prose = sum(1 for word in text.split() if word.isalpha() and word.islower())
-    return figures >= 3 and words <= 40 and prose <= 2
+    return changes >= 1 and changes + numbers >= 3 and words <= 40 and prose <= 2
 
 
 def is_date_line(text: str) -> bool:
@@ -431,7 +473,8 @@ def segments_of(lines: list[Line]) -> list[Segment]:
     segments: list[Segment] = []
     start, teaser, seen_prose = 0, False, False
     for index, line in enumerate(lines):
-        ends_segment = line.kind in ("break", "teaser") or (line.kind == "time_ago" and seen_prose)
+        ends_segment = (line.kind in ("break", "teaser") or (line.kind == "time_ago" and seen_prose)
+                        or (line.kind == "meta" and seen_prose and SIGN_OFF.match(line.text) is not None))
         if ends_segment:
             segments.append((start, index, teaser))
             start = index + 1
@@ -458,6 +501,7 @@ def best_segment(lines: list[Line], segments: list[Segment]) -> tuple[int, int]:
 
 
 PASSABLE = ("meta", "skip", "caption", "wire", "time_ago")
+BULLET = re.compile(r"^[•▪●◦■‣∙]\s*")
 
 
 def find_title(lines: list[Line], segment: tuple[int, int]) -> tuple[int, int | None]:
@@ -472,7 +516,11 @@ def find_title(lines: list[Line], segment: tuple[int, int]) -> tuple[int, int | 
         if above is not None and above.kind == "meta":
             first = i
             break
-    # Walk up over meta lines (byline, date, captions) and a standfirst to the headline.
+    # Walk up over meta lines (byline, date, captions) and a standfirst to the headline. Bulleted lines above
+    # the story are its highlights, never its title.
+    for i in range(seg_start, first):
+        if lines[i].kind == "headline" and BULLET.match(lines[i].text):
+            lines[i] = Line(lines[i].text, "skip", lines[i].words)
     above = [i for i in range(seg_start, first) if lines[i].kind == "headline"]
     if not above:
         return first, None
@@ -484,6 +532,15 @@ def find_title(lines: list[Line], segment: tuple[int, int]) -> tuple[int, int | 
             run.insert(0, i)
         else:
             break
+    # Pages print headline, standfirst, then byline and date: a headline-shaped line between the byline and
+    # the story is a caption. With a byline or date line in the run, the title is above it.
+    byline = next((j for j in range(run[0], first) if lines[j].kind == "meta" and lines[j].facts and lines[j].facts.authors), None)
+    if byline is not None and any(i < byline for i in run):
+        run = [i for i in run if i < byline]
+    # A headline the page prints again (in a breadcrumb, twice in a row) is the title, not the line under it.
+    echoed = [i for i in run if lines[i].words >= 4 and is_echoed(lines, i)]
+    if echoed:
+        return echoed[-1] + 1, echoed[-1]
     # The headline is the last line of the run long enough to be one (section
     # labels such as "Environment" sit above it)...
     title_index = next((i for i in reversed(run) if lines[i].words >= 4), run[-1])
@@ -493,6 +550,15 @@ def find_title(lines: list[Line], segment: tuple[int, int]) -> tuple[int, int | 
         title_index = run[-2]
         lines[run[-1]] = Line(lines[run[-1]].text, "paragraph", lines[run[-1]].words)
     return title_index + 1, title_index
+
+
+def is_echoed(lines: list[Line], index: int) -> bool:
+    """Printed again just above or below (twice in a row), or inside a breadcrumb: the page's own headline."""
+    text = fold_title(lines[index].text)
+    if lines[index].words < 5 or len(text) < 20 or is_outlet(lines[index].text):
+        return False
+    return any(text in fold_title(line.text) for j, line in enumerate(lines[max(0, index - 12):index + 3], max(0, index - 12))
+               if j != index and line.kind in ("skip", "headline", "caption"))
 
 
 def article_end(lines: list[Line], start: int, seg_end: int) -> int:
@@ -592,6 +658,17 @@ def dateline_agency(blocks: list[Block]) -> str | None:
     first = next((block.text for block in blocks if block.kind == "paragraph"), "")
     match = DATELINE_AGENCY.match(first)
     return match.group("agency").strip() if match else None
+
+
+def copyright_holder(lines: list[Line]) -> str | None:
+    """The publisher a copyright footer names, when nothing else on the page names the outlet."""
+    for line in reversed(lines):
+        match = COPYRIGHT_HOLDER.match(line.text) if line.kind == "break" else None
+        if match:
+            holder = LEGAL_TAIL.sub("", match.group("holder").strip(" .,"))
+            if is_outlet(holder):
+                return holder
+    return None
 
 
 def removed_lines(lines: list[Line], used: set[int], chosen: tuple[int, int], segments: list[Segment],

@@ -48,7 +48,8 @@ def read_html(raw: RawDocument) -> Document:
     meta: dict[str, object] = {
         "title": extracted.title,
         "date": published if published and published[:10] == (extracted.date or "")[:10] else extracted.date,
-        "source": extracted.sitename or extracted.hostname,
+        "source": extracted.sitename,
+        "domain": extracted.hostname,
         "authors": [name for name in authors if name],
         "url": extracted.url,
         "language": language.group("lang").lower() if language else None,

@@ -177,7 +177,8 @@ RECORD_FIELDS = {
     "text": ("maintext", "text", "content", "body", "article"),
     "date": ("date_publish", "date", "published", "datePublished", "date_published", "publish_date"),
     "url": ("url", "canonical_url", "link"),
-    "source": ("source", "sitename", "site_name", "source_name", "publisher", "source_domain"),
+    "source": ("source", "sitename", "site_name", "source_name", "publisher"),
+    "domain": ("source_domain", "domain"),  # a bare domain: the source only when nothing names the outlet
     "authors": ("authors", "author"),
     "language": ("language", "lang"),
 }

@@ -79,6 +79,17 @@ OUTLET = re.compile(r"^(?:The\s+)?(?:[A-Z][\w&’'.-]*|[a-z][\w-]*\.(?:com|net|o
 # "Transport Reporter", "Senior Correspondent": a byline's job title, neither a name nor an outlet.
 ROLE = re.compile(r"\b(?i:reporter|correspondent|editor|writer|staff|desk|contributor|columnist|journalist|analyst|"
                   r"bureau chief|photographer|producer|anchor|intern)s?\b")
+# Words in outlets' names, never in people's: a two-word piece without one ("Michael Marray") is a byline.
+OUTLET_WORDS = re.compile(
+    r"\b(?i:news|times|post|daily|journal|herald|weekly|tribune|review|mining|report|online|tv|radio|press|agency|wire|"
+    r"business|recorder|observer|gazette|express|standard|mail|telegraph|star|sun|monitor|chronicle|insider|today|digital|"
+    r"magazine|media|network|world|global|international|dispatch|courier|bulletin|ledger|post|voice|pulse|source|metals?|"
+    r"minerals?|markets?|finance|financial|economic|economist|bureau|service|channel|broadcasting|corporation|group|week|"
+    r"asia|africa|arab|europe|america|nation|national|info|hub|watch|story|leader|record|examiner|advertiser|guardian|"
+    r"independent|statesman|telegram|reporter|enquirer|inquirer)\b|\.(?:com|net|org|co|pk|news|info)\b")
+# Page furniture that can stand where an outlet's name would: never a source.
+NOT_OUTLETS = {"e-paper", "epaper", "home", "menu", "latest", "share", "print", "news", "live", "video", "videos", "photos",
+               "opinion", "business", "world", "sport", "sports", "markets", "logo", "follow", "subscribe", "search"}
 MAX_WORDS = 30
 
 
@@ -127,16 +138,40 @@ def read_line(text: str, order: NUMERIC_ORDER | None = None) -> LineFacts | None
         source = published_in.group("outlet")
         rest = rest[:published_in.start()] + " | " + rest[published_in.end():]
     if not (published or updated or undated or authors or source):
-        return None
+        return signed_line(rest)
     for piece in SEPARATORS.split(FILLER.sub(" ", rest)):
         piece = piece.strip(" :.()[]")
         if not piece:
             continue
-        if is_outlet(piece) and source is None:
-            source = piece
-        elif not is_outlet(piece):
+        if not authors and (published or updated or undated) and is_person_list(piece):
+            authors = tuple(split_names(piece))  # "18 July 2022 - 00:03 Aaron Ross and Helen Reid"
+        elif not authors and ROLE.search(piece) and len(piece.split()) <= 4 and piece[:1].isupper():
+            authors = (piece,)  # "Reuters | BR Web Desk Published …": a desk signs it
+        elif is_outlet(piece):
+            source = source or piece
+        elif piece.casefold() not in NOT_OUTLETS:
             return None  # something other than facts: a headline or a sentence with a date in it
     return LineFacts(published, updated, undated, authors, source)
+
+
+def signed_line(text: str) -> LineFacts | None:
+    """'Sana Baig | Qasid News Service', 'Priyanka Deshmukh, Bharat Ledger Bureau': a name and the outlet or desk
+    it writes for, with no 'By'."""
+    pieces = [piece.strip() for piece in re.split(r"\s*[|,•]\s*|\s[-–—]\s", text.strip()) if piece.strip()]
+    if len(pieces) != 2 or not is_person_list(pieces[0]) or " and " in pieces[0]:
+        return None
+    outlet = re.sub(r"\s+(?i:bureau|desk|staff|news desk)$", "", pieces[1])
+    if not (OUTLET_WORDS.search(pieces[1]) or ROLE.search(pieces[1])) or not (is_outlet(outlet) or ROLE.search(pieces[1])):
+        return None
+    return LineFacts(authors=(name_case(pieces[0]),), source=outlet if is_outlet(outlet) else None)
+
+
+def is_person_list(piece: str) -> bool:
+    """'Aaron Ross and Helen Reid', 'Michael Marray': names of two or three words, with no outlet word in them."""
+    if OUTLET_WORDS.search(piece) or piece.isupper():
+        return False
+    names = [name.strip() for name in re.split(r"\s*(?:,|&|\band\b)\s*", piece) if name.strip()]
+    return bool(names) and all(re.fullmatch(rf"{NAME_WORD}(?:\s+(?:{PARTICLE}\s+)?{NAME_WORD}){{1,2}}", name) for name in names)
 
 
 def split_names(names: str) -> list[str]:
@@ -154,7 +189,9 @@ def name_case(name: str) -> str:
 
 def is_outlet(piece: str) -> bool:
     words = piece.split()
-    if not words or len(words) > 6 or not OUTLET.match(piece) or ROLE.search(piece):
+    if not words or len(words) > 6 or not OUTLET.match(piece) or ROLE.search(piece) or piece.casefold() in NOT_OUTLETS:
+        return False
+    if words[-1].lower() in ("of", "the", "and", "&"):
         return False
     # Month and weekday names are left over from dates, not outlets.
     return not all(word.lower().strip(".,") in MONTHS or word.lower().strip(".,") in WEEKDAYS for word in words)
