@@ -63,6 +63,8 @@ test: dev-deps chromium
 
 # Benchmarks print tables; they are measurements, not tests (see README, "Benchmarks").
 bench: dev-deps chromium site
+	$(PY) bench/clean_throughput.py
+	$(PY) bench/pages_eval.py
 	$(PY) bench/ner_eval.py
 	$(PY) bench/ner_throughput.py
 	$(PY) bench/search_bench.py

@@ -370,7 +370,7 @@ def line_kind(text: str, words: int) -> LineKind:
         return "teaser"
     if TIME_AGO.match(text):
         return "time_ago"
-    if WIRE_LINES.match(text) and words <= 60:
+    if words <= 60 and WIRE_LINES.match(text):
         return "wire"
     if PICTURE_CREDIT.match(text):
         return "caption"
@@ -406,9 +406,11 @@ def is_alt_text(text: str) -> bool:
 def is_caption(text: str, words: int) -> bool:
     if len(text) >= 400:
         return False
-    if CAPTION_CREDIT.search(text):
+    # A credit is at the end: only the tail needs looking at (and end-anchored searches over a whole line are slow).
+    tail = text[-160:]
+    if CAPTION_CREDIT.search(tail):
         return True
-    return words >= 3 and bool(AGENCY_CREDIT.search(text))
+    return words >= 3 and bool(AGENCY_CREDIT.search(tail))
 
 
 def mark_repeated_captions(lines: list[Line]) -> list[Line]:
@@ -431,6 +433,8 @@ def mark_repeated_captions(lines: list[Line]) -> list[Line]:
 
 def is_ticker(text: str, words: int) -> bool:
     """'AIRLINK 200.29 Increased By ▲ 2.74 (1.39%)', 'KSE-100 ▲ 1.2% | Gold $2,300 ▼': prices, not prose."""
+    if not TICKER_FIGURE.search(text):
+        return False
     changes = len(TICKER_FIGURE.findall(text))
     numbers = len(re.findall(r"\d[\d,]*\.\d+", text))
     prose = sum(1 for word in text.split() if word.isalpha() and word.islower())

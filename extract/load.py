@@ -41,6 +41,11 @@ REPAIR = ftfy.TextFixerConfig(
 # "Â" left before a space: a no-break space (C2 A0) read as cp1252 after the page turned A0 into a plain space,
 # which ftfy cannot see as mojibake.
 STRAY_A_CIRCUMFLEX = re.compile(r"(?<![A-ZÀ-Þ])Â(?=[ \u00a0])")
+# What mojibake looks like: a UTF-8 lead byte read as cp1252/Latin-1 (Â … ô) before a continuation byte read the
+# same way. Text without one has nothing for ftfy to repair, and skipping it keeps cleaning fast.
+MOJIBAKE_HINT = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+                           "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 # A decoded file in which more than this share of characters are control
 # characters (other than tab, newline, carriage return, form feed) is binary.
@@ -139,14 +144,15 @@ def decode(data: bytes) -> str:
 
 def repair(text: str) -> str:
     """Mojibake repaired (text decoded with the wrong encoding somewhere upstream), then NFC."""
-    text = ftfy.fix_text(text, config=REPAIR)
+    if MOJIBAKE_HINT.search(text):
+        text = ftfy.fix_text(text, config=REPAIR)
     return unicodedata.normalize("NFC", STRAY_A_CIRCUMFLEX.sub("", text))
 
 
 def looks_binary(text: str) -> bool:
     if not text:
         return False
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\f")
+    controls = len(CONTROL.findall(text))  # category Cc, less tab, newline, form feed (and CR, gone by now)
     return controls / len(text) > MAX_CONTROL_SHARE or "\x00" in text
 
 

@@ -10,6 +10,7 @@ headline that happens to contain a date stays a headline.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -74,7 +75,7 @@ FILLER = re.compile(
 )
 SEPARATORS = re.compile(r"\s*(?:[|•·,;/]|\s[-–—]\s|[–—]|->|→|»|›)\s*")
 # A bare outlet name: a few capitalised words ("The Express Tribune", "AFP", "mining.com").
-OUTLET = re.compile(r"^(?:The\s+)?(?:[A-Z][\w&’'.-]*|[a-z][\w-]*\.(?:com|net|org|pk|co|news|info)(?:\.\w{2})?)"
+OUTLET = re.compile(r"^(?:The\s+)?(?:[A-Z][\w&’'.-]*|[a-z][\w-]*(?:\.[a-z][\w-]*)*\.[a-z]{2,12})"
                     r"(?:\s+(?:of|the|and|&|[A-Z][\w&’'.-]*)){0,5}$")
 # "Transport Reporter", "Senior Correspondent": a byline's job title, neither a name nor an outlet.
 ROLE = re.compile(r"\b(?i:reporter|correspondent|editor|writer|staff|desk|contributor|columnist|journalist|analyst|"
@@ -93,6 +94,7 @@ NOT_OUTLETS = {"e-paper", "epaper", "home", "menu", "latest", "share", "print", 
 MAX_WORDS = 30
 
 
+@functools.lru_cache(maxsize=1 << 14)  # asked of every short line, twice for the ones that are metadata
 def read_line(text: str, order: NUMERIC_ORDER | None = None) -> LineFacts | None:
     """The facts a metadata line gives, or None when the line is anything else."""
     if len(text.split()) > MAX_WORDS:
