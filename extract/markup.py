@@ -10,7 +10,7 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .clean import fallback_title
+from .clean import fallback_title, text_value
 from .dates import iso_date, iso_time
 from .model import Block, BlockKind, Document, Mark, MarkKind, RawDocument
 from .paths import safe_href
@@ -50,11 +50,7 @@ def parse_markdown(raw: RawDocument) -> Document:
 
 
 def text_field(meta: dict[str, object], key: str) -> str | None:
-    value = meta.get(key)
-    if value is None:
-        return None
-    text = " ".join(str(value).split())
-    return text or None
+    return text_value(meta.get(key))
 
 
 def front_matter_authors(meta: dict[str, object]) -> tuple[str, ...]:
