@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extract.clean import clean_scrape  # noqa: E402
-from extract.gazetteer import place_kind  # noqa: E402
+from extract.entities.gazetteer import place_kind  # noqa: E402
 from extract.load import read_document  # noqa: E402
 
 SOURCES = [ROOT.parent / "shared" / "seeds", ROOT / "bench" / "pages1" / "corpus", ROOT / "tests" / "fixtures" / "scrapes"]

@@ -26,12 +26,12 @@ import tomllib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
-from .entities import TYPES, VALUE_TYPES, Extraction, Found
-from .gazetteer import place_kind
-from .model import Article, Entity, Mention
-from .organisations import BRACKETED_FORM, EVENT_SUFFIX, LEGAL_FORMS, ORG_SUFFIX
+from .entities.gazetteer import place_kind
+from .entities.organisations import BRACKETED_FORM, EVENT_SUFFIX, LEGAL_FORMS, ORG_SUFFIX
+from .entities.spans import Extraction, Found
+from .entities.values import value_name
+from .model import TYPES, VALUE_TYPES, Article, Entity, Mention
 from .paths import slugify
-from .values import value_name
 from .vocab import Vocabulary, fold
 
 CURATION_FILE = "aliases.toml"

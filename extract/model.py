@@ -12,7 +12,21 @@ from typing import Literal
 
 BlockKind = Literal["heading", "paragraph", "item", "quote"]
 # Entity types whose entities are values (an amount, a share, a date), grouped by value rather than by name.
-VALUE_TYPES = ("MONEY", "PERCENT", "DATE")
+# Every entity type with its labels (one, many), in the one order Lode lists them.
+TYPE_LABELS = {
+    "PERSON": ("Person", "People"),
+    "ORG": ("Organisation", "Organisations"),
+    "GPE": ("Place", "Places"),
+    "LOC": ("Region", "Regions"),
+    "PROJECT": ("Project", "Projects"),
+    "EVENT": ("Event", "Events"),
+    "MINERAL": ("Mineral", "Minerals"),
+    "MONEY": ("Amount of money", "Money"),
+    "PERCENT": ("Percentage", "Percentages"),
+    "DATE": ("Date", "Dates"),
+}
+TYPES = tuple(TYPE_LABELS)
+VALUE_TYPES = ("MONEY", "PERCENT", "DATE")  # entities that are a value, grouped by it, not by name
 MarkKind = Literal["em", "strong", "code", "link", "mention"]
 
 

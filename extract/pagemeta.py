@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import MONTHS, NUMERIC_ORDER, WEEKDAYS, ZONES, PrintedDate, find_dates
-from .gazetteer import place_kind
+from .entities.gazetteer import place_kind
 
 
 @dataclass(frozen=True)

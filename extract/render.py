@@ -21,11 +21,11 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from .model import Article, Block, Entity, Mark, SiteConfig
+from .model import TYPE_LABELS, TYPES, Article, Block, Entity, Mark, SiteConfig
 from .offline import Download
 from .paths import relative_url, safe_href, slugify
 from .progress import Progress
-from .views import TYPE_LABELS, TYPE_ORDER, EntityIndex
+from .views import EntityIndex
 from .widget import widget_page
 
 FEED_SIZE = 50
@@ -126,7 +126,7 @@ def render_site(
             page("entity.html", listing.path, view=view, listing=listing, kind="entities")
         progress.advance()
     type_pages = []
-    for kind in TYPE_ORDER:
+    for kind in TYPES:
         ranked = index.ranked(kind)
         if not ranked:
             continue

@@ -51,10 +51,9 @@ from typing import Any
 from . import lunr_compat
 from .cache import JsonCache, key_of
 from .lunr_compat import LUNR_JS_VERSION, FieldSpec, index_postings, js_lower
-from .model import Article, Entity
+from .model import TYPE_LABELS, Article, Entity
 from .paths import LATIN_LETTERS
 from .progress import Progress
-from .views import TYPE_LABELS
 
 ROOT = Path(__file__).resolve().parent.parent
 LUNR_JS = ROOT / "node_modules" / "lunr" / "lunr.min.js"

@@ -7,21 +7,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .model import VALUE_TYPES, Article, Entity, Mention
+from .model import TYPES, VALUE_TYPES, Article, Entity, Mention
 
-TYPE_LABELS = {
-    "PERSON": ("Person", "People"),
-    "ORG": ("Organisation", "Organisations"),
-    "GPE": ("Place", "Places"),
-    "LOC": ("Region", "Regions"),
-    "PROJECT": ("Project", "Projects"),
-    "EVENT": ("Event", "Events"),
-    "MINERAL": ("Mineral", "Minerals"),
-    "MONEY": ("Amount of money", "Money"),
-    "PERCENT": ("Percentage", "Percentages"),
-    "DATE": ("Date", "Dates"),
-}
-TYPE_ORDER = tuple(TYPE_LABELS)
 CONTEXT_CHARS = 220
 # A sentence ends at . ! ? (and closing quotes) followed by space and a capital,
 # digit or quote; abbreviations such as "U.S." or "Mr." are not ends.
@@ -154,13 +141,13 @@ class EntityIndex:
         return EntityView(entity, tuple(grouped), len(self.mentions_of[entity.id]), self.cooccurring(entity), owners)
 
     def panel(self, article: Article) -> list[tuple[str, list[tuple[Entity, int]]]]:
-        """An article's entities grouped by type (in TYPE_ORDER), most-mentioned first."""
+        """An article's entities grouped by type (in TYPES order), most-mentioned first."""
         counts = Counter(m.entity for m in article.mentions)
         groups: dict[str, list[tuple[Entity, int]]] = defaultdict(list)
         for entity_id, count in counts.items():
             entity = self.entities[entity_id]
             groups[entity.type].append((entity, count))
-        return [(kind, sorted(groups[kind], key=lambda r: (-r[1], r[0].name.casefold()))) for kind in TYPE_ORDER if kind in groups]
+        return [(kind, sorted(groups[kind], key=lambda r: (-r[1], r[0].name.casefold()))) for kind in TYPES if kind in groups]
 
     def amounts(self, article: Article) -> list[tuple[Mention, Entity, tuple[Entity, ...]]]:
         """The article's money and percentages with the entities they belong to."""

@@ -194,7 +194,7 @@ def test_a_named_week_is_an_event_and_last_week_is_not() -> None:
 
 
 def test_the_gazetteer_knows_provinces_by_the_names_news_uses() -> None:
-    from extract.gazetteer import place_kind
+    from extract.entities.gazetteer import place_kind
     assert place_kind("Norrbotten") == place_kind("Norrbottens län") == "subdivision"  # ISO: "Norrbottens län [SE-25]"
     assert place_kind("Aqmola") == "subdivision"  # ISO: "Aqmola oblysy"
     assert place_kind("Potosi") == place_kind("Potosí") == "subdivision"  # accents or none
@@ -255,21 +255,21 @@ def test_events_months_and_local_money() -> None:
     assert found["Ministry of Energy"][1] == "ORG" and not any("\n" in name for name in found)  # never across lines
 
 
-def test_every_rule_module_is_part_of_the_cache_key() -> None:
-    """A rule module left out of RULE_FILES would let the cache serve results of old rules."""
+def test_the_rule_cache_key_covers_the_package_its_imports_and_the_word_lists() -> None:
+    """A file the rules read but the key missed would let the cache serve results of old rules."""
     import ast
 
-    from extract.entities import RULE_FILES
-    not_rules = {"cache", "progress", "model", "vocab"}  # the stage's plumbing; vocab is keyed by its files
-    seen, queue = set(), ["entities"]
-    while queue:
-        module = queue.pop()
-        tree = ast.parse((Path(__file__).resolve().parent.parent / "extract" / f"{module}.py").read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module not in seen | not_rules:
-                seen.add(node.module)
-                queue.append(node.module)
-    assert {f"{module}.py" for module in seen} <= set(RULE_FILES)
+    from extract.entities import rule_sources
+    from extract.entities.stage import PACKAGE, VOCAB_FOLDER
+
+    sources = set(rule_sources())
+    inside = {p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts}
+    assert inside <= sources and {p for p in VOCAB_FOLDER.iterdir() if p.is_file()} <= sources
+    plumbing = {"cache", "progress", "model", "vocab"}  # the stage's plumbing; vocab is keyed by its files
+    for path in inside:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 2 and node.module not in plumbing:
+                assert PACKAGE.parent / f"{node.module}.py" in sources, f"{path.name} imports {node.module}"
 
 
 def test_legal_forms_of_many_countries_end_company_names() -> None:
@@ -391,7 +391,7 @@ def test_money_in_local_currencies_comes_from_the_currency_file() -> None:
 
 
 def test_every_currency_line_is_well_formed() -> None:
-    from extract.values import AFTER_FIGURE, BEFORE_FIGURE, money_value
+    from extract.entities.values import AFTER_FIGURE, BEFORE_FIGURE, money_value
     assert BEFORE_FIGURE["$"] == "USD" and AFTER_FIGURE["dollars"] == "USD"
     for form, code in BEFORE_FIGURE.items():
         assert (money_value(f"{form}5 million") or {}).get("currency") == code, form

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from importlib.metadata import version
 
-from .vocab import fold
+from ..vocab import fold
 
 # Subdivision names that are ordinary words: a region called "Central" must
 # not turn every "Central" into a place.

@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..model import VALUE_TYPES
+from ..vocab import Vocabulary
 from .gazetteer import place_kind
-from .model import VALUE_TYPES
 from .organisations import COMPANY_WORD, ORG_SUFFIX
 from .places import DIRECTIONS, PLACE_WORDS
 from .spans import Found
 from .values import MONTH_NAMES, WEEKDAYS
-from .vocab import Vocabulary
 
 HONORIFIC = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Engr|Eng|Alhaji|Alhaja|Hon|Sir|Dame|"

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
-from .dates import MONTHS, find_date
+from ..dates import MONTHS, find_date
+from .spans import Found, overlaps
 
 SCALES = {
     "thousand": 1e3, "k": 1e3,
@@ -16,7 +18,7 @@ SCALES = {
     "trillion": 1e12, "tn": 1e12, "tr": 1e12,
     "lakh": 1e5, "lac": 1e5, "crore": 1e7,
 }
-CURRENCIES_FILE = Path(__file__).parent / "vocab" / "currencies.txt"
+CURRENCIES_FILE = Path(__file__).resolve().parent.parent / "vocab" / "currencies.txt"
 
 
 def read_currencies(path: Path = CURRENCIES_FILE) -> tuple[dict[str, str], dict[str, str]]:
@@ -160,3 +162,43 @@ def value_name(kind: str, value: dict[str, object]) -> str:
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December")
+
+
+def values_in(text: str, model_spans: list[Found]) -> list[Found]:
+    """Money and percentages by pattern (the model misses '440$ million'), plus model spans the patterns lack."""
+    found = [Found(m.start(), m.end(), m.group(0), "MONEY", m.group(0), money_value(m.group(0)), "rule")
+             for m in MONEY_PATTERN.finditer(text)]
+    found += [Found(m.start(), m.end(), m.group(0), "PERCENT", m.group(0), percent_value(m.group(0)), "rule")
+              for m in PERCENT_PATTERN.finditer(text)]
+    for span in model_spans:
+        if span.type in ("MONEY", "PERCENT") and not any(overlaps(span, f) for f in found):
+            value = money_value(span.text) if span.type == "MONEY" else percent_value(span.text)
+            if value is not None:
+                found.append(replace(span, value=value))
+    return [f for f in found if f.value is not None]
+
+
+def dated(found: Found) -> Found:
+    return replace(found, value=date_value(found.text)) if found.type == "DATE" else found
+
+
+
+MONTH_NAMES_PATTERN = r"(?:January|February|March|April|June|July|August|September|October|November|December)"
+# "May" is a month only beside a figure or after "in", "since", "by" …: otherwise it is a verb or a name.
+MONTH_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)? )?(?:{MONTH_NAMES_PATTERN}|May(?= \d))(?: \d{{1,2}}(?:st|nd|rd|th)?)?(?:,? (?:19|20)\d{{2}})?\b"
+    rf"|\b\d{{1,2}} May\b(?:,? (?:19|20)\d{{2}})?"
+    rf"|(?<=\bin )May\b|(?<=\bby )May\b|(?<=\bsince )May\b|(?<=\buntil )May\b|(?<=\blate )May\b|(?<=\bearly )May\b"
+    rf"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? \d{{1,2}}\b"
+)
+
+
+def month_dates(text: str) -> list[Found]:
+    """Months and days the model skips: "in September", "on 10 November", "Nov 6"."""
+    found = []
+    for match in MONTH_DATE.finditer(text):
+        value = date_value(match.group(0))
+        if value is not None:
+            found.append(Found(match.start(), match.end(), match.group(0), "DATE", match.group(0), value, "rule"))
+    return found
+

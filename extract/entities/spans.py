@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import VALUE_TYPES
+from ..model import VALUE_TYPES
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,16 @@ class Found:
     name: str  # the name this article gives the thing: "Jam Kamal" for "Kamal", the long form for "JICA"
     value: dict[str, object] | None = None
     origin: str = "model"  # model | vocab | acronym | rule | surname
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one article yields: its language, mentions, and acronyms it defines."""
+
+    language: str
+    mentions: tuple[Found, ...]
+    acronyms: tuple[tuple[str, str], ...] = ()  # (short form, long form) of proper names
+    common_acronyms: tuple[str, ...] = ()  # short forms of common nouns: "MoU", "B2B"
 
 
 def outermost(candidates: list[Found]) -> list[Found]:

@@ -1,0 +1,88 @@
+"""Acronyms defined in the text: 'Japan External Trade Organization (JETRO)'."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import VALUE_TYPES
+from .spans import Found, merge
+from .tidy import retype
+
+ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z0-9&]*[A-Z0-9][s]?)\)")
+FUNCTION_WORDS = {"of", "and", "for", "the", "in", "on", "to", "&", "de", "du", "des", "la"}
+
+
+def apply_acronyms(text: str, candidates: list[Found]) -> tuple[list[Found], dict[str, str], set[str]]:
+    """'Japan External Trade Organization (JETRO)': JETRO, wherever it appears, names the long form."""
+    acronyms: dict[str, str] = {}
+    common: set[str] = set()
+    long_forms: dict[str, Found] = {}
+    for match in ACRONYM_IN_PARENS.finditer(text):
+        short = match.group(1)
+        long_start = definition_start(text, match.start(), short)
+        if long_start is None:
+            # "Brazilian Development Bank (BNDES)": an acronym from another language does not spell the
+            # name, but an organisation of several words right before the brackets is what it stands for.
+            named = next((c for c in candidates if c.type == "ORG" and " " in c.text and c.end <= match.start()
+                          and not text[c.end:match.start()].strip()), None)
+            if named is None:
+                continue
+            long_start = named.start
+        long_text = text[long_start:match.start()].rstrip()
+        if long_text[:1].islower():
+            common.add(short)
+            common.add(short.rstrip("s"))
+            continue
+        existing = next((c for c in candidates if c.start <= long_start < c.end or long_start <= c.start < match.start()), None)
+        kind = retype(long_text, existing.type if existing and existing.type not in VALUE_TYPES else "ORG")
+        long_found = Found(long_start, long_start + len(long_text), long_text, kind, long_text, origin="acronym")
+        acronyms[short] = long_text
+        long_forms[short] = long_found
+    if not acronyms and not common:
+        return candidates, acronyms, common
+    added = list(long_forms.values())
+    for short, long_found in long_forms.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
+            added.append(Found(match.start(), match.end(), short, long_found.type, long_found.name, origin="acronym"))
+    return merge(candidates, added), acronyms, common
+
+
+def definition_start(text: str, paren: int, short: str) -> int | None:
+    """Where the long form before '(ABC)' starts: the fewest words that spell the acronym.
+
+    Each letter of the short form, right to left, must appear in order in the
+    long form, the first one at a word start (Schwartz & Hearst's rule): so
+    "Japan External Trade Organization" spells JETRO and digits ("PMIF25") or
+    a plural "s" ("MoUs") do not count.
+    """
+    letters = short[:-1] if short.endswith("s") and short[-2:-1].isupper() else short
+    letters = re.sub(r"[^a-z]", "", letters.lower())
+    before = text[max(0, paren - 160):paren]
+    offset = paren - len(before)
+    words = list(re.finditer(r"[\w’'&]+", before))
+    if not words or not letters or before[words[-1].end():].strip():
+        return None
+    for count in range(1, min(len(words), 2 * len(letters) + 2) + 1):
+        first = words[-count]
+        candidate = before[first.start():words[-1].end()]
+        if first.group(0).lower() in FUNCTION_WORDS or first.group(0)[0].lower() != letters[0]:
+            continue
+        if "\n" in candidate or re.search(r"[.;:!?]\s", candidate):
+            return None
+        if spells(letters, candidate.lower()):
+            return first.start() + offset
+    return None
+
+
+def spells(letters: str, long_form: str) -> bool:
+    position = len(long_form) - 1
+    for index in range(len(letters) - 1, -1, -1):
+        while position >= 0 and (
+            long_form[position] != letters[index] or (index == 0 and position > 0 and long_form[position - 1].isalnum())
+        ):
+            position -= 1
+        if position < 0:
+            return False
+        position -= 1
+    return True
+

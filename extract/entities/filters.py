@@ -1,0 +1,77 @@
+"""What is not an entity: headings alone, job titles, common words, demonyms."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import VALUE_TYPES
+from ..vocab import Vocabulary, fold
+from .places import DIRECTIONS
+from .spans import Found
+
+
+def drop_heading_only(candidates: list[Found], headings: list[tuple[int, int]]) -> list[Found]:
+    """A heading makes no entity of its own ("The Final Words"); names the body also uses are kept there too."""
+    def in_heading(c: Found) -> bool:
+        return any(start <= c.start and c.end <= end for start, end in headings)
+
+    body_names = {fold(c.name) for c in candidates if not in_heading(c)}
+    return [c for c in candidates if not in_heading(c) or c.origin != "model" or fold(c.name) in body_names]
+
+
+def is_junk(found: Found, common_acronyms: set[str], text: str = "") -> bool:
+    name = found.name
+    if found.type in VALUE_TYPES:
+        return found.value is None
+    if found.origin == "model" and text:
+        # "Minister for Commerce", "Investment, Trade and Industry Minister", "Federal Energy [and Natural
+        # Resources Minister]": a portfolio, not an organisation.
+        if found.type == "ORG" and (re.search(r"\b[Mm]inister (?:for|of) $", text[max(0, found.start - 20):found.start])
+                                    or re.match(r"(?:,? and [A-Z][\w-]*(?: [A-Z][\w-]*)*)? [Mm]inister\b", text[found.end:])
+                                    or (" " not in found.text and re.match(r" [Mm]inistry\b", text[found.end:]))):
+            return True
+        if is_capitalised_common_word(found, text):
+            return True
+        # "Minister of Natural Resources": a job title, not an organisation.
+        if found.type == "ORG" and re.match(r"(?:Deputy |Prime |Chief )?(?:Minister|Secretary|Governor|Commissioner) (?:of|for) ", name):
+            return True
+        # "minerals, ICT, manufacturing": an acronym in a list of common nouns is one of them.
+        before = text[max(0, found.start - 40):found.start]
+        after = text[found.end:found.end + 40]
+        if found.text.isupper() and re.search(r"\b[a-z][\w-]*, $", before) and re.match(r", (?:and )?[a-z]", after):
+            return True
+    if found.text in common_acronyms or found.text.rstrip("s") in common_acronyms:
+        return True
+    if len(name) < 2 or not any(ch.isalpha() for ch in name):
+        return True
+    if found.type in ("PERSON", "ORG", "GPE", "LOC", "EVENT", "PROJECT") and not any(ch.isupper() for ch in name):
+        return True
+    return found.type in ("LOC", "GPE", "ORG") and name.casefold() in DIRECTIONS
+
+
+def is_capitalised_common_word(found: Found, text: str) -> bool:
+    """'Dam safety has been…': a single word capitalised only because it opens a sentence, and written in
+    lower case elsewhere in the article ('a tailings dam'), is a common noun the model took for a name."""
+    if " " in found.text or not found.text[:1].isupper() or found.text[1:2].isupper():
+        return False
+    before = text[:found.start].rstrip(" \t\"“‘'(")
+    if before and not before.endswith(("\n", ".", "!", "?", ":")):
+        return False
+    lower = found.text.lower()
+    forms = {lower, lower + "s", lower + "es", lower[:-1] if lower.endswith("s") else lower}
+    return any(re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text) for form in forms)
+
+
+def is_demonym(found: Found, vocabulary: Vocabulary) -> bool:
+    """'Pakistanis', 'Japanese', 'Chinese': people of a place, not the place."""
+    if found.type not in ("GPE", "LOC", "ORG") or " " in found.name:
+        return False
+    for ending in ("is", "i", "ese", "ians", "ian", "ans", "an", "s"):
+        stem = found.name[: -len(ending)]
+        if found.name.endswith(ending) and len(stem) >= 3:
+            for base in (stem, stem + "a", stem + "e"):
+                term = vocabulary.lookup(base)
+                if term is not None and term.type in ("GPE", "LOC"):
+                    return True
+    return False
+

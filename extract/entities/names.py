@@ -1,0 +1,53 @@
+"""Names from the vocabulary, other names given in the text, and one type per name within an article."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import VALUE_TYPES
+from ..vocab import Vocabulary, fold
+from .spans import Found, overlaps
+
+OTHER_NAME = re.compile(r", or (?:the )?([A-Z][\w’'-]*(?: (?:[A-Z][\w’'-]*|de|do|da|del|la))*)(?=,)")
+
+
+def other_names(text: str, candidates: list[Found]) -> list[Found]:
+    """'the Iron Quadrangle, or Quadrilátero Ferrífero,': the second name is the first one's other name."""
+    added = []
+    for c in candidates:
+        if c.type in VALUE_TYPES or c.type in ("PERSON", "DATE"):
+            continue
+        match = OTHER_NAME.match(text, c.end)
+        if not match:
+            continue
+        start, end = match.span(1)
+        added.append(Found(start, end, match.group(1), c.type, c.name, origin="rule"))
+    if not added:
+        return candidates
+    kept = [c for c in candidates if not any(overlaps(c, a) for a in added)]
+    return sorted(kept + added, key=lambda c: (c.start, c.end))
+
+
+
+def vocabulary_matches(text: str, vocabulary: Vocabulary, candidates: list[Found]) -> list[Found]:
+    matches = []
+    for start, end, term in vocabulary.find(text):
+        surface = text[start:end]
+        if term.type == "MINERAL" and surface[:1].isupper() and re.search(r"[A-Z][\w’'-]*\s+$", text[max(0, start - 30):start]):
+            continue  # "Barrick Gold": a capitalised mineral after a name is part of that name
+        matches.append(Found(start, end, surface, term.type, term.canonical, origin="vocab"))
+    return matches
+
+
+
+def one_type_per_name(candidates: list[Found]) -> list[Found]:
+    """Within one article a name means one thing: where a rule typed it ("the Mount Keel project" is a
+    PROJECT), the model's other guesses for the same name follow."""
+    ruled: dict[str, str] = {}
+    for c in candidates:
+        if c.origin != "model" and c.type not in VALUE_TYPES:
+            ruled.setdefault(fold(c.name), c.type)
+    return [replace(c, type=ruled[fold(c.name)]) if c.origin == "model" and fold(c.name) in ruled else c for c in candidates]
+
+

@@ -1,0 +1,182 @@
+"""The rules over one article, as one ordered list of named steps.
+
+Each step takes the article's draft (its text, headings, vocabulary and the candidate mentions so far) and
+returns the candidates it leaves. The order matters and is the list below: read it top to bottom to know what
+a rule can see. `refine(..., trace=print_step)` shows the candidates after each step, so a wrong mention
+names the step that made it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..model import VALUE_TYPES
+from ..vocab import Vocabulary
+from .acronyms import apply_acronyms
+from .filters import drop_heading_only, is_demonym, is_junk
+from .names import one_type_per_name, other_names, vocabulary_matches
+from .ner import MODEL_LABELS
+from .organisations import governments, project_names, suffixed_names
+from .people import resolve_surnames, titled_people, with_second_surname
+from .places import administrative_areas, as_place, coordinated_regions, dateline_places, feature_names, split_located
+from .spans import Extraction, Found, contains, merge, non_overlapping, outermost, overlaps
+from .tidy import tidy
+from .values import dated, is_explicit_date, month_dates, values_in
+
+
+@dataclass
+class Draft:
+    """One article while its rules run: the candidates, and what the acronym step learnt."""
+
+    text: str
+    headings: list[tuple[int, int]]
+    vocabulary: Vocabulary
+    candidates: list[Found]
+    acronyms: dict[str, str] = field(default_factory=dict)
+    common_acronyms: set[str] = field(default_factory=set)
+
+    def trusted(self) -> list[Found]:
+        """Candidates a rule, vocabulary or definition made (not the model's guesses)."""
+        return [c for c in self.candidates if c.origin != "model"]
+
+
+def model_spans(draft: Draft) -> list[Found]:
+    return outermost(draft.candidates)
+
+
+def second_surnames(draft: Draft) -> list[Found]:
+    return [with_second_surname(draft.text, c, draft.candidates, draft.vocabulary) for c in draft.candidates]
+
+
+def name_and_place_apart(draft: Draft) -> list[Found]:
+    return [part for c in draft.candidates for part in split_located(c)]
+
+
+def money_and_percentages(draft: Draft) -> list[Found]:
+    return [c for c in draft.candidates if c.type not in ("MONEY", "PERCENT")] + values_in(draft.text, draft.candidates)
+
+
+def explicit_dates(draft: Draft) -> list[Found]:
+    return [dated(c) for c in draft.candidates if c.type != "DATE" or is_explicit_date(c.text)]
+
+
+def projects(draft: Draft) -> list[Found]:
+    return merge(draft.candidates, project_names(draft.text))
+
+
+def vocabulary_terms(draft: Draft) -> list[Found]:
+    # A figure's currency is not a country: "US$450m" is money, not the United States.
+    values = [c for c in draft.candidates if c.type in VALUE_TYPES]
+    found = [v for v in vocabulary_matches(draft.text, draft.vocabulary, draft.candidates) if not any(overlaps(v, c) for c in values)]
+    return merge(draft.candidates, found)
+
+
+def suffixed_organisations_and_events(draft: Draft) -> list[Found]:
+    text = draft.text
+    return merge(draft.candidates, suffixed_names(text) + governments(text) + coordinated_regions(text))
+
+
+def datelines_and_areas(draft: Draft) -> list[Found]:
+    trusted = draft.trusted()
+    return merge(draft.candidates, [d for d in dateline_places(draft.text) + administrative_areas(draft.text)
+                                    if not any(overlaps(d, c) for c in trusted)])
+
+
+def people_after_titles(draft: Draft) -> list[Found]:
+    # A name after its title outvotes any model span over it, even a longer one: that is title and name run together.
+    trusted = draft.trusted()
+    people = [p for p in titled_people(draft.text, draft.vocabulary) if not any(overlaps(p, c) for c in trusted)]
+    return [c for c in draft.candidates if not (c.origin == "model" and any(overlaps(c, p) for p in people))] + people
+
+
+def landforms(draft: Draft) -> list[Found]:
+    # A landform's name may hold a mineral or a place ("Lithium Triangle", "Iron Quadrangle"): the longer name wins
+    # over what it contains, never over a name that contains it ("Lithium Triangle Forum").
+    trusted = draft.trusted()
+    return merge(draft.candidates, [f for f in feature_names(draft.text)
+                                    if not any(overlaps(f, c) and not contains(f, c) for c in trusted)])
+
+
+def months(draft: Draft) -> list[Found]:
+    names = [c for c in draft.candidates if c.type != "DATE"]
+    return merge(draft.candidates, [d for d in month_dates(draft.text) if not any(overlaps(d, c) for c in names)])
+
+
+def acronyms(draft: Draft) -> list[Found]:
+    candidates, draft.acronyms, draft.common_acronyms = apply_acronyms(draft.text, draft.candidates)
+    return candidates
+
+
+def one_type_a_name(draft: Draft) -> list[Found]:
+    return one_type_per_name(draft.candidates)
+
+
+def surnames(draft: Draft) -> list[Found]:
+    return resolve_surnames(draft.text, draft.candidates)
+
+
+def places_in_context(draft: Draft) -> list[Found]:
+    return [as_place(draft.text, c) for c in draft.candidates]
+
+
+def names_given_twice(draft: Draft) -> list[Found]:
+    return other_names(draft.text, draft.candidates)
+
+
+def not_headings_alone(draft: Draft) -> list[Found]:
+    return drop_heading_only(draft.candidates, draft.headings)
+
+
+def not_junk(draft: Draft) -> list[Found]:
+    return [c for c in draft.candidates
+            if not is_junk(c, draft.common_acronyms, draft.text) and not is_demonym(c, draft.vocabulary)]
+
+
+Step = Callable[[Draft], list[Found]]
+STEPS: tuple[tuple[str, Step], ...] = (
+    ("model spans", model_spans),
+    ("second surnames", second_surnames),
+    ("name and place apart", name_and_place_apart),
+    ("money and percentages", money_and_percentages),
+    ("explicit dates", explicit_dates),
+    ("projects", projects),
+    ("vocabulary", vocabulary_terms),
+    ("suffixed organisations and events", suffixed_organisations_and_events),
+    ("datelines and areas", datelines_and_areas),
+    ("people after titles", people_after_titles),
+    ("landforms", landforms),
+    ("months", months),
+    ("acronyms", acronyms),
+    ("one type a name", one_type_a_name),
+    ("surnames", surnames),
+    ("places in context", places_in_context),
+    ("names given twice", names_given_twice),
+    ("not headings alone", not_headings_alone),
+    ("not junk", not_junk),
+)
+
+
+def refine(
+    text: str,
+    spans: list[tuple[int, int, str]],
+    headings: list[tuple[int, int]],
+    vocabulary: Vocabulary,
+    trace: Callable[[str, list[Found]], None] | None = None,
+) -> Extraction:
+    """spaCy's spans of one article -> its mentions, by running STEPS in order."""
+    tidied = (tidy(text, Found(s, e, text[s:e], MODEL_LABELS[label], text[s:e])) for s, e, label in spans if label in MODEL_LABELS)
+    draft = Draft(text, headings, vocabulary, [c for c in tidied if c is not None])
+    for name, step in STEPS:
+        draft.candidates = step(draft)
+        if trace is not None:
+            trace(name, draft.candidates)
+    mentions = tuple(sorted(non_overlapping(draft.candidates), key=lambda c: (c.start, c.end)))
+    return Extraction("en", mentions, tuple(sorted(draft.acronyms.items())), tuple(sorted(draft.common_acronyms)))
+
+
+def print_step(name: str, candidates: list[Found]) -> None:
+    """A trace for refine(): each step's candidates, one line each."""
+    print(f"-- {name}")
+    for c in sorted(candidates, key=lambda c: (c.start, c.end)):
+        print(f"   {c.start:>5} {c.type:<8} {c.origin:<8} {c.text!r} -> {c.name!r}")

@@ -1,0 +1,138 @@
+"""A model span trimmed to the name it holds, and typed by its last or first word."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import VALUE_TYPES
+from .organisations import (
+    COMPANY_WORD,
+    EVENT_SUFFIX,
+    LEADING_ARTICLE,
+    LEGAL_FORMS,
+    ORG_SUFFIX,
+    ORG_TAIL,
+    of_where,
+    with_portfolio,
+)
+from .people import HONORIFIC
+from .places import ADMINISTRATIVE_NOUN, COMPANY_DESCRIPTION, GEOGRAPHIC_FEATURE
+from .spans import Found
+
+TRAILING_JUNK = re.compile(r"(?:\s+(?:or|and|nor))?(?:['’]s|['’])?[\s,.;:!?(\[]*$")
+
+
+def tidy(text: str, found: Found) -> Found | None:
+    """Trim a model span to the name: one line, no leading 'the', no possessive; join dashes; type by suffix."""
+    start, end = found.start, found.end
+    newline = text.find("\n", start, end)
+    if newline != -1:
+        end = newline
+    chunk = text[start:end]
+    if found.type not in VALUE_TYPES:
+        lead = LEADING_ARTICLE.match(chunk)
+        if lead:
+            start += lead.end()
+        # "China's Ministry of Commerce": the owner is a name of its own, not part of this one.
+        owner = re.match(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s ", text[start:end])
+        if owner and end - start > owner.end():
+            start += owner.end()
+        if found.type in ("PERSON", "ORG") and HONORIFIC.fullmatch(text[start:end].strip() + " "):
+            # A title alone names no one; the capitalised words after it are the person the model half-saw:
+            # "Datuk Seri" + "Razif Omar".
+            named = re.match(r"\s+([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})\b", text[end:])
+            if not named or "\n" in named.group(0):
+                return None
+            start, end = end + named.start(1), end + named.end(1)
+            found = replace(found, type="PERSON")
+        honorific = HONORIFIC.match(text[start:end])
+        if honorific and found.type == "PERSON":
+            start += honorific.end()
+        # "Trondheim-based Nordhav Mineraler AS", "state-owned Eti Maden": a company's description is not its name.
+        described = re.match(rf"(?:[A-Z]\w*|state|privately|family|foreign|locally){COMPANY_DESCRIPTION} ", text[start:end])
+        if described and end - start > described.end():
+            start += described.end()
+        # "Kütahya province", "Pacific coast": the model took a common noun in lower case along.
+        area = re.search(rf" (?:{ADMINISTRATIVE_NOUN}|coast|side|shore)$", text[start:end])
+        if area and found.type in ("GPE", "LOC"):
+            end = start + area.start()
+        # "Uzbek Uranium Resources JSC (UzUR": a bracket the span opens but does not close is not part of the name.
+        opened = text.rfind("(", start, end)
+        if opened != -1 and ")" not in text[opened:end]:
+            end = opened
+        tail = TRAILING_JUNK.search(text[start:end])
+        if tail:
+            # The full stop of "A.Ş.", "S.A.S.", "Sp. z o.o." belongs to the legal form, not to the sentence.
+            cut = start + tail.start()
+            end = cut + 1 if text[cut:cut + 1] == "." and ORG_SUFFIX.search(text[start:cut + 1]) else cut
+        # A multi-word name that the model cut at a dash compound gets it back:
+        # "Japan–Pakistan Business Cooperation Committee", "Pak-China E-Mining Platform".
+        # A single word inside a compound ("Japan-Pakistan collaboration") stays itself.
+        if " " in text[start:end].strip() or found.type in ("ORG", "EVENT"):
+            left = re.search(r"(?:[A-Z][\w.]*[-–])+(?:[A-Z][\w.]*\s)?$", text[max(0, start - 40):start])
+            if left and (left.group(0).endswith(" ") or " " in text[start:end].strip()):
+                start -= len(left.group(0))
+            right = re.match(r"(?:[-–][A-Z][\w]*)+", text[end:])
+            if right:
+                end += right.end()
+        start, end = with_portfolio(text, start, end)
+        # A hyphenated surname is one: "Katarzyna Wróblewska-Nowak", "Paul-Henri Wéma".
+        if found.type == "PERSON":
+            joined = re.match(r"-[A-Z][\w’']+", text[end:])
+            if joined:
+                end += joined.end()
+            before = re.search(r"[A-Z][\w’']+-$", text[max(0, start - 30):start])
+            if before:
+                start -= len(before.group(0))
+        # People whose surnames carry particles: "Johan van der Merwe".
+        if found.type == "PERSON":
+            particle = re.match(r"(?: (?:van|der|den|de|la|le|del|della|da|dos|das|du|bin|binti|al|el|von|ter|ten))+ [A-Z][\w’'-]*",
+                                text[end:])
+            if particle:
+                end += particle.end()
+        company = ORG_TAIL.match(text[end:])
+        kind = found.type
+        if company:
+            end += company.end()
+            kind = "ORG"
+        # The model stopped inside a legal form of several words: "Odra Miedź Sp" + ". z o.o.".
+        last_word = text.rfind(" ", start, end) + 1
+        form = re.match(rf"(?:{LEGAL_FORMS})(?![\w.])", text[last_word:])
+        if last_word > start and form and last_word + form.end() > end:
+            end, kind = last_word + form.end(), "ORG"
+        if kind in ("ORG", "EVENT"):
+            end += of_where(text, text[start:end], end, kind)
+        # "China Chamber of Commerce in Pakistan" is the chamber's full name.
+        chamber = re.match(r" in (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)?", text[end:])
+        if chamber and re.search(r"Chamber of Commerce(?: and Industry)?$", text[start:end]):
+            end += chamber.end()
+    else:
+        kind = found.type
+    if end <= start:
+        return None
+    name = text[start:end]
+    return replace(found, start=start, end=end, text=name, name=name, type=retype(name, kind))
+
+
+# Names that say "company" or "bank" first, in the languages of mining news: "Société Minière du Nord-Ouest".
+LEADING_ORG_WORD = re.compile(r"(?:Société|Compagnie|Compañía|Companhia|Empresa|Sociedad|Sociedade|Corporación|Grupo|Banco|"
+                              r"Banque|Minera|Mineração|Minerações|Mineradora|Compania|Cooperativa|Federación|Asociación) ")
+
+
+def retype(name: str, kind: str) -> str:
+    """Suffixes outweigh the model's guess: '… Limited' is an organisation, '… Forum' an event, '… Basin' a region."""
+    if kind in VALUE_TYPES:
+        return kind
+    if EVENT_SUFFIX.search(name):
+        return "EVENT"
+    if ORG_SUFFIX.search(name):
+        return "ORG"
+    if LEADING_ORG_WORD.match(name) and kind in ("PERSON", "GPE", "LOC"):
+        return "ORG"
+    if GEOGRAPHIC_FEATURE.search(name) and kind in ("ORG", "PERSON", "LOC", "GPE") and " Economic Corridor" not in name:
+        return "LOC"
+    if kind in ("PERSON", "GPE", "LOC") and COMPANY_WORD.search(name):
+        return "ORG"
+    return kind
+
