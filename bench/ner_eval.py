@@ -15,16 +15,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extract.corpus import assemble  # noqa: E402
-from extract.entities import TYPES, extract_all  # noqa: E402
+from extract.entities import extract_all  # noqa: E402
 from extract.link import key, link, parse_curation  # noqa: E402
 from extract.load import load_corpus  # noqa: E402
+from extract.model import TYPES, VALUE_TYPES  # noqa: E402
 from extract.pipeline import DEFAULT_CACHE, clean_document, read_curation  # noqa: E402
 from extract.vocab import load_vocabulary  # noqa: E402
 
@@ -51,8 +53,8 @@ GOLD_SETS = [(ROOT / "bench" / "gold" / "seeds.json", ROOT.parent / "shared" / "
              (ROOT / "bench" / "heldout5" / "gold.json", ROOT / "bench" / "heldout5" / "corpus")]
 
 
-def predicted(corpus: Path) -> dict[str, list[tuple[str, set[str], str]]]:
-    """article file -> [(entity name, its names in this article, type)]."""
+def predicted(corpus: Path) -> dict[str, list[tuple[str, set[str], str, str]]]:
+    """article file -> [(entity name, its names in this article, type, entity id)]."""
     loaded = load_corpus(corpus)
     articles = assemble([clean_document(raw) for raw in loaded.documents])
     vocabulary = load_vocabulary()
@@ -62,24 +64,45 @@ def predicted(corpus: Path) -> dict[str, list[tuple[str, set[str], str]]]:
     by_id = {e.id: e for e in entities}
     result = {}
     for article in linked:
-        rows: dict[str, tuple[str, set[str], str]] = {}
+        rows: dict[str, tuple[str, set[str], str, str]] = {}
         for mention in article.mentions:
             entity = by_id[mention.entity]
-            name, names, kind = rows.setdefault(entity.id, (entity.name, {entity.name, *entity.aliases}, entity.type))
+            name, names, kind, _ = rows.setdefault(entity.id, (entity.name, {entity.name, *entity.aliases}, entity.type, entity.id))
             names.add(mention.text)
         result[article.source_path] = list(rows.values())
     return result
 
 
-def score(gold_path: Path, corpus: Path, verbose: bool) -> Counter:
+@dataclass
+class Score:
+    """Per-type counts, and the identity checks: a real thing found as several entities (split), or one
+    entity standing for several real things (merged). Identity is checked for names, not values."""
+
+    counts: Counter = field(default_factory=Counter)
+    entities_of: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))  # gold thing -> ids
+    things_of: dict[str, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))  # id -> gold things
+    split_in_article: list[str] = field(default_factory=list)
+
+    def splits(self) -> list[str]:
+        across = [f"{kind} {name}: {len(ids)} entities" for (name, kind), ids in sorted(self.entities_of.items()) if len(ids) > 1]
+        return across + self.split_in_article
+
+    def merges(self) -> list[str]:
+        return [f"{entity}: " + " + ".join(sorted(f"{kind} {name}" for name, kind in things))
+                for entity, things in sorted(self.things_of.items()) if len(things) > 1]
+
+
+def score(gold_path: Path, corpus: Path, verbose: bool) -> Score:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     found = predicted(corpus)
-    counts: Counter = Counter()
+    result = Score()
+    counts = result.counts
     for entry in gold["articles"]:
         predictions = list(found.get(entry["file"], []))
         if entry["file"] not in found:
             print(f"  ! {entry['file']}: not in the built corpus")
-        for row in entry["entities"]:
+        rows = entry["entities"]
+        for row in rows:
             names = {key(row["name"]), *(key(a) for a in row.get("aliases", []))}
             match = next((p for p in predictions if names & {key(n) for n in p[1]}), None)
             counts[("gold", row["type"])] += 1
@@ -88,16 +111,24 @@ def score(gold_path: Path, corpus: Path, verbose: bool) -> Counter:
                     print(f"  miss   {entry['file']}: {row['type']} {row['name']}")
                 continue
             predictions.remove(match)
+            if row["type"] not in VALUE_TYPES:
+                result.entities_of[(key(row["name"]), row["type"])].add(match[3])
+                result.things_of[match[3]].add((key(row["name"]), row["type"]))
             if match[2] == row["type"]:
                 counts[("tp", row["type"])] += 1
             elif verbose:
                 print(f"  type   {entry['file']}: {row['name']} is {row['type']}, found as {match[2]}")
             counts[("pred", match[2])] += 1
-        for name, _, kind in predictions:
+        for name, names, kind, _ in predictions:
             counts[("pred", kind)] += 1
+            # Another entity with a gold thing's form in this article: that thing was split here.
+            twin = next((r for r in rows if r["type"] not in VALUE_TYPES
+                         and {key(n) for n in names} & {key(r["name"]), *(key(a) for a in r.get("aliases", []))}), None)
+            if twin is not None:
+                result.split_in_article.append(f"{twin['type']} {twin['name']}: also {kind} {name} in {entry['file']}")
             if verbose:
                 print(f"  extra  {entry['file']}: {kind} {name}")
-    return counts
+    return result
 
 
 def table(title: str, counts: Counter) -> None:
@@ -130,7 +161,14 @@ def main() -> int:
             print(f"skipping {gold_path} / {corpus}: missing", file=sys.stderr)
             continue
         print(f"{gold_path} on {corpus}")
-        table(f"{gold_path.name}", score(gold_path, corpus, args.verbose))
+        result = score(gold_path, corpus, args.verbose)
+        table(f"{gold_path.name}", result.counts)
+        splits, merges = result.splits(), result.merges()
+        print(f"\nidentity: {len(result.entities_of)} named things; split {len(splits)}, merged {len(merges)}")
+        for line in splits:
+            print(f"  split  {line}")
+        for line in merges:
+            print(f"  merged {line}")
     return 0
 
 
