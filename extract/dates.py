@@ -15,24 +15,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
+from .vocab import entries, words
+
+# The calendar's words come from vocab/months.txt, weekdays.txt and time_zones.txt.
+MONTH_NAMES = tuple(forms[0] for forms, _ in entries("months"))  # "January" … "December"
+MONTHS = {form.lower(): number for number, (forms, _) in enumerate(entries("months"), start=1) for form in forms}
+WEEKDAY_NAMES = tuple(forms[0] for forms, _ in entries("weekdays"))  # "Monday" … "Sunday"
+WEEKDAYS = tuple(day.lower() for day in WEEKDAY_NAMES) + tuple(form.lower() for forms, _ in entries("weekdays") for form in forms[1:])
 # Zone abbreviations news pages print after a time (the cleaner also reads them as date-line words).
-ZONES = ("UTC", "GMT", "PKT", "PST", "PDT", "EST", "EDT", "ET", "CST", "CDT", "CT", "MST", "MDT", "MT", "PT", "CET",
-         "CEST", "BST", "WAT", "EAT", "CAT", "SAST", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT", "JST", "KST", "HKT",
-         "SGT", "ICT", "WIB", "WITA", "WIT", "IST", "GST", "AST", "MSK", "TRT", "CLT", "CLST", "PET", "BRT", "ART", "COT")
+ZONES = words("time_zones")
 MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 YEAR = r"(?P<year>(?:19|20|21)\d{2})"
 ORDINAL = r"(?:st|nd|rd|th)?"

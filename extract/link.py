@@ -32,7 +32,7 @@ from .entities.spans import Extraction, Found
 from .entities.values import value_name
 from .model import TYPES, VALUE_TYPES, Article, Entity, Mention
 from .paths import slugify
-from .vocab import Vocabulary, fold
+from .vocab import Vocabulary, alternation, fold, words
 
 CURATION_FILE = "aliases.toml"
 # When votes tie, the more specific type wins.
@@ -40,12 +40,7 @@ TYPE_ORDER = ("PROJECT", "EVENT", "MINERAL", "PERSON", "ORG", "GPE", "LOC", "MON
 RESCAN_TYPES = ("PERSON", "ORG", "GPE", "LOC", "PROJECT", "EVENT")
 # Words that may follow a company's short name in its full name ("Barrick" of "Barrick Gold Corporation"):
 # its industry, its kind of company. Minerals count too (see is_tail); legal forms are cut off first.
-COMPANY_TAIL = re.compile(
-    r"Gold|Copper|Iron|Ore|Coal|Steel|Stainless|Lithium|Nickel|Cobalt|Mining|Mineral|Minerals|Mines|Exploration|Refining|"
-    r"Chemicals|Materials|Resources|Energy|Metals|Group|Holdings|Company|Co\.?|International|Industries|Securities|"
-    r"Capital|Investments|Partners|"
-    r"Madencilik|Maden|Mineraler|Mineração|Minería|Mineria|Bergbau|Mijnbouw"  # "Mining" in other languages
-)
+COMPANY_TAIL = re.compile(alternation(words("organisation_words", "tail")))
 # A company's legal form at the end of its name: what a later, shorter mention leaves off.
 LEGAL_SUFFIX = re.compile(rf",?\s+(?:{BRACKETED_FORM}\s*)?(?:{LEGAL_FORMS})$|\s+{BRACKETED_FORM}$")
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from .dates import MONTH_NAMES
 from .model import TYPE_LABELS, TYPES, Article, Block, Entity, Mark, SiteConfig
 from .offline import Download
 from .paths import relative_url, safe_href, slugify
@@ -34,10 +35,6 @@ ENTITY_ARTICLES_PER_PAGE = 25
 LANGUAGE_NAMES = {
     "en": "English", "ur": "Urdu", "ar": "Arabic", "fa": "Persian", "zh": "Chinese", "ja": "Japanese", "und": "not identified",
 }
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
 
 
 @dataclass(frozen=True)

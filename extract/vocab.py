@@ -1,14 +1,19 @@
-"""Domain vocabularies: data files in extract/vocab/, one entity per line.
+"""Domain vocabularies and word lists: data files in extract/vocab/, one entry per line.
 
     canonical name | other name | other name          (minerals.txt, projects.txt, events.txt)
     canonical name | other name = GPE                 (places.txt: the type after "=")
 
 A term with a capital letter matches only as written ("US" is not "us"); an
 all-lowercase term ("copper") matches in any case.
+
+The other files are word lists the rules are built from (legal forms, organisation and event words,
+honorifics, job titles, months, weekdays, time zones): `words(name)` reads one, `words(name, role)` the
+entries tagged with a role after "=" (organisation_words.txt), and `alternation()` makes a regex of them.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -90,3 +95,33 @@ def load_vocabulary(folder: Path = VOCAB_DIR) -> Vocabulary:
             names = [part.strip() for part in line.split("|") if part.strip()]
             terms.extend(Term(names[0], kind, surface) for surface in names)
     return Vocabulary(tuple(terms), digest.hexdigest())
+
+
+@functools.cache
+def entries(name: str) -> tuple[tuple[tuple[str, ...], frozenset[str]], ...]:
+    """The entries of extract/vocab/<name>.txt: each line's forms (split at "|") and roles (after "=")."""
+    found = []
+    for line in (VOCAB_DIR / f"{name}.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip() if line.lstrip().startswith("#") else line.strip()
+        if not line:
+            continue
+        forms, _, roles = line.partition(" = ")
+        found.append((tuple(part.strip() for part in forms.split("|") if part.strip()), frozenset(roles.split())))
+    return tuple(found)
+
+
+def words(name: str, role: str | None = None) -> tuple[str, ...]:
+    """Every form in a word list, in file order; with a role, only the entries tagged with it."""
+    return tuple(form for forms, roles in entries(name) if role is None or role in roles for form in forms)
+
+
+def alternation(forms: tuple[str, ...], optional_marks: bool = False) -> str:
+    """A regex alternation of literal forms, longest first (so "Co., Ltd." is tried before "Co.").
+    With optional_marks, "x?" makes the character x optional ("Ltd.?" is "Ltd" or "Ltd.")."""
+    def pattern(form: str) -> str:
+        if not optional_marks:
+            return re.escape(form)
+        return "".join(re.escape(part[0]) + "?" if len(part) == 2 else re.escape(part)
+                       for part in re.findall(r".\?|.", form))
+
+    return "|".join(pattern(form) for form in sorted(dict.fromkeys(forms), key=lambda f: (-len(f), f)))

@@ -5,46 +5,33 @@ from __future__ import annotations
 
 import re
 
+from ..vocab import alternation, words
 from .gazetteer import place_kind
 from .spans import Found
 
-# Company legal forms, in every spelling Lode knows; longer forms first ("S.A. de C.V." before "S.A.").
-# One list: it ends names (ORG_SUFFIX), extends a model span that stopped short (ORG_TAIL), and is what a
-# later, shorter mention leaves off (link.py).
-LEGAL_FORMS = (
-    r"S\.A\.(?:B\.)? de C\.V\.|Sp\. z o\.o\.|GmbH & Co\. KG|Sole Co\., Ltd\.?|Co\., Ltd\.?|P\.L\.C\.|S\.A\.E\.|DMCC|SE|KG|"
-    r"Pvt\.? Ltd\.?|Private Limited|Pty\.? Ltd\.?|Sdn\.? Bhd\.?|"
-    r"Limited|Ltd\.?|Corporation|Corp\.?|Inc\.?|PLC|Plc|plc|LLC|LLP|Berhad|Bhd\.?|Tbk|AG|GmbH|Ltda\.?|S\.A\.S\.|"
-    r"S\.A\.(?:C\.)?|SA|SAS|SARL|S\.L\.|N\.V\.|B\.V\.|S\.p\.A\.|SpA|ASA|AS|Oyj|K\.K\.|JSC|PJSC|OJSC|AB|SAOG|SAOC|"
-    r"d\.o\.o\.|Lda|A/S|A\.Ş\.|SRL|S\.r\.l\.|Kft\.?|a\.s\.|s\.r\.o\."
-)
+# Company legal forms (vocab/legal_forms.txt): one list ends names (ORG_SUFFIX), extends a model span that
+# stopped short (ORG_TAIL), and is what a later, shorter mention leaves off (link.py).
+LEGAL_FORMS = alternation(words("legal_forms"), optional_marks=True)
 BRACKETED_FORM = r"\((?:Pvt|Pty|Private)\.?\)"  # "Wah Nobel (Pvt) Limited", "Chengeta Lithium (Private) Limited"
+# A chamber's name may go on after "Chamber of Commerce": "… Chamber of Commerce and Industry".
 ORG_SUFFIX = re.compile(
-    r"(?:\b(?:International|Company|Co\.|Authority|Committee|Agency|Division|"
-    r"Ministry|Department|Bank|Council|Commission|Board|Institute|University|Association|Federation|Organi[sz]ation|"
-    r"Group|Holdings|Holding|Chamber of Commerce(?: [\w ]+)?|Chamber|Fund|Trust|Foundation|Party|Platform|Exchange|"
-    rf"Secretariat|Bureau|Office|Directorate|Industries|Enterprises)|(?<![\w.])(?:{LEGAL_FORMS})|"
+    rf"(?:\b(?:{alternation(words('organisation_words', 'ends'))}|Chamber of Commerce [\w ]+)|(?<![\w.])(?:{LEGAL_FORMS})|"
     rf"{BRACKETED_FORM}(?: Ltd\.?| Limited)?)$"
 )
 # Extends a name whose model span stopped short of its company suffix: "Wah Nobel" + " (Pvt) Limited".
 ORG_TAIL = re.compile(rf"^,?\s*(?:{BRACKETED_FORM}\s*)?(?:{LEGAL_FORMS})(?![\w.])|^\s*{BRACKETED_FORM}")
 # The last word of an event's name: "Pakistan Minerals Investment Forum", "Bishkek Mining Week".
-EVENT_WORDS = r"Forum|Summit|Dialogue|Conference|Expo|Exhibition|Symposium|Roundtable|Indaba|Convention|Congress|Conclave|Fair|Week"
+EVENT_WORDS = alternation(words("event_words"))
 EVENT_SUFFIX = re.compile(rf"\b(?:{EVENT_WORDS})(?: (?:19|20)\d{{2}}| \d{{1,2}})?$")
 # A run of capitalised words ending in an event or organisation word is a name
 # even where the model saw none: "Pak-China E-Mining Platform", "… Cooperation Forum".
 SUFFIXED_NAME = re.compile(
     r"(?<![\w-])[A-Z][\w’'.&]*(?:(?:[ \t]+|[-–])(?:of |and |for |on |the )?[A-Z][\w’'.&]*){0,7}"  # never across lines
     rf"(?:[ \t]+|[-–])(?:(?P<event>{EVENT_WORDS})"
-    r"(?: (?:19|20)\d{2})?|(?P<org>Platform|Corporation|Authority|Agency|Committee|Commission|Council|Chamber of Commerce|"
-    r"Limited|Ltd|Inc|Berhad|Bhd|PLC|LLC|LLP|JSC|PJSC|Oyj|Company|Ministry|Division|Board|Bank|Association|Federation|"
-    r"International|Group|Holdings))\b"
+    rf"(?: (?:19|20)\d{{2}})?|(?P<org>{alternation(words('organisation_words', 'finds'))}))\b"
 )
 # "Barrick Gold", "X Mining", "Y Resources": a name ending in an industry word is a company.
-COMPANY_WORD = re.compile(
-    r"\s(?:Gold|Copper|Mining|Minerals|Resources|Energy|Metals|Petroleum|Oil|Gas|Power|Steel|Cement|Motors|Industries|"
-    r"Holdings|Capital|Partners|Technologies|Systems|Logistics|Airlines|Telecom)$"
-)
+COMPANY_WORD = re.compile(rf"\s(?:{alternation(words('organisation_words', 'industry'))})$")
 LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 CAPITALISED_RUN = r"[A-Z][\w-]*(?: [A-Z][\w-]*)*"
 PORTFOLIO = re.compile(rf"(?: of {CAPITALISED_RUN})?(?:, {CAPITALISED_RUN})*(?:,? and {CAPITALISED_RUN})?")
@@ -65,8 +52,7 @@ def with_portfolio(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 OF_WHERE = re.compile(r" of (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)?(?![\w-])")
-BODY_WORD = re.compile(r"(?:Office|Bank|Agency|Authority|Commission|Council|Board|Institute|University|Association|"
-                       r"Federation|Chamber)$")
+BODY_WORD = re.compile(rf"(?:{alternation(words('organisation_words', 'body'))})$")
 
 
 def of_where(text: str, name: str, end: int, kind: str) -> int:

@@ -7,18 +7,15 @@ import re
 from dataclasses import replace
 
 from ..model import VALUE_TYPES
-from ..vocab import Vocabulary
+from ..vocab import Vocabulary, alternation, words
 from .gazetteer import place_kind
 from .organisations import COMPANY_WORD, ORG_SUFFIX
 from .places import DIRECTIONS, PLACE_WORDS
 from .spans import Found
 from .values import MONTH_NAMES, WEEKDAYS
 
-HONORIFIC = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Engr|Eng|Alhaji|Alhaja|Hon|Sir|Dame|"
-    r"Datuk Seri|Datuk|Seri|Sri|Dato' Sri|Dato’ Sri|Dato'|Dato’|Dato|Tan Sri|Tun|Sheikh|Shaikh|"
-    r"President|Minister|Senator|Governor|Chief|Judge|Justice|Ambassador)\.?\s+)+"
-)
+# "Dr. Halima Bello-Yusuf", "Datuk Seri Razif Omar": honorifics and titles before a name (vocab/honorifics.txt).
+HONORIFIC = re.compile(rf"^(?:(?:{alternation(words('honorifics'))})\.?\s+)+")
 SECOND_SURNAME = re.compile(r" ([A-Z][a-zà-ÿ’'-]{2,})(?= [a-z]|[,.;:])")
 CALENDAR_WORDS = frozenset(WEEKDAYS) | {month.casefold() for month in MONTH_NAMES}
 
@@ -40,10 +37,7 @@ def with_second_surname(text: str, found: Found, candidates: list[Found], vocabu
 
 
 # A job title, then a name: "chief executive Naranbaatar Batsaikhan told", "analyst Enkhjargal Dorj said".
-JOB_TITLE = (r"(?i:chief executive|chief (?:financial|operating|technical) officer|chief economist|executive director|"
-             r"managing director|director[- ]general|director|general manager|chairman|chairwoman|chairperson|chair|"
-             r"vice[- ]president|president|founder|co-founder|analyst|economist|spokesman|spokeswoman|spokesperson|"
-             r"lawyer|professor|minister|secretary|governor|commissioner|ambassador|mayor|judge|CEO|CFO|COO)")
+JOB_TITLE = rf"(?i:{alternation(words('job_titles'))})"  # vocab/job_titles.txt
 PERSON_NAME = (r"(?:(?:Ing|Eng|Dr|Mr|Mrs|Ms|Prof|Hon|Lic|Atty)\.? )?"  # "chief executive Ing. María …"
                r"([A-Z][\w’'-]+(?: (?:de |da |do |dos |van |von |bin |al-)?[A-Z][\w’'-]+){1,3})")
 REPORTING = r"(?:said|says|told|added|announced|wrote|noted|stated|argued|warned|explained|confirmed|replied)"

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from ..model import VALUE_TYPES
+from ..vocab import alternation, words
 from .organisations import (
     COMPANY_WORD,
     EVENT_SUFFIX,
@@ -116,8 +117,7 @@ def tidy(text: str, found: Found) -> Found | None:
 
 
 # Names that say "company" or "bank" first, in the languages of mining news: "Société Minière du Nord-Ouest".
-LEADING_ORG_WORD = re.compile(r"(?:Société|Compagnie|Compañía|Companhia|Empresa|Sociedad|Sociedade|Corporación|Grupo|Banco|"
-                              r"Banque|Minera|Mineração|Minerações|Mineradora|Compania|Cooperativa|Federación|Asociación) ")
+LEADING_ORG_WORD = re.compile(rf"(?:{alternation(words('organisation_words', 'opens'))}) ")
 
 
 def retype(name: str, kind: str) -> str:

@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from ..dates import MONTHS, find_date
+from ..dates import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, find_date
+from ..vocab import alternation, entries
 from .spans import Found, overlaps
 
 SCALES = {
@@ -67,7 +68,7 @@ MONEY_PATTERN = re.compile(
     re.IGNORECASE,
 )
 PERCENT_PATTERN = re.compile(rf"(?<![\w.]){NUMBER}\s?(?:%|per ?cent\b|percent\b)", re.IGNORECASE)
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = tuple(day.lower() for day in WEEKDAY_NAMES)
 
 
 def money_value(text: str) -> dict[str, object] | None:
@@ -160,8 +161,6 @@ def value_name(kind: str, value: dict[str, object]) -> str:
     return str(next(iter(value.values())))
 
 
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-               "November", "December")
 
 
 def values_in(text: str, model_spans: list[Found]) -> list[Found]:
@@ -183,13 +182,14 @@ def dated(found: Found) -> Found:
 
 
 
-MONTH_NAMES_PATTERN = r"(?:January|February|March|April|June|July|August|September|October|November|December)"
+MONTH_NAMES_PATTERN = rf"(?:{alternation(tuple(m for m in MONTH_NAMES if m != 'May'))})"
+MONTH_ABBREVIATIONS = alternation(tuple(form for forms, _ in entries("months") for form in forms[1:]))
 # "May" is a month only beside a figure or after "in", "since", "by" …: otherwise it is a verb or a name.
 MONTH_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)? )?(?:{MONTH_NAMES_PATTERN}|May(?= \d))(?: \d{{1,2}}(?:st|nd|rd|th)?)?(?:,? (?:19|20)\d{{2}})?\b"
     rf"|\b\d{{1,2}} May\b(?:,? (?:19|20)\d{{2}})?"
     rf"|(?<=\bin )May\b|(?<=\bby )May\b|(?<=\bsince )May\b|(?<=\buntil )May\b|(?<=\blate )May\b|(?<=\bearly )May\b"
-    rf"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? \d{{1,2}}\b"
+    rf"|\b(?:{MONTH_ABBREVIATIONS})\.? \d{{1,2}}\b"
 )
 
 
