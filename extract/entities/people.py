@@ -50,28 +50,82 @@ NOT_A_NAME_START = (r"(?!(?:In|On|At|The|A|An|But|And|For|By|With|After|Before|W
                     rf"Earlier|Also|Then|Last|Next|This|{'|'.join(word.title() for word in sorted(CALENDAR_WORDS))})\b)")
 PERSON_THEN_TITLE = re.compile(rf"(?<![\w-]){NOT_A_NAME_START}{PERSON_NAME}, (?:the |its |a )?(?:(?:deputy|acting|former|new) )?"
                                rf"{JOB_TITLE}\b")
-# A minister's portfolio, then a name, then what they said: "Minister of Mines Gregory Tallis said"; the
-# portfolio takes all capitalised words but the last two, the name.
+# A minister's portfolio, then a name, then what they said: "Minister of Mines Gregory Tallis said",
+# "Federal Minister for Petroleum Kamran Ali Soomro said": the portfolio is the words a portfolio is made of
+# (vocab/portfolio_words.txt), the name the two to four capitalised words after it.
 MINISTER_OF_PERSON = re.compile(
-    rf"\b(?:Minister|Secretary|Governor|Commissioner) (?:of|for) (?:the )?[A-Z][\w-]*(?:,? (?:and |& )?[A-Z][\w-]*){{0,8}}? "
-    rf"([A-Z][\w’'-]+ [A-Z][\w’'-]+),? {REPORTING}\b"
+    rf"\b(?:Minister|Secretary|Governor|Commissioner) (?:of|for) (?:the )?([A-Z][\w-]*(?:,? (?:and |& )?[A-Z][\w’'-]*){{1,9}}),? "
+    rf"{REPORTING}\b"
 )
+PORTFOLIO_WORDS = frozenset(words("portfolio_words"))
+# "Ambassador to Pakistan Kenji Morimoto", "High Commissioner to the United Kingdom Ayesha Rana": an envoy's
+# title names where they are posted, then who they are; neither runs into the other.
+ENVOY = re.compile(r"\b(?i:ambassador|high commissioner|envoy|consul[- ]general|consul|charg[ée] d['’]affaires|trade commissioner)"
+                   r" (?:to|in|for) (?:the )?((?:[A-Z][\w’'-]+ ){1,4}[A-Z][\w’'-]+)")
+# "Engr. Naveed Iqbal Khattak", "Gen Durrani", "Mr Zehri": an honorific that only ever stands before a person.
+PERSONAL_HONORIFIC = re.compile(rf"(?<![\w-])(?:{alternation(words('honorifics', 'personal'))})\.? "
+                                r"([A-Z][\w’'-]+(?: (?:bin |binti |al-|van |de )?[A-Z][\w’'-]+){0,3})")
+# Words of a job title or rank that the model runs into the name after it: "Officer Asad Rehman Zehri".
+TITLE_WORDS = frozenset(word for title in words("job_titles") + words("honorifics") for word in title.casefold().split()) | {
+    "federal", "provincial", "state", "senior", "junior", "acting", "former", "vice", "deputy", "executive", "general",
+    "lieutenant", "major", "brigadier", "colonel", "captain", "marshal", "commander"}
+
+
+def without_title_words(name: str) -> str:
+    """'Officer Asad Rehman Zehri' -> 'Asad Rehman Zehri'; a name made only of title words stays as it is."""
+    words_ = name.split()
+    cut = 0
+    while cut < len(words_) - 1 and words_[cut].casefold().rstrip(".") in TITLE_WORDS:
+        cut += 1
+    return " ".join(words_[cut:])
+
+
+def portfolio_then_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the name is in 'Petroleum Kamran Ali Soomro': after the last portfolio word, two to four words."""
+    words_ = list(re.finditer(r"[\w’'-]+|&", text[start:end]))
+    last = max((i for i, w in enumerate(words_) if w.group(0) in PORTFOLIO_WORDS or w.group(0) in ("and", "&")), default=-1)
+    if last == -1:
+        last = len(words_) - 3  # no portfolio word known: the last two words are the name, as before
+    name = words_[last + 1:]
+    if not 2 <= len(name) <= 4 or any(not w.group(0)[:1].isupper() for w in name):
+        return None
+    return start + name[0].start(), start + name[-1].end()
+
+
+def envoys(text: str) -> list[Found]:
+    """'Ambassador to Pakistan Kenji Morimoto': the place (the longest known place first) and the person."""
+    found = []
+    for match in ENVOY.finditer(text):
+        words_ = list(re.finditer(r"[\w’'-]+", match.group(1)))
+        for cut in range(min(3, len(words_) - 2), 0, -1):
+            place = match.group(1)[:words_[cut - 1].end()]
+            if place_kind(place):
+                offset = match.start(1)
+                person = words_[cut:]
+                found.append(Found(offset, offset + len(place), place, "GPE", place, origin="rule"))
+                name = match.group(1)[person[0].start():person[-1].end()]
+                found.append(Found(offset + person[0].start(), offset + person[-1].end(), name, "PERSON", name, origin="rule"))
+                break
+    return found
 
 
 def titled_people(text: str, vocabulary: Vocabulary) -> list[Found]:
-    """People named right after their job title, which the model often misses or calls organisations."""
+    """People named right after their job title or a personal honorific, which the model often misses or
+    calls organisations; and envoys, with the place they are posted to."""
     found = []
-    for pattern in (TITLED_PERSON, MINISTER_OF_PERSON, PERSON_THEN_TITLE):
-        for match in pattern.finditer(text):
-            start, end = match.span(pattern.groups)
-            name = text[start:end]
-            words = name.split()
-            if (ORG_SUFFIX.search(name) or COMPANY_WORD.search(name) or HONORIFIC.match(name + " ")
-                    or vocabulary.lookup(name) is not None or place_kind(name)
-                    or any(place_kind(w) == "country" for w in words)):
-                continue
-            found.append(Found(start, end, name, "PERSON", name, origin="rule"))
-    return found
+    spans = [match.span(pattern.groups) for pattern in (TITLED_PERSON, PERSON_THEN_TITLE, PERSONAL_HONORIFIC)
+             for match in pattern.finditer(text)]
+    spans += [span for match in MINISTER_OF_PERSON.finditer(text) if (span := portfolio_then_name(text, *match.span(1)))]
+    for start, end in spans:
+        name = without_title_words(text[start:end])
+        start = end - len(name)
+        words_ = name.split()
+        if (ORG_SUFFIX.search(name) or COMPANY_WORD.search(name) or HONORIFIC.match(name + " ")
+                or vocabulary.lookup(name) is not None or place_kind(name)
+                or any(place_kind(w) == "country" for w in words_) or name.casefold() in TITLE_WORDS):
+            continue
+        found.append(Found(start, end, name, "PERSON", name, origin="rule"))
+    return found + envoys(text)
 
 
 def resolve_surnames(text: str, candidates: list[Found]) -> list[Found]:

@@ -17,7 +17,7 @@ from .organisations import (
     of_where,
     with_portfolio,
 )
-from .people import HONORIFIC
+from .people import HONORIFIC, PERSONAL_HONORIFIC, without_title_words
 from .places import ADMINISTRATIVE_NOUN, COMPANY_DESCRIPTION, GEOGRAPHIC_FEATURE
 from .spans import Found
 
@@ -50,6 +50,14 @@ def tidy(text: str, found: Found) -> Found | None:
         honorific = HONORIFIC.match(text[start:end])
         if honorific and found.type == "PERSON":
             start += honorific.end()
+        if found.type == "PERSON":
+            # "Chief Executive Officer Asad Rehman Zehri": the model ran the end of a title into the name.
+            name = without_title_words(text[start:end])
+            start = end - len(name)
+        # "Project Management Engr. Naveed Khattak": a personal honorific ends whatever the model saw before it.
+        personal = PERSONAL_HONORIFIC.search(text, start, end)
+        if personal and personal.start() > start and found.type != "PERSON":
+            end = personal.start()
         # "Trondheim-based Nordhav Mineraler AS", "state-owned Eti Maden": a company's description is not its name.
         described = re.match(rf"(?:[A-Z]\w*|state|privately|family|foreign|locally){COMPANY_DESCRIPTION} ", text[start:end])
         if described and end - start > described.end():
