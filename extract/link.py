@@ -132,7 +132,7 @@ def link(
     # A name the curator keeps apart is its own entity, whatever a rule called it.
     found = [[replace(m, name=m.text) if key(m.text) in aliases.separate else m for m in e.mentions] for e in extractions]
     rescan(articles, extractions, found, aliases)
-    short_company_names(found, aliases, vocabulary)
+    company_families(found, aliases, vocabulary)
     groups: dict[str, list[tuple[int, Found]]] = defaultdict(list)
     for index, mentions in enumerate(found):
         for mention in mentions:
@@ -242,51 +242,85 @@ def rescan(articles: tuple[Article, ...], extractions: list[Extraction], found: 
             taken.append((match.start(), match.end()))
 
 
-def short_company_names(found: list[list[Found]], aliases: Aliases, vocabulary: Vocabulary) -> None:
-    """'Barrick' is 'Barrick Gold' when the rest of the full name is only an industry or legal word;
-    'Cordillera Copper' is 'Cordillera Copper Inc.' and 'Red Ridge' 'Red Ridge Iron Ore Limited' when the
-    rest ends in the company's legal form.
+# "PT Kencana Tembaga Indonesia", "CV Maju": a legal form written before the name (Indonesia, Malaysia).
+LEGAL_PREFIX = re.compile(r"^(?:PT|P\.T\.|CV|Tbk)\.? ")
+# "Export-Import Bank of China" is "China Export-Import Bank"; "Exim" is short for "Export-Import".
+OF_PLACE = re.compile(r"^(?P<body>.+ (?:Bank|Agency|Corporation|Fund|Authority|Commission|Council|Office)) of (?:the )?"
+                      r"(?P<place>[A-Z][\w-]+(?: [A-Z][\w-]+)?)$")
+SHORT_WORDS = {"exim": "export-import", "ex-im": "export-import"}
 
-    (Not 'Komatsu' for 'Komatsu Pakistan Mining Limited': that is another company.)
+
+def company_core(name: str, is_tail, is_generic, taken: set[str]) -> str:
+    """The part of an organisation's name its other forms share: 'Marvand' of 'Marvand Copper Corporation
+    Limited', 'Marvand Copper Corp', 'Marvand Group'; 'China Export-Import Bank' of 'Export-Import Bank of China'.
+
+    Legal forms go (at both ends), then trailing industry words ("Copper", "Group"), but never so far that the
+    core is only a generic word ("International"), a country or province ("Pakistan" of "Pakistan Mineral
+    Holdings", which stays "Pakistan Mineral") or a project's name ("Reko Diq" of "Reko Diq Mining Company").
+    A name with "of" in it is a body's, not a company's: "Ministry of Mineral Resources" is not "… of Minerals"."""
+    name = LEGAL_PREFIX.sub("", name)
+    while True:
+        shorter = LEGAL_SUFFIX.sub("", name)
+        if shorter == name or not shorter:
+            break
+        name = shorter
+    of_place = OF_PLACE.match(name)
+    if of_place and place_kind(of_place.group("place")):
+        name = f"{of_place.group('place')} {of_place.group('body')}"
+    words = [SHORT_WORDS.get(w.casefold(), w) for w in name.split()]
+    while len(words) > 1 and is_tail(words[-1]) and "of" not in words:
+        rest = words[:-1]
+        if ((len(rest) == 1 and is_generic(rest[0])) or place_kind(" ".join(rest)) in ("country", "subdivision")
+                or key(" ".join(rest)) in taken):
+            break
+        words = rest
+    return key(" ".join(words))
+
+
+def company_families(found: list[list[Found]], aliases: Aliases, vocabulary: Vocabulary) -> None:
+    """All forms of one company's name are one entity, in every article: 'Barrick', 'Barrick Gold' and the
+    renamed 'Barrick Mining Corporation'; 'Korea Strategic Minerals Corp.' and '… Corporation'; 'China Exim Bank'
+    and the 'Export-Import Bank of China'. A bare short name joins when its family is the only one it heads.
+
+    (Not 'Komatsu' for 'Komatsu Pakistan Mining Limited': that is another company. Not 'Chengeta' for 'Chengeta
+    Lithium (Private) Limited' where a rule made 'Chengeta' a mine.)
     """
-    def is_tail(word: str) -> bool:  # "Gold", "Mining", "Limited"; and any mineral: "Uranium", "Phosphate"
+    def is_tail(word: str) -> bool:  # "Gold", "Mining", "Group"; and any mineral: "Uranium", "Phosphate"
         term = vocabulary.lookup(word)
         return bool(COMPANY_TAIL.fullmatch(word) or (term is not None and term.type == "MINERAL"))
 
-    # A name that is a project or event by a rule is not a company's short name: "Chengeta" is the mine
-    # of "Chengeta Lithium (Private) Limited". (A place by a rule may be: "Tern Valley" of "Tern Valley Ltd".)
+    def is_generic(word: str) -> bool:
+        return bool(COMPANY_TAIL.fullmatch(word) or ORG_SUFFIX.search(" " + word) or word.casefold() in ("the", "new"))
+
     taken = {key(m.name) for mentions in found for m in mentions if m.type in ("PROJECT", "EVENT") and m.origin != "model"}
-    full_names: dict[str, set[str]] = defaultdict(set)
+    counts: Counter[str] = Counter()
+    family: dict[str, set[str]] = defaultdict(set)  # core -> full names
     for mentions in found:
         for m in mentions:
             if m.type != "ORG":
                 continue
-            base = LEGAL_SUFFIX.sub("", m.name)  # "Kalinga Coastal Minerals Pvt Ltd" -> "Kalinga Coastal Minerals"
-            words = base.split()
-            # A country or province is never a company's short name: "China" of "China Gold" stays the country.
-            # (Cities can be: "Komatsu" and "Bogd" are towns too.)
-            if (len(m.name.split()) >= 2 and all(is_tail(w) for w in words[1:])
-                    and place_kind(words[0]) not in ("country", "subdivision")):
-                full_names[key(words[0])].add(aliases.resolve(m.name))
-            if base == m.name:
-                continue
-            for cut in range(2, len(words) + 1):
-                middle = words[cut:]
-                mineral = vocabulary.lookup(" ".join(middle)) if middle else None  # "Viet Bac Rare Earth JSC"
-                if all(is_tail(w) for w in middle) or (mineral is not None and mineral.type == "MINERAL"):
-                    full_names[key(" ".join(words[:cut]))].add(aliases.resolve(m.name))
-    for taken_name in taken:
-        full_names.pop(taken_name, None)
-
-    def fullest(name: str) -> str:  # "Dala Uranium" is itself short for "Dala Uranium JSC"
-        longer = full_names.get(key(name), set()) - {name}
-        return next(iter(longer)) if len(longer) == 1 else name
-
-    full_names = defaultdict(set, {first: {fullest(name) for name in names} for first, names in full_names.items()})
-    for first, names in full_names.items():
-        if len(names) == 1 and first not in aliases.canonical:
-            aliases.canonical[first] = next(iter(names))
+            name = aliases.resolve(m.name)
+            core = company_core(name, is_tail, is_generic, taken)
+            if core and core != key(name) or " " in name:
+                family[core].add(name)
+                counts[name] += 1
+    families = {core: names for core, names in family.items() if core not in taken and (len(names) > 1 or key(next(iter(names))) != core)}
+    if not families:
+        return
+    canonical_of: dict[str, str] = {}
+    for core, names in families.items():
+        # The name used most, then the longest (the fullest legal name), stands for the family.
+        chosen = min(names, key=lambda n: (-counts[n], -len(n), n))
+        for name in names:
+            canonical_of[key(name)] = chosen
+        canonical_of.setdefault(core, chosen)
+    for alias, name in canonical_of.items():
+        if alias != key(name) and alias not in aliases.separate and alias not in aliases.fixed_type:
+            aliases.canonical[alias] = name
     for mentions in found:
         for index, m in enumerate(mentions):
-            if m.type not in VALUE_TYPES and len(full_names.get(key(m.name), ())) == 1:
-                mentions[index] = replace(m, type="ORG", name=next(iter(full_names[key(m.name)])))
+            if m.type in VALUE_TYPES or key(m.name) in taken:
+                continue
+            chosen = canonical_of.get(key(aliases.resolve(m.name)))
+            if chosen is not None:
+                mentions[index] = replace(m, type="ORG", name=chosen)
