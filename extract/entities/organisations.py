@@ -128,9 +128,17 @@ PROJECT_NAME = re.compile(
     r"(?= (?:(?:copper|gold|iron ore|lithium|cobalt|nickel|zinc|coal|manganese|rare earths?|uranium|silver|"
     r"copper-gold|gold-copper|open-pit|underground) )?(?:(?P<site>mine|mines|project|deposit|prospect|operations?|concession|"
     r"mining complex|mining project|smelter project|block|coal block|licence|license)|"
-    r"(?P<facility>refinery|smelter|plant|wells|processing plant))\b)"
+    r"(?P<facility>refinery|smelter|plant|wells|processing plant))\b"
+    # "Marvand project director", "a Huaxin project manager": a company's staff, not a project.
+    r"(?! (?:director|manager|head|chief|team|staff|office|engineer|official|spokesman|spokeswoman|spokesperson|"
+    r"developer|lead|leader|company|partner|partners|coordinator|officer)s?\b))"
 )
 ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az)-[A-Z]")  # "Rawdat al-Ghazal": part of the name
+
+
+def is_adjective(word: str) -> bool:
+    """'Indonesian', 'Chilean', 'Saudi-backed': a people's or place's adjective."""
+    return bool(re.search(r"(?:ian|ean|ese|ish|ic|an|i|-backed|-owned|-based)$", word)) and not place_kind(word)
 
 
 def project_names(text: str) -> list[Found]:
@@ -148,6 +156,9 @@ def project_names(text: str) -> list[Found]:
             continue
         name = " ".join(words)
         start = match.end(1) - len(name)
+        # "Indonesian operations", "its underground operations": a description, not a name.
+        if match.group("site") and match.group("site").startswith("operation") and (len(words) == 1 or is_adjective(name)):
+            continue
         # "its Balochistan licence": a country or province is where the project is, not its name.
         if ORG_SUFFIX.search(name) or name.isupper() and len(name) <= 4 or place_kind(name) in ("country", "subdivision"):
             continue
