@@ -268,8 +268,12 @@ def company_core(name: str, is_tail, is_generic, taken: set[str]) -> str:
     if of_place and place_kind(of_place.group("place")):
         name = f"{of_place.group('place')} {of_place.group('body')}"
     words = [SHORT_WORDS.get(w.casefold(), w) for w in name.split()]
-    while len(words) > 1 and is_tail(words[-1]) and "of" not in words:
-        rest = words[:-1]
+    while len(words) > 1 and "of" not in words:
+        # One industry word ("Copper"), or a mineral of two ("Rare Earth" of "Viet Bac Rare Earth JSC").
+        cut = 2 if len(words) > 2 and is_tail(" ".join(words[-2:])) else 1 if is_tail(words[-1]) else 0
+        if not cut:
+            break
+        rest = words[:-cut]
         if ((len(rest) == 1 and is_generic(rest[0])) or place_kind(" ".join(rest)) in ("country", "subdivision")
                 or key(" ".join(rest)) in taken):
             break

@@ -5,10 +5,21 @@ from __future__ import annotations
 import re
 
 from ..model import VALUE_TYPES
+from ..vocab import words
+from .organisations import LEGAL_FORMS
 from .spans import Found, merge
 from .tidy import retype
 
-ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z0-9&]*[A-Z0-9][s]?)\)")
+# "(JETRO)", "(MoUs)", "(ZCCM-IH)", and a share's ticker, "(ABX.TO)".
+ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z0-9&.-]*[A-Z0-9][s]?)\)")
+# "PT Kencana Tembaga Indonesia (PT Kencana)": a short name in brackets right after the full one.
+SHORT_NAME_IN_PARENS = re.compile(r" \(((?:PT |CV )?[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,3})\)")
+# "Marvand Copper Corporation Limited, the Karachi-listed miner formerly known as Sabz Pahar Metals Ltd",
+# "Marvand, which was renamed from Sabz Pahar Metals in 2019": a company's former name is another name for it.
+FORMER_NAME = re.compile(r"\b(?:formerly(?: known as| called)?|previously (?:known as|called)|renamed from|once (?:known as|called)|"
+                         r"until \d{4} (?:known as|called)) (?:the )?([A-Z][\w’'&-]*(?: (?:of |and |& )?[A-Z][\w’'&.-]*){0,5})")
+LEGAL_PREFIX = re.compile(r"^(?:PT|CV)\.? ")
+COMMON_TERMS = frozenset(form.casefold() for form in words("common_terms"))
 FUNCTION_WORDS = {"of", "and", "for", "the", "in", "on", "to", "&", "de", "du", "des", "la"}
 
 
@@ -29,7 +40,7 @@ def apply_acronyms(text: str, candidates: list[Found]) -> tuple[list[Found], dic
                 continue
             long_start = named.start
         long_text = text[long_start:match.start()].rstrip()
-        if long_text[:1].islower():
+        if long_text[:1].islower() or long_text.casefold() in COMMON_TERMS or short.casefold() in COMMON_TERMS:
             common.add(short)
             common.add(short.rstrip("s"))
             continue
@@ -38,13 +49,42 @@ def apply_acronyms(text: str, candidates: list[Found]) -> tuple[list[Found], dic
         long_found = Found(long_start, long_start + len(long_text), long_text, kind, long_text, origin="acronym")
         acronyms[short] = long_text
         long_forms[short] = long_found
+    for short, long_found in other_names_given(text, candidates):
+        acronyms.setdefault(short, long_found.name)
+        long_forms.setdefault(short, long_found)
     if not acronyms and not common:
         return candidates, acronyms, common
-    added = list(long_forms.values())
+    added = list({(f.start, f.end): f for f in long_forms.values()}.values())
     for short, long_found in long_forms.items():
         for match in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
             added.append(Found(match.start(), match.end(), short, long_found.type, long_found.name, origin="acronym"))
     return merge(candidates, added), acronyms, common
+
+
+def other_names_given(text: str, candidates: list[Found]) -> list[tuple[str, Found]]:
+    """Short names in brackets after an organisation, and former names: (other name, the organisation).
+    'PT Kencana Tembaga Indonesia (PT Kencana)' also gives 'Kencana', the name without its legal form."""
+    organisations = [c for c in candidates if c.type == "ORG"]
+    given = []
+    for match in SHORT_NAME_IN_PARENS.finditer(text):
+        short = match.group(1)
+        owner = next((c for c in organisations if c.end == match.start()), None)
+        if owner is None or short == owner.name or " " not in short and short.isupper():
+            continue  # an acronym: apply_acronyms' business
+        long_words = set(owner.name.split())
+        if set(short.split()) <= long_words:
+            given.append((short, owner))
+            bare = LEGAL_PREFIX.sub("", short)
+            if bare != short:
+                given.append((bare, owner))
+    for match in FORMER_NAME.finditer(text):
+        sentence_start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start()))
+        owner = max((c for c in organisations if sentence_start < c.start and c.end <= match.start()),
+                    key=lambda c: c.start, default=None)
+        former = re.sub(r"(?: in \d{4}|,)$", "", match.group(1))
+        if owner is not None and not re.fullmatch(rf"(?:{LEGAL_FORMS})", former):
+            given.append((former, Found(owner.start, owner.end, owner.text, "ORG", owner.name, origin="acronym")))
+    return given
 
 
 def definition_start(text: str, paren: int, short: str) -> int | None:

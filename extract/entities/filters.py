@@ -6,6 +6,7 @@ import re
 
 from ..model import VALUE_TYPES
 from ..vocab import Vocabulary, fold
+from .acronyms import COMMON_TERMS
 from .places import DIRECTIONS
 from .spans import Found
 
@@ -40,7 +41,7 @@ def is_junk(found: Found, common_acronyms: set[str], text: str = "") -> bool:
         after = text[found.end:found.end + 40]
         if found.text.isupper() and re.search(r"\b[a-z][\w-]*, $", before) and re.match(r", (?:and )?[a-z]", after):
             return True
-    if found.text in common_acronyms or found.text.rstrip("s") in common_acronyms:
+    if found.text in common_acronyms or found.text.rstrip("s") in common_acronyms or fold(found.text) in COMMON_TERMS:
         return True
     if len(name) < 2 or not any(ch.isalpha() for ch in name):
         return True

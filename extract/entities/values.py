@@ -60,34 +60,43 @@ SCALE = r"(?:thousand|million|billion|trillion|mln|mn|bn|tn|lakh|lac|crore|[kmb]
 QUALIFIER = r"(?:(?:over|about|around|nearly|almost|some|more than|less than|up to|roughly|approximately)\s+)?"
 
 # "$440 million", "$440M", "US$ 3.1bn", "Rs 5 billion", "440$ million", "310 billion tenge", "440 million dollars".
+# A range is one mention, "$500-$800 million", "Rs 2-3 billion"; a hyphen may join figure and scale, "$925-million".
+RANGE_SEPARATOR = r"\s?(?:-|–|to)\s?"
 MONEY_PATTERN = re.compile(
-    rf"(?<![\w$])(?:{_alternatives(BEFORE_FIGURE)})\s?{NUMBER}(?:\s?{SCALE})?"
+    rf"(?<![\w$])(?:{_alternatives(BEFORE_FIGURE)})\s?{NUMBER}(?:[\s-]?{SCALE})?"
+    rf"(?:{RANGE_SEPARATOR}(?:{_alternatives(BEFORE_FIGURE)})?\s?{NUMBER}(?:[\s-]?{SCALE})?)?"
     rf"|(?<![\w$])(?-i:[RK])(?=\d){NUMBER}(?:\s?{SCALE})?"
     rf"|(?<![\w.]){NUMBER}\s?(?:\$|US\$)\s?(?:{SCALE})?"
     rf"|(?<![\w.]){NUMBER}(?:\s?{SCALE})?\s(?:{_alternatives(AFTER_FIGURE)})\b",
     re.IGNORECASE,
 )
-PERCENT_PATTERN = re.compile(rf"(?<![\w.]){NUMBER}\s?(?:%|per ?cent\b|percent\b)", re.IGNORECASE)
+PERCENT_PATTERN = re.compile(rf"(?<![\w.]){NUMBER}\s?(?:%|per ?cent\b|percent\b|pc\b)", re.IGNORECASE)
 WEEKDAYS = tuple(day.lower() for day in WEEKDAY_NAMES)
 
 
 def money_value(text: str) -> dict[str, object] | None:
-    """'$440M' -> {'amount': 440000000, 'currency': 'USD'}."""
-    number = re.search(NUMBER, text)
-    if number is None:
+    """'$440M' -> {'amount': 440000000, 'currency': 'USD'}; a range, '$500-$800 million', has its low figure
+    as the amount and its high one as 'high' (the low figure takes the high one's scale when it has none)."""
+    figures = list(re.finditer(rf"({NUMBER})(?:[\s-]?(?:\$|US\$)?\s?({SCALE}))?", text, re.IGNORECASE))
+    if not figures:
         return None
-    amount = float(number.group(0).replace(",", ""))
-    after = text[number.end():]
-    scale = re.match(rf"\s?(?:\$|US\$)?\s?({SCALE})", after, re.IGNORECASE)
-    if scale:
-        amount *= SCALES[scale.group(1).lower()]
     form = CURRENCY_FORM.search(text)
     currency = _CODE_OF_FORM[form.group(0).casefold()] if form else None
     if currency is None and text[:1] in CURRENCY_LETTER and text[1:2].isdigit():
         currency = CURRENCY_LETTER[text[0]]
     if currency is None:
         return None
-    return {"amount": round(amount, 2) if amount % 1 else int(amount), "currency": currency}
+    last_scale = figures[-1].group(2)
+
+    def amount_of(figure: re.Match[str], scale: str | None) -> float | int:
+        amount = float(figure.group(1).replace(",", "")) * (SCALES[scale.lower()] if scale else 1)
+        return round(amount, 2) if amount % 1 else int(amount)
+
+    ranged = len(figures) == 2 and re.search(RANGE_SEPARATOR, text[figures[0].end():figures[1].start()])
+    if not ranged:
+        return {"amount": amount_of(figures[0], figures[0].group(2)), "currency": currency}
+    low = amount_of(figures[0], figures[0].group(2) or last_scale)
+    return {"amount": low, "currency": currency, "high": amount_of(figures[1], last_scale)}
 
 
 def percent_value(text: str) -> dict[str, object] | None:
@@ -136,6 +145,9 @@ def is_explicit_date(text: str) -> bool:
 
 def value_name(kind: str, value: dict[str, object]) -> str:
     """The canonical display name of a value entity: '$440 million', '50%', '2028'."""
+    if kind == "MONEY" and "high" in value:
+        low = value_name(kind, {"amount": value["amount"], "currency": value["currency"]})
+        return f"{low}–{value_name(kind, {'amount': value['high'], 'currency': value['currency']})}"
     if kind == "MONEY":
         amount, currency = float(value["amount"]), str(value["currency"])
         symbol = {"USD": "$", "GBP": "£", "EUR": "€"}.get(currency)
