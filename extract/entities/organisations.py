@@ -71,7 +71,10 @@ def suffixed_names(text: str) -> list[Found]:
         start = match.start() + (lead.end() if lead else 0)
         # "Later the Pak-China … Platform", "In March the European Commission": capitalised words that open a
         # sentence before "the" are not part of the name.
-        opener = re.match(r"(?:[A-Z][a-z]+ ){1,3}the ", text[start:match.end()])
+        opener = (re.match(r"(?:[A-Z][a-z]+ ){1,3}the ", text[start:match.end()])
+                  or re.match(r"(?:When|While|After|Before|As|If|Although|Though|Since|Because|Once|Until|Unless|And|But|So|"
+                              r"Then|Now|Yet|Also|Meanwhile|However|Last|This|That|Its|His|Her|Their|Our) (?=[A-Z])",
+                              text[start:match.end()]))
         if opener:
             start += opener.end()
         # "X Corporation and Y Company Limited" are two names, not one; but in "Oil and Gas Development
@@ -120,13 +123,15 @@ def governments(text: str) -> list[Found]:
     return found
 
 
+MINERAL_WORDS = alternation(tuple(form for form in words("minerals") if form.islower()))
 # "the Kamoto mine", "the Mount Keel project", "Salar de Atacama operations": the name is a project.
 PROJECT_NAME = re.compile(
     # At most eight words: unbounded, a long run of capitals would be tried from every word (quadratic).
     r"(?<![\w-])((?:[A-Z][\w’'-]*|de|del|la|las|los|do|da|dos|(?:al|el|ad|ar|as|ash|at|az)-[A-Z][\w’'-]*)"
     r"(?: (?:[A-Z][\w’'-]*|de|del|la|las|los|do|da|dos|(?:al|el|ad|ar|as|ash|at|az)-[A-Z][\w’'-]*)){0,7})"
-    r"(?= (?:(?:copper|gold|iron ore|lithium|cobalt|nickel|zinc|coal|manganese|rare earths?|uranium|silver|"
-    r"copper-gold|gold-copper|open-pit|underground) )?(?:(?P<site>mine|mines|project|deposit|prospect|operations?|concession|"
+    # What kind of site it is may come between: "the Dhal Pir antimony deposit", "the Tor Kandi copper-gold mine".
+    rf"(?= (?:(?:{MINERAL_WORDS}|open-pit|underground)(?:-(?:{MINERAL_WORDS}))? ){{0,2}}"
+    r"(?:(?P<site>mine|mines|project|deposit|prospect|operations?|concession|"
     r"mining complex|mining project|smelter project|block|coal block|licence|license)|"
     r"(?P<facility>refinery|smelter|plant|wells|processing plant))\b"
     # "Marvand project director", "a Huaxin project manager": a company's staff, not a project.
