@@ -278,6 +278,10 @@ def company_core(name: str, is_tail, is_generic, taken: set[str]) -> str:
                 or key(" ".join(rest)) in taken):
             break
         words = rest
+    # "Kashgar Huaxin": a company named with its home town is known by the rest ("Huaxin").
+    rest = " ".join(words[1:])
+    if len(words) >= 2 and place_kind(words[0]) == "city" and not place_kind(rest) and not ORG_SUFFIX.search(rest):
+        words = words[1:]
     return key(" ".join(words))
 
 

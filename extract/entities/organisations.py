@@ -172,3 +172,39 @@ def project_names(text: str) -> list[Found]:
             continue
         found.append(Found(start, match.end(1), name, "PROJECT", name, origin="rule"))
     return found
+
+
+# What only an organisation has, right after its name: "Codelco Chairman Maximo Pacheco", "a Talison Lithium
+# spokesman", "Barrick Gold's CEO", "Talison's shareholders". (Verbs such as "produced" are no evidence: towns
+# and countries produce too.)
+OWNED_BY_ORGANISATION = (r"(?:['’]s)? (?:chairman|chairwoman|chief executive|CEO|CFO|spokesman|spokeswoman|spokesperson|"
+                         r"board of directors|shareholders|subsidiary)\b")
+# "told Reuters", "according to Bloomberg", "the state news agency Antara": an outlet the story cites.
+CITED = re.compile(r"\b(?:told|according to|reported by|quoted by|speaking to|in an interview with|"
+                   r"(?:news|state news|wire) agency|newspaper) (?:the )?([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3})")
+CAPITALISED_NAME = r"(?<![\w’'.-])([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3})"
+ORGANISATION_CONTEXT = re.compile(CAPITALISED_NAME + rf"(?={OWNED_BY_ORGANISATION})")
+# "Codelco, the Chilean state mining company": a name and what kind of organisation it is.
+DESCRIBED_AS_ORGANISATION = re.compile(
+    CAPITALISED_NAME + r"(?=, (?:the|a|an) (?:(?!of |for |at |with |to |in )[\w-]+ ){0,4}"
+    r"(?:company|firm|miner|producer|group|conglomerate|agency|lender|"
+    r"bank|regulator|newspaper|broadcaster|news agency|state-owned enterprise|developer|smelter operator)\b)")
+
+
+def organisations_in_context(text: str) -> list[Found]:
+    """Names the text treats as an organisation (never a place the gazetteer knows, nor a sentence's first
+    word alone): weighed against the model's guess for the same name."""
+    found = []
+    for pattern in (ORGANISATION_CONTEXT, DESCRIBED_AS_ORGANISATION, CITED):
+        for match in pattern.finditer(text):
+            start, end = match.span(1)
+            name = text[start:end]
+            lead = re.match(r"(?:(?:The|A|An|In|On|At|By|For|With|From|And|But|When|As|Its|This|That|Their|Our|His|Her)"
+                            r"(?: |$))+", name)
+            if lead:
+                start, name = start + lead.end(), name[lead.end():]
+            if (not name or place_kind(name) or name in ("I", "We", "He", "She", "They", "It", "Its")
+                    or ORG_SUFFIX.fullmatch(name) or COMPANY_WORD.fullmatch(" " + name)):
+                continue
+            found.append(Found(start, end, name, "ORG", name, origin="rule"))
+    return found

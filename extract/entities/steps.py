@@ -17,8 +17,8 @@ from .acronyms import apply_acronyms
 from .filters import drop_heading_only, is_demonym, is_junk
 from .names import one_type_per_name, other_names, vocabulary_matches
 from .ner import MODEL_LABELS
-from .organisations import governments, project_names, suffixed_names
-from .people import resolve_surnames, titled_people, with_second_surname
+from .organisations import governments, organisations_in_context, project_names, suffixed_names
+from .people import TITLE_WORDS, resolve_surnames, titled_people, with_second_surname
 from .places import administrative_areas, as_place, coordinated_regions, dateline_places, feature_names, split_located
 from .spans import Extraction, Found, contains, merge, non_overlapping, outermost, overlaps
 from .tidy import tidy
@@ -75,6 +75,21 @@ def vocabulary_terms(draft: Draft) -> list[Found]:
 def suffixed_organisations_and_events(draft: Draft) -> list[Found]:
     text = draft.text
     return merge(draft.candidates, suffixed_names(text) + governments(text) + coordinated_regions(text))
+
+
+def organisations_by_context(draft: Draft) -> list[Found]:
+    # Retypes a model span of exactly that name, or adds a name nothing else covers; a job title is no name.
+    found = [f for f in organisations_in_context(draft.text) if not set(f.name.casefold().split()) & TITLE_WORDS]
+    by_span = {(c.start, c.end): c for c in draft.candidates}
+    kept, added = list(draft.candidates), []
+    for f in found:
+        same = by_span.get((f.start, f.end))
+        if same is not None and same.origin == "model":
+            kept.remove(same)
+            added.append(f)
+        elif same is None and not any(overlaps(f, c) for c in draft.candidates):
+            added.append(f)
+    return kept + added
 
 
 def datelines_and_areas(draft: Draft) -> list[Found]:
@@ -145,6 +160,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("suffixed organisations and events", suffixed_organisations_and_events),
     ("datelines and areas", datelines_and_areas),
     ("people after titles", people_after_titles),
+    ("organisations by context", organisations_by_context),
     ("landforms", landforms),
     ("months", months),
     ("acronyms", acronyms),
