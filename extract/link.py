@@ -175,16 +175,28 @@ def group_key(mention: Found, aliases: Aliases) -> str:
     return key(aliases.resolve(mention.name))
 
 
+# How much one mention's type counts when the corpus decides an entity's type. A legal form or an event word in
+# the name, a vocabulary entry and a definition in the text settle it; a rule that read the context (a job
+# title, a place's context, "the X mine") weighs more than the model's guess, but one such hit in one article
+# does not outweigh what many articles say. A name found again by rescan brings no evidence of its own.
+EVIDENCE = {"vocab": 10.0, "acronym": 10.0, "suffix": 10.0, "rule": 3.0, "surname": 3.0, "model": 1.0, "linked": 0.25}
+
+
+def evidence(mention: Found) -> float:
+    if (mention.type == "ORG" and ORG_SUFFIX.search(mention.name)) or (mention.type == "EVENT" and EVENT_SUFFIX.search(mention.name)):
+        return EVIDENCE["suffix"]
+    return EVIDENCE[mention.origin]
+
+
 def vote_type(members: list[Found], aliases: Aliases) -> str:
+    """The entity's type by the weight of evidence across the corpus (vocabulary and curator types win)."""
     fixed = aliases.fixed_type.get(key(aliases.resolve(members[0].name)))
     if fixed:
         return fixed
-    # Types set by a rule (a suffix, a vocabulary, a definition) outvote the model's guesses.
-    # A model span typed by its suffix ("… A.Ş." an organisation, "… Forum" an event) counts as a rule's.
-    trusted = [m.type for m in members if m.origin in ("vocab", "acronym", "rule", "surname")
-               or (m.type == "ORG" and ORG_SUFFIX.search(m.name)) or (m.type == "EVENT" and EVENT_SUFFIX.search(m.name))]
-    votes = Counter(trusted or [m.type for m in members])
-    return min(votes, key=lambda t: (-votes[t], TYPE_ORDER.index(t)))
+    weights: Counter[str] = Counter()
+    for m in members:
+        weights[m.type] += evidence(m)
+    return min(weights, key=lambda t: (-weights[t], TYPE_ORDER.index(t)))
 
 
 def entity_name(members: list[Found], kind: str, aliases: Aliases) -> str:

@@ -177,7 +177,7 @@ def project_names(text: str) -> list[Found]:
 # What only an organisation has, right after its name: "Codelco Chairman Maximo Pacheco", "a Talison Lithium
 # spokesman", "Barrick Gold's CEO", "Talison's shareholders". (Verbs such as "produced" are no evidence: towns
 # and countries produce too.)
-OWNED_BY_ORGANISATION = (r"(?:['’]s)? (?:chairman|chairwoman|chief executive|CEO|CFO|spokesman|spokeswoman|spokesperson|"
+OWNED_BY_ORGANISATION = (r"(?:['’]s)? (?:(?i:chairman|chairwoman|chief executive|CEO|CFO|spokesman|spokeswoman|spokesperson)|"
                          r"board of directors|shareholders|subsidiary)\b")
 # "told Reuters", "according to Bloomberg", "the state news agency Antara": an outlet the story cites.
 CITED = re.compile(r"\b(?:told|according to|reported by|quoted by|speaking to|in an interview with|"
@@ -191,11 +191,16 @@ DESCRIBED_AS_ORGANISATION = re.compile(
     r"bank|regulator|newspaper|broadcaster|news agency|state-owned enterprise|developer|smelter operator)\b)")
 
 
+# "Chile's state-owned copper company, Codelco,": the description first.
+ORGANISATION_DESCRIBED = re.compile(r"\b(?:company|firm|miner|producer|conglomerate|lender|regulator|news agency),? "
+                                    r"([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3})(?=,)")
+
+
 def organisations_in_context(text: str) -> list[Found]:
     """Names the text treats as an organisation (never a place the gazetteer knows, nor a sentence's first
     word alone): weighed against the model's guess for the same name."""
     found = []
-    for pattern in (ORGANISATION_CONTEXT, DESCRIBED_AS_ORGANISATION, CITED):
+    for pattern in (ORGANISATION_CONTEXT, DESCRIBED_AS_ORGANISATION, ORGANISATION_DESCRIBED, CITED):
         for match in pattern.finditer(text):
             start, end = match.span(1)
             name = text[start:end]
