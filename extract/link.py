@@ -133,6 +133,7 @@ def link(
     found = [[replace(m, name=m.text) if key(m.text) in aliases.separate else m for m in e.mentions] for e in extractions]
     rescan(articles, extractions, found, aliases)
     company_families(found, aliases, vocabulary)
+    people_and_events(found, aliases)
     groups: dict[str, list[tuple[int, Found]]] = defaultdict(list)
     for index, mentions in enumerate(found):
         for mention in mentions:
@@ -344,3 +345,26 @@ def company_families(found: list[list[Found]], aliases: Aliases, vocabulary: Voc
             chosen = canonical_of.get(key(aliases.resolve(m.name)))
             if chosen is not None:
                 mentions[index] = replace(m, type="ORG", name=chosen)
+
+
+def people_and_events(found: list[list[Found]], aliases: Aliases) -> None:
+    """A person's shorter name used in another article is that person when the corpus knows only one person it
+    can be: 'Faraz Durrani' and 'Durrani' are 'Faraz Ahmed Durrani'. An event's name without its year is the
+    event with it: 'Islamabad Critical Minerals Summit' is '… Summit 2025'."""
+    people = {aliases.resolve(m.name) for mentions in found for m in mentions if m.type == "PERSON" and m.origin != "linked"}
+    full = [name for name in people if len(name.split()) >= 2]
+    for name in people:
+        words = name.split()
+        if len(words) == 2:
+            matches = {f for f in full if len(f.split()) > 2 and f.split()[0] == words[0] and f.split()[-1] == words[1]}
+        elif len(words) == 1:
+            matches = {f for f in full if f.split()[-1] == words[0]}
+        else:
+            continue
+        if len(matches) == 1 and key(name) not in aliases.separate and key(name) not in aliases.fixed_type:
+            aliases.canonical.setdefault(key(name), next(iter(matches)))
+    events = {aliases.resolve(m.name) for mentions in found for m in mentions if m.type == "EVENT"}
+    for name in events:
+        dated = {e for e in events if re.fullmatch(re.escape(name) + r" (?:19|20)\d{2}", e)}
+        if len(dated) == 1:
+            aliases.canonical.setdefault(key(name), next(iter(dated)))
