@@ -7,6 +7,7 @@ import re
 from ..model import VALUE_TYPES
 from ..vocab import Vocabulary, fold
 from .acronyms import COMMON_TERMS
+from .gazetteer import place_kind
 from .places import DIRECTIONS
 from .spans import Found
 
@@ -43,7 +44,7 @@ def is_junk(found: Found, common_acronyms: set[str], text: str = "") -> bool:
             return True
     if found.text in common_acronyms or found.text.rstrip("s") in common_acronyms or fold(found.text) in COMMON_TERMS:
         return True
-    if len(name) < 2 or not any(ch.isalpha() for ch in name):
+    if len(name) < 2 or not any(ch.isalpha() for ch in name) or GENERIC_NAME.fullmatch(name):
         return True
     if found.type in ("PERSON", "ORG", "GPE", "LOC", "EVENT", "PROJECT") and not any(ch.isupper() for ch in name):
         return True
@@ -72,7 +73,12 @@ def is_demonym(found: Found, vocabulary: Vocabulary) -> bool:
         if found.name.endswith(ending) and len(stem) >= 3:
             for base in (stem, stem + "a", stem + "e"):
                 term = vocabulary.lookup(base)
-                if term is not None and term.type in ("GPE", "LOC"):
+                if (term is not None and term.type in ("GPE", "LOC")) or place_kind(base) == "country":
                     return True
     return False
+
+
+# "Project", "Federal Government": a capitalised common noun names no one thing.
+GENERIC_NAME = re.compile(r"(?:Project|Company|Government|Ministry|Group|Office|Department|Board|Authority|Agency|"
+                          r"(?:Federal|State|Provincial|Central|National|Local|Regional) Government)")
 

@@ -110,7 +110,9 @@ def suffixed_names(text: str) -> list[Found]:
     return found
 
 
-GOVERNMENT = re.compile(r"(?<!\w)(?:[Tt]he )?([Gg]overnment of (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)?)")
+# (Not "the government of President Pedro Castillo": a government named by its head is no organisation's name.)
+GOVERNMENT = re.compile(r"(?<!\w)(?:[Tt]he )?([Gg]overnment of (?:the )?(?!(?:President|Prime|Premier|Chancellor|King|Queen|"
+                        r"Governor|Chief) )[A-Z][\w-]+(?: [A-Z][\w-]+)?)")
 
 
 def governments(text: str) -> list[Found]:
@@ -180,7 +182,7 @@ def project_names(text: str) -> list[Found]:
 OWNED_BY_ORGANISATION = (r"(?:['’]s)? (?:(?i:chairman|chairwoman|chief executive|CEO|CFO|spokesman|spokeswoman|spokesperson)|"
                          r"board of directors|shareholders|subsidiary)\b")
 # "told Reuters", "according to Bloomberg", "the state news agency Antara": an outlet the story cites.
-CITED = re.compile(r"\b(?:told|according to|reported by|quoted by|speaking to|in an interview with|"
+CITED = re.compile(r"\b(?:told|according to|reported by|quoted by|speaking to|in an interview with|compiled by|published by|"
                    r"(?:news|state news|wire) agency|newspaper) (?:the )?([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3})")
 CAPITALISED_NAME = r"(?<![\w’'.-])([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3})"
 ORGANISATION_CONTEXT = re.compile(CAPITALISED_NAME + rf"(?={OWNED_BY_ORGANISATION})")
@@ -189,6 +191,18 @@ DESCRIBED_AS_ORGANISATION = re.compile(
     CAPITALISED_NAME + r"(?=, (?:the|a|an) (?:(?!of |for |at |with |to |in )[\w-]+ ){0,4}"
     r"(?:company|firm|miner|producer|group|conglomerate|agency|lender|"
     r"bank|regulator|newspaper|broadcaster|news agency|state-owned enterprise|developer|smelter operator)\b)")
+
+
+# "Escondida, the world's largest copper mine": a name described as a mine or project.
+DESCRIBED_AS_PROJECT = re.compile(
+    r"(?<![\w’'.-])(?!(?:In|On|At|The|By|For|From|With|After|Before|Since|During|Under|Over|And|But|When|As|Its)\b)"
+    r"([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3})(?=, (?:the|a|an) (?:(?!of |for |at |with |to |in )[\w'’-]+ ){0,5}"
+    r"(?:mine|deposit|project|smelter|mining complex)\b)")
+
+
+def projects_described(text: str) -> list[Found]:
+    return [Found(m.start(1), m.end(1), m.group(1), "PROJECT", m.group(1), origin="rule") for m in DESCRIBED_AS_PROJECT.finditer(text)
+            if not place_kind(m.group(1)) and not ORG_SUFFIX.search(m.group(1)) and m.group(1) not in ("The", "It", "Its")]
 
 
 # "Chile's state-owned copper company, Codelco,": the description first.

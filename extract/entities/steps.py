@@ -17,7 +17,7 @@ from .acronyms import apply_acronyms
 from .filters import drop_heading_only, is_demonym, is_junk
 from .names import one_type_per_name, other_names, vocabulary_matches
 from .ner import MODEL_LABELS
-from .organisations import governments, organisations_in_context, project_names, suffixed_names
+from .organisations import governments, organisations_in_context, project_names, projects_described, suffixed_names
 from .people import TITLE_WORDS, resolve_surnames, titled_people, with_second_surname
 from .places import administrative_areas, as_place, coordinated_regions, dateline_places, feature_names, split_located
 from .spans import Extraction, Found, contains, merge, non_overlapping, outermost, overlaps
@@ -62,7 +62,7 @@ def explicit_dates(draft: Draft) -> list[Found]:
 
 
 def projects(draft: Draft) -> list[Found]:
-    return merge(draft.candidates, project_names(draft.text))
+    return merge(draft.candidates, project_names(draft.text) + projects_described(draft.text))
 
 
 def vocabulary_terms(draft: Draft) -> list[Found]:
