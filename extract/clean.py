@@ -178,6 +178,8 @@ AGENCY_CREDIT = re.compile(
     rf"|[—–]\s*(?:Courtesy|Credit|Photo|Picture|Image)s?\b.{{2,60}}$|\S[—–](?:{CREDIT})(?:/{CREDIT})*$"
     rf"|[.!?][\"’”]?\s*[—–]\s*{CREDIT}(?:/{CREDIT})*$"
     r"|[.!?][\"’”]?\s*\([A-Z][\w.&’' ]{1,40}:\s*[A-Z][\w.’' -]{1,40}\)$"
+    # "… June 11, 2025. REUTERS/Staff Purchase Licensing Rights": a wire photo's caption, with the buy link's text
+    r"|\bPurchase Licensing Rights$"
 )
 # "© Kenji Ito/Lode Agency": a picture credit; a copyright footer carries a year or "rights".
 PICTURE_CREDIT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?!.*(?:\b(?:19|20)\d{2}\b|rights|reserved))[\w .’'&/|-]{2,60}$", re.IGNORECASE)

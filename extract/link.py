@@ -129,8 +129,10 @@ def link(
     """Articles with their mentions and language filled in, and every entity of the corpus."""
     curation = curation or Curation()
     aliases = Aliases(vocabulary, extractions, curation)
-    # A name the curator keeps apart is its own entity, whatever a rule called it.
-    found = [[replace(m, name=m.text) if key(m.text) in aliases.separate else m for m in e.mentions] for e in extractions]
+    # A name the curator keeps apart is its own entity, whatever a rule called it. The outlet that published an
+    # article and the people who signed it are its metadata, never its mentions (an outlet it cites stays).
+    found = [[replace(m, name=m.text) if key(m.text) in aliases.separate else m for m in e.mentions
+              if key(m.text) not in signed_by(article)] for article, e in zip(articles, extractions, strict=True)]
     rescan(articles, extractions, found, aliases)
     company_families(found, aliases, vocabulary)
     people_and_events(found, aliases)
@@ -164,6 +166,17 @@ def link(
         linked.append(replace_article(article, mentions, extractions[index].language))
     ordered = tuple(sorted(entities.values(), key=lambda e: (TYPE_ORDER.index(e.type), e.name.casefold(), e.id)))
     return tuple(linked), ordered
+
+
+def signed_by(article: Article) -> set[str]:
+    """Keys of the publishing outlet's name and initials ("Asia Commodity Wire", "ACW") and of the authors."""
+    names = {name for name in article.authors if " " in name}  # a one-word "author" is more likely a place read wrong
+    if article.source:
+        names.add(article.source)
+        initials = "".join(word[0] for word in article.source.split() if word[:1].isupper())
+        if len(initials) >= 2:
+            names.add(initials)
+    return {key(name) for name in names}
 
 
 def replace_article(article: Article, mentions: tuple[Mention, ...], language: str) -> Article:
