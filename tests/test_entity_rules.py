@@ -206,3 +206,133 @@ def test_refine_runs_every_step_on_hand_made_spans() -> None:
             ("Hamid Khan", "Hamid Khan", "PERSON"), ("Khan", "Hamid Khan", "PERSON"),
             ("10 November", "10 November", "DATE")} <= found
     assert steps[0] == "model spans" and steps[-1] == "not junk"
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Officer Asad Rehman Zehri", "Asad Rehman Zehri"),
+    ("General Faraz Ahmed Durrani", "Faraz Ahmed Durrani"),
+    ("Federal Minister", "Minister"),
+    ("Kenji Morimoto", "Kenji Morimoto"),
+])
+def test_job_titles_and_ranks_never_join_a_name(name: str, expected: str) -> None:
+    from extract.entities.people import without_title_words
+
+    assert without_title_words(name) == expected
+
+
+@pytest.mark.parametrize("text, people", [
+    ("said Chief Executive Officer Asad Rehman Zehri, adding", ["Asad Rehman Zehri"]),
+    ("Federal Minister for Petroleum Kamran Ali Soomro said", ["Kamran Ali Soomro"]),
+    ("as Engr. Naveed Iqbal Khattak put it", ["Naveed Iqbal Khattak"]),
+    ("Gen Durrani spoke", ["Durrani"]),
+])
+def test_a_personal_honorific_or_a_portfolio_leaves_the_name_alone(text: str, people: list[str]) -> None:
+    assert [f.name for f in titled_people(text, VOCABULARY)] == people
+
+
+def test_an_envoys_title_gives_the_place_and_the_person_apart() -> None:
+    text = "attended by Japan's Ambassador to Pakistan Kenji Morimoto, who said"
+    assert {(f.name, f.type) for f in titled_people(text, VOCABULARY)} >= {("Pakistan", "GPE"), ("Kenji Morimoto", "PERSON")}
+
+
+@pytest.mark.parametrize("text, org, other", [
+    ("PT Kencana Tembaga Indonesia (PT Kencana) will buy", "PT Kencana Tembaga Indonesia", ["PT Kencana", "Kencana"]),
+    ("Marvand, which was renamed from Sabz Pahar Metals in 2019, said", "Marvand", ["Sabz Pahar Metals"]),
+    ("Nordhav Resources Limited, the miner formerly known as Fjell Metals Ltd, said", "Nordhav Resources Limited",
+     ["Fjell Metals Ltd"]),
+    ("ZCCM Investments Holdings Plc (ZCCM-IH) owns", "ZCCM Investments Holdings Plc", ["ZCCM-IH"]),
+    ("developed by Barrick Gold (ABX.TO), opens", "Barrick Gold", ["ABX.TO"]),
+])
+def test_a_short_or_former_name_given_in_the_text_names_the_organisation(text: str, org: str, other: list[str]) -> None:
+    _, acronyms, _ = apply_acronyms(text, [model_span(text, org, "ORG")])
+    assert all(acronyms[name] == org for name in other)
+
+
+@pytest.mark.parametrize("text", ["two Memorandums of Understanding (MoUs) were signed", "the JV will"])
+def test_common_terms_are_no_entities(text: str) -> None:
+    from extract.entities.acronyms import COMMON_TERMS
+
+    _, acronyms, _ = apply_acronyms(text, [])
+    assert not acronyms and {"mous", "jv"} <= COMMON_TERMS
+
+
+@pytest.mark.parametrize("written, value", [
+    ("$925-million", {"amount": 925_000_000, "currency": "USD"}),
+    ("$500-$800 million", {"amount": 500_000_000, "currency": "USD", "high": 800_000_000}),
+    ("Rs 2-3 billion", {"amount": 2_000_000_000, "currency": "PKR", "high": 3_000_000_000}),
+    ("65 billion won", {"amount": 65_000_000_000, "currency": "KRW"}),
+])
+def test_hyphenated_amounts_and_ranges_are_one_mention(written: str, value: dict) -> None:
+    from extract.entities.values import MONEY_PATTERN
+
+    assert MONEY_PATTERN.fullmatch(written) and money_value(written) == value
+
+
+def test_a_range_is_named_by_both_ends() -> None:
+    from extract.entities.values import value_name
+
+    assert value_name("MONEY", money_value("$500-$800 million")) == "$500 million–$800 million"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Codelco Chairman Maximo Pacheco said", "Codelco"),
+    ("a Talison Lithium spokesman said", "Talison Lithium"),
+    ("Codelco, the Chilean state mining company, said", "Codelco"),
+    ("Chile's state-owned copper company, Codelco, said", "Codelco"),
+    ("he told Dawn on Monday", "Dawn"),
+    ("the state news agency Antara reported", "Antara"),
+])
+def test_what_only_an_organisation_has_makes_a_name_an_organisation(text: str, name: str) -> None:
+    from extract.entities.organisations import organisations_in_context
+
+    assert name in [f.name for f in organisations_in_context(text)]
+
+
+@pytest.mark.parametrize("text", ["Pakistan's chairman of the board", "Chile's president said"])
+def test_a_known_place_is_never_made_an_organisation_by_context(text: str) -> None:
+    from extract.entities.organisations import organisations_in_context
+
+    assert organisations_in_context(text) == []
+
+
+@pytest.mark.parametrize("text, projects", [
+    ("a Marvand project director said", []),
+    ("its Indonesian operations", []),
+    ("the Dhal Pir antimony deposit", ["Dhal Pir"]),
+    ("Escondida, the world's largest copper mine, said", ["Escondida"]),
+])
+def test_staff_and_adjectives_make_no_project(text: str, projects: list[str]) -> None:
+    from extract.entities.organisations import projects_described
+
+    assert [f.name for f in project_names(text) + projects_described(text)] == projects
+
+
+@pytest.mark.parametrize("text, places", [("workers from neighbouring Dadu district", ["Dadu"]), ("in Zerkoh district", ["Zerkoh"])])
+def test_a_name_called_a_district_after_a_lower_case_word_is_a_place(text: str, places: list[str]) -> None:
+    assert [f.name for f in administrative_areas(text)] == places
+
+
+@pytest.mark.parametrize("name, generic", [("Project", True), ("Federal Government", True), ("Codelco", False)])
+def test_generic_capitalised_nouns_are_no_entities(name: str, generic: bool) -> None:
+    assert is_junk(Found(0, len(name), name, "ORG", name), set()) is generic
+
+
+@pytest.mark.parametrize("names, joined", [
+    (["Barrick", "Barrick Gold", "Barrick Mining Corporation"], True),
+    (["Korea Strategic Minerals Corp.", "Korea Strategic Minerals Corporation"], True),
+    (["China Exim Bank", "Export-Import Bank of China", "China Export-Import Bank"], True),
+    (["Kashgar Huaxin Rare Metals Co., Ltd.", "Huaxin Rare Metals"], True),
+    (["Pakistan Mineral Holdings Limited", "Pakistan"], False),
+    (["Ministry of Mineral Resources", "Ministry of Minerals"], False),
+    (["Amman Stock Exchange", "Shenzhen Stock Exchange"], False),
+    (["Komatsu", "Komatsu Pakistan Mining Limited"], False),
+])
+def test_company_forms_share_one_core_and_different_things_do_not(names: list[str], joined: bool) -> None:
+    from extract.link import COMPANY_TAIL, company_core
+
+    def is_tail(word: str) -> bool:
+        term = VOCABULARY.lookup(word)
+        return bool(COMPANY_TAIL.fullmatch(word) or (term is not None and term.type == "MINERAL"))
+
+    cores = {company_core(name, is_tail, lambda w: bool(COMPANY_TAIL.fullmatch(w)), set()) for name in names}
+    assert (len(cores) == 1) is joined
