@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from .entities.gazetteer import place_kind
-from .entities.organisations import BRACKETED_FORM, EVENT_SUFFIX, LEGAL_FORMS, ORG_SUFFIX
+from .entities.organisations import BRACKETED_FORM, EVENT_SUFFIX, LEGAL_FORMS, LEGAL_PREFIX, ORG_SUFFIX
 from .entities.spans import Extraction, Found
 from .entities.values import value_name
 from .model import TYPES, VALUE_TYPES, Article, Entity, Mention
@@ -131,8 +131,9 @@ def link(
     aliases = Aliases(vocabulary, extractions, curation)
     # A name the curator keeps apart is its own entity, whatever a rule called it. The outlet that published an
     # article and the people who signed it are its metadata, never its mentions (an outlet it cites stays).
-    found = [[replace(m, name=m.text) if key(m.text) in aliases.separate else m for m in e.mentions
-              if key(m.text) not in signed_by(article)] for article, e in zip(articles, extractions, strict=True)]
+    signers = [signed_by(article) for article in articles]
+    found = [[replace(m, name=m.text) if key(m.text) in aliases.separate else m for m in e.mentions if key(m.text) not in signed]
+             for signed, e in zip(signers, extractions, strict=True)]
     rescan(articles, extractions, found, aliases)
     company_families(found, aliases, vocabulary)
     people_and_events(found, aliases)
@@ -268,15 +269,24 @@ def rescan(articles: tuple[Article, ...], extractions: list[Extraction], found: 
             taken.append((match.start(), match.end()))
 
 
-# "PT Kencana Tembaga Indonesia", "CV Maju": a legal form written before the name (Indonesia, Malaysia).
-LEGAL_PREFIX = re.compile(r"^(?:PT|P\.T\.|CV|Tbk)\.? ")
 # "Export-Import Bank of China" is "China Export-Import Bank"; "Exim" is short for "Export-Import".
 OF_PLACE = re.compile(r"^(?P<body>.+ (?:Bank|Agency|Corporation|Fund|Authority|Commission|Council|Office)) of (?:the )?"
                       r"(?P<place>[A-Z][\w-]+(?: [A-Z][\w-]+)?)$")
 SHORT_WORDS = {"exim": "export-import", "ex-im": "export-import"}
 
 
-def company_core(name: str, is_tail, is_generic, taken: set[str]) -> str:
+def is_company_tail(words: str, vocabulary: Vocabulary) -> bool:
+    """'Gold', 'Mining', 'Group', and any mineral ('Uranium', 'Rare Earth'): what may follow a company's short name."""
+    term = vocabulary.lookup(words)
+    return bool(COMPANY_TAIL.fullmatch(words) or (term is not None and term.type == "MINERAL"))
+
+
+def is_generic_word(word: str) -> bool:
+    """'International', 'Bank', 'New': no company is known by this word alone."""
+    return bool(COMPANY_TAIL.fullmatch(word) or ORG_SUFFIX.search(" " + word) or word.casefold() in ("the", "new"))
+
+
+def company_core(name: str, vocabulary: Vocabulary, taken: set[str]) -> str:
     """The part of an organisation's name its other forms share: 'Marvand' of 'Marvand Copper Corporation
     Limited', 'Marvand Copper Corp', 'Marvand Group'; 'China Export-Import Bank' of 'Export-Import Bank of China'.
 
@@ -296,11 +306,12 @@ def company_core(name: str, is_tail, is_generic, taken: set[str]) -> str:
     words = [SHORT_WORDS.get(w.casefold(), w) for w in name.split()]
     while len(words) > 1 and "of" not in words:
         # One industry word ("Copper"), or a mineral of two ("Rare Earth" of "Viet Bac Rare Earth JSC").
-        cut = 2 if len(words) > 2 and is_tail(" ".join(words[-2:])) else 1 if is_tail(words[-1]) else 0
+        cut = (2 if len(words) > 2 and is_company_tail(" ".join(words[-2:]), vocabulary)
+               else 1 if is_company_tail(words[-1], vocabulary) else 0)
         if not cut:
             break
         rest = words[:-cut]
-        if ((len(rest) == 1 and is_generic(rest[0])) or place_kind(" ".join(rest)) in ("country", "subdivision")
+        if ((len(rest) == 1 and is_generic_word(rest[0])) or place_kind(" ".join(rest)) in ("country", "subdivision")
                 or key(" ".join(rest)) in taken):
             break
         words = rest
@@ -319,25 +330,13 @@ def company_families(found: list[list[Found]], aliases: Aliases, vocabulary: Voc
     (Not 'Komatsu' for 'Komatsu Pakistan Mining Limited': that is another company. Not 'Chengeta' for 'Chengeta
     Lithium (Private) Limited' where a rule made 'Chengeta' a mine.)
     """
-    def is_tail(word: str) -> bool:  # "Gold", "Mining", "Group"; and any mineral: "Uranium", "Phosphate"
-        term = vocabulary.lookup(word)
-        return bool(COMPANY_TAIL.fullmatch(word) or (term is not None and term.type == "MINERAL"))
-
-    def is_generic(word: str) -> bool:
-        return bool(COMPANY_TAIL.fullmatch(word) or ORG_SUFFIX.search(" " + word) or word.casefold() in ("the", "new"))
-
     taken = {key(m.name) for mentions in found for m in mentions if m.type in ("PROJECT", "EVENT") and m.origin != "model"}
-    counts: Counter[str] = Counter()
+    counts: Counter[str] = Counter(aliases.resolve(m.name) for mentions in found for m in mentions if m.type == "ORG")
     family: dict[str, set[str]] = defaultdict(set)  # core -> full names
-    for mentions in found:
-        for m in mentions:
-            if m.type != "ORG":
-                continue
-            name = aliases.resolve(m.name)
-            core = company_core(name, is_tail, is_generic, taken)
-            if core and core != key(name) or " " in name:
-                family[core].add(name)
-                counts[name] += 1
+    for name in counts:
+        core = company_core(name, vocabulary, taken)
+        if core and core != key(name) or " " in name:
+            family[core].add(name)
     families = {core: names for core, names in family.items() if core not in taken and (len(names) > 1 or key(next(iter(names))) != core)}
     if not families:
         return
@@ -365,19 +364,25 @@ def people_and_events(found: list[list[Found]], aliases: Aliases) -> None:
     can be: 'Faraz Durrani' and 'Durrani' are 'Faraz Ahmed Durrani'. An event's name without its year is the
     event with it: 'Islamabad Critical Minerals Summit' is '… Summit 2025'."""
     people = {aliases.resolve(m.name) for mentions in found for m in mentions if m.type == "PERSON" and m.origin != "linked"}
-    full = [name for name in people if len(name.split()) >= 2]
+    by_ends: dict[tuple[str, str], set[str]] = defaultdict(set)  # (first, last word) of names of 3+ words
+    by_last: dict[str, set[str]] = defaultdict(set)  # last word of names of 2+ words
     for name in people:
         words = name.split()
-        if len(words) == 2:
-            matches = {f for f in full if len(f.split()) > 2 and f.split()[0] == words[0] and f.split()[-1] == words[1]}
-        elif len(words) == 1:
-            matches = {f for f in full if f.split()[-1] == words[0]}
-        else:
-            continue
+        if len(words) >= 2:
+            by_last[words[-1]].add(name)
+        if len(words) >= 3:
+            by_ends[(words[0], words[-1])].add(name)
+    for name in people:
+        words = name.split()
+        matches = (by_ends.get((words[0], words[1]), set()) if len(words) == 2
+                   else by_last.get(words[0], set()) if len(words) == 1 else set())
         if len(matches) == 1 and key(name) not in aliases.separate and key(name) not in aliases.fixed_type:
             aliases.canonical.setdefault(key(name), next(iter(matches)))
-    events = {aliases.resolve(m.name) for mentions in found for m in mentions if m.type == "EVENT"}
-    for name in events:
-        dated = {e for e in events if re.fullmatch(re.escape(name) + r" (?:19|20)\d{2}", e)}
-        if len(dated) == 1:
-            aliases.canonical.setdefault(key(name), next(iter(dated)))
+    dated: dict[str, set[str]] = defaultdict(set)  # an event's name without its year -> the names with one
+    for name in {aliases.resolve(m.name) for mentions in found for m in mentions if m.type == "EVENT"}:
+        year = re.search(r" (?:19|20)\d{2}$", name)
+        if year:
+            dated[key(name[:year.start()])].add(name)
+    for bare, names in dated.items():
+        if len(names) == 1:
+            aliases.canonical.setdefault(bare, next(iter(names)))

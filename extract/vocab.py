@@ -102,8 +102,8 @@ def entries(name: str) -> tuple[tuple[tuple[str, ...], frozenset[str]], ...]:
     """The entries of extract/vocab/<name>.txt: each line's forms (split at "|") and roles (after "=")."""
     found = []
     for line in (VOCAB_DIR / f"{name}.txt").read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip() if line.lstrip().startswith("#") else line.strip()
-        if not line:
+        line = line.strip()
+        if not line or line.startswith("#"):  # "#" inside an entry is text: "A/S", not a comment
             continue
         forms, _, roles = line.partition(" = ")
         found.append((tuple(part.strip() for part in forms.split("|") if part.strip()), frozenset(roles.split())))

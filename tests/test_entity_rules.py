@@ -328,11 +328,6 @@ def test_generic_capitalised_nouns_are_no_entities(name: str, generic: bool) -> 
     (["Komatsu", "Komatsu Pakistan Mining Limited"], False),
 ])
 def test_company_forms_share_one_core_and_different_things_do_not(names: list[str], joined: bool) -> None:
-    from extract.link import COMPANY_TAIL, company_core
+    from extract.link import company_core
 
-    def is_tail(word: str) -> bool:
-        term = VOCABULARY.lookup(word)
-        return bool(COMPANY_TAIL.fullmatch(word) or (term is not None and term.type == "MINERAL"))
-
-    cores = {company_core(name, is_tail, lambda w: bool(COMPANY_TAIL.fullmatch(w)), set()) for name in names}
-    assert (len(cores) == 1) is joined
+    assert (len({company_core(name, VOCABULARY, set()) for name in names}) == 1) is joined

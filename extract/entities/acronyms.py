@@ -6,7 +6,7 @@ import re
 
 from ..model import VALUE_TYPES
 from ..vocab import words
-from .organisations import LEGAL_FORMS
+from .organisations import LEGAL_FORMS, LEGAL_PREFIX
 from .spans import Found, merge
 from .tidy import retype
 
@@ -18,7 +18,7 @@ SHORT_NAME_IN_PARENS = re.compile(r" \(((?:PT |CV )?[A-Z][\w’'.-]+(?: [A-Z][\w
 # "Marvand, which was renamed from Sabz Pahar Metals in 2019": a company's former name is another name for it.
 FORMER_NAME = re.compile(r"\b(?:formerly(?: known as| called)?|previously (?:known as|called)|renamed from|once (?:known as|called)|"
                          r"until \d{4} (?:known as|called)) (?:the )?([A-Z][\w’'&-]*(?: (?:of |and |& )?[A-Z][\w’'&.-]*){0,5})")
-LEGAL_PREFIX = re.compile(r"^(?:PT|CV)\.? ")
+
 COMMON_TERMS = frozenset(form.casefold() for form in words("common_terms"))
 FUNCTION_WORDS = {"of", "and", "for", "the", "in", "on", "to", "&", "de", "du", "des", "la"}
 

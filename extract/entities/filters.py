@@ -8,6 +8,7 @@ from ..model import VALUE_TYPES
 from ..vocab import Vocabulary, fold
 from .acronyms import COMMON_TERMS
 from .gazetteer import place_kind
+from .organisations import ORG_SUFFIX
 from .places import DIRECTIONS
 from .spans import Found
 
@@ -44,7 +45,7 @@ def is_junk(found: Found, common_acronyms: set[str], text: str = "") -> bool:
             return True
     if found.text in common_acronyms or found.text.rstrip("s") in common_acronyms or fold(found.text) in COMMON_TERMS:
         return True
-    if len(name) < 2 or not any(ch.isalpha() for ch in name) or GENERIC_NAME.fullmatch(name):
+    if len(name) < 2 or not any(ch.isalpha() for ch in name) or GENERIC_NAME.fullmatch(name) or ORG_SUFFIX.fullmatch(name):
         return True
     if found.type in ("PERSON", "ORG", "GPE", "LOC", "EVENT", "PROJECT") and not any(ch.isupper() for ch in name):
         return True
@@ -78,7 +79,6 @@ def is_demonym(found: Found, vocabulary: Vocabulary) -> bool:
     return False
 
 
-# "Project", "Federal Government": a capitalised common noun names no one thing.
-GENERIC_NAME = re.compile(r"(?:Project|Company|Government|Ministry|Group|Office|Department|Board|Authority|Agency|"
-                          r"(?:Federal|State|Provincial|Central|National|Local|Regional) Government)")
+# "Project", "Company", "Federal Government": a capitalised common noun names no one thing.
+GENERIC_NAME = re.compile(r"Project|(?:(?:Federal|State|Provincial|Central|National|Local|Regional) )?Government")
 

@@ -13,6 +13,8 @@ from .spans import Found
 # Company legal forms (vocab/legal_forms.txt): one list ends names (ORG_SUFFIX), extends a model span that
 # stopped short (ORG_TAIL), and is what a later, shorter mention leaves off (link.py).
 LEGAL_FORMS = alternation(words("legal_forms"), optional_marks=True)
+# "PT Kencana Tembaga Indonesia", "CV Maju": a legal form written before the name (Indonesia, Malaysia).
+LEGAL_PREFIX = re.compile(r"^(?:PT|P\.T\.|CV)\.? ")
 BRACKETED_FORM = r"\((?:Pvt|Pty|Private)\.?\)"  # "Wah Nobel (Pvt) Limited", "Chengeta Lithium (Private) Limited"
 # A chamber's name may go on after "Chamber of Commerce": "… Chamber of Commerce and Industry".
 ORG_SUFFIX = re.compile(
@@ -34,6 +36,8 @@ SUFFIXED_NAME = re.compile(
 # "Barrick Gold", "X Mining", "Y Resources": a name ending in an industry word is a company.
 COMPANY_WORD = re.compile(rf"\s(?:{alternation(words('organisation_words', 'industry'))})$")
 LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+# Words that open a sentence and never begin a name (vocab/opening_words.txt).
+OPENING_WORDS = alternation(words("opening_words"))
 CAPITALISED_RUN = r"[A-Z][\w-]*(?: [A-Z][\w-]*)*"
 PORTFOLIO = re.compile(rf"(?: of {CAPITALISED_RUN})?(?:, {CAPITALISED_RUN})*(?:,? and {CAPITALISED_RUN})?")
 
@@ -73,9 +77,7 @@ def suffixed_names(text: str) -> list[Found]:
         # "Later the Pak-China … Platform", "In March the European Commission": capitalised words that open a
         # sentence before "the" are not part of the name.
         opener = (re.match(r"(?:[A-Z][a-z]+ ){1,3}the ", text[start:match.end()])
-                  or re.match(r"(?:When|While|After|Before|As|If|Although|Though|Since|Because|Once|Until|Unless|And|But|So|"
-                              r"Then|Now|Yet|Also|Meanwhile|However|Last|This|That|Its|His|Her|Their|Our) (?=[A-Z])",
-                              text[start:match.end()]))
+                  or re.match(rf"(?:{OPENING_WORDS}) (?=[A-Z])", text[start:match.end()]))
         if opener:
             start += opener.end()
         # "X Corporation and Y Company Limited" are two names, not one; but in "Oil and Gas Development
@@ -182,50 +184,51 @@ def project_names(text: str) -> list[Found]:
 # and countries produce too.)
 OWNED_BY_ORGANISATION = (r"(?:['’]s)? (?:(?i:chairman|chairwoman|chief executive|CEO|CFO|spokesman|spokeswoman|spokesperson)|"
                          r"board of directors|shareholders|subsidiary)\b")
+NAME_RUN = r"[A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3}"  # up to four capitalised words
+CAPITALISED_NAME = rf"(?<![\w’'.-])({NAME_RUN})"
 # "told Reuters", "according to Bloomberg", "the state news agency Antara": an outlet the story cites.
 CITED = re.compile(r"\b(?:told|according to|reported by|quoted by|speaking to|in an interview with|compiled by|published by|"
-                   r"(?:news|state news|wire) agency|newspaper) (?:the )?([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3})")
-CAPITALISED_NAME = r"(?<![\w’'.-])([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3})"
+                   rf"(?:news|state news|wire) agency|newspaper) (?:the )?({NAME_RUN})")
 ORGANISATION_CONTEXT = re.compile(CAPITALISED_NAME + rf"(?={OWNED_BY_ORGANISATION})")
-# "Codelco, the Chilean state mining company": a name and what kind of organisation it is.
-DESCRIBED_AS_ORGANISATION = re.compile(
-    CAPITALISED_NAME + r"(?=, (?:the|a|an) (?:(?!of |for |at |with |to |in )[\w-]+ ){0,4}"
-    r"(?:company|firm|miner|producer|group|conglomerate|agency|lender|"
-    r"bank|regulator|newspaper|broadcaster|news agency|state-owned enterprise|developer|smelter operator)\b)")
 
 
-# "Escondida, the world's largest copper mine": a name described as a mine or project.
-DESCRIBED_AS_PROJECT = re.compile(
-    r"(?<![\w’'.-])(?!(?:In|On|At|The|By|For|From|With|After|Before|Since|During|Under|Over|And|But|When|As|Its)\b)"
-    r"([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3})(?=, (?:the|a|an) (?:(?!of |for |at |with |to |in )[\w'’-]+ ){0,5}"
-    r"(?:mine|deposit|project|smelter|mining complex)\b)")
+def described_as(nouns: str, words_between: int) -> re.Pattern[str]:
+    """A name, then what it is, in apposition: "Codelco, the Chilean state mining company", "Escondida, the
+    world's largest copper mine" (the head noun is the description's own, not one after "of" or "for")."""
+    return re.compile(CAPITALISED_NAME + rf"(?=, (?:the|a|an) (?:(?!of |for |at |with |to |in )[\w'’-]+ ){{0,{words_between}}}"
+                      rf"(?:{nouns})\b)")
+
+
+DESCRIBED_AS_ORGANISATION = described_as(r"company|firm|miner|producer|group|conglomerate|agency|lender|bank|regulator|"
+                                         r"newspaper|broadcaster|news agency|state-owned enterprise|developer|smelter operator", 4)
+DESCRIBED_AS_PROJECT = described_as(r"mine|deposit|project|smelter|mining complex", 5)
+# "Chile's state-owned copper company, Codelco,": the description first.
+ORGANISATION_DESCRIBED = re.compile(rf"\b(?:company|firm|miner|producer|conglomerate|lender|regulator|news agency),? ({NAME_RUN})(?=,)")
+OPENED_BY = re.compile(rf"(?:(?:{OPENING_WORDS})(?: |$))+")
+PRONOUNS = {"I", "We", "He", "She", "They", "It", "Its"}
+
+
+def named_in_context(text: str, match: re.Match[str], kind: str) -> Found | None:
+    """The name a context pattern caught, without the words opening its sentence; never a place the gazetteer
+    knows, a pronoun, a month or day, or a bare organisation word ("Company")."""
+    start, end = match.span(1)
+    lead = OPENED_BY.match(text, start, end)
+    start = lead.end() if lead else start
+    name = text[start:end]
+    if (not name or place_kind(name) or name in PRONOUNS or ORG_SUFFIX.fullmatch(name) or COMPANY_WORD.fullmatch(" " + name)
+            or name.split()[0].lower() in MONTHS or name.split()[0].lower() in WEEKDAYS):
+        return None
+    return Found(start, end, name, kind, name, origin="rule")
 
 
 def projects_described(text: str) -> list[Found]:
-    return [Found(m.start(1), m.end(1), m.group(1), "PROJECT", m.group(1), origin="rule") for m in DESCRIBED_AS_PROJECT.finditer(text)
-            if not place_kind(m.group(1)) and not ORG_SUFFIX.search(m.group(1)) and m.group(1) not in ("The", "It", "Its")
-            and m.group(1).split()[0].lower() not in MONTHS and m.group(1).split()[0].lower() not in WEEKDAYS]
-
-
-# "Chile's state-owned copper company, Codelco,": the description first.
-ORGANISATION_DESCRIBED = re.compile(r"\b(?:company|firm|miner|producer|conglomerate|lender|regulator|news agency),? "
-                                    r"([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3})(?=,)")
+    found = [named_in_context(text, match, "PROJECT") for match in DESCRIBED_AS_PROJECT.finditer(text)]
+    return [f for f in found if f is not None and not ORG_SUFFIX.search(f.name)]
 
 
 def organisations_in_context(text: str) -> list[Found]:
-    """Names the text treats as an organisation (never a place the gazetteer knows, nor a sentence's first
-    word alone): weighed against the model's guess for the same name."""
-    found = []
-    for pattern in (ORGANISATION_CONTEXT, DESCRIBED_AS_ORGANISATION, ORGANISATION_DESCRIBED, CITED):
-        for match in pattern.finditer(text):
-            start, end = match.span(1)
-            name = text[start:end]
-            lead = re.match(r"(?:(?:The|A|An|In|On|At|By|For|With|From|And|But|When|As|Its|This|That|Their|Our|His|Her)"
-                            r"(?: |$))+", name)
-            if lead:
-                start, name = start + lead.end(), name[lead.end():]
-            if (not name or place_kind(name) or name in ("I", "We", "He", "She", "They", "It", "Its")
-                    or ORG_SUFFIX.fullmatch(name) or COMPANY_WORD.fullmatch(" " + name)):
-                continue
-            found.append(Found(start, end, name, "ORG", name, origin="rule"))
-    return found
+    """Names the text treats as an organisation: weighed against the model's guess for the same name."""
+    found = [named_in_context(text, match, "ORG")
+             for pattern in (ORGANISATION_CONTEXT, DESCRIBED_AS_ORGANISATION, ORGANISATION_DESCRIBED, CITED)
+             for match in pattern.finditer(text)]
+    return [f for f in found if f is not None]

@@ -9,7 +9,7 @@ from dataclasses import replace
 from ..model import VALUE_TYPES
 from ..vocab import Vocabulary, alternation, words
 from .gazetteer import place_kind
-from .organisations import COMPANY_WORD, ORG_SUFFIX
+from .organisations import COMPANY_WORD, OPENING_WORDS, ORG_SUFFIX
 from .places import DIRECTIONS, PLACE_WORDS
 from .spans import Found
 from .values import MONTH_NAMES, WEEKDAYS
@@ -46,8 +46,7 @@ TITLED_PERSON = re.compile(rf"\b{JOB_TITLE}(?: of (?:the )?[a-z]+(?: [a-z]+)?)? 
                            rf"(?=[,.;:]|\s{REPORTING}\b|\s(?:who|and|of)\b)")
 # A name, then its title in apposition: "Ermek Tursunaliev, the Minister of …", "Paul-Henri Wéma, chairman of …".
 # (A capitalised word that opens a sentence, or a month or day, does not start the name: "In March Ermek …".)
-NOT_A_NAME_START = (r"(?!(?:In|On|At|The|A|An|But|And|For|By|With|After|Before|When|While|As|Meanwhile|Separately|Later|"
-                    rf"Earlier|Also|Then|Last|Next|This|{'|'.join(word.title() for word in sorted(CALENDAR_WORDS))})\b)")
+NOT_A_NAME_START = rf"(?!(?:{OPENING_WORDS}|{'|'.join(word.title() for word in sorted(CALENDAR_WORDS))})\b)"
 PERSON_THEN_TITLE = re.compile(rf"(?<![\w-]){NOT_A_NAME_START}{PERSON_NAME}, (?:the |its |a )?(?:(?:deputy|acting|former|new) )?"
                                rf"{JOB_TITLE}\b")
 # A minister's portfolio, then a name, then what they said: "Minister of Mines Gregory Tallis said",

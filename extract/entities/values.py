@@ -62,9 +62,9 @@ QUALIFIER = r"(?:(?:over|about|around|nearly|almost|some|more than|less than|up 
 # "$440 million", "$440M", "US$ 3.1bn", "Rs 5 billion", "440$ million", "310 billion tenge", "440 million dollars".
 # A range is one mention, "$500-$800 million", "Rs 2-3 billion"; a hyphen may join figure and scale, "$925-million".
 RANGE_SEPARATOR = r"\s?(?:-|–|to)\s?"
+FIGURE = rf"{NUMBER}(?:[\s-]?{SCALE})?"
 MONEY_PATTERN = re.compile(
-    rf"(?<![\w$])(?:{_alternatives(BEFORE_FIGURE)})\s?{NUMBER}(?:[\s-]?{SCALE})?"
-    rf"(?:{RANGE_SEPARATOR}(?:{_alternatives(BEFORE_FIGURE)})?\s?{NUMBER}(?:[\s-]?{SCALE})?)?"
+    rf"(?<![\w$])(?:{_alternatives(BEFORE_FIGURE)})\s?{FIGURE}(?:{RANGE_SEPARATOR}(?:{_alternatives(BEFORE_FIGURE)})?\s?{FIGURE})?"
     rf"|(?<![\w$])(?-i:[RK])(?=\d){NUMBER}(?:\s?{SCALE})?"
     rf"|(?<![\w.]){NUMBER}\s?(?:\$|US\$)\s?(?:{SCALE})?"
     rf"|(?<![\w.]){NUMBER}(?:\s?{SCALE})?\s(?:{_alternatives(AFTER_FIGURE)})\b",
