@@ -24,7 +24,7 @@ from typing import Literal
 
 from .dates import NUMERIC_ORDER, ZONES, find_date, find_dates, iso_date, iso_time, numeric_order
 from .model import Block, Document, RawDocument, Removed
-from .pagemeta import LineFacts, PageFacts, is_outlet, name_case, read_line
+from .pagemeta import DESK_BYLINE, LineFacts, PageFacts, is_outlet, is_person_list, name_case, outlet_for_domain, read_line
 
 LineKind = Literal[
     "paragraph",  # sentence-like prose
@@ -73,6 +73,7 @@ BREAK_LINES = _phrases(
     r"leave a (?:reply|comment)",
     r"(?:post|add|write) a comment",
     r"comments?(?: \(\d+\))?",
+    r"(?:read|view|show|see|all)\s+comments?(?:\s+comments?)?(?:\s*\(\d+\))?",
     r"\d+ comments?",
     r"no comments(?: yet)?\W*",
     r"show comments",
@@ -116,6 +117,8 @@ SKIP_LINES = _phrases(
     r"(?:tweet|whatsapp|facebook|twitter|x|linkedin|telegram|email|e-mail|print|copy link|pinterest|reddit)",
     r"listen to (?:this )?article",
     r"follow us(?: on .*)?",
+    # "Follow <Outlet> on Telegram and LinkedIn.": the outlet's own channels, never the story
+    r"follow [\w ’'&.-]{2,50} on (?:x|twitter|telegram|facebook|linkedin|instagram|whatsapp|youtube|threads|google news)\b.{0,80}",
     r"accept(?: all)?(?: cookies)?",
     r"reject(?: all)?",
     r"(?:manage|cookie) (?:settings|preferences)",
@@ -137,7 +140,8 @@ BANNER_WORDS = re.compile(
     r"|download (?:our|the) app|turn off your ad ?blocker|subscribe (?:today|for|to get)|unlimited access|full access to"
     r"|get (?:a|our|the) (?:daily|weekly|free) (?:email|newsletter|briefing)|sign up (?:now|today|here|for free)"
     r"|your browser is out of date|follow our coverage|in (?:our|the) [\w ]{0,30}newsletter|catch all the [\w ,]{0,40}news"
-    r"|download (?:our|the)\b[^.]{0,30}\bapp)\b",
+    r"|download (?:our|the)\b[^.]{0,30}\bapp|get (?:the|our) [\w ’'&.-]{0,40}\bapp\b"
+    r"|welcomes? letters from (?:its )?readers|send (?:us )?(?:yours|your letters?|your views)\b)\b",
     re.IGNORECASE,
 )
 TIME_AGO = re.compile(
@@ -146,6 +150,11 @@ TIME_AGO = re.compile(
 # Menus flattened onto one line: "Home | World | Business | Sport".
 MENU_SEPARATORS = re.compile(r"\s[|•·›»/>]\s")
 MENU_GAPS = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+# "Breadcrumb > Section": a short path of capitalised labels, one separator is enough.
+CRUMB = r"[A-Z][\w&’'.-]*(?:\s[\w&’'.-]+){0,3}"
+BREADCRUMB = re.compile(rf"^(?i:you are here\s*:\s*)?{CRUMB}(?:\s[>›»]\s{CRUMB})+$")
+# What a link's accessible text adds after it: ", opens new tab", "(opens in a new window)".
+NEW_TAB = re.compile(r"[,(]?\s*\bopens (?:in )?(?:a )?new (?:tab|window)\)?", re.IGNORECASE)
 # Text before a page's paragraph that players and readers prepend.
 PARAGRAPH_PREFIXES = re.compile(r"^(?:listen to (?:this )?article|advertisement)\s+", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?…][\"'’”)\]]*$|[\"'’”]$")
@@ -211,6 +220,12 @@ LABEL_LINES = _phrases(
     r"home\s*[»›>/|].{1,200}", r"share (?:url|link|this|article|story).{0,60}", r"(?:camera|video|play) icon.{0,40}",
     r"(?:figure|fig\.|chart|graph|graphic|map|video|watch)\s*\d*\s*[:|].{1,200}",
     r"by globaldata", r"please update your browser", r"change (?:text |font )?size", r"logo",
+    r"what you need to know", r"(?:read|see) (?:the )?full (?:comment|reply)", r"original (?:story|article|post)(?:\s*[|•·].{0,30})?",
+    r"views?\s*:?\s*\d[\d ,.]*", r"\d[\d ,.]*\s*views?",
+    # vote counts under a reader's comment: "▲ 24 ▼ 3"
+    r"(?:[▲▼↑↓👍👎]\s*\d+\s*)+",
+    # a classifieds or notices box beside the story: "Notices: Tender — …"
+    r"(?:notices?|classifieds?|tenders?|vacanc(?:y|ies)|obituar(?:y|ies))\s*:.*",
 )
 # Market tickers: several prices or changes with arrows or per cents, and hardly a word of prose.
 TICKER_FIGURE = re.compile(r"[▲▼↑↓]|[+-]\d[\d,.]*%|\b\d[\d,.]*%")
@@ -251,13 +266,13 @@ def clean_scrape(raw: RawDocument) -> Document:
     texts = unwrap(raw.text.split("\n"))
     crawl_date, texts = crawl_prefix(texts)
     order = numeric_order(texts)
-    lines = mark_repeated_captions([classify(text, order) for text in texts])
+    lines = mark_masthead(sign_role_lines(mark_repeated_captions([classify(text, order) for text in texts])))
     known_title = text_value(known.get("title"))
     outlet = outlet_before_prose(lines)
     segments = segments_of(lines)
     chosen = best_segment(lines, segments)
     start, title_index = find_title(lines, chosen)
-    end = article_end(lines, start, chosen[1])
+    end = article_end(lines, start, chosen[1], byline_authors(lines, chosen))
     used = {title_index} if title_index is not None else set()
     title = lines[title_index].text if title_index is not None else None
     if known_title:
@@ -293,8 +308,8 @@ def clean_scrape(raw: RawDocument) -> Document:
         title=title or fallback_title(raw.path),
         title_origin=origin,
         blocks=tuple(blocks),
-        source=(text_value(known.get("source")) or facts.source or outlet or dateline_agency(blocks)
-                or copyright_holder(lines) or text_value(known.get("domain"))),
+        source=(text_value(known.get("source")) or dated_outlet(lines, end) or facts.source or outlet or dateline_agency(blocks)
+                or copyright_holder(lines) or domain_outlet(text_value(known.get("domain")), raw.text)),
         authors=known_authors or authors,
         date=date,
         time=time,
@@ -306,6 +321,11 @@ def clean_scrape(raw: RawDocument) -> Document:
 
 
 KNOWN_TITLE_ORIGIN = {"html": "page markup", "record": "crawler record", "md": "front matter"}
+
+
+def domain_outlet(domain: str | None, text: str) -> str | None:
+    """The outlet a bare domain stands for, by the name the text prints for it; else the domain itself."""
+    return (outlet_for_domain(domain, text) or domain) if domain else None
 
 
 def text_value(value: object) -> str | None:
@@ -335,7 +355,7 @@ def unwrap(raw_lines: list[str]) -> list[str]:
     """Normalise spacing and rejoin prose that was hard-wrapped across lines."""
     out: list[str] = []
     for raw_line in raw_lines:
-        raw_line = raw_line.replace("\u00a0", " ").strip()
+        raw_line = NEW_TAB.sub("", raw_line.replace("\u00a0", " ")).strip()
         # Menu items laid out with runs of spaces ("News   Council   Sport") keep a visible separator.
         if len(MENU_GAPS.findall(raw_line)) >= 2 and len(raw_line.split()) <= 15:
             raw_line = MENU_GAPS.sub(" | ", raw_line)
@@ -382,7 +402,7 @@ def line_kind(text: str, words: int, facts: LineFacts | None = None) -> LineKind
         return "skip"
     if is_caption(text, words):
         return "caption"
-    if len(MENU_SEPARATORS.findall(text)) >= 2 and words <= 30:
+    if len(MENU_SEPARATORS.findall(text)) >= 2 and words <= 30 or words <= 8 and BREADCRUMB.match(text):
         return "skip"
     if is_ticker(text, words):
         return "skip"
@@ -427,6 +447,58 @@ def mark_repeated_captions(lines: list[Line]) -> list[Line]:
                 lines[index] = Line(line.text, "caption", line.words)
                 break
     return lines
+
+
+def sign_role_lines(lines: list[Line]) -> list[Line]:
+    """'Tom Pettigrew' over 'Senior Resources Reporter': the role signs for the name above it, which is the author."""
+    for index in range(1, len(lines)):
+        line, above = lines[index], lines[index - 1]
+        if (line.kind == "meta" and line.facts and line.facts.authors == (line.text,) and DESK_BYLINE.match(line.text)
+                and above.kind in ("stub", "headline") and is_person_list(above.text)):
+            lines[index - 1] = Line(above.text, "meta", above.words, LineFacts(authors=(name_case(above.text),)))
+            lines[index] = Line(line.text, "meta", line.words, LineFacts())
+    return lines
+
+
+# How far down the page an outlet's masthead may stand (lines), and how long its name may be (words).
+MASTHEAD_REACH = 6
+MASTHEAD_WORDS = range(2, 6)
+MASTHEAD_SECTION = re.compile(r"\s+[·|•]\s+")
+# "Search MineralsFeed", "Follow Altiplano Mining Digest": a button that names the site is not its masthead.
+PAGE_ACTIONS = {"search", "follow", "subscribe", "menu", "home", "sign", "login", "share", "save", "listen", "download", "get"}
+
+
+def mark_masthead(lines: list[Line]) -> list[Line]:
+    """The outlet's name at the top of the page ('THE STEPPE POST', 'Rio Commodities Monitor · Iron Ore') is the
+    page's source and never its title: a short outlet-shaped line above any prose, beside the site's menu or
+    named again elsewhere on the page (a copyright footer, a credit, a byline 'for <Outlet>')."""
+    for index, line in enumerate(lines[:MASTHEAD_REACH]):
+        if is_prose(line):
+            break
+        if line.kind not in ("stub", "headline"):
+            continue
+        pieces = MASTHEAD_SECTION.split(line.text)
+        name = name_case(pieces[0].strip())
+        if (len(pieces) > 2 or len(name.split()) not in MASTHEAD_WORDS or not is_outlet(name)
+                or name.split()[0].casefold() in PAGE_ACTIONS):
+            continue
+        beside_menu = any(lines[j].kind == "skip" for j in (index - 1, index + 1) if 0 <= j < len(lines))
+        if beside_menu or named_again(name, lines, index):
+            lines[index] = Line(line.text, "meta", line.words, LineFacts(source=name))
+            break
+    return lines
+
+
+def is_masthead(line: Line) -> bool:
+    """A metadata line that names only the outlet: it heads the page, not the story."""
+    facts = line.facts
+    return facts is not None and bool(facts.source) and not (facts.published or facts.updated or facts.authors)
+
+
+def named_again(name: str, lines: list[Line], index: int) -> bool:
+    core = re.escape(re.sub(r"^the\s+", "", name.casefold()))
+    pattern = re.compile(rf"(?<!\w){core}(?!\w)")
+    return any(pattern.search(line.text.casefold()) for j, line in enumerate(lines) if j != index)
 
 
 def is_ticker(text: str, words: int) -> bool:
@@ -503,19 +575,23 @@ def best_segment(lines: list[Line], segments: list[Segment]) -> tuple[int, int]:
 
 
 PASSABLE = ("meta", "skip", "caption", "wire", "time_ago")
-BULLET = re.compile(r"^[•▪●◦■‣∙]\s*")
+BULLET = re.compile(r"^(?:[•▪●◦■‣∙]|[-*–](?=\s))\s*")
 
 
 def find_title(lines: list[Line], segment: tuple[int, int]) -> tuple[int, int | None]:
     """Where the article starts, and the index of its title: the headline just above the first paragraph."""
     seg_start, seg_end = segment
     prose = [i for i in range(seg_start, seg_end) if is_prose(lines[i])]
+    # Bulleted sentences before the story's first plain paragraph are its highlights, not its opening.
+    while len(prose) > 1 and BULLET.match(lines[prose[0]].text):
+        lines[prose[0]] = Line(lines[prose[0]].text, "skip", lines[prose[0]].words)
+        prose.pop(0)
     first = prose[0] if prose else seg_start
     # A paragraph right under a byline or date line is where the story starts,
     # even if a banner that reads like prose came before it.
     for i in prose[: max(1, len(prose) // 2)]:
         above = next((lines[j] for j in range(i - 1, seg_start - 1, -1) if lines[j].kind not in ("skip", "caption")), None)
-        if above is not None and above.kind == "meta":
+        if above is not None and above.kind == "meta" and not is_masthead(above):
             first = i
             break
     # Walk up over meta lines (byline, date, captions) and a standfirst to the headline. Bulleted lines above
@@ -563,7 +639,7 @@ def is_echoed(lines: list[Line], index: int) -> bool:
                if j != index and line.kind in ("skip", "headline", "caption"))
 
 
-def article_end(lines: list[Line], start: int, seg_end: int) -> int:
+def article_end(lines: list[Line], start: int, seg_end: int, authors: tuple[str, ...] = ()) -> int:
     """End of the article inside its segment: an author box, then trailing non-prose lines.
 
     The story's own last paragraph is never dropped; one that breaks off mid-sentence (a copy cut short)
@@ -574,12 +650,26 @@ def article_end(lines: list[Line], start: int, seg_end: int) -> int:
         if is_author_box(lines, index, seg_end):
             end = index
             break
+    end = before_bio(lines, start, end, authors)
     while end > start and lines[end - 1].kind != "paragraph":
         line = lines[end - 1]
         if line.kind == "headline" and line.words >= 16 and any(lines[j].kind == "paragraph" for j in range(start, end - 1)):
             lines[end - 1] = Line(line.text, "paragraph", line.words)
             break
         end -= 1
+    return end
+
+
+# "<Name> covers mining …", "<Name> is a reporter …": a line about the byline's author, after the story.
+BIO_VERB = re.compile(r"\s+(?:covers|writes|reports|has (?:covered|reported|written)|is (?:a|an|the|our)|was (?:a|an|the)|joined)\b")
+
+
+def before_bio(lines: list[Line], start: int, end: int, authors: tuple[str, ...]) -> int:
+    """Where the story ends if its last lines are the byline author's biography."""
+    for index in range(max(start + 1, end - 3), end):
+        text = lines[index].text
+        if any(text.startswith(name) and BIO_VERB.match(text[len(name):]) for name in authors if " " in name):
+            return index
     return end
 
 
@@ -613,6 +703,11 @@ def author_box_name(lines: list[Line], end: int) -> str | None:
     return None
 
 
+def byline_authors(lines: list[Line], segment: tuple[int, int]) -> tuple[str, ...]:
+    """The authors the page's metadata lines name above the end of the article's segment."""
+    return tuple(name for line in lines[:segment[1]] if line.facts for name in line.facts.authors)
+
+
 def page_facts(lines: list[Line], end: int, segments: list[Segment]) -> PageFacts:
     """Date, outlet and authors from the page's metadata lines: those above and in the article first, then a
     footer line right after it ("Published in <Outlet>, <date>"); never from lists of other stories."""
@@ -627,6 +722,16 @@ def page_facts(lines: list[Line], end: int, segments: list[Segment]) -> PageFact
         if line.facts is not None and (line.facts.source or line.facts.published) and not line.facts.authors:
             facts.add(line.facts)
     return facts
+
+
+def dated_outlet(lines: list[Line], end: int) -> str | None:
+    """'Zambezi Business Daily | 3 hours ago', 'AFP | Updated 01 May 2024' above the story: the outlet the story
+    came from, which wins over the masthead of the site showing it (an aggregator, a syndicating paper)."""
+    for line in lines[:end]:
+        facts = line.facts
+        if facts and facts.source and not facts.authors and (facts.published or facts.updated or facts.undated):
+            return facts.source
+    return None
 
 
 def body_blocks(lines: list[Line], start: int, end: int, known_title: str | None) -> tuple[list[Block], set[int]]:

@@ -37,8 +37,9 @@ PATTERNS = (
     re.compile(rf"\b(?P<day>\d{{1,2}}){ORDINAL}\s+(?:of\s+)?{MONTH},?\s+{YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b{MONTH}\s+(?P<day>\d{{1,2}}){ORDINAL},?\s+{YEAR}\b", re.IGNORECASE),
 )
+# After the listed abbreviations, any capitalised one ending in T ("ULAT", "BOT") printed right after a time.
 ZONE = (r"(?P<zone>(?:GMT|UTC)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|Z(?![\w])|"
-        + "|".join(ZONES) + r")(?![\w])")
+        + "|".join(ZONES) + r"|(?-i:[A-Z]{1,4}T))(?![\w])")
 # "10:15am", "10.15 a.m.", "01:18 am EDT", "23:30", "T23:30:00-05:00".
 TIME = re.compile(
     r"(?<![\d:.])(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?(?::\d{2}(?:\.\d+)?)?\s?(?P<ampm>[ap])\.?\s?m\b\.?(?:\s?" + ZONE + ")?"

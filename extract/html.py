@@ -14,10 +14,13 @@ import re
 from dataclasses import replace
 
 import trafilatura
+from lxml.etree import ParserError
+from lxml.html import HtmlElement, document_fromstring
 
 from .clean import clean_scrape
 from .load import NotArticle
 from .model import Document, RawDocument
+from .pagemeta import without_site_name
 
 # The date the page's markup gives as its publication date, with its time and zone as written
 # (trafilatura keeps only the day).
@@ -34,10 +37,29 @@ AUTHOR_TAIL = re.compile(r"\s*\b(?:published|updated|posted|on|at)\b.*$|\s*\d.*$
 LATEST_DATE = "2100-12-31"
 
 
+def without_layout_tables(page: str) -> str | HtmlElement:
+    """Old sites lay a page out in a table (menu, story, sidebar side by side in one row); read as a data table,
+    its cells run together into one line. Tables whose cells hold headings or paragraphs become plain blocks."""
+    if "<table" not in page.lower():
+        return page
+    try:
+        tree = document_fromstring(page)
+    except (ValueError, ParserError):
+        return page
+    layout = [table for table in tree.iter("table") if table.find(".//h1") is not None or len(table.findall(".//p")) >= 3]
+    cells = [element for table in layout for element in table.iter("thead", "tbody", "tfoot", "tr", "td", "th")
+             if next(element.iterancestors("table"), None) is table]
+    for element in [*layout, *cells]:
+        element.tag = "div"
+        for attribute in ("width", "valign", "cellpadding", "cellspacing", "colspan", "rowspan"):
+            element.attrib.pop(attribute, None)
+    return tree
+
+
 def read_html(raw: RawDocument) -> Document:
     """The article in a saved page, with the page's own title, date, source and authors."""
     extracted = trafilatura.bare_extraction(
-        raw.text, with_metadata=True, include_comments=False, include_tables=True, include_images=False,
+        without_layout_tables(raw.text), with_metadata=True, include_comments=False, include_tables=True, include_images=False,
         date_extraction_params={"extensive_search": False, "original_date": True, "max_date": LATEST_DATE},
     )
     if extracted is None or not (extracted.text or "").strip():
@@ -45,8 +67,9 @@ def read_html(raw: RawDocument) -> Document:
     authors = [AUTHOR_TAIL.sub("", name).strip(" ,;|") for name in (extracted.author or "").split(";")]
     published = next((match.group("value") for pattern in PUBLISHED_MARKUP if (match := pattern.search(raw.text))), None)
     language = LANGUAGE.search(raw.text[:4000])
+    title, _ = without_site_name(extracted.title or "", extracted.sitename, extracted.text.split("\n"))
     meta: dict[str, object] = {
-        "title": extracted.title,
+        "title": title or None,
         "date": published if published and published[:10] == (extracted.date or "")[:10] else extracted.date,
         "source": extracted.sitename,
         "domain": extracted.hostname,

@@ -18,6 +18,7 @@ import ftfy
 import yaml
 
 from .model import Problem, RawDocument
+from .pagemeta import without_site_name
 
 ARTICLE_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
                     ".json": "record", ".jsonl": "record"}
@@ -249,6 +250,11 @@ def record_document(name: str, record: object) -> RawDocument:
         elif field == "text" or field == "title":
             raise NotArticle(f"'{key}' must be text, not {json_type(value)}; skipped")
         # Other fields of the wrong type (a number as a date, a list as a url) are ignored: the article stands.
+    if not meta.get("source") and isinstance(record.get("title_page"), str) and isinstance(meta.get("title"), str):
+        # news-please keeps the page's <title> ("<headline> - <Outlet>"): the outlet is its tail.
+        headline, site = without_site_name(repair(record["title_page"]), None, [meta["title"]])
+        if site and headline == meta["title"]:
+            meta["source"] = site
     text = meta.pop("text", None)
     if not isinstance(text, str) or not text.strip():
         raise NotArticle("no article text (no 'maintext' or 'text' field); skipped")

@@ -57,7 +57,7 @@ NAMES = rf"(?P<names>{NAME}(?:\s*(?:,|&|\band\b)\s*{NAME})*)"
 BYLINE = re.compile(
     rf"^(?i:(?:written|reported|report|words|story|text|compiled|edited|analysis|reporting|photos?|interview|posted|published)\s+)?"
     rf"(?i:by)\s*:?\s+{NAMES}"
-    rf"(?:\s*,?\s+(?i:for|in|at|with)\s+(?P<outlet>{NAME}))?\s*(?:->|→|»|›|>)?"
+    rf"(?:\s*,?\s+(?:(?i:for|with)\s+(?P<outlet>{NAME})|(?i:in|at)\s+(?P<place>{NAME})))?\s*(?:->|→|»|›|>)?"
 )
 BYLINE_LABEL = re.compile(rf"^(?i:author|authors|reporter|written by|byline)\s*:\s*{NAMES}")
 # "HAMID KHAN, Karachi": a name in capitals and the place it was filed from.
@@ -66,10 +66,11 @@ PUBLISHED_IN = re.compile(rf"\b(?i:(?:originally |first )?(?:published|appeared|
 SOURCE_LABEL = re.compile(r"^(?i:source|via|originally published (?:in|by)|courtesy)\s*:?\s+(?P<outlet>[^|•]{2,60}?)\s*$")
 WHOLE_PARENS = re.compile(r"^\((?P<outlet>[A-Z][\w&’'. -]{1,40})\)$")
 RELATIVE = re.compile(r"\b(?:\d{1,3}|an?|one|few)\s+(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago\b", re.IGNORECASE)
-UPDATED_LABEL = re.compile(r"(?i:\b(?:updated|last updated|modified|last modified|edited|revised)\b)[\s:,|–—-]*(?:on\s+|at\s+)?$")
+UPDATED_LABEL = re.compile(r"(?i:\b(?:updated|last updated|modified|last modified|edited|revised)\b)[\s:,|–—-]*(?:on\s+|at\s+)?"
+                           r"(?i:(?:" + "|".join(WEEKDAYS) + r")\.?,?\s+)?$")
 # Words a metadata line may hold besides its facts.
 FILLER = re.compile(
-    r"(?i:\b(?:published|first published|posted|updated|last updated|modified|date|dated|on|at|as of|time|"
+    r"(?i:\b(?:published|first published|posted|updated|last updated|modified|date|dated|on|at|as of|time|news of|"
     + "|".join(WEEKDAYS) + r"|" + "|".join(ZONES) + r"|\d+\s*min(?:ute)?s?\s*(?:read|listen)?|read|listen)\b)"
 )
 SEPARATORS = re.compile(r"\s*(?:[|•·,;/]|\s[-–—]\s|[–—]|->|→|»|›)\s*")
@@ -88,11 +89,15 @@ OUTLET_WORDS = re.compile(
     r"magazine|media|network|world|global|international|dispatch|courier|bulletin|ledger|voice|pulse|source|metals?|"
     r"minerals?|markets?|finance|financial|economic|economist|bureau|service|channel|broadcasting|corporation|group|week|"
     r"asia|africa|arab|europe|america|nation|national|info|hub|watch|story|leader|record|examiner|advertiser|guardian|"
-    r"independent|statesman|telegram|reporter|enquirer|inquirer)\b|\.(?:com|net|org|co|pk|news|info)\b")
+    r"independent|statesman|telegram|reporter|enquirer|inquirer|digest|sentinel|mirror|prospector|beacon|echo|argus|clarion)\b|\.(?:com|net|org|co|pk|news|info)\b")
 # Page furniture that can stand where an outlet's name would: never a source.
 NOT_OUTLETS = {"e-paper", "epaper", "home", "menu", "latest", "share", "print", "news", "live", "video", "videos", "photos",
                "opinion", "business", "world", "sport", "sports", "markets", "logo", "follow", "subscribe", "search"}
+# An agency by its initials: "GCNW", "APA", "QNS".
+AGENCY_INITIALS = re.compile(r"[A-Z]{2,6}")
 MAX_WORDS = 30
+GLUED = re.compile(r"(?<=[a-z0-9])(?=(?:Updated|Published|Posted|Modified)\b)"
+                   r"|(?<=[a-z])(?=(?:" + "|".join(name.capitalize() for name in MONTHS if len(name) >= 3) + r")\.?\s\d{1,2}\b)")
 
 
 def read_line(text: str, order: NUMERIC_ORDER | None = None) -> LineFacts | None:
@@ -103,6 +108,9 @@ def read_line(text: str, order: NUMERIC_ORDER | None = None) -> LineFacts | None
         return LineFacts(authors=(text,))
     # "Express Tribune10-04-2025": an aggregator glues the outlet to the date.
     text = re.sub(r"(?<=[A-Za-z])(?=\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b)", " ", text)
+    # "Altiplano Mining DigestMay 3, 2025", "4:12 PM GMT+3Updated 3 hours ago": words glued where a layout
+    # put them side by side.
+    text = GLUED.sub(" ", text)
     capitals = CAPITALS_BYLINE.match(text)
     if capitals and place_kind(capitals.group("place").strip()) and not place_kind(capitals.group("name")):
         return LineFacts(authors=(name_case(capitals.group("name")),))
@@ -129,8 +137,9 @@ def read_line(text: str, order: NUMERIC_ORDER | None = None) -> LineFacts | None
     byline = BYLINE.match(rest.strip()) or BYLINE_LABEL.match(rest.strip())
     if byline:
         names = split_names(byline.group("names"))
-        # "By Jane Doe, Reuters": a last single word after a comma is the outlet, not a person.
-        if len(names) > 1 and " " not in names[-1] and "," in byline.group("names"):
+        # "By Jane Doe, Reuters", "By A, Andean Press Agency": a last single word, or a name with an outlet's
+        # word in it, after a comma is the outlet, not a person.
+        if len(names) > 1 and "," in byline.group("names") and (" " not in names[-1] or OUTLET_WORDS.search(names[-1])):
             source = names.pop()
         authors = tuple(names)
         outlet = byline.groupdict().get("outlet")
@@ -165,7 +174,8 @@ def signed_line(text: str) -> LineFacts | None:
     if len(pieces) != 2 or not is_person_list(pieces[0]) or " and " in pieces[0]:
         return None
     outlet = re.sub(r"\s+(?i:bureau|desk|staff|news desk)$", "", pieces[1])
-    if not (OUTLET_WORDS.search(pieces[1]) or ROLE.search(pieces[1])) or not (is_outlet(outlet) or ROLE.search(pieces[1])):
+    agency = AGENCY_INITIALS.fullmatch(outlet) is not None  # "Kojo Antwi-Boasiako | GCNW"
+    if not (OUTLET_WORDS.search(pieces[1]) or ROLE.search(pieces[1]) or agency) or not (is_outlet(outlet) or ROLE.search(pieces[1])):
         return None
     return LineFacts(authors=(name_case(pieces[0]),), source=outlet if is_outlet(outlet) else None)
 
@@ -199,3 +209,39 @@ def is_outlet(piece: str) -> bool:
         return False
     # Month and weekday names are left over from dates, not outlets.
     return not all(word.lower().strip(".,") in MONTHS or word.lower().strip(".,") in WEEKDAYS for word in words)
+
+
+# "<Headline> | <Site>", "<Headline> - <Site>": a page title with the site's name after it.
+TITLE_SUFFIX = re.compile(r"^(?P<headline>.{12,}?)\s+(?:[|–—]|-|::)\s+(?P<site>[^|–—]{2,60})$")
+
+
+def without_site_name(title: str, site: str | None, lines: list[str] = ()) -> tuple[str, str | None]:
+    """A page title without the site's name after it, and that name: taken off when it is the site name the
+    page declares, or when the page prints the headline alone as one of its lines."""
+    match = TITLE_SUFFIX.match(title.strip())
+    if match is None:
+        return title, None
+    headline, suffix = match.group("headline").strip(), match.group("site").strip()
+    if site and suffix.casefold() == site.casefold() or is_outlet(suffix) and headline in lines:
+        return headline, suffix
+    return title, None
+
+
+DOMAIN_SEARCH_CHARS = 50_000  # the outlet's name is printed near the top or the foot; a huge text is not searched whole
+
+
+def outlet_for_domain(domain: str, text: str) -> str | None:
+    """'copperandesreview.example' -> 'Copper Andes Review' when the text prints a name that spells the domain."""
+    label = re.sub(r"^www\d?\.", "", domain.casefold()).split(".")[0]
+    if len(label) < 4:
+        return None
+    for match in re.finditer(r"(?:The\s+)?[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,5}", text[:DOMAIN_SEARCH_CHARS]):
+        words = match.group(0).split()
+        for first in range(len(words)):  # the name may start inside a capitalised run ("Follow Copper Andes Review")
+            for last in range(first + 1, len(words) + 1):
+                name = " ".join(words[first:last])
+                spelled = re.sub(r"[\W_]+", "", name.casefold())
+                if spelled in (label, "the" + label) or re.sub(r"^the", "", spelled) == label:
+                    return name
+    return None
+

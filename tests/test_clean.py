@@ -159,6 +159,68 @@ def test_a_wire_date_line_and_a_photo_credit_caption_are_not_body() -> None:
     assert all("Photo by" not in p and "Published" not in p for p in paragraphs(document))
 
 
+def test_a_masthead_over_the_menu_is_the_source_never_the_title() -> None:
+    raw = "\n".join([
+        "THE KARAKUM COURIER",
+        "NEWS   BUSINESS   MINING   SPORT   JOBS",
+        "Industry > Metals & Mining",
+        "Sarygol to shut its tin concentrator for the winter as ore grades fall",
+        "Aydin Berdiyev",
+        "Senior Mining Reporter",
+        "Posted 14 November 2025",
+        "What you need to know:",
+        "• The plant will close from December to March.",
+        "• About 300 workers move to maintenance crews.",
+        "Sarygol Tin will stop its concentrator for three months from December, the company said on Friday.",
+        "The miner blamed lower ore grades at the northern pit.",
+        "Aydin Berdiyev covers mining and energy for the Courier from Ashgabat. Contact: aydin@karakum.example",
+        "Get the Karakum Courier app for breaking news → Download now",
+        "Copyright © 2025 The Karakum Courier",
+    ])
+    document = clean_scrape(read_document_from_text(raw))
+    assert document.title == "Sarygol to shut its tin concentrator for the winter as ore grades fall"
+    assert (document.source, document.authors, document.date) == ("The Karakum Courier", ("Aydin Berdiyev",), "2025-11-14")
+    assert paragraphs(document) == [
+        "Sarygol Tin will stop its concentrator for three months from December, the company said on Friday.",
+        "The miner blamed lower ore grades at the northern pit.",
+    ]
+
+
+def test_an_aggregators_outlet_line_beats_its_masthead_and_comments_end_the_story() -> None:
+    raw = "\n".join([
+        "Metals Roundup Africa",
+        "Home   Top Stories   Mining   Sign in",
+        "Guinea grants bauxite port licence to Boke Minerals",
+        "Conakry Business Mirror | 4 hours ago",
+        "Guinea's mines ministry granted Boke Minerals a licence on Monday to build a bauxite export jetty on the Rio Nunez.",
+        "The company said the jetty would handle 12 million tonnes a year.",
+        "Read Comments Comments (2)",
+        "Mamadou B. 1 hour ago",
+        "Who will benefit from this jetty? Not the villages near it.",
+        "▲ 12 ▼ 2",
+    ])
+    document = clean_scrape(read_document_from_text(raw))
+    assert document.source == "Conakry Business Mirror"
+    assert document.authors == ()
+    assert paragraphs(document)[-1] == "The company said the jetty would handle 12 million tonnes a year."
+
+
+def test_an_outlet_section_line_and_a_wire_caption_with_its_link_text_are_not_title_or_body() -> None:
+    raw = "\n".join([
+        "date 2025-10-14 Regulator halts Pedra Alta iron ore mine after dam inspection",
+        "Minas Metals Monitor · Iron Ore",
+        "Oct 14, 2025 at 7:15 a.m. BRT",
+        "The Pedra Alta dam seen from the road, August 9, 2022. MMM/Jo Silva/File Photo Purchase Licensing Rights, opens new tab",
+        "Brazil's mining regulator ordered the Pedra Alta mine to stop on Monday after inspectors found cracks in its dam.",
+        "The company said it expected to restart within 60 days.",
+        "© 2025 Minas Metals Monitor. All rights reserved.",
+    ])
+    document = clean_scrape(read_document_from_text(raw))
+    assert document.title == "Regulator halts Pedra Alta iron ore mine after dam inspection"
+    assert (document.source, document.date, document.time, document.timezone) == ("Minas Metals Monitor", "2025-10-14", "07:15", "BRT")
+    assert paragraphs(document)[0].startswith("Brazil's mining regulator")
+
+
 def test_a_hard_wrapped_paragraph_is_joined() -> None:
     raw = (
         "A short title for a wrapped story\n\nThe minister said the survey of the northern\n"

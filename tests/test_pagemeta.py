@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extract.dates import find_date, find_dates, numeric_order
-from extract.pagemeta import read_line
+from extract.pagemeta import outlet_for_domain, read_line, without_site_name
 
 
 @pytest.mark.parametrize("text, day, time, zone", [
@@ -51,6 +51,15 @@ def test_the_pages_own_numeric_dates_settle_the_order() -> None:
     ("Sana Qadir | Qasid News Service", None, None, ("Sana Qadir",), "Qasid News Service"),
     ("(Harbour Gazette)", None, None, (), "Harbour Gazette"),
     ("Source: minewatch.example", None, None, (), "minewatch.example"),
+    # a zone abbreviation not on Lode's list is still a zone, never an outlet
+    ("Published March 3, 2025 at 9:05 PM ULAT · Updated March 4, 2025 at 7:40 AM ULAT", "2025-03-03", "2025-03-04", (), None),
+    ("Updated: Monday, 5 May 2025 — 10:05 BOT", None, "2025-05-05", (), None),  # a weekday between label and date
+    ("Tin Country DigestJune 2, 2025", "2025-06-02", None, (), "Tin Country Digest"),  # outlet glued to the date
+    ("June 2, 2025 3:10 PM GMT+3Updated 2 hours ago", "2025-06-02", None, (), None),
+    ("Business News of Monday, 3 June 2024", "2024-06-03", None, (), None),
+    ("Kwame Osei-Bonsu | HTNA", None, None, ("Kwame Osei-Bonsu",), "HTNA"),  # an agency by its initials
+    ("By Rosa Mamani Quispe, Altiplano Press Agency", None, None, ("Rosa Mamani Quispe",), "Altiplano Press Agency"),
+    ("By PETER KAUPA in Wabag", None, None, ("Peter Kaupa",), None),  # where it was filed, not an outlet
 ])
 def test_a_metadata_line_is_taken_apart(line: str, day: str | None, updated: str | None, authors: tuple[str, ...],
                                         source: str | None) -> None:
@@ -74,3 +83,20 @@ def test_an_ambiguous_aggregator_date_gives_the_outlet_but_no_date() -> None:
 ])
 def test_a_headline_or_sentence_with_a_date_is_not_metadata(line: str) -> None:
     assert read_line(line) is None
+
+
+@pytest.mark.parametrize("title, site, lines, expected", [
+    ("Tin miners strike in Oruro | Altiplano Weekly", "Altiplano Weekly", [], ("Tin miners strike in Oruro", "Altiplano Weekly")),
+    ("Tin miners strike in Oruro - Altiplano Weekly", None, ["Tin miners strike in Oruro"],
+     ("Tin miners strike in Oruro", "Altiplano Weekly")),
+    # a dash inside a headline stays when nothing says the tail is the site's name
+    ("Copper price slides - traders blame Chinese demand", None, [], ("Copper price slides - traders blame Chinese demand", None)),
+])
+def test_a_page_title_loses_the_sites_name(title: str, site: str | None, lines: list[str], expected: tuple) -> None:
+    assert without_site_name(title, site, lines) == expected
+
+
+def test_a_bare_domain_is_named_by_the_outlet_the_text_prints() -> None:
+    text = "Photo: Tin Valley Review/Archive\nMiners said ...\nReaders of Tin Valley Review can write to us."
+    assert outlet_for_domain("www.tinvalleyreview.example", text) == "Tin Valley Review"
+    assert outlet_for_domain("tinvalleyreview.example", "No name here.") is None

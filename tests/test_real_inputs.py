@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 from pathlib import Path
 
@@ -62,6 +63,30 @@ def test_crawler_records_are_articles_and_bad_records_are_named_and_skipped(tmp_
     assert "must be text" in problems["crawl.jsonl#3"]
     assert "not valid JSON" in problems["crawl.jsonl#4"]
     assert "no article text" in problems["crawl.jsonl#5"]
+
+
+def test_a_page_laid_out_in_a_table_gives_its_paragraphs_and_a_title_without_the_site_name(tmp_path: Path) -> None:
+    (document,) = cleaned(tmp_path, "table-layout.html").documents
+    assert document.title == "Balkhash Metals raises $90m for a molybdenum plant"
+    assert (document.source, document.date) == ("Steppe Metals Courier", "2025-03-04")
+    assert [block.text[:24] for block in document.blocks] == [
+        "ALMATY — Balkhash Metals", "The plant is meant to re", "Construction is due to s", "The company said it was "]
+    for clutter in ("News feed", "Views", "Zinc tender", "hyperlink", "USD", "Share"):
+        assert clutter not in body(document), clutter
+
+
+def test_a_record_without_a_source_is_named_by_its_page_title_or_its_domain(tmp_path: Path) -> None:
+    text = "Miners in Oruro returned to work on Monday after a two-week strike over wages ended with a deal.\n" * 2
+    records = [
+        {"title": "Oruro tin miners end strike", "title_page": "Oruro tin miners end strike | Altiplano Metals Review",
+         "maintext": text, "source_domain": "altiplanometals.example"},
+        {"title": "Oruro strike ends", "maintext": text + "Readers of Altiplano Metals Review can follow us daily.",
+         "source_domain": "www.altiplanometalsreview.example"},
+    ]
+    (tmp_path / "crawl.jsonl").write_text("\n".join(json.dumps(record) for record in records), encoding="utf-8")
+    documents = {document.path: document for document in clean_corpus(tmp_path).documents}
+    assert documents["crawl.jsonl#1"].source == "Altiplano Metals Review"
+    assert documents["crawl.jsonl#2"].source == "Altiplano Metals Review"
 
 
 def test_two_files_of_one_article_become_one_with_a_warning_naming_both(tmp_path: Path) -> None:
