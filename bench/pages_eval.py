@@ -20,7 +20,8 @@ One row per set:
   authors        author sets equal to the gold set, ignoring case / articles with gold authors; a document's .authors
                  (a tuple) is used when it has one, else .author split at ", " and " and "
   authors extra  documents giving authors where the gold has none (lower is better)
-  first words    first body block (not a heading) starts with the gold first words / articles scored
+  first words    first body block (not a heading, not the standfirst shown under the title) starts with the gold first
+                 words / articles scored
   last sentence  last body block (not a heading) ends with the gold last sentence / articles with one
   paras lost     gold paragraph starts found at the start of no body block / all paragraph starts (lower is better)
   clutter left   gold clutter fragments found in the title or the body / all clutter fragments (lower is better)
@@ -90,11 +91,12 @@ def document_authors(doc: object) -> set[str]:
 
 
 def body_blocks(doc: object) -> list[str]:
-    return [norm(block.text) for block in doc.blocks]
+    # A standfirst is shown apart, under the title; the gold counts it as neither body nor clutter.
+    return [norm(block.text) for block in doc.blocks if block.kind != "standfirst"]
 
 
 def prose_blocks(doc: object) -> list[str]:
-    return [norm(block.text) for block in doc.blocks if block.kind != "heading"]
+    return [norm(block.text) for block in doc.blocks if block.kind not in ("heading", "standfirst")]
 
 
 def score_set(folder: Path) -> dict:

@@ -37,6 +37,7 @@ LineKind = Literal[
     "meta",  # date, byline, outlet: becomes metadata (pagemeta.read_line)
     "caption",  # a photo caption or credit
     "wire",  # wire housekeeping: sign-offs, "Adds details", e-mails, trust principles, disclaimers
+    "standfirst",  # the summary a page prints between the headline and the story
 ]
 
 
@@ -155,6 +156,7 @@ CRUMB = r"[A-Z][\w&’'.-]*(?:\s[\w&’'.-]+){0,3}"
 BREADCRUMB = re.compile(rf"^(?i:you are here\s*:\s*)?{CRUMB}(?:\s[>›»]\s{CRUMB})+$")
 # What a link's accessible text adds after it: ", opens new tab", "(opens in a new window)".
 NEW_TAB = re.compile(r"[,(]?\s*\bopens (?:in )?(?:a )?new (?:tab|window)\)?", re.IGNORECASE)
+DROP_CAP = re.compile(r"^[A-Z]$")
 # Text before a page's paragraph that players and readers prepend.
 PARAGRAPH_PREFIXES = re.compile(r"^(?:listen to (?:this )?article|advertisement)\s+", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?…][\"'’”)\]]*$|[\"'’”]$")
@@ -162,6 +164,9 @@ WORD = re.compile(r"\S+")
 # News headlines use a comma for "and" ("Pakistan, China move CPEC into new
 # phase"); section headings almost never do. Such a line inside an article is
 # a pointer to another story.
+# A link to another story inside the body reads like news: someone says something ("…: Minister says matters
+# will be finalised soon"), or a claim with its speaker after a colon ("… reshape global supply chain: Dar").
+REPORTED_HEADLINE = re.compile(r"\b(?:says|say|said|urges|vows|warns|tells|calls for|claims)\b|:\s*[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?$")
 COMMA_HEADLINE = re.compile(r"^[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*, [A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)* [a-z]")
 # A one-word lowercase line or a file name is an image's alt text.
 ALT_TEXT = re.compile(r"^(?:[a-z0-9_-]+|\S+\.(?:jpe?g|png|gif|webp|avif|svg))$", re.IGNORECASE)
@@ -220,7 +225,8 @@ LABEL_LINES = _phrases(
     r"home\s*[»›>/|].{1,200}", r"share (?:url|link|this|article|story).{0,60}", r"(?:camera|video|play) icon.{0,40}",
     r"(?:figure|fig\.|chart|graph|graphic|map|video|watch)\s*\d*\s*[:|].{1,200}",
     r"by globaldata", r"please update your browser", r"change (?:text |font )?size", r"logo",
-    r"what you need to know", r"(?:read|see) (?:the )?full (?:comment|reply)", r"original (?:story|article|post)(?:\s*[|•·].{0,30})?",
+    r"[\w .&’'-]{2,40}\s+logo", r"what you need to know", r"(?:read|see) (?:the )?full (?:comment|reply)",
+    r"original (?:story|article|post)(?:\s*[|•·].{0,30})?",
     r"views?\s*:?\s*\d[\d ,.]*", r"\d[\d ,.]*\s*views?",
     # vote counts under a reader's comment: "▲ 24 ▼ 3"
     r"(?:[▲▼↑↓👍👎]\s*\d+\s*)+",
@@ -281,6 +287,7 @@ def clean_scrape(raw: RawDocument) -> Document:
         if title is not None and plain_words(title) != plain_words(known_title) and lines[title_index].words >= 8:
             used.discard(title_index)
             start = title_index
+            lines[title_index] = Line(title, "standfirst", lines[title_index].words)
         title = known_title
     blocks, body_used = body_blocks(lines, start, end, known_title)
     used |= body_used
@@ -325,7 +332,9 @@ KNOWN_TITLE_ORIGIN = {"html": "page markup", "record": "crawler record", "md": "
 
 def domain_outlet(domain: str | None, text: str) -> str | None:
     """The outlet a bare domain stands for, by the name the text prints for it; else the domain itself."""
-    return (outlet_for_domain(domain, text) or domain) if domain else None
+    if not domain:
+        return None
+    return outlet_for_domain(domain, text) or re.sub(r"^www\d?\.", "", domain.casefold())
 
 
 def text_value(value: object) -> str | None:
@@ -364,6 +373,13 @@ def unwrap(raw_lines: list[str]) -> list[str]:
             out.append("")
             continue
         previous = out[-1] if out else ""
+        # A drop cap printed on a line of its own: "P" + "resident Joko Widodo …".
+        letter = next((j for j in range(len(out) - 1, max(-1, len(out) - 3), -1) if out[j]), None)
+        if letter is not None and DROP_CAP.match(out[letter]) and text[0].islower():
+            joined = out[letter] + (" " if out[letter] in "AI" else "") + text
+            del out[letter:]
+            out.append(joined)
+            continue
         # A long line without closing punctuation followed by a lowercase start
         # is one paragraph wrapped at a fixed width.
         if len(previous) >= 30 and not SENTENCE_END.search(previous) and text[0].islower():
@@ -464,6 +480,7 @@ def sign_role_lines(lines: list[Line]) -> list[Line]:
 MASTHEAD_REACH = 6
 MASTHEAD_WORDS = range(2, 6)
 MASTHEAD_SECTION = re.compile(r"\s+[·|•]\s+")
+MASTHEAD_FURNITURE = re.compile(r"\s+(?i:logo|share|menu|search)$")
 # "Search MineralsFeed", "Follow Altiplano Mining Digest": a button that names the site is not its masthead.
 PAGE_ACTIONS = {"search", "follow", "subscribe", "menu", "home", "sign", "login", "share", "save", "listen", "download", "get"}
 
@@ -475,15 +492,16 @@ def mark_masthead(lines: list[Line]) -> list[Line]:
     for index, line in enumerate(lines[:MASTHEAD_REACH]):
         if is_prose(line):
             break
-        if line.kind not in ("stub", "headline"):
+        furniture = MASTHEAD_FURNITURE.search(line.text)  # "ABC News Share", "Allen Dreyfus Logo"
+        if line.kind not in ("stub", "headline") and not (furniture and line.kind == "skip"):
             continue
-        pieces = MASTHEAD_SECTION.split(line.text)
+        pieces = MASTHEAD_SECTION.split(line.text[:furniture.start()] if furniture else line.text)
         name = name_case(pieces[0].strip())
         if (len(pieces) > 2 or len(name.split()) not in MASTHEAD_WORDS or not is_outlet(name)
                 or name.split()[0].casefold() in PAGE_ACTIONS):
             continue
         beside_menu = any(lines[j].kind == "skip" for j in (index - 1, index + 1) if 0 <= j < len(lines))
-        if beside_menu or named_again(name, lines, index):
+        if furniture or beside_menu or named_again(name, lines, index):
             lines[index] = Line(line.text, "meta", line.words, LineFacts(source=name))
             break
     return lines
@@ -622,11 +640,12 @@ def find_title(lines: list[Line], segment: tuple[int, int]) -> tuple[int, int | 
     # The headline is the last line of the run long enough to be one (section
     # labels such as "Environment" sit above it)...
     title_index = next((i for i in reversed(run) if lines[i].words >= 4), run[-1])
-    # A longer line under a shorter one is a standfirst (dek): the title is
-    # above it, and the dek opens the body as a paragraph.
-    if title_index == run[-1] and len(run) >= 2 and lines[run[-1]].words >= 12 and lines[run[-1]].words > lines[run[-2]].words:
+    # A longer line under a shorter headline is a standfirst (dek): the title is above it, and the dek is kept
+    # as the article's standfirst, apart from its paragraphs.
+    if (title_index == run[-1] and len(run) >= 2 and lines[run[-1]].words >= 12 and lines[run[-2]].words >= 4
+            and lines[run[-1]].words > lines[run[-2]].words):
         title_index = run[-2]
-        lines[run[-1]] = Line(lines[run[-1]].text, "paragraph", lines[run[-1]].words)
+        lines[run[-1]] = Line(lines[run[-1]].text, "standfirst", lines[run[-1]].words)
     return title_index + 1, title_index
 
 
@@ -708,6 +727,10 @@ def byline_authors(lines: list[Line], segment: tuple[int, int]) -> tuple[str, ..
     return tuple(name for line in lines[:segment[1]] if line.facts for name in line.facts.authors)
 
 
+# "(By A and B)" after the story: the wire's byline printed at its foot.
+FOOT_BYLINE = re.compile(r"^\(?(?i:by)\s")
+
+
 def page_facts(lines: list[Line], end: int, segments: list[Segment]) -> PageFacts:
     """Date, outlet and authors from the page's metadata lines: those above and in the article first, then a
     footer line right after it ("Published in <Outlet>, <date>"); never from lists of other stories."""
@@ -719,7 +742,9 @@ def page_facts(lines: list[Line], end: int, segments: list[Segment]) -> PageFact
     for line in lines[end:]:
         if line.kind in ("break", "teaser"):
             break
-        if line.facts is not None and (line.facts.source or line.facts.published) and not line.facts.authors:
+        if line.facts is None:
+            continue
+        if (line.facts.source or line.facts.published) and not line.facts.authors or FOOT_BYLINE.match(line.text):
             facts.add(line.facts)
     return facts
 
@@ -742,8 +767,8 @@ def body_blocks(lines: list[Line], start: int, end: int, known_title: str | None
         line = lines[index]
         if known_title and not blocks and plain_words(line.text) == plain_words(known_title):
             continue  # the headline repeated at the top of the text
-        if line.kind == "paragraph":
-            blocks.append(Block("paragraph", line.text))
+        if line.kind in ("paragraph", "standfirst"):
+            blocks.append(Block(line.kind, line.text))
         elif line.kind in ("headline", "stub") and is_section_heading(lines, index, end):
             blocks.append(Block("heading", line.text, level=2))
         else:
@@ -754,7 +779,7 @@ def body_blocks(lines: list[Line], start: int, end: int, known_title: str | None
 
 def is_section_heading(lines: list[Line], index: int, end: int) -> bool:
     line = lines[index]
-    if COMMA_HEADLINE.match(line.text) and line.words >= 7:
+    if (COMMA_HEADLINE.match(line.text) or REPORTED_HEADLINE.search(line.text)) and line.words >= 7:
         return False
     following = next((later for later in lines[index + 1:end] if later.kind not in ("skip", "caption")), None)
     return following is not None and following.kind == "paragraph"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-BlockKind = Literal["heading", "paragraph", "item", "quote"]
+BlockKind = Literal["heading", "paragraph", "item", "quote", "standfirst"]  # standfirst: the summary under a headline
 # Entity types whose entities are values (an amount, a share, a date), grouped by value rather than by name.
 # Every entity type with its labels (one, many), in the one order Lode lists them.
 TYPE_LABELS = {
@@ -79,7 +79,7 @@ class Mark:
 
 @dataclass(frozen=True)
 class Block:
-    """A heading, paragraph, list item or quotation of an article body."""
+    """A heading, paragraph, list item or quotation of an article body, or the standfirst above it."""
 
     kind: BlockKind
     text: str

@@ -81,7 +81,8 @@ OUTLET = re.compile(r"^(?:The\s+)?(?:[A-Z][\w&’'.-]*|[a-z][\w-]*(?:\.[a-z][\w-
 ROLE = re.compile(r"\b(?i:reporter|correspondent|editor|writer|staff|desk|contributor|columnist|journalist|analyst|"
                   r"bureau chief|photographer|producer|anchor|intern)s?\b")
 # "Monitoring Desk", "Lode Staff Reporter", "Our Correspondent": a byline without "By", signed by a role.
-DESK_BYLINE = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,3}(?:[Ss]taff\s+)?(?:[Rr]eporter|[Cc]orrespondent|[Ww]riter|[Dd]esk)$")
+DESK_BYLINE = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,3}(?:[Ss]taff\s+)?(?:[Rr]eporter|[Cc]orrespondent|[Ww]riter|[Dd]esk)$"
+                         r"|^(?:Monitoring|Staff|News|Web|Online) Report$")
 # Words in outlets' names, never in people's: a two-word piece without one ("Michael Marray") is a byline.
 OUTLET_WORDS = re.compile(
     r"\b(?i:news|times|post|daily|journal|herald|weekly|tribune|review|mining|report|online|tv|radio|press|agency|wire|"
@@ -93,10 +94,13 @@ OUTLET_WORDS = re.compile(
 # Page furniture that can stand where an outlet's name would: never a source.
 NOT_OUTLETS = {"e-paper", "epaper", "home", "menu", "latest", "share", "print", "news", "live", "video", "videos", "photos",
                "opinion", "business", "world", "sport", "sports", "markets", "logo", "follow", "subscribe", "search"}
+# Two items a layout printed side by side without a space: "ThompsonManjimup" (never "McDonald").
+CAMEL_GLUE = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
 # An agency by its initials: "GCNW", "APA", "QNS".
 AGENCY_INITIALS = re.compile(r"[A-Z]{2,6}")
 MAX_WORDS = 30
 GLUED = re.compile(r"(?<=[a-z0-9])(?=(?:Updated|Published|Posted|Modified)\b)"
+                   r"|(?<=[a-z])(?=an? (?:second|minute|hour|day|week|month|year) ago$)"
                    r"|(?<=[a-z])(?=(?:" + "|".join(name.capitalize() for name in MONTHS if len(name) >= 3) + r")\.?\s\d{1,2}\b)")
 
 
@@ -111,6 +115,8 @@ def read_line(text: str, order: NUMERIC_ORDER | None = None) -> LineFacts | None
     # "Altiplano Mining DigestMay 3, 2025", "4:12 PM GMT+3Updated 3 hours ago": words glued where a layout
     # put them side by side.
     text = GLUED.sub(" ", text)
+    if text.startswith("(") and text.endswith(")") and re.match(r"\((?i:by)\s", text):
+        text = text[1:-1]  # "(By A and B)" at the foot of a story
     capitals = CAPITALS_BYLINE.match(text)
     if capitals and place_kind(capitals.group("place").strip()) and not place_kind(capitals.group("name")):
         return LineFacts(authors=(name_case(capitals.group("name")),))
@@ -171,6 +177,8 @@ def signed_line(text: str) -> LineFacts | None:
     """'Sana Baig | Qasid News Service', 'Priyanka Deshmukh, Bharat Ledger Bureau': a name and the outlet or desk
     it writes for, with no 'By'."""
     pieces = [piece.strip() for piece in re.split(r"\s*[|,•]\s*|\s[-–—]\s", text.strip()) if piece.strip()]
+    if len(pieces) == 1 and len(CAMEL_GLUE.findall(text)) == 1:
+        pieces = [piece.strip() for piece in CAMEL_GLUE.split(text)]  # "Holly ThompsonManjimup-Bridgetown Times"
     if len(pieces) != 2 or not is_person_list(pieces[0]) or " and " in pieces[0]:
         return None
     outlet = re.sub(r"\s+(?i:bureau|desk|staff|news desk)$", "", pieces[1])

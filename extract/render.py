@@ -303,6 +303,8 @@ def render_blocks(article: Article, url: Callable[[str], str], entities: dict[st
             html.append(f'<li dir="auto">{inner}</li>')
         elif block.kind == "quote":
             html.append(f'<blockquote dir="auto"><p>{inner}</p></blockquote>')
+        elif block.kind == "standfirst":
+            html.append(f'<p class="standfirst" dir="auto">{inner}</p>')
         else:
             html.append(f'<p dir="auto">{inner}</p>')
     if in_list:

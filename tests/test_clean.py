@@ -40,8 +40,8 @@ SEEDS = {
               "Shehbaz Sharif", "Hanif Abbasi", "Toyota", "Asharq"],
     ),
     "001_688540cd3cc4f27e.txt": dict(
-        title="first line", paragraphs=9, headings=[],
-        first="Commerce Minister highlights", last="investment, and technology partnerships.",
+        title="first line", paragraphs=8, headings=[], standfirst="Commerce Minister highlights",
+        first="Pakistan’s Minister for Commerce", last="investment, and technology partnerships.",
         gone=["Monitoring Desk", "monitoring team", "LEAVE A REPLY", "enter your comment", "enter your name",
               "Must Read", "Karachi coastal", "687-acre"],
     ),
@@ -78,6 +78,8 @@ def test_seed_gives_the_right_title_and_only_the_main_article(seeds_dir: Path, n
     for fragment in expected.get("title_has", []):
         assert fragment in document.title
     body = paragraphs(document)
+    standfirsts = [block.text for block in document.blocks if block.kind == "standfirst"]
+    assert [text[:len(expected["standfirst"])] for text in standfirsts] == ([expected["standfirst"]] if "standfirst" in expected else [])
     assert len(body) == expected["paragraphs"]
     assert body[0].startswith(expected["first"])
     assert body[-1].endswith(expected["last"]), "the body must end at the article's last sentence"
@@ -219,6 +221,42 @@ def test_an_outlet_section_line_and_a_wire_caption_with_its_link_text_are_not_ti
     assert document.title == "Regulator halts Pedra Alta iron ore mine after dam inspection"
     assert (document.source, document.date, document.time, document.timezone) == ("Minas Metals Monitor", "2025-10-14", "07:15", "BRT")
     assert paragraphs(document)[0].startswith("Brazil's mining regulator")
+
+
+def test_a_drop_cap_a_logo_masthead_a_related_headline_and_a_foot_byline() -> None:
+    raw = "\n".join([
+        "Ruvuma Ledger Logo",
+        "Graphite miner wins Ruvuma export permit",
+        "Tanzania has granted the Lindi Flake mine a twelve-month export permit for graphite concentrate.",
+        "T",
+        "he permit covers 40,000 tonnes a year, the ministry said on Tuesday.",
+        "Miners' lobby says new royalty will slow exploration: Mnyampala",
+        "The company said the first shipment would leave Mtwara port in March.",
+        "(By Ana Lopes and Tom Berg)",
+    ])
+    document = clean_scrape(read_document_from_text(raw))
+    assert (document.title, document.source, document.authors) == (
+        "Graphite miner wins Ruvuma export permit", "Ruvuma Ledger", ("Ana Lopes", "Tom Berg"))
+    assert paragraphs(document) == [
+        "Tanzania has granted the Lindi Flake mine a twelve-month export permit for graphite concentrate.",
+        "The permit covers 40,000 tonnes a year, the ministry said on Tuesday.",
+        "The company said the first shipment would leave Mtwara port in March.",
+    ]
+    assert headings(document) == []
+
+
+def test_a_standfirst_under_the_headline_is_kept_apart_from_the_paragraphs() -> None:
+    raw = "\n".join([
+        "Copper smelter restarts in Chingola",
+        "The plant had been shut for six months after a dispute over power prices with the state utility",
+        "By Lode Staff",
+        "The smelter restarted on Monday, the company said, after it agreed a new tariff with the utility.",
+        "It expects to reach full capacity by June.",
+    ])
+    document = clean_scrape(read_document_from_text(raw))
+    assert document.title == "Copper smelter restarts in Chingola"
+    assert document.blocks[0].kind == "standfirst" and document.blocks[0].text.startswith("The plant had been shut")
+    assert paragraphs(document)[0].startswith("The smelter restarted")
 
 
 def test_a_hard_wrapped_paragraph_is_joined() -> None:

@@ -60,6 +60,10 @@ def test_the_pages_own_numeric_dates_settle_the_order() -> None:
     ("Kwame Osei-Bonsu | HTNA", None, None, ("Kwame Osei-Bonsu",), "HTNA"),  # an agency by its initials
     ("By Rosa Mamani Quispe, Altiplano Press Agency", None, None, ("Rosa Mamani Quispe",), "Altiplano Press Agency"),
     ("By PETER KAUPA in Wabag", None, None, ("Peter Kaupa",), None),  # where it was filed, not an outlet
+    ("Mary ClarkeKalgoorlie Miner Times", None, None, ("Mary Clarke",), "Kalgoorlie Miner Times"),  # glued by a layout
+    ("Wirecasta day ago", None, None, (), "Wirecast"),
+    ("(By Ana Lopes and Tom Berg)", None, None, ("Ana Lopes", "Tom Berg"), None),  # a wire byline at the foot
+    ("Monitoring Report", None, None, ("Monitoring Report",), None),
 ])
 def test_a_metadata_line_is_taken_apart(line: str, day: str | None, updated: str | None, authors: tuple[str, ...],
                                         source: str | None) -> None:

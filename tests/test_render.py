@@ -226,3 +226,21 @@ def test_every_listing_page_is_reachable_by_pager_links(tmp_path: Path, per_page
         nxt = re.search(r'rel="next" href="([^"]+)"', page.read_text(encoding="utf-8"))
         page = (page.parent / nxt.group(1)).resolve() if nxt else None
     assert len(seen) == -(-12 // per_page)
+
+
+def test_a_standfirst_shows_under_the_title_and_on_the_index_card(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "smelter.txt").write_text("\n".join([
+        "Copper smelter restarts in Chingola",
+        "The plant had been shut for six months after a dispute over power prices with the state utility",
+        "By Lode Staff",
+        "The smelter restarted on Monday, the company said, after it agreed a new tariff with the utility.",
+        "It expects to reach full capacity by June.",
+    ]), encoding="utf-8")
+    build(corpus, tmp_path / "site", SiteConfig(), templates=TEMPLATES)
+    article = (tmp_path / "site" / "articles" / "smelter.html").read_text(encoding="utf-8")
+    assert re.search(r'<p class="standfirst" dir="auto">The plant had been shut', article)
+    assert article.index('class="standfirst"') < article.index("The smelter restarted")
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'class="standfirst" dir="auto">The plant had been shut', index)
