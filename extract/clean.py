@@ -332,9 +332,7 @@ KNOWN_TITLE_ORIGIN = {"html": "page markup", "record": "crawler record", "md": "
 
 def domain_outlet(domain: str | None, text: str) -> str | None:
     """The outlet a bare domain stands for, by the name the text prints for it; else the domain itself."""
-    if not domain:
-        return None
-    return outlet_for_domain(domain, text) or re.sub(r"^www\d?\.", "", domain.casefold())
+    return (outlet_for_domain(domain, text) or domain) if domain else None
 
 
 def text_value(value: object) -> str | None:
