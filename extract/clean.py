@@ -145,6 +145,14 @@ BANNER_WORDS = re.compile(
     r"|welcomes? letters from (?:its )?readers|send (?:us )?(?:yours|your letters?|your views)\b)\b",
     re.IGNORECASE,
 )
+# The longest line a teaser heading, "2 hours ago" or a picture credit can be; and a label ("Home » … 200 chars").
+SHORT_PHRASE = 100
+LABEL_PHRASE = 280
+# Each of BANNER_WORDS' phrases holds one of these: a line with none is not a banner, and is not searched.
+BANNER_KEYS = ("cookie", "privacy", "your device", "subscri", "newsletter", "continue reading", "unlock", "free account",
+               "without limits", "free article", "become a", "journalism", "enjoying this", "download", "blocker",
+               "unlimited access", "full access", "email", "briefing", "sign up", "browser", "follow our coverage",
+               "catch all", " app", "letters from", "send ")
 TIME_AGO = re.compile(
     r"^(?:an?|\d{1,3}|one|two|few) (?:sec|second|min|minute|hr|hour|day|week|month|year)s? ago$", re.IGNORECASE
 )
@@ -159,8 +167,14 @@ NEW_TAB = re.compile(r"[,(]?\s*\bopens (?:in )?(?:a )?new (?:tab|window)\)?", re
 DROP_CAP = re.compile(r"^[A-Z]$")
 # Text before a page's paragraph that players and readers prepend.
 PARAGRAPH_PREFIXES = re.compile(r"^(?:listen to (?:this )?article|advertisement)\s+", re.IGNORECASE)
-SENTENCE_END = re.compile(r"[.!?…][\"'’”)\]]*$|[\"'’”]$")
-WORD = re.compile(r"\S+")
+CLOSING = "\"'’”)]"
+
+
+def ends_sentence(text: str) -> bool:
+    """Closing punctuation at the end, perhaps inside quotes or brackets ('… he said.”'), or a closing quote."""
+    if text[-1:] in "\"'’”":
+        return True
+    return text.rstrip(CLOSING)[-1:] in (".", "!", "?", "…") and text.rstrip(CLOSING) != ""
 # News headlines use a comma for "and" ("Pakistan, China move CPEC into new
 # phase"); section headings almost never do. Such a line inside an article is
 # a pointer to another story.
@@ -195,6 +209,11 @@ AGENCY_CREDIT = re.compile(
     # "… June 11, 2025. REUTERS/Staff Purchase Licensing Rights": a wire photo's caption, with the buy link's text
     r"|\bPurchase Licensing Rights$"
 )
+# What every credit above has in its last CREDIT_REACH characters (a mark, a credit word, or capitals after a full
+# stop): a line without any is not a caption, and the costlier end-anchored searches are not run on it.
+CREDIT_REACH = 100
+CAPTION_HINT = re.compile(r"[©/(—–|]|\s-\s|(?i:photo|image|picture|credit|file|courtesy|illustration|rights)"
+                          r"|[.!?][\"’”]?\s*[A-Z]{2}")
 # "© Kenji Ito/Lode Agency": a picture credit; a copyright footer carries a year or "rights".
 PICTURE_CREDIT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?!.*(?:\b(?:19|20)\d{2}\b|rights|reserved))[\w .’'&/|-]{2,60}$", re.IGNORECASE)
 # Wire housekeeping and publishers' disclaimers: never the story's own text.
@@ -212,6 +231,10 @@ WIRE_LINES = _phrases(
     r"when using (?:the |our )?materials.{0,160}", r".{0,60}hyperlink to .{1,60} is (?:required|obligatory|mandatory).{0,40}",
     r".{0,60}(?:reproduction|republication|reprinting|redistribution)\b.{0,80}\b(?:prohibited|permission|permitted).{0,80}",
 )
+# Each of WIRE_LINES' phrases holds one of these: a line with none is not wire housekeeping, and is not matched.
+WIRE_KEYS = (" by ", "by ", "(", "@", "standards", "principles", "disclaimer", "edited by", "syndicated", "reflect",
+             "responsible for", "ai-generated", "this article", "this story", "with input", "with additional",
+             "with reporting", "materials", "hyperlink", "reproduc", "republica", "reprint", "redistribut")
 # Labels that pages and aggregators put above parts of a story; never a heading of its own.
 LABEL_LINES = _phrases(
     r"highlights?", r"story", r"key (?:points|takeaways|facts)", r"summary", r"short url", r"follow", r"in brief",
@@ -362,9 +385,11 @@ def unwrap(raw_lines: list[str]) -> list[str]:
     """Normalise spacing and rejoin prose that was hard-wrapped across lines."""
     out: list[str] = []
     for raw_line in raw_lines:
-        raw_line = NEW_TAB.sub("", raw_line.replace("\u00a0", " ")).strip()
+        raw_line = raw_line.replace("\u00a0", " ").strip()
+        if "new tab" in raw_line or "new window" in raw_line:
+            raw_line = NEW_TAB.sub("", raw_line).strip()
         # Menu items laid out with runs of spaces ("News   Council   Sport") keep a visible separator.
-        if len(MENU_GAPS.findall(raw_line)) >= 2 and len(raw_line.split()) <= 15:
+        if ("  " in raw_line or "\t" in raw_line) and len(MENU_GAPS.findall(raw_line)) >= 2 and len(raw_line.split()) <= 15:
             raw_line = MENU_GAPS.sub(" | ", raw_line)
         text = " ".join(raw_line.split())
         if not text:
@@ -372,15 +397,15 @@ def unwrap(raw_lines: list[str]) -> list[str]:
             continue
         previous = out[-1] if out else ""
         # A drop cap printed on a line of its own: "P" + "resident Joko Widodo …".
-        letter = next((j for j in range(len(out) - 1, max(-1, len(out) - 3), -1) if out[j]), None)
-        if letter is not None and DROP_CAP.match(out[letter]) and text[0].islower():
+        letter = next((j for j in range(len(out) - 1, max(-1, len(out) - 3), -1) if out[j]), None) if text[0].islower() else None
+        if letter is not None and DROP_CAP.match(out[letter]):
             joined = out[letter] + (" " if out[letter] in "AI" else "") + text
             del out[letter:]
             out.append(joined)
             continue
         # A long line without closing punctuation followed by a lowercase start
         # is one paragraph wrapped at a fixed width.
-        if len(previous) >= 30 and not SENTENCE_END.search(previous) and text[0].islower():
+        if len(previous) >= 30 and not ends_sentence(previous) and text[0].islower():
             out[-1] = f"{previous} {text}"
         else:
             out.append(text)
@@ -388,8 +413,9 @@ def unwrap(raw_lines: list[str]) -> list[str]:
 
 
 def classify(text: str, order: NUMERIC_ORDER | None = None) -> Line:
-    text = PARAGRAPH_PREFIXES.sub("", text)
-    words = len(WORD.findall(text))
+    if text[:1] in "LlAa":
+        text = PARAGRAPH_PREFIXES.sub("", text)
+    words = len(text.split())
     facts = read_line(text, order) if words <= 30 else None
     kind = line_kind(text, words, facts)
     if kind == "meta" and facts is None:  # a date alone with a word read_line does not know ("Posted in 9 April 2025")
@@ -398,37 +424,49 @@ def classify(text: str, order: NUMERIC_ORDER | None = None) -> Line:
 
 
 def line_kind(text: str, words: int, facts: LineFacts | None = None) -> LineKind:
-    if TEASER_HEADINGS.match(text):
+    # The whole-line phrase lists are only tried on lines short enough to be one of their phrases.
+    length = len(text)
+    if length <= SHORT_PHRASE and TEASER_HEADINGS.match(text):
         return "teaser"
-    if TIME_AGO.match(text):
+    if length <= SHORT_PHRASE and TIME_AGO.match(text):
         return "time_ago"
-    if words <= 60 and WIRE_LINES.match(text):
+    if words <= 60 and is_wire(text):
         return "wire"
-    if PICTURE_CREDIT.match(text):
+    if length <= SHORT_PHRASE and PICTURE_CREDIT.match(text):
         return "caption"
     if BREAK_LINES.match(text):
         return "break"
     if facts is not None:
         return "meta"
-    if LABEL_LINES.match(text):
+    if length <= LABEL_PHRASE and LABEL_LINES.match(text):
         return "skip"
-    if SKIP_LINES.match(text) or (words <= 40 and BANNER_WORDS.search(text)) or ALT_TEXT.match(text) and is_alt_text(text):
+    if SKIP_LINES.match(text) or (words <= 40 and is_banner(text)) or words == 1 and ALT_TEXT.match(text) and is_alt_text(text):
         return "skip"
     if is_caption(text, words):
         return "caption"
-    if len(MENU_SEPARATORS.findall(text)) >= 2 and words <= 30 or words <= 8 and BREADCRUMB.match(text):
+    if words <= 30 and len(MENU_SEPARATORS.findall(text)) >= 2 or words <= 8 and BREADCRUMB.match(text):
         return "skip"
     if is_ticker(text, words):
         return "skip"
     if words <= 20 and find_date(text) and is_date_line(text):
         return "meta"  # classify() reads its date
-    if words <= 2 and not SENTENCE_END.search(text):
+    if words <= 2 and not ends_sentence(text):
         return "stub"
-    if (SENTENCE_END.search(text) and words >= 4) or words >= 25:
+    if (ends_sentence(text) and words >= 4) or words >= 25:
         if text.endswith("?") and words <= 12:
             return "headline"  # "What is Reko Diq?" is a heading, not prose
         return "paragraph"
     return "headline"
+
+
+def is_wire(text: str) -> bool:
+    lowered = text.lower()
+    return any(key in lowered for key in WIRE_KEYS) and WIRE_LINES.match(text) is not None
+
+
+def is_banner(text: str) -> bool:
+    lowered = text.lower()
+    return any(key in lowered for key in BANNER_KEYS) and BANNER_WORDS.search(text) is not None
 
 
 def is_alt_text(text: str) -> bool:
@@ -440,6 +478,8 @@ def is_caption(text: str, words: int) -> bool:
         return False
     # A credit is at the end: only the tail needs looking at (and end-anchored searches over a whole line are slow).
     tail = text[-160:]
+    if not CAPTION_HINT.search(text[-CREDIT_REACH:]):
+        return False
     if CAPTION_CREDIT.search(tail):
         return True
     return words >= 3 and bool(AGENCY_CREDIT.search(tail))
@@ -448,14 +488,23 @@ def is_caption(text: str, words: int) -> bool:
 def mark_repeated_captions(lines: list[Line]) -> list[Line]:
     """A line that the next paragraph opens with ("Camera IconThe $516 million expansion was put on hold." above
     "The $516 million expansion was put on hold, just one week after …") is a photo's caption, not a paragraph."""
+    plain: dict[int, str] = {}  # each line's plain words, worked out once
+
+    def words_of(index: int) -> str:
+        if index not in plain:
+            plain[index] = plain_words(lines[index].text)
+        return plain[index]
+
     for index, line in enumerate(lines):
         if line.kind not in ("paragraph", "headline") or line.words > 40:
             continue
-        short = plain_words(line.text)
-        for later in lines[index + 1:index + 4]:
+        short = ""
+        for later_index in range(index + 1, min(index + 4, len(lines))):
+            later = lines[later_index]
             if later.kind != "paragraph" or later.words <= line.words:
                 continue
-            long = plain_words(later.text)
+            short = short or words_of(index)
+            long = words_of(later_index)
             if any(long.startswith(short[cut:]) for cut in range(0, min(24, len(short) - 30)) if short[cut - 1:cut] in ("", " ")
                    or cut < 16):
                 lines[index] = Line(line.text, "caption", line.words)
@@ -519,7 +568,7 @@ def named_again(name: str, lines: list[Line], index: int) -> bool:
 
 def is_ticker(text: str, words: int) -> bool:
     """'AIRLINK 200.29 Increased By ▲ 2.74 (1.39%)', 'KSE-100 ▲ 1.2% | Gold $2,300 ▼': prices, not prose."""
-    if not TICKER_FIGURE.search(text):
+    if "%" not in text and not any(arrow in text for arrow in "▲▼↑↓") or not TICKER_FIGURE.search(text):
         return False
     changes = len(TICKER_FIGURE.findall(text))
     numbers = len(re.findall(r"\d[\d,]*\.\d+", text))

@@ -28,6 +28,7 @@ MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?
 YEAR = r"(?P<year>(?:19|20|21)\d{2})"
 ORDINAL = r"(?:st|nd|rd|th)?"
 NUMERIC_ORDER = Literal["dmy", "mdy"]
+DIGIT = re.compile(r"\d")
 
 # Each pattern finds one printed date; `num` is a numeric month, `first`/`second` the two numbers of a
 # day-month or month-day date whose order the page must make clear.
@@ -66,6 +67,8 @@ def find_dates(text: str, order: NUMERIC_ORDER | None = None) -> list[PrintedDat
     """Every date printed in `text`, in order; impossible ones ("31 February 2024") are left out."""
     found: list[PrintedDate] = []
     taken: list[tuple[int, int]] = []
+    if not DIGIT.search(text):  # every printed date has a digit; most lines have none
+        return found
     for pattern in PATTERNS:
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
@@ -140,6 +143,8 @@ def numeric_order(texts: Iterable[str]) -> NUMERIC_ORDER | None:
     """The day/month order a page's own numeric dates show ("13/05/2024" is day-first), if they agree."""
     orders = set()
     for text in texts:
+        if not DIGIT.search(text):
+            continue
         for match in PATTERNS[1].finditer(text):
             first, second = int(match.group("first")), int(match.group("second"))
             if first > 12 >= second:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .dates import MONTHS, NUMERIC_ORDER, WEEKDAYS, ZONES, PrintedDate, find_dates
+from .dates import DIGIT, MONTHS, NUMERIC_ORDER, WEEKDAYS, ZONES, PrintedDate, find_dates
 from .entities.gazetteer import place_kind
 
 
@@ -99,22 +99,41 @@ CAMEL_GLUE = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
 # An agency by its initials: "GCNW", "APA", "QNS".
 AGENCY_INITIALS = re.compile(r"[A-Z]{2,6}")
 MAX_WORDS = 30
-GLUED = re.compile(r"(?<=[a-z0-9])(?=(?:Updated|Published|Posted|Modified)\b)"
-                   r"|(?<=[a-z])(?=an? (?:second|minute|hour|day|week|month|year) ago$)"
-                   r"|(?<=[a-z])(?=(?:" + "|".join(name.capitalize() for name in MONTHS if len(name) >= 3) + r")\.?\s\d{1,2}\b)")
+# A line of this many words with none of these marks (a digit, a separator, a byline's or a source's word) is
+# prose or a headline: no reading below could find a fact in it, so none is tried.
+PLAIN_WORDS = 9
+META_HINT = re.compile(r"\d|[|•(]|\s[-–—]\s|->|\b(?i:by|ago|published|posted|updated|appeared|printed|source|via|courtesy|"
+                       r"author|authors|reporter|byline|written|staff|desk|correspondent|writer)\b")
+# A shorter line may also be a name and its outlet ("Priyanka Deshmukh, Bharat Ledger Bureau", "NAME, City", two
+# items glued together) or a desk's report ("Monitoring Report").
+SHORT_META_HINT = re.compile(r",|[a-z]{2}[A-Z][a-z]|\b(?i:report)$")
+# Written with the glued word first (not a look-behind) so that the engine skips ahead to where one can start.
+GLUED = re.compile(r"(?P<before>[a-z0-9])(?P<glued>(?:Updated|Published|Posted|Modified)\b"
+                   r"|(?:" + "|".join(name.capitalize() for name in MONTHS if len(name) >= 3) + r")\.?\s\d{1,2}\b)"
+                   r"|(?P<before_ago>[a-z])(?P<ago>an? (?:second|minute|hour|day|week|month|year) ago$)")
+GLUED_DATE = re.compile(r"(?P<before>[A-Za-z])(?P<glued>\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b)")
+
+
+def unglue(match: re.Match[str]) -> str:
+    if match.group("ago"):
+        return f"{match.group('before_ago')} {match.group('ago')}"
+    return f"{match.group('before')} {match.group('glued')}"
 
 
 def read_line(text: str, order: NUMERIC_ORDER | None = None) -> LineFacts | None:
     """The facts a metadata line gives, or None when the line is anything else."""
-    if len(text.split()) > MAX_WORDS:
+    words = len(text.split())
+    if words > MAX_WORDS or not META_HINT.search(text) and (words >= PLAIN_WORDS or not SHORT_META_HINT.search(text)):
         return None
     if DESK_BYLINE.match(text):
         return LineFacts(authors=(text,))
     # "Express Tribune10-04-2025": an aggregator glues the outlet to the date.
-    text = re.sub(r"(?<=[A-Za-z])(?=\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b)", " ", text)
+    has_digit = DIGIT.search(text) is not None
+    if has_digit:
+        text = GLUED_DATE.sub(r"\g<before> \g<glued>", text)
     # "Altiplano Mining DigestMay 3, 2025", "4:12 PM GMT+3Updated 3 hours ago": words glued where a layout
     # put them side by side.
-    text = GLUED.sub(" ", text)
+    text = GLUED.sub(unglue, text)
     if text.startswith("(") and text.endswith(")") and re.match(r"\((?i:by)\s", text):
         text = text[1:-1]  # "(By A and B)" at the foot of a story
     capitals = CAPITALS_BYLINE.match(text)

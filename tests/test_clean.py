@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.clean import clean_scrape
+from extract.clean import clean_scrape, line_kind
 from extract.load import read_document
 from extract.model import Document
 
@@ -274,3 +274,37 @@ def read_document_from_text(text: str):
     from extract.model import RawDocument
 
     return RawDocument(path="inline.txt", format="txt", text=text)
+
+
+# One line for each phrase of WIRE_LINES and BANNER_WORDS: the cheap keyword gates in front of them (WIRE_KEYS,
+# BANNER_KEYS) must let every one through.
+@pytest.mark.parametrize("line", [
+    "Reporting by Ana Lopes in Lusaka; Editing by Tom Berg",
+    "(Adds minister's comments in paragraph 4)",
+    "Contact: ana.lopes@wirecast.example",
+    "Our Standards: The Wirecast Trust Principles.",
+    "Disclaimer: this story is provided as is.",
+    "This story has not been edited by Lode staff and is auto-generated from a syndicated feed.",
+    "This article was originally published by the Harbour Gazette.",
+    "(With inputs from agencies)",
+    "When using materials, a link to the source is required.",
+    "A hyperlink to harbourgazette.example is required.",
+    "Reproduction of this article without written permission is prohibited.",
+])
+def test_every_wire_phrase_passes_its_keyword_gate(line: str) -> None:
+    assert line_kind(line, len(line.split())) == "wire"
+
+
+@pytest.mark.parametrize("line", [
+    "We use cookies to improve your experience.", "Read our cookie policy", "We value your privacy",
+    "We and our partners store and access information on your device.", "Subscribe to the Harbour Gazette",
+    "Sign up for our morning newsletter", "Already a subscriber? Log in", "To continue reading, log in",
+    "Unlock this article", "Create a free account", "Read without limits", "You have 2 free articles left",
+    "Become a member today", "Support independent journalism", "Enjoying this article?", "Download our app",
+    "Turn off your ad blocker", "Unlimited access for $1", "Get full access to every story",
+    "Get our daily briefing", "Sign up now", "Your browser is out of date", "Follow our coverage of the election",
+    "Read it in our weekly newsletter", "Catch all the business news here", "Get the Gazette app for alerts",
+    "The Gazette welcomes letters from readers", "Send us your views",
+])
+def test_every_banner_phrase_passes_its_keyword_gate(line: str) -> None:
+    assert line_kind(line, len(line.split())) == "skip"
