@@ -24,7 +24,7 @@ from typing import Literal
 
 from .dates import NUMERIC_ORDER, ZONES, find_date, find_dates, iso_date, iso_time, numeric_order
 from .model import Block, Document, RawDocument, Removed
-from .pagemeta import DESK_BYLINE, LineFacts, PageFacts, is_outlet, is_person_list, name_case, outlet_for_domain, read_line
+from .pagemeta import DESK_BYLINE, LineFacts, PageFacts, is_outlet, is_person_list, name_case, outlet_for_domain, read_line, split_names
 
 LineKind = Literal[
     "paragraph",  # sentence-like prose
@@ -129,6 +129,9 @@ SKIP_LINES = _phrases(
     r"\(?\d{1,2}\s*min(?:ute)?s?(?: read| to read| listen)?\)?",
     r"cookies(?: on .{1,40}| settings| notice)?",
     r"representational (?:image|photo)",
+    r"(?:photo|image|picture)s? (?:source|credit)s?\s*:.*",
+    # "(Northern Road Link photo)", "Company handout photo": a picture's credit standing alone
+    r"\(?(?-i:(?:[A-Z][\w&’'.-]*\s){1,5})(?:handout\s)?(?:file\s)?(?:photo|photograph|image|picture)s?\)?",
 )
 
 # Phrases that mark a whole line as a banner, whatever else it says.
@@ -142,6 +145,7 @@ BANNER_WORDS = re.compile(
     r"|get (?:a|our|the) (?:daily|weekly|free) (?:email|newsletter|briefing)|sign up (?:now|today|here|for free)"
     r"|your browser is out of date|follow our coverage|in (?:our|the) [\w ]{0,30}newsletter|catch all the [\w ,]{0,40}news"
     r"|download (?:our|the)\b[^.]{0,30}\bapp|get (?:the|our) [\w ’'&.-]{0,40}\bapp\b"
+    r"|read (?:the|our) latest (?:issue|edition)"
     r"|welcomes? letters from (?:its )?readers|send (?:us )?(?:yours|your letters?|your views)\b)\b",
     re.IGNORECASE,
 )
@@ -152,6 +156,7 @@ LABEL_PHRASE = 280
 BANNER_KEYS = ("cookie", "privacy", "your device", "subscri", "newsletter", "continue reading", "unlock", "free account",
                "without limits", "free article", "become a", "journalism", "enjoying this", "download", "blocker",
                "unlimited access", "full access", "email", "briefing", "sign up", "browser", "follow our coverage",
+               "latest issue", "latest edition",
                "catch all", " app", "letters from", "send ")
 TIME_AGO = re.compile(
     r"^(?:an?|\d{1,3}|one|two|few) (?:sec|second|min|minute|hr|hour|day|week|month|year)s? ago$", re.IGNORECASE
@@ -200,6 +205,8 @@ AGENCY_CREDIT = re.compile(
     rf"|\((?:Handout|File|Supplied|Pool)(?: photo)?\)$"
     # a sentence, then its credit: "… on July 18, 2022. (AFP)", "… in Lusaka. REUTERS/Jo Smith"
     rf"|[.!?][\"’”]?\s*(?:\({CREDIT}(?:\s*/\s*{CREDIT}){{0,2}}\)|[A-Z]{{2,}}[A-Z.&]*(?:\s*/\s*{CREDIT}){{0,2}})$"
+    # "… of the Saudi Arabian Mining Company (Maaden) (Asharq Al-Awsat)": a credit after a bracketed name
+    rf"|\)\s*\({CREDIT}(?:\s*/\s*{CREDIT}){{0,2}}\)$"
     # "… at the pit — AFP", "… | REUTERS": an agency in capitals after a dash or bar
     r"|\s[—–|-]\s*[A-Z][A-Z.&]{1,14}(?:\s[A-Z][A-Z.&]{1,14})?$"
     # "… Camp —Courtesy Barrick Gold", "… 2024. — DawnNewsTV", "….(ABC South West: Ruslan Kulski)"
@@ -258,6 +265,8 @@ LABEL_LINES = _phrases(
 )
 # Market tickers: several prices or changes with arrows or per cents, and hardly a word of prose.
 TICKER_FIGURE = re.compile(r"[▲▼↑↓]|[+-]\d[\d,.]*%|\b\d[\d,.]*%")
+PRICE = re.compile(r"[$€£¥₹]\s?\d[\d,.]*")
+PRICE_UNITS = {"kg", "t", "oz", "lb", "lbs", "mt", "bbl", "tonne", "ton", "mmbtu", "per"}
 
 # A crawl tool's capture date before the first line: "date 2024-05-01 <headline>".
 CRAWL_PREFIX = re.compile(r"^date\s+(?P<date>\d{4}-\d{2}-\d{2})(?:\s+(?P<rest>.+))?$", re.IGNORECASE)
@@ -294,6 +303,7 @@ def clean_scrape(raw: RawDocument) -> Document:
     known = raw.meta
     texts = unwrap(raw.text.split("\n"))
     crawl_date, texts = crawl_prefix(texts)
+    texts = split_signed_headlines(texts)
     order = numeric_order(texts)
     lines = mark_masthead(sign_role_lines(mark_repeated_captions([classify(text, order) for text in texts])))
     known_title = text_value(known.get("title"))
@@ -329,6 +339,8 @@ def clean_scrape(raw: RawDocument) -> Document:
         date, time, zone = facts.date.date, facts.date.time, facts.date.timezone
     elif crawl_date:
         date = crawl_date
+    elif dateline_date(blocks):
+        date = dateline_date(blocks)
     if iso_date(known.get("date")):  # the markup's or record's own date wins over one printed in the text
         date, (time, zone) = iso_date(known.get("date")), iso_time(known.get("date"))
     known_authors = tuple(name_case(name) for name in known.get("authors") or ())
@@ -379,6 +391,22 @@ def crawl_prefix(texts: list[str]) -> tuple[str | None, list[str]]:
         return None, texts
     rest = [prefix.group("rest")] if prefix.group("rest") else []
     return iso_date(prefix.group("date")), rest + texts[1:]
+
+
+# "<Headline> – by <Name> (<Outlet> – <date>)": a republished story's headline with its byline on the same line.
+SIGNED_HEADLINE = re.compile(r"^(?P<headline>.{12,200}?)\s+[–—-]\s+(?=(?i:by)\s+[A-Z])(?P<byline>.{4,160})$")
+
+
+def split_signed_headlines(texts: list[str]) -> list[str]:
+    """The headline and its byline as two lines, when a line above the story joins them."""
+    out = []
+    for index, text in enumerate(texts):
+        match = SIGNED_HEADLINE.match(text) if index < MASTHEAD_REACH else None
+        if match and read_line(match.group("byline")) is not None:
+            out += [match.group("headline"), match.group("byline")]
+        else:
+            out.append(text)
+    return out
 
 
 def unwrap(raw_lines: list[str]) -> list[str]:
@@ -567,13 +595,18 @@ def named_again(name: str, lines: list[Line], index: int) -> bool:
 
 
 def is_ticker(text: str, words: int) -> bool:
-    """'AIRLINK 200.29 Increased By ▲ 2.74 (1.39%)', 'KSE-100 ▲ 1.2% | Gold $2,300 ▼': prices, not prose."""
-    if "%" not in text and not any(arrow in text for arrow in "▲▼↑↓") or not TICKER_FIGURE.search(text):
+    """'AIRLINK 200.29 Increased By ▲ 2.74 (1.39%)', 'KSE-100 ▲ 1.2% | Gold $2,300 ▼', 'Aluminum $ 2.1505 kg |
+    Cobalt $ 33.420 kg | …': prices, not prose."""
+    if words > 40:
         return False
-    changes = len(TICKER_FIGURE.findall(text))
-    numbers = len(re.findall(r"\d[\d,]*\.\d+", text))
-    prose = sum(1 for word in text.split() if word.isalpha() and word.islower())
-    return changes >= 1 and changes + numbers >= 3 and words <= 40 and prose <= 2
+    prose = sum(1 for word in text.split() if word.isalpha() and word.islower() and word not in PRICE_UNITS)
+    if prose > 2:
+        return False
+    if ("%" in text or any(arrow in text for arrow in "▲▼↑↓")) and TICKER_FIGURE.search(text):
+        changes = len(TICKER_FIGURE.findall(text))
+        numbers = len(re.findall(r"\d[\d,]*\.\d+", text))
+        return changes + numbers >= 3
+    return len(PRICE.findall(text)) >= 3 and len(MENU_SEPARATORS.findall(text)) >= 2
 
 
 def is_date_line(text: str) -> bool:
@@ -693,6 +726,11 @@ def find_title(lines: list[Line], segment: tuple[int, int]) -> tuple[int, int | 
             and lines[run[-1]].words > lines[run[-2]].words):
         title_index = run[-2]
         lines[run[-1]] = Line(lines[run[-1]].text, "standfirst", lines[run[-1]].words)
+    # ...but a shorter line under a headline-length one is what the page put under its headline (a caption, a
+    # section label joined to a summary), not the headline: a section label is shorter than the headline.
+    elif title_index == run[-1] and len(run) >= 2 and lines[run[-2]].words >= 8 and lines[run[-1]].words < lines[run[-2]].words:
+        title_index = run[-2]
+        lines[run[-1]] = Line(lines[run[-1]].text, "caption", lines[run[-1]].words)
     return title_index + 1, title_index
 
 
@@ -774,6 +812,8 @@ def byline_authors(lines: list[Line], segment: tuple[int, int]) -> tuple[str, ..
     return tuple(name for line in lines[:segment[1]] if line.facts for name in line.facts.authors)
 
 
+# "(Reporting by A and B in Lusaka; Editing by C)": a wire story's reporters, when no byline names them.
+SIGN_OFF_AUTHORS = re.compile(r"^\(?(?i:reporting|writing)\s+by\s+(?P<names>[^;()]+?)(?:\s+in\s+[A-Z][\w ,.-]*)?(?:;|\)|$)")
 # "(By A and B)" after the story: the wire's byline printed at its foot.
 FOOT_BYLINE = re.compile(r"^\(?(?i:by)\s")
 
@@ -789,6 +829,8 @@ def page_facts(lines: list[Line], end: int, segments: list[Segment]) -> PageFact
     for line in lines[end:]:
         if line.kind in ("break", "teaser"):
             break
+        if not facts.authors and line.kind == "wire" and (signed := SIGN_OFF_AUTHORS.match(line.text)):
+            facts.authors = split_names(signed.group("names"))
         if line.facts is None:
             continue
         if (line.facts.source or line.facts.published) and not line.facts.authors or FOOT_BYLINE.match(line.text):
@@ -830,6 +872,17 @@ def is_section_heading(lines: list[Line], index: int, end: int) -> bool:
         return False
     following = next((later for later in lines[index + 1:end] if later.kind not in ("skip", "caption")), None)
     return following is not None and following.kind == "paragraph"
+
+
+# "Kenyase, Brong Ahafo Region, November 11, 2017//-…", "LIMA, 3 June 2025 —": a press-style dateline with its day.
+DATELINE_DAY = re.compile(r"^[A-Z][\w’' .-]{1,40}(?:,\s*[A-Z][\w’' .-]{1,40}){0,2},\s*(?P<date>[^,]{3,12},?\s+\d{4})\s*(?:/+\s*-?|[-–—:])")
+
+
+def dateline_date(blocks: list[Block]) -> str | None:
+    """The day a story's opening dateline prints, when no other line gives one."""
+    first = next((block.text for block in blocks if block.kind == "paragraph"), "")
+    match = DATELINE_DAY.match(first[:120])
+    return find_date(match.group("date")) if match else None
 
 
 def dateline_agency(blocks: list[Block]) -> str | None:

@@ -134,8 +134,8 @@ def read_line(text: str, order: NUMERIC_ORDER | None = None) -> LineFacts | None
     # "Altiplano Mining DigestMay 3, 2025", "4:12 PM GMT+3Updated 3 hours ago": words glued where a layout
     # put them side by side.
     text = GLUED.sub(unglue, text)
-    if text.startswith("(") and text.endswith(")") and re.match(r"\((?i:by)\s", text):
-        text = text[1:-1]  # "(By A and B)" at the foot of a story
+    if re.match(r"\((?i:by)\s", text):
+        text = text[1:].removesuffix(")")  # "(By A and B)" at the foot of a story, perhaps cut off before its ")"
     capitals = CAPITALS_BYLINE.match(text)
     if capitals and place_kind(capitals.group("place").strip()) and not place_kind(capitals.group("name")):
         return LineFacts(authors=(name_case(capitals.group("name")),))

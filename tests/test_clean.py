@@ -259,6 +259,44 @@ def test_a_standfirst_under_the_headline_is_kept_apart_from_the_paragraphs() -> 
     assert paragraphs(document)[0].startswith("The smelter restarted")
 
 
+def test_a_republished_headline_with_its_byline_and_a_wire_sign_off() -> None:
+    raw = "\n".join([
+        "Tin smelter in Oruro to double output by 2027 – by Rosa Mamani (Altiplano Weekly – March 3, 2025)",
+        "Oruro's state tin smelter will double its output by 2027 after a new furnace is installed, its manager said.",
+        "The furnace was bought from a Chinese supplier for $40 million.",
+        "For the rest of this article, see the Altiplano Weekly.",
+    ])
+    document = clean_scrape(read_document_from_text(raw))
+    assert document.title == "Tin smelter in Oruro to double output by 2027"
+    assert (document.authors, document.source, document.date) == (("Rosa Mamani",), "Altiplano Weekly", "2025-03-03")
+
+    raw = "\n".join([
+        "Guinea suspends bauxite exports from Boke port",
+        "CONAKRY, May 2 (Wirecast) - Guinea suspended bauxite exports from the Boke port on Friday over unpaid royalties.",
+        "The ministry said exports would resume once the royalties were paid.",
+        "(Reporting by Mamadou Diallo and Ana Lopes in Conakry; Editing by Tom Berg)",
+    ])
+    document = clean_scrape(read_document_from_text(raw))
+    assert document.authors == ("Mamadou Diallo", "Ana Lopes")
+    assert paragraphs(document)[-1] == "The ministry said exports would resume once the royalties were paid."
+
+
+def test_a_caption_under_the_headline_and_a_press_dateline_give_title_and_date() -> None:
+    raw = "\n".join([
+        "Ghana: Obuasi Deeps Mine to Add 150,000 Ounces of Gold a Year",
+        "Chamber of Mines officials, managers and visiting reporters",
+        "(Obuasi Deeps handout photo)",
+        "Obuasi, Ashanti Region, March 4, 2025//-Obuasi Deeps Mining has begun underground work at its new shaft.",
+        "The company said the shaft would add about 150,000 ounces of gold a year from 2027.",
+        "Aluminum $ 2.40 kg | Cobalt $ 33.10 kg | Copper $ 9.05 kg | Gold $ 85,200 kg",
+    ])
+    document = clean_scrape(read_document_from_text(raw))
+    assert document.title == "Ghana: Obuasi Deeps Mine to Add 150,000 Ounces of Gold a Year"
+    assert document.date == "2025-03-04"
+    text = "\n".join(block.text for block in document.blocks)
+    assert "Chamber of Mines officials" not in text and "handout photo" not in text and "Cobalt $" not in text
+
+
 def test_a_hard_wrapped_paragraph_is_joined() -> None:
     raw = (
         "A short title for a wrapped story\n\nThe minister said the survey of the northern\n"
