@@ -198,7 +198,7 @@ CAPTION_CREDIT = re.compile(r"(?:(?:photo|image|picture|credit|file)s?\s*[:|/]\s
                             re.IGNORECASE)
 # Captions credit a photographer or an agency at their end: "… REUTERS/Ariba Shahid/File Photo",
 # "… (AFP/File)", "… — AFP", "… (REUTERS)". News sentences end with a full stop, not with a credit.
-CREDIT = r"[A-Z][\w.&’']*(?:\s[A-Z][\w.&’']*){0,2}"
+CREDIT = r"[A-Z][\w.&’'-]*(?:\s[A-Z][\w.&’'-]*){0,2}"
 AGENCY_CREDIT = re.compile(
     # "… REUTERS/Ariba Shahid/File Photo", "(AFP/File)", "(Handout)"
     rf"(?:{CREDIT}\s*/\s*)+(?:File(?: Photo| Image| Picture)?|Handout|Pool|Supplied)\)?$"
@@ -597,12 +597,12 @@ def named_again(name: str, lines: list[Line], index: int) -> bool:
 def is_ticker(text: str, words: int) -> bool:
     """'AIRLINK 200.29 Increased By ▲ 2.74 (1.39%)', 'KSE-100 ▲ 1.2% | Gold $2,300 ▼', 'Aluminum $ 2.1505 kg |
     Cobalt $ 33.420 kg | …': prices, not prose."""
-    if words > 40:
+    if words > 150 or not any(character.isdigit() for character in text[:40]):
         return False
     prose = sum(1 for word in text.split() if word.isalpha() and word.islower() and word not in PRICE_UNITS)
     if prose > 2:
         return False
-    if ("%" in text or any(arrow in text for arrow in "▲▼↑↓")) and TICKER_FIGURE.search(text):
+    if words <= 40 and ("%" in text or any(arrow in text for arrow in "▲▼↑↓")) and TICKER_FIGURE.search(text):
         changes = len(TICKER_FIGURE.findall(text))
         numbers = len(re.findall(r"\d[\d,]*\.\d+", text))
         return changes + numbers >= 3
@@ -813,7 +813,8 @@ def byline_authors(lines: list[Line], segment: tuple[int, int]) -> tuple[str, ..
 
 
 # "(Reporting by A and B in Lusaka; Editing by C)": a wire story's reporters, when no byline names them.
-SIGN_OFF_AUTHORS = re.compile(r"^\(?(?i:reporting|writing)\s+by\s+(?P<names>[^;()]+?)(?:\s+in\s+[A-Z][\w ,.-]*)?(?:;|\)|$)")
+SIGN_OFF_AUTHORS = re.compile(r"^\(?(?i:reporting|writing)\s+by\s+(?P<names>[^;()]+?)(?:\s+in\s+[A-Z][\w .-]*)?"
+                              r"(?:\s*[;,]\s*(?i:edit|writ|additional|compil|graphic|research|fact)|;|\)|$)")
 # "(By A and B)" after the story: the wire's byline printed at its foot.
 FOOT_BYLINE = re.compile(r"^\(?(?i:by)\s")
 
