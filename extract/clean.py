@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .dates import NUMERIC_ORDER, ZONES, find_date, find_dates, iso_date, iso_time, numeric_order
+from .entities.gazetteer import place_kind
 from .model import Block, Document, RawDocument, Removed
 from .pagemeta import DESK_BYLINE, LineFacts, PageFacts, is_outlet, is_person_list, name_case, outlet_for_domain, read_line, split_names
 
@@ -191,7 +192,7 @@ COMMA_HEADLINE = re.compile(r"^[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*, [A-Z][\w�
 ALT_TEXT = re.compile(r"^(?:[a-z0-9_-]+|\S+\.(?:jpe?g|png|gif|webp|avif|svg))$", re.IGNORECASE)
 ALT_LOWER = re.compile(r"^[a-z0-9_-]+$")
 # "… (Photo: AFP)", "Image | Reuters", "… (Photo by Dale Kimura for the Times)": a caption ends with its credit.
-CAPTION_CREDIT = re.compile(r"(?:(?:photo|image|picture|credit|file)s?\s*[:|/]\s*©?\s*[\w .,&/-]{1,40}\)?"
+CAPTION_CREDIT = re.compile(r"(?:(?:photo|foto|image|picture|credit|file)s?\s*[:|/]\s*©?\s*[\w .,&/-]{1,40}\)?"
                             r"|[.!?]\s*©\s*[\w .,&’'/-]{2,60}"
                             r"|\(?(?:photo|image|picture|illustration|file photo)s?\s+(?:by|courtesy of|via)\s+[^()]{1,80}\)?"
                             r"|\((?:courtesy|credit)(?: of)?:?\s+[^()]{1,80}\))$",
@@ -219,7 +220,7 @@ AGENCY_CREDIT = re.compile(
 # What every credit above has in its last CREDIT_REACH characters (a mark, a credit word, or capitals after a full
 # stop): a line without any is not a caption, and the costlier end-anchored searches are not run on it.
 CREDIT_REACH = 100
-CAPTION_HINT = re.compile(r"[©/(—–|]|\s-\s|(?i:photo|image|picture|credit|file|courtesy|illustration|rights)"
+CAPTION_HINT = re.compile(r"[©/(—–|]|\s-\s|(?i:photo|foto|image|picture|credit|file|courtesy|illustration|rights)"
                           r"|[.!?][\"’”]?\s*[A-Z]{2}")
 # "© Kenji Ito/Lode Agency": a picture credit; a copyright footer carries a year or "rights".
 PICTURE_CREDIT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?!.*(?:\b(?:19|20)\d{2}\b|rights|reserved))[\w .’'&/|-]{2,60}$", re.IGNORECASE)
@@ -548,6 +549,11 @@ def sign_role_lines(lines: list[Line]) -> list[Line]:
                 and above.kind in ("stub", "headline") and is_person_list(above.text)):
             lines[index - 1] = Line(above.text, "meta", above.words, LineFacts(authors=(name_case(above.text),)))
             lines[index] = Line(line.text, "meta", line.words, LineFacts())
+        # 'Samir Haddadin' between the headline (or standfirst) and 'October 21, 2026': the byline, printed bare.
+        elif (index >= 2 and line.kind == "meta" and line.facts and (line.facts.published or line.facts.updated) and not line.facts.authors
+              and above.kind in ("stub", "headline") and 2 <= above.words <= 3 and is_person_list(above.text)
+              and not place_kind(above.text) and lines[index - 2].kind in ("headline", "paragraph") and lines[index - 2].words >= 6):
+            lines[index - 1] = Line(above.text, "meta", above.words, LineFacts(authors=(above.text,)))
     return lines
 
 
@@ -731,6 +737,10 @@ def find_title(lines: list[Line], segment: tuple[int, int]) -> tuple[int, int | 
     elif title_index == run[-1] and len(run) >= 2 and lines[run[-2]].words >= 8 and lines[run[-1]].words < lines[run[-2]].words:
         title_index = run[-2]
         lines[run[-1]] = Line(lines[run[-1]].text, "caption", lines[run[-1]].words)
+    # A paragraph between the headline and the byline or date above the story is its standfirst.
+    for index in range(title_index + 1, first):
+        if lines[index].kind == "paragraph" and any(line.kind == "meta" and not is_masthead(line) for line in lines[index + 1:first]):
+            lines[index] = Line(lines[index].text, "standfirst", lines[index].words)
     return title_index + 1, title_index
 
 
@@ -770,7 +780,8 @@ BIO_VERB = re.compile(r"\s+(?:covers|writes|reports|has (?:covered|reported|writ
 
 def before_bio(lines: list[Line], start: int, end: int, authors: tuple[str, ...]) -> int:
     """Where the story ends if its last lines are the byline author's biography."""
-    for index in range(max(start + 1, end - 3), end):
+    last_paragraphs = [index for index in range(start + 1, end) if lines[index].kind in ("paragraph", "headline")][-2:]
+    for index in last_paragraphs:
         text = lines[index].text
         if any(text.startswith(name) and BIO_VERB.match(text[len(name):]) for name in authors if " " in name):
             return index

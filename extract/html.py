@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from html import unescape
 
 import trafilatura
 from lxml.etree import ParserError
@@ -56,6 +57,18 @@ def without_layout_tables(page: str) -> str | HtmlElement:
     return tree
 
 
+H1 = re.compile(r"<h1\b[^>]{0,400}>(?P<inner>.{0,600}?)</h1\s*>", re.IGNORECASE | re.DOTALL)  # bounded: no scan to the end per tag
+TAG = re.compile(r"<[^>]+>")
+
+
+def printed_headline(page: str, site: str | None) -> str | None:
+    """The headline the page prints (its one <h1> of headline length that is not the site's name): it wins over
+    an og:title or <title> written for sharing, which can differ from it."""
+    headings = {" ".join(unescape(TAG.sub(" ", match.group("inner"))).split()) for match in H1.finditer(page)}
+    candidates = [text for text in headings if len(text.split()) >= 4 and text.casefold() != (site or "").casefold()]
+    return candidates[0] if len(candidates) == 1 else None
+
+
 def read_html(raw: RawDocument) -> Document:
     """The article in a saved page, with the page's own title, date, source and authors."""
     extracted = trafilatura.bare_extraction(
@@ -68,6 +81,7 @@ def read_html(raw: RawDocument) -> Document:
     published = next((match.group("value") for pattern in PUBLISHED_MARKUP if (match := pattern.search(raw.text))), None)
     language = LANGUAGE.search(raw.text[:4000])
     title, _ = without_site_name(extracted.title or "", extracted.sitename, extracted.text.split("\n"))
+    title = printed_headline(raw.text, extracted.sitename) or title
     meta: dict[str, object] = {
         "title": title or None,
         "date": published if published and published[:10] == (extracted.date or "")[:10] else extracted.date,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .dates import DIGIT, MONTHS, NUMERIC_ORDER, WEEKDAYS, ZONES, PrintedDate, find_dates
+from .dates import DIGIT, MONTHS, NUMERIC_ORDER, TIME, WEEKDAYS, ZONES, PrintedDate, find_dates
 from .entities.gazetteer import place_kind
 
 
@@ -93,7 +93,11 @@ OUTLET_WORDS = re.compile(
     r"independent|statesman|telegram|reporter|enquirer|inquirer|digest|sentinel|mirror|prospector|beacon|echo|argus|clarion)\b|\.(?:com|net|org|co|pk|news|info)\b")
 # Page furniture that can stand where an outlet's name would: never a source.
 NOT_OUTLETS = {"e-paper", "epaper", "home", "menu", "latest", "share", "print", "news", "live", "video", "videos", "photos",
-               "opinion", "business", "world", "sport", "sports", "markets", "logo", "follow", "subscribe", "search"}
+               "opinion", "business", "world", "sport", "sports", "markets", "logo", "follow", "subscribe", "search",
+               # a site's sections, printed beside a story's date ("MINING  SEPTEMBER 14, 2026 / 6:52 PM")
+               "mining", "economy", "politics", "industry", "energy", "resources", "commodities", "metals", "companies",
+               "finance", "technology", "environment", "national", "regional", "local", "international", "region",
+               "analysis", "features", "comment", "lifestyle", "culture", "agriculture", "infrastructure"}
 # Two items a layout printed side by side without a space: "ThompsonManjimup" (never "McDonald").
 CAMEL_GLUE = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
 # An agency by its initials: "GCNW", "APA", "QNS".
@@ -179,12 +183,15 @@ def read_line(text: str, order: NUMERIC_ORDER | None = None) -> LineFacts | None
         return signed_line(rest)
     for piece in SEPARATORS.split(FILLER.sub(" ", rest)):
         piece = piece.strip(" :.()[]")
-        if not piece:
+        if not piece or TIME.fullmatch(piece):  # a time the date left behind ("September 14, 2026 / 6:52 PM")
             continue
-        if not authors and (published or updated or undated) and is_person_list(piece):
-            authors = tuple(split_names(piece))  # "18 July 2022 - 00:03 Aaron Ross and Helen Reid"
-        elif not authors and ROLE.search(piece) and len(piece.split()) <= 4 and piece[:1].isupper():
-            authors = (piece,)  # "Reuters | BR Web Desk Published …": a desk signs it
+        person = name_case(piece) if piece.isupper() and 2 <= len(piece.split()) <= 3 else piece  # "HARUKA NISHIMORI"
+        if not authors and (published or updated or undated) and is_person_list(person) and not place_kind(person):
+            authors = tuple(split_names(person))  # "18 July 2022 - 00:03 Aaron Ross and Helen Reid"
+        elif ROLE.search(piece) and len(piece.split()) <= 4:
+            if not authors and piece[:1].isupper():
+                authors = (piece,)  # "Reuters | BR Web Desk Published …": a desk signs it
+            # else "By A, regional correspondent": the author's role
         elif is_outlet(piece):
             source = source or piece
         elif piece.casefold() not in NOT_OUTLETS:

@@ -297,6 +297,33 @@ def test_a_caption_under_the_headline_and_a_press_dateline_give_title_and_date()
     assert "Chamber of Mines officials" not in text and "handout photo" not in text and "Cobalt $" not in text
 
 
+def test_a_long_standfirst_a_bare_name_over_the_date_and_a_bio_in_the_last_paragraphs() -> None:
+    raw = "\n".join([
+        "LIMPOPO MINING HERALD",
+        "Home | Mining | Markets | Opinion",
+        "Platinum miner shelves Mokopane shaft",
+        "The company says prices are too low to justify the spending, but unions warn that hundreds of jobs are at risk "
+        "in a district where the mine is the largest employer and few other jobs exist",
+        "Thandi Mokoena",
+        "12 March 2026",
+        "Foto: Thandi Mokoena / Limpopo Mining Herald",
+        "Bushveld Platinum has shelved its planned Mokopane shaft, the company said on Wednesday.",
+        "Unions said they would meet the company next week.",
+        "Thandi Mokoena is the Herald's mining correspondent. She has covered the platinum belt since 2019.",
+        "thandi@limpopoherald.example",
+        "Most Read",
+        "Rand slips as platinum falls",
+    ])
+    document = clean_scrape(read_document_from_text(raw))
+    assert (document.title, document.authors, document.date) == (
+        "Platinum miner shelves Mokopane shaft", ("Thandi Mokoena",), "2026-03-12")
+    assert document.blocks[0].kind == "standfirst"
+    assert paragraphs(document) == [
+        "Bushveld Platinum has shelved its planned Mokopane shaft, the company said on Wednesday.",
+        "Unions said they would meet the company next week.",
+    ]
+
+
 def test_a_hard_wrapped_paragraph_is_joined() -> None:
     raw = (
         "A short title for a wrapped story\n\nThe minister said the survey of the northern\n"

@@ -64,6 +64,9 @@ def test_the_pages_own_numeric_dates_settle_the_order() -> None:
     ("Wirecasta day ago", None, None, (), "Wirecast"),
     ("(By Ana Lopes and Tom Berg)", None, None, ("Ana Lopes", "Tom Berg"), None),  # a wire byline at the foot
     ("Monitoring Report", None, None, ("Monitoring Report",), None),
+    ("AMAKA OBI | Delta Mining Times | Oct. 9, 2026 18:05 WAT", "2026-10-09", None, ("Amaka Obi",), "Delta Mining Times"),
+    ("By Rosa Mamani Quispe, regional correspondent", None, None, ("Rosa Mamani Quispe",), None),
+    ("MINING   MAY 4, 2026 / 6:52 PM / UPDATED 2 HOURS AGO", "2026-05-04", None, (), None),  # a section, not an outlet
 ])
 def test_a_metadata_line_is_taken_apart(line: str, day: str | None, updated: str | None, authors: tuple[str, ...],
                                         source: str | None) -> None:

@@ -75,6 +75,15 @@ def test_a_page_laid_out_in_a_table_gives_its_paragraphs_and_a_title_without_the
         assert clutter not in body(document), clutter
 
 
+def test_the_printed_headline_wins_over_a_different_og_title(tmp_path: Path) -> None:
+    page = (PAGES / "table-layout.html").read_text(encoding="utf-8").replace(
+        '<meta property="og:site_name"', '<meta property="og:title" content="Kazakh miner secures plant loans" />\n'
+        '<meta property="og:site_name"')
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    (document,) = clean_corpus(tmp_path).documents
+    assert document.title == "Balkhash Metals raises $90m for a molybdenum plant"
+
+
 def test_a_record_without_a_source_is_named_by_its_page_title_or_its_domain(tmp_path: Path) -> None:
     text = "Miners in Oruro returned to work on Monday after a two-week strike over wages ended with a deal.\n" * 2
     records = [
