@@ -429,6 +429,7 @@ def corpus_json(articles: tuple[Article, ...], entities: tuple[Entity, ...], con
                 "file": a.file,
                 "path": a.path,
                 "language": a.language,
+                "standfirst": next((block.text for block in a.blocks if block.kind == "standfirst"), None),
                 "text": a.text,
                 "mentions": [
                     {"entity": m.entity, "start": m.start, "end": m.end, "text": m.text}

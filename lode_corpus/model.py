@@ -104,13 +104,14 @@ class Mention:
 
 
 class Article:
-    """One article: title, source, author, date (YYYY-MM-DD or None), url, language, text and mentions.
+    """One article: title, source, author, date (YYYY-MM-DD or None), url, language, standfirst (the summary a page
+    printed under its headline, or None), text and mentions.
 
     `article.entities` are the entities it names, in order of first mention;
     `article.mentions` each name in place (start/end are offsets into `article.text`).
     """
 
-    __slots__ = ("id", "title", "source", "author", "date", "url", "file", "path", "language", "text", "mentions",
+    __slots__ = ("id", "title", "source", "author", "date", "url", "file", "path", "language", "standfirst", "text", "mentions",
                  "_lower", "_folded")
 
     def __init__(self, record: dict[str, Any]) -> None:
@@ -123,6 +124,7 @@ class Article:
         self.file: str | None = record.get("file")
         self.path: str | None = record.get("path")
         self.language: str | None = record.get("language")
+        self.standfirst: str | None = record.get("standfirst")
         self.text: str = record.get("text") or ""
         self.mentions: tuple[Mention, ...] = ()
         self._lower: str | None = None

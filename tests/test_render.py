@@ -244,3 +244,7 @@ def test_a_standfirst_shows_under_the_title_and_on_the_index_card(tmp_path: Path
     assert article.index('class="standfirst"') < article.index("The smelter restarted")
     index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'class="standfirst" dir="auto">The plant had been shut', index)
+    (record,) = json.loads((tmp_path / "site" / "data" / "corpus.json").read_text(encoding="utf-8"))["articles"]
+    assert record["standfirst"].startswith("The plant had been shut")
+    from lode_corpus.model import Article
+    assert Article(record).standfirst == record["standfirst"]
