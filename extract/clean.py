@@ -25,7 +25,18 @@ from typing import Literal
 from .dates import NUMERIC_ORDER, ZONES, find_date, find_dates, iso_date, iso_time, numeric_order
 from .entities.gazetteer import place_kind
 from .model import Block, Document, RawDocument, Removed
-from .pagemeta import DESK_BYLINE, LineFacts, PageFacts, is_outlet, is_person_list, name_case, outlet_for_domain, read_line, split_names
+from .pagemeta import (
+    DESK_BYLINE,
+    NOT_OUTLETS,
+    LineFacts,
+    PageFacts,
+    is_outlet,
+    is_person_list,
+    name_case,
+    outlet_for_domain,
+    read_line,
+    split_names,
+)
 
 LineKind = Literal[
     "paragraph",  # sentence-like prose
@@ -111,8 +122,8 @@ SKIP_LINES = _phrases(
     r"subscribe(?: now| today| here)?",
     r"story continues below(?: advertisement)?",
     r"(?:article|story) continues (?:below|after .*)",
-    r"skip to (?:main )?content",
-    r"(?:also|read also|see also|must) read\s*[:\-–—|].*",
+    r"skip to (?:the )?(?:main )?(?:content|navigation|menu|search|footer)",
+    r"(?:also|read also|see also|must) read\s*[:\-–—|].*", r"(?:read|see) also\s*[:\-–—|].+", r"(?-i:MORE|More)\s*:.+",
     r"read more\s*[:\-–—|].+",
     r"related\s*[:\-–—|].+",
     r"share(?: (?:on|via) \w+| this)?",
@@ -146,7 +157,7 @@ BANNER_WORDS = re.compile(
     r"|get (?:a|our|the) (?:daily|weekly|free) (?:email|newsletter|briefing)|sign up (?:now|today|here|for free)"
     r"|your browser is out of date|follow our coverage|in (?:our|the) [\w ]{0,30}newsletter|catch all the [\w ,]{0,40}news"
     r"|download (?:our|the)\b[^.]{0,30}\bapp|get (?:the|our) [\w ’'&.-]{0,40}\bapp\b"
-    r"|read (?:the|our) latest (?:issue|edition)"
+    r"|read (?:the|our) latest (?:issue|edition)|in your inbox|your email address|by signing up|privacy policy"
     r"|welcomes? letters from (?:its )?readers|send (?:us )?(?:yours|your letters?|your views)\b)\b",
     re.IGNORECASE,
 )
@@ -157,7 +168,7 @@ LABEL_PHRASE = 280
 BANNER_KEYS = ("cookie", "privacy", "your device", "subscri", "newsletter", "continue reading", "unlock", "free account",
                "without limits", "free article", "become a", "journalism", "enjoying this", "download", "blocker",
                "unlimited access", "full access", "email", "briefing", "sign up", "browser", "follow our coverage",
-               "latest issue", "latest edition",
+               "latest issue", "latest edition", "inbox", "your email", "signing up", "privacy policy",
                "catch all", " app", "letters from", "send ")
 TIME_AGO = re.compile(
     r"^(?:an?|\d{1,3}|one|two|few) (?:sec|second|min|minute|hr|hour|day|week|month|year)s? ago$", re.IGNORECASE
@@ -220,8 +231,16 @@ AGENCY_CREDIT = re.compile(
 # What every credit above has in its last CREDIT_REACH characters (a mark, a credit word, or capitals after a full
 # stop): a line without any is not a caption, and the costlier end-anchored searches are not run on it.
 CREDIT_REACH = 100
-CAPTION_HINT = re.compile(r"[©/(—–|]|\s-\s|(?i:photo|foto|image|picture|credit|file|courtesy|illustration|rights)"
-                          r"|[.!?][\"’”]?\s*[A-Z]{2}")
+CREDIT_MARKS = ("©", "/", "(", "—", "–", "|", " - ")
+CREDIT_WORDS = ("photo", "foto", "image", "picture", "credit", "file", "courtesy", "illustration", "rights")
+CAPITALS_AFTER_STOP = re.compile(r"[.!?][\"’”]?\s*[A-Z]{2}")
+
+
+def has_credit_mark(tail: str) -> bool:
+    if any(mark in tail for mark in CREDIT_MARKS):
+        return True
+    lowered = tail.lower()
+    return any(word in lowered for word in CREDIT_WORDS) or CAPITALS_AFTER_STOP.search(tail) is not None
 # "© Kenji Ito/Lode Agency": a picture credit; a copyright footer carries a year or "rights".
 PICTURE_CREDIT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?!.*(?:\b(?:19|20)\d{2}\b|rights|reserved))[\w .’'&/|-]{2,60}$", re.IGNORECASE)
 # Wire housekeeping and publishers' disclaimers: never the story's own text.
@@ -235,12 +254,13 @@ WIRE_LINES = _phrases(
     r".{0,80}\b(?:has not been edited by|is auto-generated from a syndicated feed|published from a syndicated feed|"
     r"do(?:es)? not necessarily reflect|not responsible for the content of external|this is an ai-generated).{0,160}",
     r"(?:this (?:article|story) (?:was|is|has been) (?:originally |first )?(?:published|republished|reproduced)).{0,160}",
+    r"this (?:article|story|report) (?:was )?(?:first |originally )?appeared (?:in|on) .{2,200}",
     r"\(?with (?:inputs|input|additional reporting|reporting) from [\w ,.&]{2,60}\)?",
     r"when using (?:the |our )?materials.{0,160}", r".{0,60}hyperlink to .{1,60} is (?:required|obligatory|mandatory).{0,40}",
     r".{0,60}(?:reproduction|republication|reprinting|redistribution)\b.{0,80}\b(?:prohibited|permission|permitted).{0,80}",
 )
 # Each of WIRE_LINES' phrases holds one of these: a line with none is not wire housekeeping, and is not matched.
-WIRE_KEYS = (" by ", "by ", "(", "@", "standards", "principles", "disclaimer", "edited by", "syndicated", "reflect",
+WIRE_KEYS = (" by ", "by ", "(", "@", "standards", "principles", "disclaimer", "edited by", "syndicated", "reflect", "appeared",
              "responsible for", "ai-generated", "this article", "this story", "with input", "with additional",
              "with reporting", "materials", "hyperlink", "reproduc", "republica", "reprint", "redistribut")
 # Labels that pages and aggregators put above parts of a story; never a heading of its own.
@@ -473,7 +493,7 @@ def line_kind(text: str, words: int, facts: LineFacts | None = None) -> LineKind
         return "skip"
     if is_caption(text, words):
         return "caption"
-    if words <= 30 and len(MENU_SEPARATORS.findall(text)) >= 2 or words <= 8 and BREADCRUMB.match(text):
+    if words <= 30 and len(MENU_SEPARATORS.findall(text)) >= 2 or words <= 8 and BREADCRUMB.match(text) or is_bare_menu(text, words):
         return "skip"
     if is_ticker(text, words):
         return "skip"
@@ -493,6 +513,16 @@ def is_wire(text: str) -> bool:
     return any(key in lowered for key in WIRE_KEYS) and WIRE_LINES.match(text) is not None
 
 
+def is_bare_menu(text: str, words: int) -> bool:
+    """'Home Latest Pakistan Business Opinion World Sport Magazines': a menu copied without its separators — every
+    word capitalised and at least three of them the names of a site's sections."""
+    if not 5 <= words <= 15:
+        return False
+    items = text.split()
+    return all(item[:1].isupper() and item.isalpha() for item in items) and sum(
+        item.casefold() in NOT_OUTLETS for item in items) >= 3
+
+
 def is_banner(text: str) -> bool:
     lowered = text.lower()
     return any(key in lowered for key in BANNER_KEYS) and BANNER_WORDS.search(text) is not None
@@ -507,7 +537,7 @@ def is_caption(text: str, words: int) -> bool:
         return False
     # A credit is at the end: only the tail needs looking at (and end-anchored searches over a whole line are slow).
     tail = text[-160:]
-    if not CAPTION_HINT.search(text[-CREDIT_REACH:]):
+    if not has_credit_mark(text[-CREDIT_REACH:]):
         return False
     if CAPTION_CREDIT.search(tail):
         return True
@@ -728,7 +758,7 @@ def find_title(lines: list[Line], segment: tuple[int, int]) -> tuple[int, int | 
     title_index = next((i for i in reversed(run) if lines[i].words >= 4), run[-1])
     # A longer line under a shorter headline is a standfirst (dek): the title is above it, and the dek is kept
     # as the article's standfirst, apart from its paragraphs.
-    if (title_index == run[-1] and len(run) >= 2 and lines[run[-1]].words >= 12 and lines[run[-2]].words >= 4
+    if (title_index == run[-1] and len(run) >= 2 and lines[run[-1]].words >= 10 and lines[run[-2]].words >= 4
             and lines[run[-1]].words > lines[run[-2]].words):
         title_index = run[-2]
         lines[run[-1]] = Line(lines[run[-1]].text, "standfirst", lines[run[-1]].words)
@@ -775,7 +805,7 @@ def article_end(lines: list[Line], start: int, seg_end: int, authors: tuple[str,
 
 
 # "<Name> covers mining …", "<Name> is a reporter …": a line about the byline's author, after the story.
-BIO_VERB = re.compile(r"\s+(?:covers|writes|reports|has (?:covered|reported|written)|is (?:a|an|the|our)|was (?:a|an|the)|joined)\b")
+BIO_VERB = re.compile(r"\s+(?:covers|writes|reports|has (?:covered|reported|written)|is|was|joined)\b")
 
 
 def before_bio(lines: list[Line], start: int, end: int, authors: tuple[str, ...]) -> int:
@@ -882,7 +912,10 @@ def is_section_heading(lines: list[Line], index: int, end: int) -> bool:
     line = lines[index]
     if (COMMA_HEADLINE.match(line.text) or REPORTED_HEADLINE.search(line.text)) and line.words >= 7:
         return False
-    following = next((later for later in lines[index + 1:end] if later.kind not in ("skip", "caption")), None)
+    # Only a caption or a one- or two-word marker ("Advertisement") may stand between a heading and its paragraph;
+    # a newsletter box's title has its prompt under it.
+    following = next((later for later in lines[index + 1:end]
+                      if not (later.kind == "caption" or later.kind == "skip" and later.words <= 2)), None)
     return following is not None and following.kind == "paragraph"
 
 

@@ -106,7 +106,8 @@ MAX_WORDS = 30
 # A line of this many words with none of these marks (a digit, a separator, a byline's or a source's word) is
 # prose or a headline: no reading below could find a fact in it, so none is tried.
 PLAIN_WORDS = 9
-META_HINT = re.compile(r"\d|[|•(]|\s[-–—]\s|->|\b(?i:by|ago|published|posted|updated|appeared|printed|source|via|courtesy|"
+# (Matched against the lower-cased line: a case-sensitive search is the faster one.)
+META_HINT = re.compile(r"\d|[|•(]|\s[-–—]\s|->|\b(?:by|ago|published|posted|updated|appeared|printed|source|via|courtesy|"
                        r"author|authors|reporter|byline|written|staff|desk|correspondent|writer)\b")
 # A shorter line may also be a name and its outlet ("Priyanka Deshmukh, Bharat Ledger Bureau", "NAME, City", two
 # items glued together) or a desk's report ("Monitoring Report").
@@ -127,7 +128,7 @@ def unglue(match: re.Match[str]) -> str:
 def read_line(text: str, order: NUMERIC_ORDER | None = None) -> LineFacts | None:
     """The facts a metadata line gives, or None when the line is anything else."""
     words = len(text.split())
-    if words > MAX_WORDS or not META_HINT.search(text) and (words >= PLAIN_WORDS or not SHORT_META_HINT.search(text)):
+    if words > MAX_WORDS or not META_HINT.search(text.lower()) and (words >= PLAIN_WORDS or not SHORT_META_HINT.search(text)):
         return None
     if DESK_BYLINE.match(text):
         return LineFacts(authors=(text,))
@@ -205,13 +206,13 @@ def signed_line(text: str) -> LineFacts | None:
     pieces = [piece.strip() for piece in re.split(r"\s*[|,•]\s*|\s[-–—]\s", text.strip()) if piece.strip()]
     if len(pieces) == 1 and len(CAMEL_GLUE.findall(text)) == 1:
         pieces = [piece.strip() for piece in CAMEL_GLUE.split(text)]  # "Holly ThompsonManjimup-Bridgetown Times"
-    if len(pieces) != 2 or not is_person_list(pieces[0]) or " and " in pieces[0]:
+    if len(pieces) != 2 or not is_person_list(pieces[0]):
         return None
     outlet = re.sub(r"\s+(?i:bureau|desk|staff|news desk)$", "", pieces[1])
     agency = AGENCY_INITIALS.fullmatch(outlet) is not None  # "Kojo Antwi-Boasiako | GCNW"
     if not (OUTLET_WORDS.search(pieces[1]) or ROLE.search(pieces[1]) or agency) or not (is_outlet(outlet) or ROLE.search(pieces[1])):
         return None
-    return LineFacts(authors=(name_case(pieces[0]),), source=outlet if is_outlet(outlet) else None)
+    return LineFacts(authors=tuple(split_names(pieces[0])), source=outlet if is_outlet(outlet) else None)
 
 
 def is_person_list(piece: str) -> bool:

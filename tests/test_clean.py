@@ -324,6 +324,36 @@ def test_a_long_standfirst_a_bare_name_over_the_date_and_a_bio_in_the_last_parag
     ]
 
 
+def test_a_menu_without_separators_a_deck_a_newsletter_box_and_a_syndication_note() -> None:
+    raw = "\n".join([
+        "Skip to main navigation",
+        "Harbour Gazette",
+        "Home Latest Business Opinion World Sport Magazines",
+        "Inspectors order drawdown at Lagoa Funda dam",
+        "Regulator found seepage on the downstream face during a routine visit",
+        "Story by Ana Lopes",
+        "Feb 18, 2025 · 5 min read",
+        "Inspectors have ordered the Lagoa Funda dam's owner to lower its water level within 30 days.",
+        "Read also: How the dam-safety rules changed",
+        "NEWSLETTER",
+        "The Gazette Morning Brief",
+        "Mining and politics from the coast, in your inbox at 7am.",
+        "Your email address",
+        "The owner said it would comply.",
+        "This article first appeared in Ridge Metals Wire. It is republished under a content-sharing agreement.",
+        "Ana Lopes is the Gazette's mining correspondent.",
+    ])
+    document = clean_scrape(read_document_from_text(raw))
+    assert document.title == "Inspectors order drawdown at Lagoa Funda dam"
+    assert document.authors == ("Ana Lopes",)
+    assert document.blocks[0].kind == "standfirst"
+    assert paragraphs(document) == [
+        "Inspectors have ordered the Lagoa Funda dam's owner to lower its water level within 30 days.",
+        "The owner said it would comply.",
+    ]
+    assert headings(document) == []
+
+
 def test_a_hard_wrapped_paragraph_is_joined() -> None:
     raw = (
         "A short title for a wrapped story\n\nThe minister said the survey of the northern\n"

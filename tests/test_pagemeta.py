@@ -67,6 +67,7 @@ def test_the_pages_own_numeric_dates_settle_the_order() -> None:
     ("AMAKA OBI | Delta Mining Times | Oct. 9, 2026 18:05 WAT", "2026-10-09", None, ("Amaka Obi",), "Delta Mining Times"),
     ("By Rosa Mamani Quispe, regional correspondent", None, None, ("Rosa Mamani Quispe",), None),
     ("MINING   MAY 4, 2026 / 6:52 PM / UPDATED 2 HOURS AGO", "2026-05-04", None, (), None),  # a section, not an outlet
+    ("Ana Lopes and Tom Berg | Ridge Metals Wire", None, None, ("Ana Lopes", "Tom Berg"), "Ridge Metals Wire"),
 ])
 def test_a_metadata_line_is_taken_apart(line: str, day: str | None, updated: str | None, authors: tuple[str, ...],
                                         source: str | None) -> None:
