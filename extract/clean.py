@@ -27,6 +27,7 @@ from .entities.gazetteer import place_kind
 from .model import Block, Document, RawDocument, Removed
 from .pagemeta import (
     DESK_BYLINE,
+    FOOT_BYLINE,
     NOT_OUTLETS,
     LineFacts,
     PageFacts,
@@ -239,8 +240,7 @@ CAPITALS_AFTER_STOP = re.compile(r"[.!?][\"’”]?\s*[A-Z]{2}")
 def has_credit_mark(tail: str) -> bool:
     if any(mark in tail for mark in CREDIT_MARKS):
         return True
-    lowered = tail.lower()
-    return any(word in lowered for word in CREDIT_WORDS) or CAPITALS_AFTER_STOP.search(tail) is not None
+    return mentions_any(tail, CREDIT_WORDS) or CAPITALS_AFTER_STOP.search(tail) is not None
 # "© Kenji Ito/Lode Agency": a picture credit; a copyright footer carries a year or "rights".
 PICTURE_CREDIT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?!.*(?:\b(?:19|20)\d{2}\b|rights|reserved))[\w .’'&/|-]{2,60}$", re.IGNORECASE)
 # Wire housekeeping and publishers' disclaimers: never the story's own text.
@@ -358,10 +358,8 @@ def clean_scrape(raw: RawDocument) -> Document:
     date, time, zone = (None, None, None)
     if facts.date is not None:
         date, time, zone = facts.date.date, facts.date.time, facts.date.timezone
-    elif crawl_date:
-        date = crawl_date
-    elif dateline_date(blocks):
-        date = dateline_date(blocks)
+    else:
+        date = crawl_date or dateline_date(blocks)
     if iso_date(known.get("date")):  # the markup's or record's own date wins over one printed in the text
         date, (time, zone) = iso_date(known.get("date")), iso_time(known.get("date"))
     known_authors = tuple(name_case(name) for name in known.get("authors") or ())
@@ -508,9 +506,14 @@ def line_kind(text: str, words: int, facts: LineFacts | None = None) -> LineKind
     return "headline"
 
 
-def is_wire(text: str) -> bool:
+def mentions_any(text: str, keys: tuple[str, ...]) -> bool:
+    """A cheap gate before a costly phrase list: does the lower-cased text hold one of its keys?"""
     lowered = text.lower()
-    return any(key in lowered for key in WIRE_KEYS) and WIRE_LINES.match(text) is not None
+    return any(key in lowered for key in keys)
+
+
+def is_wire(text: str) -> bool:
+    return mentions_any(text, WIRE_KEYS) and WIRE_LINES.match(text) is not None
 
 
 def is_bare_menu(text: str, words: int) -> bool:
@@ -524,8 +527,7 @@ def is_bare_menu(text: str, words: int) -> bool:
 
 
 def is_banner(text: str) -> bool:
-    lowered = text.lower()
-    return any(key in lowered for key in BANNER_KEYS) and BANNER_WORDS.search(text) is not None
+    return mentions_any(text, BANNER_KEYS) and BANNER_WORDS.search(text) is not None
 
 
 def is_alt_text(text: str) -> bool:
@@ -577,7 +579,7 @@ def sign_role_lines(lines: list[Line]) -> list[Line]:
         line, above = lines[index], lines[index - 1]
         if (line.kind == "meta" and line.facts and line.facts.authors == (line.text,) and DESK_BYLINE.match(line.text)
                 and above.kind in ("stub", "headline") and is_person_list(above.text)):
-            lines[index - 1] = Line(above.text, "meta", above.words, LineFacts(authors=(name_case(above.text),)))
+            lines[index - 1] = Line(above.text, "meta", above.words, LineFacts(authors=(above.text,)))
             lines[index] = Line(line.text, "meta", line.words, LineFacts())
         # 'Samir Haddadin' between the headline (or standfirst) and 'October 21, 2026': the byline, printed bare.
         elif (index >= 2 and line.kind == "meta" and line.facts and (line.facts.published or line.facts.updated) and not line.facts.authors
@@ -856,8 +858,6 @@ def byline_authors(lines: list[Line], segment: tuple[int, int]) -> tuple[str, ..
 # "(Reporting by A and B in Lusaka; Editing by C)": a wire story's reporters, when no byline names them.
 SIGN_OFF_AUTHORS = re.compile(r"^\(?(?i:reporting|writing)\s+by\s+(?P<names>[^;()]+?)(?:\s+in\s+[A-Z][\w .-]*)?"
                               r"(?:\s*[;,]\s*(?i:edit|writ|additional|compil|graphic|research|fact)|;|\)|$)")
-# "(By A and B)" after the story: the wire's byline printed at its foot.
-FOOT_BYLINE = re.compile(r"^\(?(?i:by)\s")
 
 
 def page_facts(lines: list[Line], end: int, segments: list[Segment]) -> PageFacts:

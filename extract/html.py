@@ -38,10 +38,13 @@ AUTHOR_TAIL = re.compile(r"\s*\b(?:published|updated|posted|on|at)\b.*$|\s*\d.*$
 LATEST_DATE = "2100-12-31"
 
 
+TABLE_TAG = re.compile(r"<table\b", re.IGNORECASE)
+
+
 def without_layout_tables(page: str) -> str | HtmlElement:
     """Old sites lay a page out in a table (menu, story, sidebar side by side in one row); read as a data table,
     its cells run together into one line. Tables whose cells hold headings or paragraphs become plain blocks."""
-    if "<table" not in page.lower():
+    if not TABLE_TAG.search(page):
         return page
     try:
         tree = document_fromstring(page)

@@ -252,8 +252,8 @@ def record_document(name: str, record: object) -> RawDocument:
         # Other fields of the wrong type (a number as a date, a list as a url) are ignored: the article stands.
     if not meta.get("source") and isinstance(record.get("title_page"), str) and isinstance(meta.get("title"), str):
         # news-please keeps the page's <title> ("<headline> - <Outlet>"): the outlet is its tail.
-        headline, site = without_site_name(repair(record["title_page"]), None, [meta["title"]])
-        if site and headline == meta["title"]:
+        _, site = without_site_name(repair(record["title_page"]), None, [meta["title"]])  # only if the rest is the title
+        if site:
             meta["source"] = site
     text = meta.pop("text", None)
     if not isinstance(text, str) or not text.strip():

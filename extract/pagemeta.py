@@ -100,6 +100,8 @@ NOT_OUTLETS = {"e-paper", "epaper", "home", "menu", "latest", "share", "print", 
                "analysis", "features", "comment", "lifestyle", "culture", "agriculture", "infrastructure"}
 # Two items a layout printed side by side without a space: "ThompsonManjimup" (never "McDonald").
 CAMEL_GLUE = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
+# "(By A and B)", "By A and B" after the story: a wire's byline printed at its foot.
+FOOT_BYLINE = re.compile(r"^\(?(?i:by)\s")
 # An agency by its initials: "GCNW", "APA", "QNS".
 AGENCY_INITIALS = re.compile(r"[A-Z]{2,6}")
 MAX_WORDS = 30
@@ -133,13 +135,12 @@ def read_line(text: str, order: NUMERIC_ORDER | None = None) -> LineFacts | None
     if DESK_BYLINE.match(text):
         return LineFacts(authors=(text,))
     # "Express Tribune10-04-2025": an aggregator glues the outlet to the date.
-    has_digit = DIGIT.search(text) is not None
-    if has_digit:
+    if DIGIT.search(text):
         text = GLUED_DATE.sub(r"\g<before> \g<glued>", text)
     # "Altiplano Mining DigestMay 3, 2025", "4:12 PM GMT+3Updated 3 hours ago": words glued where a layout
     # put them side by side.
     text = GLUED.sub(unglue, text)
-    if re.match(r"\((?i:by)\s", text):
+    if text.startswith("(") and FOOT_BYLINE.match(text):
         text = text[1:].removesuffix(")")  # "(By A and B)" at the foot of a story, perhaps cut off before its ")"
     capitals = CAPITALS_BYLINE.match(text)
     if capitals and place_kind(capitals.group("place").strip()) and not place_kind(capitals.group("name")):
@@ -276,7 +277,7 @@ def outlet_for_domain(domain: str, text: str) -> str | None:
             for last in range(first + 1, len(words) + 1):
                 name = " ".join(words[first:last])
                 spelled = re.sub(r"[\W_]+", "", name.casefold())
-                if spelled in (label, "the" + label) or re.sub(r"^the", "", spelled) == label:
+                if spelled in (label, "the" + label):
                     return name
     return None
 
