@@ -23,6 +23,7 @@ import functools
 import json
 import re
 import tomllib
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
@@ -32,7 +33,7 @@ from .entities.spans import Extraction, Found
 from .entities.values import value_name
 from .model import TYPES, VALUE_TYPES, Article, Entity, Mention
 from .paths import slugify
-from .vocab import Vocabulary, alternation, fold, words
+from .vocab import Vocabulary, alternation, entries, fold, words
 
 CURATION_FILE = "aliases.toml"
 # When votes tie, the more specific type wins.
@@ -81,8 +82,9 @@ def parse_curation(text: str, source: str = CURATION_FILE) -> Curation:
 
 @functools.lru_cache(maxsize=65536)
 def key(name: str) -> str:
-    """'the U.S.' and 'US', 'Japan–Pakistan' and 'Japan-Pakistan' fold to one key."""
-    name = re.sub(r"^the\s+", "", fold(name))
+    """'the U.S.' and 'US', 'Japan–Pakistan' and 'Japan-Pakistan', 'Martín' and 'Martin' fold to one key."""
+    name = unicodedata.normalize("NFKD", re.sub(r"^the\s+", "", fold(name)))
+    name = "".join(ch for ch in name if not unicodedata.combining(ch))
     return re.sub(r"[^\w]+", " ", name.replace(".", "")).strip()
 
 
@@ -136,6 +138,8 @@ def link(
              for signed, e in zip(signers, extractions, strict=True)]
     rescan(articles, extractions, found, aliases)
     company_families(found, aliases, vocabulary)
+    fuller_names(found, aliases, vocabulary)
+    glossed_names(found, aliases)
     people_and_events(found, aliases)
     groups: dict[str, list[tuple[int, Found]]] = defaultdict(list)
     for index, mentions in enumerate(found):
@@ -198,7 +202,8 @@ EVIDENCE = {"vocab": 10.0, "acronym": 10.0, "suffix": 10.0, "rule": 3.0, "surnam
 
 
 def evidence(mention: Found) -> float:
-    if (mention.type == "ORG" and ORG_SUFFIX.search(mention.name)) or (mention.type == "EVENT" and EVENT_SUFFIX.search(mention.name)):
+    legal_form = ORG_SUFFIX.search(mention.name) or LEGAL_PREFIX.match(mention.name)
+    if (mention.type == "ORG" and legal_form) or (mention.type == "EVENT" and EVENT_SUFFIX.search(mention.name)):
         return EVIDENCE["suffix"]
     return EVIDENCE[mention.origin]
 
@@ -272,6 +277,8 @@ def rescan(articles: tuple[Article, ...], extractions: list[Extraction], found: 
 # "Export-Import Bank of China" is "China Export-Import Bank"; "Exim" is short for "Export-Import".
 OF_PLACE = re.compile(r"^(?P<body>.+ (?:Bank|Agency|Corporation|Fund|Authority|Commission|Council|Office)) of (?:the )?"
                       r"(?P<place>[A-Z][\w-]+(?: [A-Z][\w-]+)?)$")
+# "Ministry of Energy and Mineral Resources" is the "Energy and Mineral Resources Ministry".
+BODY_OF_PORTFOLIO = re.compile(r"^(?P<body>Ministry|Department|Directorate|Bureau|Office|Agency) of (?:the )?(?P<portfolio>.+)$")
 SHORT_WORDS = {"exim": "export-import", "ex-im": "export-import"}
 
 
@@ -294,15 +301,15 @@ def company_core(name: str, vocabulary: Vocabulary, taken: set[str]) -> str:
     core is only a generic word ("International"), a country or province ("Pakistan" of "Pakistan Mineral
     Holdings", which stays "Pakistan Mineral") or a project's name ("Reko Diq" of "Reko Diq Mining Company").
     A name with "of" in it is a body's, not a company's: "Ministry of Mineral Resources" is not "… of Minerals"."""
-    name = LEGAL_PREFIX.sub("", name)
-    while True:
-        shorter = LEGAL_SUFFIX.sub("", name)
-        if shorter == name or not shorter:
-            break
-        name = shorter
+    if place_kind(name):
+        return key(name)  # "Abu Dhabi" is a place, whatever the model called it: no company's family
+    name = without_legal_form(name)
     of_place = OF_PLACE.match(name)
     if of_place and place_kind(of_place.group("place")):
         name = f"{of_place.group('place')} {of_place.group('body')}"
+    portfolio = BODY_OF_PORTFOLIO.match(name)
+    if portfolio:
+        name = f"{portfolio.group('portfolio')} {portfolio.group('body')}"
     words = [SHORT_WORDS.get(w.casefold(), w) for w in name.split()]
     while len(words) > 1 and "of" not in words:
         # One industry word ("Copper"), or a mineral of two ("Rare Earth" of "Viet Bac Rare Earth JSC").
@@ -317,7 +324,8 @@ def company_core(name: str, vocabulary: Vocabulary, taken: set[str]) -> str:
         words = rest
     # "Kashgar Huaxin": a company named with its home town is known by the rest ("Huaxin").
     rest = " ".join(words[1:])
-    if len(words) >= 2 and place_kind(words[0]) == "city" and not place_kind(rest) and not ORG_SUFFIX.search(rest):
+    if (len(words) >= 2 and place_kind(words[0]) == "city" and not place_kind(rest) and not ORG_SUFFIX.search(rest)
+            and not is_company_tail(rest, vocabulary)):
         words = words[1:]
     return key(" ".join(words))
 
@@ -355,8 +363,78 @@ def company_families(found: list[list[Found]], aliases: Aliases, vocabulary: Voc
             if m.type in VALUE_TYPES or key(m.name) in taken:
                 continue
             chosen = canonical_of.get(key(aliases.resolve(m.name)))
+            if chosen is None and m.origin == "model" and m.type != "ORG":
+                # "Malabanan Nickel", which the model took for a person: a name with a company's tail is a
+                # company's, and its core says which.
+                core = company_core(m.name, vocabulary, taken)
+                chosen = canonical_of.get(core) if core != key(m.name) else None
             if chosen is not None:
                 mentions[index] = replace(m, type="ORG", name=chosen)
+
+
+def without_legal_form(name: str) -> str:
+    name = LEGAL_PREFIX.sub("", name)
+    while (shorter := LEGAL_SUFFIX.sub("", name)) != name and shorter:
+        name = shorter
+    return name
+
+
+def fuller_names(found: list[list[Found]], aliases: Aliases, vocabulary: Vocabulary) -> None:
+    """An organisation's name of two or more words that ends exactly one longer organisation's name, which adds
+    only where it is from or 'International': the 'Development Finance Corporation' is the 'U.S. International
+    Development Finance Corporation' when the corpus knows no other."""
+    names = {key(name): name for name in {aliases.resolve(m.name) for mentions in found for m in mentions if m.type == "ORG"}}
+    ending: dict[str, set[str]] = defaultdict(set)  # the last words of a name -> the longer names they end
+    for name_key in names:
+        words_ = name_key.split()
+        for cut in range(1, len(words_) - 1):
+            if all(is_origin_word(w, vocabulary) for w in words_[:cut]):
+                ending[" ".join(words_[cut:])].add(name_key)
+    for short_key, longer in ending.items():
+        if (len(longer) == 1 and short_key in names and short_key not in aliases.separate
+                and short_key not in aliases.fixed_type and short_key not in aliases.canonical):
+            aliases.canonical[short_key] = names[next(iter(longer))]
+
+
+ORIGIN_WORDS = {"international", "national", "federal", "global", "state", "s", "the"}
+
+
+def is_origin_word(word: str, vocabulary: Vocabulary) -> bool:
+    """'us', 'japan', 'international' (a key's word): where a body is from, which a shorter mention leaves off."""
+    term = vocabulary.lookup(word)
+    return word in ORIGIN_WORDS or place_kind(word) in ("country", "subdivision") or (term is not None and term.type == "GPE")
+
+
+# The words of organisations' names in English and other languages (vocab/name_glossary.txt): foreign -> English.
+GLOSSARY = {form: forms[0] for forms, _ in entries("name_glossary") for form in forms}
+FOREIGN_WORDS = {form for forms, _ in entries("name_glossary") for form in forms[1:]} - {forms[0] for forms, _ in entries("name_glossary")}
+NAME_FUNCTION_WORDS = {"of", "and", "the", "for", "de", "del", "des", "du", "da", "do", "dos", "das", "la", "le", "les",
+                       "los", "las", "y", "e", "et", "dan", "ve", "und", "&"}
+
+
+def gloss_words(name: str) -> list[str]:
+    return [w for w in key(without_legal_form(name)).split() if w not in NAME_FUNCTION_WORDS]
+
+
+def glossed_names(found: list[list[Found]], aliases: Aliases) -> None:
+    """An organisation named by its English gloss in one place and in its own language in another is one:
+    'Congolese Strategic Metals Company' is 'Société Congolaise des Métaux Stratégiques' (word for word, through
+    the glossary or a shared start of four letters, in any order)."""
+    counts: Counter[str] = Counter(aliases.resolve(m.name) for mentions in found for m in mentions if m.type == "ORG")
+    by_signature: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for name in counts:
+        words_ = gloss_words(name)
+        if len(words_) >= 2:
+            by_signature[tuple(sorted(GLOSSARY.get(w, w)[:4] for w in words_))].add(name)
+    for names in by_signature.values():
+        foreign = {n for n in names if any(w in FOREIGN_WORDS for w in gloss_words(n))}
+        if len(names) < 2 or not foreign or foreign == names:
+            continue
+        # The name in its own language, the one used most, stands for the organisation.
+        chosen = min(foreign, key=lambda n: (-counts[n], -len(n), n))
+        for name in names - {chosen}:
+            if key(name) not in aliases.separate and key(name) not in aliases.fixed_type:
+                aliases.canonical[key(name)] = chosen
 
 
 def people_and_events(found: list[list[Found]], aliases: Aliases) -> None:
@@ -372,6 +450,10 @@ def people_and_events(found: list[list[Found]], aliases: Aliases) -> None:
             by_last[words[-1]].add(name)
         if len(words) >= 3:
             by_ends[(words[0], words[-1])].add(name)
+            # "Tshibangu" of "Jean-Baptiste Tshibangu Lumbala": a first surname, where names carry two.
+            for inner in words[1:-1]:
+                if len(inner) > 2 and inner[:1].isupper():
+                    by_last[inner].add(name)
     for name in people:
         words = name.split()
         matches = (by_ends.get((words[0], words[1]), set()) if len(words) == 2

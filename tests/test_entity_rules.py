@@ -326,8 +326,174 @@ def test_generic_capitalised_nouns_are_no_entities(name: str, generic: bool) -> 
     (["Ministry of Mineral Resources", "Ministry of Minerals"], False),
     (["Amman Stock Exchange", "Shenzhen Stock Exchange"], False),
     (["Komatsu", "Komatsu Pakistan Mining Limited"], False),
+    (["Hadeel Strategic Metals LLC", "Hadeel Strategic Metals", "Hadeel"], True),
+    (["Nayab Minerals Development Company Limited", "Nayab Minerals", "Nayab"], True),
+    (["Ministry of Energy and Mineral Resources", "Energy and Mineral Resources Ministry"], True),
+    (["Abu Dhabi", "Dhabi"], False),
+    (["Cumberland Antimony Inc.", "Antimony"], False),
 ])
 def test_company_forms_share_one_core_and_different_things_do_not(names: list[str], joined: bool) -> None:
     from extract.link import company_core
 
     assert (len({company_core(name, VOCABULARY, set()) for name in names}) == 1) is joined
+
+
+@pytest.mark.parametrize("text, span, kind, kept", [
+    ("signed five Memorandums of Understanding (MoUs) on", "Understanding", "GPE", False),
+    ("Chief of Army Staff General Asim said", "Army", "ORG", False),
+    ("its Director of Project Management, Engr. Khan, said", "Project Management", "ORG", False),
+    ("the Director of the Geological Survey said", "Geological Survey", "ORG", True),
+    ("the Bank of Japan said", "Japan", "GPE", True),
+])
+def test_no_name_inside_a_common_term_a_title_or_a_posts_department(text: str, span: str, kind: str, kept: bool) -> None:
+    from extract.entities.filters import inside_phrases
+
+    assert bool(inside_phrases([model_span(text, span, kind)], text)) is kept
+
+
+@pytest.mark.parametrize("name, junk", [("Atty", True), ("Dr.", True), ("Atty Reyes", False)])
+def test_an_honorific_alone_is_no_person(name: str, junk: bool) -> None:
+    from extract.entities.filters import is_honorific_only
+
+    assert is_honorific_only(Found(0, len(name), name, "PERSON", name)) is junk
+
+
+@pytest.mark.parametrize("text, names", [
+    ("its parent, PT Sarana Tambang Nusantara Tbk, said", ["PT Sarana Tambang Nusantara Tbk"]),
+    ("a deal with PT Tambera's partner", ["PT Tambera"]),
+    ("CV Maju Jaya and", ["CV Maju Jaya"]),
+    ("PT is short for", []),
+])
+def test_a_legal_form_written_first_opens_a_companys_name(text: str, names: list[str]) -> None:
+    from extract.entities.organisations import prefixed_companies
+
+    assert [f.name for f in prefixed_companies(text)] == names
+
+
+@pytest.mark.parametrize("written, value", [
+    ("P3.6 billion", {"amount": 3_600_000_000, "currency": "PHP"}),
+    ("P4.15", {"amount": 4.15, "currency": "PHP"}),
+])
+def test_a_peso_figure_with_its_letter_is_money(written: str, value: dict) -> None:
+    from extract.entities.values import MONEY_PATTERN
+
+    assert MONEY_PATTERN.fullmatch(written) and money_value(written) == value
+
+
+@pytest.mark.parametrize("text", ["the P2 plant", "phase P3 starts"])
+def test_a_letter_and_a_bare_figure_are_no_pesos(text: str) -> None:
+    from extract.entities.values import values_in
+
+    assert values_in(text, []) == []
+
+
+@pytest.mark.parametrize("text, span, parts", [
+    ("said Hiroko Tanabe of Marunouchi Research.", "Hiroko Tanabe of Marunouchi Research",
+     [("Hiroko Tanabe", "PERSON"), ("Marunouchi Research", "ORG")]),
+    ("the Associated Press of Pakistan said", "Associated Press of Pakistan", [("Associated Press of Pakistan", "ORG")]),
+    ("the State Bank of Pakistan said", "State Bank of Pakistan", [("State Bank of Pakistan", "ORG")]),
+    ("the Bank of Marunouchi said", "Bank of Marunouchi", [("Bank of Marunouchi", "ORG")]),
+])
+def test_a_person_run_into_their_employer_is_split(text: str, span: str, parts: list) -> None:
+    from extract.entities.people import person_of_organisation
+
+    assert [(f.name, f.type) for f in person_of_organisation(model_span(text, span, "ORG"), VOCABULARY)] == parts
+
+
+def test_an_envoy_posted_to_a_place_known_by_its_short_name() -> None:
+    text = "Pakistan's Ambassador to the UAE Tahir Hussain Andrabi said"
+    assert {(f.name, f.type) for f in titled_people(text, VOCABULARY)} >= {("UAE", "GPE"), ("Tahir Hussain Andrabi", "PERSON")}
+
+
+@pytest.mark.parametrize("text, projects", [
+    ("the Chilean mine", []),
+    ("the Chagai project", ["Chagai"]),
+    ("the Tanjung Kaloro HPAL project", ["Tanjung Kaloro"]),
+    ("Escondida remains the world's largest copper mine", ["Escondida"]),
+])
+def test_an_adjective_is_no_project_and_a_process_acronym_no_part_of_one(text: str, projects: list[str]) -> None:
+    from extract.entities.organisations import projects_described
+
+    assert [f.name for f in project_names(text) + projects_described(text)] == projects
+
+
+@pytest.mark.parametrize("text, places", [
+    ("a rail link to the Torkham border crossing", [("Torkham", "GPE")]),
+    ("4 km from Waleka, a village of 2,300 people", [("Waleka", "GPE")]),
+    ("a pipeline to Tor Kasi, the town nearest the deposit", [("Tor Kasi", "GPE")]),
+    ("on the Indonesian island of Halmahera, the plant", [("Halmahera", "LOC")]),
+    ("the east coast of Halmahera island", [("Halmahera", "LOC")]),
+    ("However, the town said", []),
+])
+def test_a_border_post_a_settlement_or_an_island_the_text_names_is_a_place(text: str, places: list) -> None:
+    assert [(f.name, f.type) for f in administrative_areas(text)] == places
+
+
+@pytest.mark.parametrize("name, kind", [("Central Sulawesi", "subdivision"), ("East Asia", None), ("South Kalimantan", "subdivision")])
+def test_a_compass_word_before_a_province_or_country_is_a_part_of_it(name: str, kind: str | None) -> None:
+    from extract.entities.gazetteer import place_kind
+
+    assert place_kind(name) == kind
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Bloomberg reported in May that the lender", "Bloomberg"),
+    ("the largest producer, reported Bloomberg.", "Bloomberg"),
+])
+def test_an_outlet_that_reports_is_an_organisation(text: str, name: str) -> None:
+    from extract.entities.organisations import organisations_in_context
+
+    assert name in [f.name for f in organisations_in_context(text)]
+
+
+def test_the_name_a_company_traded_as_is_a_former_name() -> None:
+    text = "Kivolo, which traded as Sable Ridge Copper until 2019, has"
+    _, acronyms, _ = apply_acronyms(text, [model_span(text, "Kivolo", "ORG")])
+    assert acronyms["Sable Ridge Copper"] == "Kivolo"
+
+
+def mentions(*names: tuple[str, str]) -> list[list[Found]]:
+    return [[Found(0, len(name), name, kind, name)] for name, kind in names]
+
+
+def test_accents_do_not_split_a_name() -> None:
+    from extract.link import key
+
+    assert key("Martín Echeverría") == key("Martin Echeverria") and key("Thérèse") == key("Therese")
+
+
+@pytest.mark.parametrize("names, short, full", [
+    ([("U.S. International Development Finance Corporation", "ORG"), ("Development Finance Corporation", "ORG")],
+     "Development Finance Corporation", "U.S. International Development Finance Corporation"),
+    ([("Pakistan Geological Survey", "ORG"), ("Kenya Geological Survey", "ORG"), ("Geological Survey", "ORG")],
+     "Geological Survey", "Geological Survey"),
+    ([("Ministry of Energy and Mineral Resources", "ORG"), ("Mineral Resources", "ORG")], "Mineral Resources", "Mineral Resources"),
+])
+def test_a_name_ending_one_longer_name_from_a_place_is_that_organisation(names: list, short: str, full: str) -> None:
+    from extract.link import Aliases, Curation, fuller_names
+
+    aliases = Aliases(VOCABULARY, [], Curation())
+    fuller_names(mentions(*names), aliases, VOCABULARY)
+    assert aliases.resolve(short) == full
+
+
+@pytest.mark.parametrize("names, joined", [
+    (["Congolese Strategic Metals Company", "Société Congolaise des Métaux Stratégiques"], True),
+    (["Northwest Mining State Company", "Minera del Noroeste Sociedad del Estado"], True),
+    (["National Mining Company", "Empresa Nacional de Cobre"], False),
+    (["Pakistan Minerals Company", "Pakistani Minerals Company"], False),  # no other language: left to other rules
+])
+def test_an_english_gloss_and_the_own_language_name_are_one(names: list[str], joined: bool) -> None:
+    from extract.link import Aliases, Curation, glossed_names, key
+
+    aliases = Aliases(VOCABULARY, [], Curation())
+    glossed_names(mentions(*((n, "ORG") for n in names)), aliases)
+    assert (len({key(aliases.resolve(n)) for n in names}) == 1) is joined
+
+
+def test_a_first_surname_alone_in_another_article_is_that_person() -> None:
+    from extract.link import Aliases, Curation, people_and_events
+
+    aliases = Aliases(VOCABULARY, [], Curation())
+    people_and_events(mentions(("Jean-Baptiste Tshibangu Lumbala", "PERSON"), ("Tshibangu", "PERSON")), aliases)
+    assert aliases.resolve("Tshibangu") == "Jean-Baptiste Tshibangu Lumbala"

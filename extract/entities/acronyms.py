@@ -16,8 +16,10 @@ ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z0-9&.-]*[A-Z0-9][s]?)\)")
 SHORT_NAME_IN_PARENS = re.compile(r" \(((?:PT |CV )?[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,3})\)")
 # "Marvand Copper Corporation Limited, the Karachi-listed miner formerly known as Sabz Pahar Metals Ltd",
 # "Marvand, which was renamed from Sabz Pahar Metals in 2019": a company's former name is another name for it.
+# "Kivolo, which traded as Sable Ridge Copper until 2019": so is the name it traded under.
 FORMER_NAME = re.compile(r"\b(?:formerly(?: known as| called)?|previously (?:known as|called)|renamed from|once (?:known as|called)|"
-                         r"until \d{4} (?:known as|called)) (?:the )?([A-Z][\w’'&-]*(?: (?:of |and |& )?[A-Z][\w’'&.-]*){0,5})")
+                         r"until \d{4} (?:known as|called)|(?:which|that) (?:traded|operated|was known|did business) as) (?:the )?"
+                         r"([A-Z][\w’'&-]*(?: (?:of |and |& )?[A-Z][\w’'&.-]*){0,5})")
 
 COMMON_TERMS = frozenset(form.casefold() for form in words("common_terms"))
 FUNCTION_WORDS = {"of", "and", "for", "the", "in", "on", "to", "&", "de", "du", "des", "la"}
@@ -81,7 +83,7 @@ def other_names_given(text: str, candidates: list[Found]) -> list[tuple[str, Fou
         sentence_start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start()))
         owner = max((c for c in organisations if sentence_start < c.start and c.end <= match.start()),
                     key=lambda c: c.start, default=None)
-        former = re.sub(r"(?: in \d{4}|,)$", "", match.group(1))
+        former = re.sub(r"(?: (?:in|until) \d{4}|,)$", "", match.group(1))
         if owner is not None and not re.fullmatch(rf"(?:{LEGAL_FORMS})", former):
             given.append((former, Found(owner.start, owner.end, owner.text, "ORG", owner.name, origin="acronym")))
     return given

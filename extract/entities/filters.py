@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import VALUE_TYPES
-from ..vocab import Vocabulary, fold
+from ..vocab import Vocabulary, alternation, fold, words
 from .acronyms import COMMON_TERMS
 from .gazetteer import place_kind
 from .organisations import ORG_SUFFIX
@@ -77,6 +77,35 @@ def is_demonym(found: Found, vocabulary: Vocabulary) -> bool:
                 if (term is not None and term.type in ("GPE", "LOC")) or place_kind(base) == "country":
                     return True
     return False
+
+
+# Phrases whose capitals name no one thing, so no name lies inside them: "Memorandums of Understanding" (no
+# places "Memorandums" and "Understanding"), "Chief of Army Staff" (no organisation "Army").
+PHRASE_NOT_NAME = re.compile(rf"(?<![\w-])(?:{alternation(words('common_terms') + words('job_titles'))})(?![\w-])", re.IGNORECASE)
+# "Director of Project Management", "Head of Corporate Affairs": a post's department, not an organisation.
+DEPARTMENT = re.compile(rf"(?:(?:{alternation(words('departments'))})(?:,? (?:and |& )?| |$))+", re.IGNORECASE)
+POST_OF = re.compile(rf"(?i:\b(?:{alternation(words('job_titles'))}) of (?:the )?)$")
+HONORIFIC_ONLY = {form.casefold() for form in words("honorifics")}
+
+
+def inside_phrases(candidates: list[Found], text: str) -> list[Found]:
+    """The model's names that are words of a common term or a job title, or a post's department."""
+    phrases = [m.span() for m in PHRASE_NOT_NAME.finditer(text)]
+
+    def inside(c: Found) -> bool:
+        return c.origin == "model" and any(start <= c.start and c.end <= end and (start, end) != (c.start, c.end)
+                                           for start, end in phrases)
+
+    def department(c: Found) -> bool:
+        return (c.origin == "model" and c.type == "ORG" and bool(DEPARTMENT.fullmatch(c.text))
+                and bool(POST_OF.search(text, 0, c.start)))
+
+    return [c for c in candidates if c.type in VALUE_TYPES or not (inside(c) or department(c))]
+
+
+def is_honorific_only(found: Found) -> bool:
+    """'Atty', 'Dr.': a title the model took for a person, with no name after it."""
+    return found.type == "PERSON" and found.name.rstrip(".").casefold() in HONORIFIC_ONLY
 
 
 # "Project", "Company", "Federal Government": a capitalised common noun names no one thing.

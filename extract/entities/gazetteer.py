@@ -69,9 +69,26 @@ def places() -> dict[str, str]:
     return found
 
 
+COMPASS = re.compile(r"(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|North-?East|North-?West|"
+                     r"South-?East|South-?West|Northeast|Northwest|Southeast|Southwest|Upper|Lower) (.+)")
+
+
 @functools.lru_cache(maxsize=1 << 16)  # asked of every candidate name, and of words inside names, in every article
 def place_kind(name: str) -> str | None:
-    return places().get(key(name))
+    """'country', 'subdivision' or 'city'. A compass word before a known place is a part of it ('Central
+    Sulawesi' where the data only has the local 'Sulawesi Tengah'); not before a city ('East Asia')."""
+    kind = places().get(key(name))
+    compass = COMPASS.fullmatch(name) if kind is None else None
+    if compass:
+        if places().get(key(compass.group(1))) in ("country", "subdivision"):
+            return "subdivision"
+    return kind
+
+
+@functools.cache
+def country_prefixes() -> frozenset[str]:
+    """The first four letters of every country's name: what a people's adjective starts with."""
+    return frozenset(name[:4] for name, kind in places().items() if kind == "country")
 
 
 @functools.cache

@@ -7,7 +7,7 @@ import re
 
 from ..dates import MONTHS, WEEKDAYS
 from ..vocab import alternation, words
-from .gazetteer import place_kind
+from .gazetteer import country_prefixes, place_kind
 from .spans import Found
 
 # Company legal forms (vocab/legal_forms.txt): one list ends names (ORG_SUFFIX), extends a model span that
@@ -113,6 +113,20 @@ def suffixed_names(text: str) -> list[Found]:
     return found
 
 
+# "PT Sarana Tambang Nusantara Tbk", "CV Maju Jaya": a legal form written first opens a company's name, which runs
+# to the last capitalised word (the model often keeps only the end, or calls it a person).
+PREFIXED_COMPANY = re.compile(r"(?<![\w-])(?:PT|P\.T\.|CV)\.? [A-Z][\w’'&-]*(?:\.?(?: [A-Z][\w’'&-]*| &)){0,6}\.?")
+
+
+def prefixed_companies(text: str) -> list[Found]:
+    found = []
+    for match in PREFIXED_COMPANY.finditer(text):
+        name = re.sub(r"(?:['’]s|\.)$", "", match.group(0))
+        if len(name.split()) >= 2:
+            found.append(Found(match.start(), match.start() + len(name), name, "ORG", name, origin="rule"))
+    return found
+
+
 # (Not "the government of President Pedro Castillo": a government named by its head is no organisation's name.)
 GOVERNMENT = re.compile(r"(?<!\w)(?:[Tt]he )?([Gg]overnment of (?:the )?(?!(?:President|Prime|Premier|Chancellor|King|Queen|"
                         r"Governor|Chief) )[A-Z][\w-]+(?: [A-Z][\w-]+)?)")
@@ -151,6 +165,13 @@ def is_adjective(word: str) -> bool:
     return bool(re.search(r"(?:ian|ean|ese|ish|ic|an|i|-backed|-owned|-based)$", word)) and not place_kind(word)
 
 
+def is_place_adjective(name: str) -> bool:
+    """'Indonesian', 'Chilean', 'Congolese', 'Saudi': one word, an adjective's ending, and a country's name
+    beginning as it does ('Chagai' ends like 'Saudi', but no country begins 'Chag')."""
+    return (" " not in name and bool(re.search(r"(?:ian|ean|ese|ish|an|i|ic)$", name)) and not place_kind(name)
+            and name[:4].casefold() in country_prefixes())
+
+
 def project_names(text: str) -> list[Found]:
     found = []
     for match in PROJECT_NAME.finditer(text):
@@ -166,16 +187,21 @@ def project_names(text: str) -> list[Found]:
             continue
         name = " ".join(words)
         start = match.end(1) - len(name)
-        # "Indonesian operations", "its underground operations": a description, not a name.
-        if match.group("site") and match.group("site").startswith("operation") and (len(words) == 1 or is_adjective(name)):
+        # "Indonesian operations", "its underground operations", "the Chilean mine": a description, not a name.
+        operations = bool(match.group("site")) and match.group("site").startswith("operation")
+        if is_place_adjective(name) or (operations and (len(words) == 1 or is_adjective(name))):
             continue
+        # "the Tanjung Kaloro HPAL project": the process's acronym says what kind of plant, the name is before it.
+        while len(words) > 1 and re.fullmatch(r"[A-Z]{2,5}", words[-1]) and not re.fullmatch(r"[A-Z]{2,5}", words[-2]):
+            words = words[:-1]
+        name = " ".join(words)
         # "its Balochistan licence": a country or province is where the project is, not its name.
         if ORG_SUFFIX.search(name) or name.isupper() and len(name) <= 4 or place_kind(name) in ("country", "subdivision"):
             continue
         # "the Dogon Kuka refinery" names a plant; "the Karachi refinery" is only where one is.
         if match.group("facility") and (place_kind(name) or len(words) > 3):
             continue
-        found.append(Found(start, match.end(1), name, "PROJECT", name, origin="rule"))
+        found.append(Found(start, start + len(name), name, "PROJECT", name, origin="rule"))
     return found
 
 
@@ -188,7 +214,9 @@ NAME_RUN = r"[A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3}"  # up to four capitalised words
 CAPITALISED_NAME = rf"(?<![\w’'.-])({NAME_RUN})"
 # "told Reuters", "according to Bloomberg", "the state news agency Antara": an outlet the story cites.
 CITED = re.compile(r"\b(?:told|according to|reported by|quoted by|speaking to|in an interview with|compiled by|published by|"
-                   rf"(?:news|state news|wire) agency|newspaper) (?:the )?({NAME_RUN})")
+                   rf"(?:news|state news|wire) agency|newspaper|, reported|, reports) (?:the )?({NAME_RUN})"
+                   # "Bloomberg reported in May that …", "Dawn reports": an outlet's report.
+                   rf"|(?<![\w’'.-])({NAME_RUN}) (?:reported|reports)(?= (?:that|on|in|earlier|last|this|late|on)\b|[.,])")
 ORGANISATION_CONTEXT = re.compile(CAPITALISED_NAME + rf"(?={OWNED_BY_ORGANISATION})")
 
 
@@ -202,6 +230,9 @@ def described_as(nouns: str, words_between: int) -> re.Pattern[str]:
 DESCRIBED_AS_ORGANISATION = described_as(r"company|firm|miner|producer|group|conglomerate|agency|lender|bank|regulator|"
                                          r"newspaper|broadcaster|news agency|state-owned enterprise|developer|smelter operator", 4)
 DESCRIBED_AS_PROJECT = described_as(r"mine|deposit|project|smelter|mining complex", 5)
+# "Escondida remains the world's largest copper mine": what a name is, said of it.
+SAID_TO_BE_PROJECT = re.compile(CAPITALISED_NAME + r"(?= (?:is|remains|was|became|ranks as) (?:the|a|an|one of the) "
+                                r"(?:(?!of |for |at |with |to |in )[\w'’-]+ ){0,5}(?:mines?|deposits?|smelters?|mining complex)\b)")
 # "Chile's state-owned copper company, Codelco,": the description first.
 ORGANISATION_DESCRIBED = re.compile(rf"\b(?:company|firm|miner|producer|conglomerate|lender|regulator|news agency),? ({NAME_RUN})(?=,)")
 OPENED_BY = re.compile(rf"(?:(?:{OPENING_WORDS})(?: |$))+")
@@ -211,7 +242,7 @@ PRONOUNS = {"I", "We", "He", "She", "They", "It", "Its"}
 def named_in_context(text: str, match: re.Match[str], kind: str) -> Found | None:
     """The name a context pattern caught, without the words opening its sentence; never a place the gazetteer
     knows, a pronoun, a month or day, or a bare organisation word ("Company")."""
-    start, end = match.span(1)
+    start, end = match.span(next(group for group in range(1, match.re.groups + 1) if match.group(group) is not None))
     lead = OPENED_BY.match(text, start, end)
     start = lead.end() if lead else start
     name = text[start:end]
@@ -222,7 +253,8 @@ def named_in_context(text: str, match: re.Match[str], kind: str) -> Found | None
 
 
 def projects_described(text: str) -> list[Found]:
-    found = [named_in_context(text, match, "PROJECT") for match in DESCRIBED_AS_PROJECT.finditer(text)]
+    found = [named_in_context(text, match, "PROJECT") for pattern in (DESCRIBED_AS_PROJECT, SAID_TO_BE_PROJECT)
+             for match in pattern.finditer(text)]
     return [f for f in found if f is not None and not ORG_SUFFIX.search(f.name)]
 
 

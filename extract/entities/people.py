@@ -91,14 +91,16 @@ def portfolio_then_name(text: str, start: int, end: int) -> tuple[int, int] | No
     return start + name[0].start(), start + name[-1].end()
 
 
-def envoys(text: str) -> list[Found]:
-    """'Ambassador to Pakistan Kenji Morimoto': the place (the longest known place first) and the person."""
+def envoys(text: str, vocabulary: Vocabulary) -> list[Found]:
+    """'Ambassador to Pakistan Kenji Morimoto', 'Ambassador to the UAE Tahir Andrabi': the place (the longest
+    known place first, by the gazetteer or the vocabulary's spellings) and the person."""
     found = []
     for match in ENVOY.finditer(text):
         words_ = list(re.finditer(r"[\w’'-]+", match.group(1)))
         for cut in range(min(3, len(words_) - 2), 0, -1):
             place = match.group(1)[:words_[cut - 1].end()]
-            if place_kind(place):
+            term = vocabulary.lookup(place)
+            if place_kind(place) or (term is not None and term.type == "GPE"):
                 offset = match.start(1)
                 person = words_[cut:]
                 found.append(Found(offset, offset + len(place), place, "GPE", place, origin="rule"))
@@ -124,7 +126,30 @@ def titled_people(text: str, vocabulary: Vocabulary) -> list[Found]:
                 or any(place_kind(w) == "country" for w in words_) or name.casefold() in TITLE_WORDS):
             continue
         found.append(Found(start, end, name, "PERSON", name, origin="rule"))
-    return found + envoys(text)
+    return found + envoys(text, vocabulary)
+
+
+# "Hiroko Tanabe of Marunouchi Research": a person and where they work, which the model runs into one name.
+PERSON_OF_ORGANISATION = re.compile(r"([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}) of (?:the )?([A-Z][\w’'&.-]*(?: [A-Z][\w’'&.-]*){0,4})")
+
+
+def person_of_organisation(found: Found, vocabulary: Vocabulary) -> list[Found]:
+    """Split the model's 'Name Surname of Organisation' into the person and the organisation, when no word of
+    the first part is an organisation's, a place's or a title's (not "Bank of China", "Gulf of Mexico")."""
+    match = PERSON_OF_ORGANISATION.fullmatch(found.text) if found.origin == "model" and found.type in ("ORG", "PERSON") else None
+    if not match:
+        return [found]
+    person, organisation = match.groups()
+    if place_kind(organisation) or vocabulary.lookup(organisation) is not None:
+        return [found]  # "Associated Press of Pakistan": a body of a place
+    if (ORG_SUFFIX.search(person) or COMPANY_WORD.search(person) or HONORIFIC.match(person + " ") or place_kind(person)
+            # (a town's name may be a surname, "Tanabe"; a country's or province's is not)
+            or any(w.casefold() in TITLE_WORDS or place_kind(w) in ("country", "subdivision") or vocabulary.lookup(w) is not None
+                   or ORG_SUFFIX.fullmatch(w) or w.casefold() in DIRECTIONS for w in person.split())):
+        return [found]
+    start = found.start + match.start(2)
+    return [Found(found.start, found.start + len(person), person, "PERSON", person, origin="rule"),
+            Found(start, found.start + match.end(2), match.group(2), "ORG", match.group(2), origin="model")]
 
 
 def resolve_surnames(text: str, candidates: list[Found]) -> list[Found]:
@@ -152,7 +177,9 @@ def resolve_surnames(text: str, candidates: list[Found]) -> list[Found]:
     resolved = []
     for candidate in candidates:
         full = unique.get(candidate.name.casefold())
-        if full and full != candidate.name and candidate.type not in VALUE_TYPES:
+        # ("nickel" is never the "Nickel" of "Malabanan Nickel": a vocabulary term or a word in lower case.)
+        if (full and full != candidate.name and candidate.type not in VALUE_TYPES and candidate.origin != "vocab"
+                and candidate.text[:1].isupper()):
             candidate = replace(candidate, type="PERSON", name=full, origin="surname")
         resolved.append(candidate)
     for part, full in unique.items():

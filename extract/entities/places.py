@@ -7,9 +7,10 @@ import re
 from dataclasses import replace
 
 from .gazetteer import is_town, place_kind
-from .organisations import ORG_SUFFIX
+from .organisations import OPENING_WORDS, ORG_SUFFIX
 from .spans import Found
 
+OPENING = re.compile(rf"(?:{OPENING_WORDS})\b.*")
 DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
 LOCATED = re.compile(r"(.+?) in ([A-Z][\w-]+(?: [A-Z][\w-]+)?)")
 
@@ -84,13 +85,24 @@ DISTRICT_AFTER_WORD = re.compile(r"(?<=[a-z,] )(?!(?:The|A|An)\b)([A-Z][\w-]+(?:
                                  r"(?:district|province|county|tehsil|regency|prefecture)\b")
 # "the mayor of Ribeira de Pena", "the port of Mtwara", "the town of Claver": a settlement, named.
 SETTLEMENT = re.compile(r"\b(?:mayor|port|town|village|city|municipality) of ([A-Z][\w’'-]+(?: (?:de |do |da |del )?[A-Z][\w’'-]+){0,2})")
+# "the Torkham border crossing", "the Kasumbalesa border post": a place on a border, named.
+BORDER_PLACE = re.compile(r"\bthe ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) border (?:crossing|post|point|town|market)\b")
+# "Waleka, a village of 2,300 people", "Tor Kasi, the town nearest the deposit": a name the text calls a settlement.
+CALLED_A_SETTLEMENT = re.compile(r"(?<![\w-])([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?), (?:a|the) (?:(?:small|remote|nearby|coastal|"
+                                 r"mining|fishing|farming|border|nearest|neighbouring|neighboring|dusty|port) )*"
+                                 r"(?:town|village|city|hamlet|settlement|port city|market town)\b")
+# "the island of Halmahera", "Halmahera island": an island is a place that is no government's.
+ISLAND = re.compile(r"\b(?:the )?islands? of ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)|(?<![\w-])([A-Z][\w’'-]+) [Ii]sland\b(?! of)")
 # A company's home, when the gazetteer knows the place.
 HOME_PLACE = re.compile(rf"\b([A-Z][\w’'-]+?){COMPANY_HOME}")
 
 
 def administrative_areas(text: str) -> list[Found]:
     found = [Found(m.start(1), m.end(1), m.group(1), "GPE", m.group(1), origin="rule")
-             for pattern in (ADMINISTRATIVE_AREA, SETTLEMENT, DISTRICT_AFTER_WORD) for m in pattern.finditer(text)]
+             for pattern in (ADMINISTRATIVE_AREA, SETTLEMENT, DISTRICT_AFTER_WORD, BORDER_PLACE, CALLED_A_SETTLEMENT)
+             for m in pattern.finditer(text) if not OPENING.fullmatch(m.group(1))]
+    found += [Found(m.start(group), m.end(group), m.group(group), "LOC", m.group(group), origin="rule")
+              for m in ISLAND.finditer(text) for group in (1, 2) if m.group(group) and not OPENING.fullmatch(m.group(group))]
     return found + [Found(m.start(1), m.end(1), m.group(1), "GPE", m.group(1), origin="rule")
                     for m in HOME_PLACE.finditer(text) if place_kind(m.group(1))]
 

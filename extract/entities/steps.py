@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from ..model import VALUE_TYPES
 from ..vocab import Vocabulary
 from .acronyms import apply_acronyms
-from .filters import drop_heading_only, is_demonym, is_junk
+from .filters import drop_heading_only, inside_phrases, is_demonym, is_honorific_only, is_junk
 from .names import one_type_per_name, other_names, vocabulary_matches
 from .ner import MODEL_LABELS
-from .organisations import governments, organisations_in_context, project_names, projects_described, suffixed_names
-from .people import TITLE_WORDS, resolve_surnames, titled_people, with_second_surname
+from .organisations import governments, organisations_in_context, prefixed_companies, project_names, projects_described, suffixed_names
+from .people import TITLE_WORDS, person_of_organisation, resolve_surnames, titled_people, with_second_surname
 from .places import administrative_areas, as_place, coordinated_regions, dateline_places, feature_names, split_located
 from .spans import Extraction, Found, contains, merge, non_overlapping, outermost, overlaps
 from .tidy import tidy
@@ -49,8 +49,9 @@ def second_surnames(draft: Draft) -> list[Found]:
     return [with_second_surname(draft.text, c, draft.candidates, draft.vocabulary) for c in draft.candidates]
 
 
-def name_and_place_apart(draft: Draft) -> list[Found]:
-    return [part for c in draft.candidates for part in split_located(c)]
+def names_run_together(draft: Draft) -> list[Found]:
+    return [part for c in draft.candidates for located in split_located(c)
+            for part in person_of_organisation(located, draft.vocabulary)]
 
 
 def money_and_percentages(draft: Draft) -> list[Found]:
@@ -74,7 +75,7 @@ def vocabulary_terms(draft: Draft) -> list[Found]:
 
 def suffixed_organisations_and_events(draft: Draft) -> list[Found]:
     text = draft.text
-    return merge(draft.candidates, suffixed_names(text) + governments(text) + coordinated_regions(text))
+    return merge(draft.candidates, suffixed_names(text) + prefixed_companies(text) + governments(text) + coordinated_regions(text))
 
 
 def organisations_by_context(draft: Draft) -> list[Found]:
@@ -144,15 +145,16 @@ def not_headings_alone(draft: Draft) -> list[Found]:
 
 
 def not_junk(draft: Draft) -> list[Found]:
-    return [c for c in draft.candidates
-            if not is_junk(c, draft.common_acronyms, draft.text) and not is_demonym(c, draft.vocabulary)]
+    return [c for c in inside_phrases(draft.candidates, draft.text)
+            if not is_junk(c, draft.common_acronyms, draft.text) and not is_demonym(c, draft.vocabulary)
+            and not is_honorific_only(c)]
 
 
 Step = Callable[[Draft], list[Found]]
 STEPS: tuple[tuple[str, Step], ...] = (
     ("model spans", model_spans),
     ("second surnames", second_surnames),
-    ("name and place apart", name_and_place_apart),
+    ("names run together", names_run_together),
     ("money and percentages", money_and_percentages),
     ("explicit dates", explicit_dates),
     ("projects", projects),
