@@ -390,10 +390,19 @@ def fuller_names(found: list[list[Found]], aliases: Aliases, vocabulary: Vocabul
         for cut in range(1, len(words_) - 1):
             if all(is_origin_word(w, vocabulary) for w in words_[:cut]):
                 ending[" ".join(words_[cut:])].add(name_key)
-    for short_key, longer in ending.items():
-        if (len(longer) == 1 and short_key in names and short_key not in aliases.separate
-                and short_key not in aliases.fixed_type and short_key not in aliases.canonical):
-            aliases.canonical[short_key] = names[next(iter(longer))]
+    # "Sarana Tambang" of "PT Sarana Tambang Nusantara Tbk": the first two words or more of exactly one longer name.
+    beginning: dict[str, set[str]] = defaultdict(set)
+    for name_key, name in names.items():
+        words_ = key(without_legal_form(name)).split()
+        if "of" in words_:
+            continue  # "Ministry of Energy" is not the start of another country's "Ministry of Energy and Minerals"
+        for cut in range(2, len(words_)):
+            beginning[" ".join(words_[:cut])].add(name_key)
+    for index in (ending, beginning):
+        for short_key, longer in index.items():
+            if (len(longer) == 1 and short_key in names and short_key not in aliases.separate and not place_kind(short_key)
+                    and short_key not in aliases.fixed_type and short_key not in aliases.canonical):
+                aliases.canonical[short_key] = names[next(iter(longer))]
 
 
 ORIGIN_WORDS = {"international", "national", "federal", "global", "state", "s", "the"}
@@ -444,10 +453,12 @@ def people_and_events(found: list[list[Found]], aliases: Aliases) -> None:
     people = {aliases.resolve(m.name) for mentions in found for m in mentions if m.type == "PERSON" and m.origin != "linked"}
     by_ends: dict[tuple[str, str], set[str]] = defaultdict(set)  # (first, last word) of names of 3+ words
     by_last: dict[str, set[str]] = defaultdict(set)  # last word of names of 2+ words
+    by_first: dict[str, set[str]] = defaultdict(set)  # first word of names of 2+ words
     for name in people:
         words = name.split()
         if len(words) >= 2:
             by_last[words[-1]].add(name)
+            by_first[words[0]].add(name)
         if len(words) >= 3:
             by_ends[(words[0], words[-1])].add(name)
             # "Tshibangu" of "Jean-Baptiste Tshibangu Lumbala": a first surname, where names carry two.
@@ -456,8 +467,9 @@ def people_and_events(found: list[list[Found]], aliases: Aliases) -> None:
                     by_last[inner].add(name)
     for name in people:
         words = name.split()
+        # "Ratna" (after "Bu", "Pak"): a given name alone, where no surname matches.
         matches = (by_ends.get((words[0], words[1]), set()) if len(words) == 2
-                   else by_last.get(words[0], set()) if len(words) == 1 else set())
+                   else (by_last.get(words[0]) or by_first.get(words[0], set())) if len(words) == 1 else set())
         if len(matches) == 1 and key(name) not in aliases.separate and key(name) not in aliases.fixed_type:
             aliases.canonical.setdefault(key(name), next(iter(matches)))
     dated: dict[str, set[str]] = defaultdict(set)  # an event's name without its year -> the names with one

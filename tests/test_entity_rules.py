@@ -497,3 +497,55 @@ def test_a_first_surname_alone_in_another_article_is_that_person() -> None:
     aliases = Aliases(VOCABULARY, [], Curation())
     people_and_events(mentions(("Jean-Baptiste Tshibangu Lumbala", "PERSON"), ("Tshibangu", "PERSON")), aliases)
     assert aliases.resolve("Tshibangu") == "Jean-Baptiste Tshibangu Lumbala"
+
+
+@pytest.mark.parametrize("text, span, kind, name", [
+    ("according to China's Xinhua news agency.", "Xinhua news agency", "ORG", "Xinhua"),
+    ("Odra Miedź Sp. z o.o. said", "Odra Miedź Sp. z o.o.", "ORG", "Odra Miedź Sp. z o.o."),
+])
+def test_lower_case_words_after_a_name_are_no_part_of_it(text: str, span: str, kind: str, name: str) -> None:
+    found = tidy(text, model_span(text, span, kind))
+    assert found is not None and found.name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sarana Tambang shares rose 4.8% on the day", "Sarana Tambang"),
+    ("Bumi Tambera's president director said", "Bumi Tambera"),
+])
+def test_shares_and_a_president_director_belong_to_a_company(text: str, name: str) -> None:
+    from extract.entities.organisations import organisations_in_context
+
+    assert name in [f.name for f in organisations_in_context(text)]
+
+
+def test_a_settlement_named_first_is_no_project_near_a_deposit() -> None:
+    from extract.entities.organisations import projects_described
+
+    assert projects_described("a pipeline to Tor Kasi, the town nearest the deposit, and") == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("said the Indonesian Forum for the Environment on", [("Indonesian Forum for the Environment", "ORG")]),
+    ("at the Future Minerals Forum 2026 in", [("Future Minerals Forum 2026", "EVENT")]),
+])
+def test_what_a_forum_is_for_is_in_its_name(text: str, found: list) -> None:
+    assert [(f.name, f.type) for f in suffixed_names(text)] == found
+
+
+def test_the_first_words_of_exactly_one_company_name_are_that_company() -> None:
+    from extract.link import Aliases, Curation, fuller_names
+
+    aliases = Aliases(VOCABULARY, [], Curation())
+    names = [("PT Sarana Tambang Nusantara Tbk", "ORG"), ("Sarana Tambang", "ORG"), ("Ministry of Energy", "ORG"),
+             ("Ministry of Energy and Minerals", "ORG")]
+    fuller_names(mentions(*names), aliases, VOCABULARY)
+    assert aliases.resolve("Sarana Tambang") == "PT Sarana Tambang Nusantara Tbk"
+    assert aliases.resolve("Ministry of Energy") == "Ministry of Energy"
+
+
+def test_a_given_name_alone_in_another_article_is_that_person() -> None:
+    from extract.link import Aliases, Curation, people_and_events
+
+    aliases = Aliases(VOCABULARY, [], Curation())
+    people_and_events(mentions(("Ratna Kusumawardani", "PERSON"), ("Ratna", "PERSON")), aliases)
+    assert aliases.resolve("Ratna") == "Ratna Kusumawardani"

@@ -57,6 +57,8 @@ def with_portfolio(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 OF_WHERE = re.compile(r" of (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)?(?![\w-])")
+# "Indonesian Forum for the Environment", "Centre for Responsible Mining": what a body is for is in its name.
+FOR_WHAT = re.compile(r" for (?:the )?[A-Z][\w-]+(?: (?:and )?[A-Z][\w-]+){0,3}(?![\w-])")
 BODY_WORD = re.compile(rf"(?:{alternation(words('organisation_words', 'body'))})$")
 
 
@@ -66,6 +68,9 @@ def of_where(text: str, name: str, end: int, kind: str) -> int:
     where = OF_WHERE.match(text, end)
     if where and (kind == "EVENT" or (kind == "ORG" and BODY_WORD.search(name))):
         return where.end() - end
+    purpose = FOR_WHAT.match(text, end)
+    if purpose and re.search(r"\b(?:Forum|Centre|Center|Institute|Alliance|Coalition|Council|Foundation|Network|Initiative)$", name):
+        return purpose.end() - end
     return 0
 
 
@@ -107,7 +112,10 @@ def suffixed_names(text: str) -> list[Found]:
             if re.fullmatch(r"(?:Last|Next|This|That|Each|Every|Previous|Following|Same|One|Per) Week", name):
                 continue  # a time, not an event: "Last Week"
             kind = "EVENT" if EVENT_SUFFIX.search(name) else "ORG"
-            name_end += of_where(text, name, name_end, kind)
+            extended = of_where(text, name, name_end, kind)
+            if extended and text[name_end:name_end + 5] == " for ":
+                kind = "ORG"  # a forum "for the Environment" is a body; an event is of a place or a year
+            name_end += extended
             name = text[name_start:name_end]
             found.append(Found(name_start, name_end, name, kind, name, origin="rule"))
     return found
@@ -195,21 +203,23 @@ def project_names(text: str) -> list[Found]:
         while len(words) > 1 and re.fullmatch(r"[A-Z]{2,5}", words[-1]) and not re.fullmatch(r"[A-Z]{2,5}", words[-2]):
             words = words[:-1]
         name = " ".join(words)
+        surface = text[start:match.end(1)]  # the acronym stays in the mention's text, not in the project's name
         # "its Balochistan licence": a country or province is where the project is, not its name.
         if ORG_SUFFIX.search(name) or name.isupper() and len(name) <= 4 or place_kind(name) in ("country", "subdivision"):
             continue
         # "the Dogon Kuka refinery" names a plant; "the Karachi refinery" is only where one is.
         if match.group("facility") and (place_kind(name) or len(words) > 3):
             continue
-        found.append(Found(start, start + len(name), name, "PROJECT", name, origin="rule"))
+        found.append(Found(start, match.end(1), surface, "PROJECT", name, origin="rule"))
     return found
 
 
 # What only an organisation has, right after its name: "Codelco Chairman Maximo Pacheco", "a Talison Lithium
 # spokesman", "Barrick Gold's CEO", "Talison's shareholders". (Verbs such as "produced" are no evidence: towns
 # and countries produce too.)
-OWNED_BY_ORGANISATION = (r"(?:['’]s)? (?:(?i:chairman|chairwoman|chief executive|CEO|CFO|spokesman|spokeswoman|spokesperson)|"
-                         r"board of directors|shareholders|subsidiary)\b")
+OWNED_BY_ORGANISATION = (r"(?:['’]s)? (?:(?i:chairman|chairwoman|chief executive|CEO|CFO|spokesman|spokeswoman|spokesperson|"
+                         r"president director|managing director)|board of directors|shareholders|subsidiary|shares|"
+                         r"stock (?:rose|fell|jumped|slid|climbed|dropped))\b")
 NAME_RUN = r"[A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3}"  # up to four capitalised words
 CAPITALISED_NAME = rf"(?<![\w’'.-])({NAME_RUN})"
 # "told Reuters", "according to Bloomberg", "the state news agency Antara": an outlet the story cites.
@@ -223,7 +233,9 @@ ORGANISATION_CONTEXT = re.compile(CAPITALISED_NAME + rf"(?={OWNED_BY_ORGANISATIO
 def described_as(nouns: str, words_between: int) -> re.Pattern[str]:
     """A name, then what it is, in apposition: "Codelco, the Chilean state mining company", "Escondida, the
     world's largest copper mine" (the head noun is the description's own, not one after "of" or "for")."""
-    return re.compile(CAPITALISED_NAME + rf"(?=, (?:the|a|an) (?:(?!of |for |at |with |to |in )[\w'’-]+ ){{0,{words_between}}}"
+    # (Not "Tor Kasi, the town nearest the deposit": a settlement named first is what the name is.)
+    return re.compile(CAPITALISED_NAME + rf"(?=, (?:the|a|an) (?:(?!of |for |at |with |to |in |near|nearest |closest |next "
+                      rf"|town|village|city|port |district|region|province)[\w'’-]+ ){{0,{words_between}}}"
                       rf"(?:{nouns})\b)")
 
 

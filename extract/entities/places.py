@@ -33,7 +33,7 @@ GEOGRAPHIC_FEATURE = re.compile(
     r"Southwest|Northwest|Sub-Saharan)(?:ern)?\s(?:Asia|Africa|America|Europe|Pacific|Atlantic)$"
     # A model's span that starts with a range's word: "Sierra Madre Occidental". (Only retyped, never found by
     # this alone: mines are named after mountains too, "Serra Dourada", "Cerro Verde".)
-    r"|^(?:Sierra|Serra|Cordillera|Jebel|Djebel|Lake|Lago)\s"
+    r"|^(?:Sierra|Serra|Cordillera|Jebel|Djebel|Lake|Lago|Salar|Laguna|Desierto|Isla|Pulau|Gunung)\s"
 )
 # "South and Central Asia": the first region is "South Asia", though the text never writes it whole.
 COORDINATED_REGION = re.compile(

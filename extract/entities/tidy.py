@@ -66,6 +66,12 @@ def tidy(text: str, found: Found) -> Found | None:
         area = re.search(rf" (?:{ADMINISTRATIVE_NOUN}|coast|side|shore)$", text[start:end])
         if area and found.type in ("GPE", "LOC"):
             end = start + area.start()
+        # "Xinhua news agency", "Dawn newspaper": lower-case words after a name say what it is; no name ends in
+        # one (but a legal form may: "Sp. z o.o.").
+        described_after = re.search(r"(?: [a-z][\w’'-]*)+$", text[start:end])
+        if described_after and described_after.start() > 0 and found.type in ("ORG", "PERSON", "EVENT") \
+                and not ORG_SUFFIX.search(text[start:end]):
+            end = start + described_after.start()
         # "Uzbek Uranium Resources JSC (UzUR": a bracket the span opens but does not close is not part of the name.
         opened = text.rfind("(", start, end)
         if opened != -1 and ")" not in text[opened:end]:
