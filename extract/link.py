@@ -318,8 +318,9 @@ def company_core(name: str, vocabulary: Vocabulary, taken: set[str]) -> str:
         if not cut:
             break
         rest = words[:-cut]
+        place = vocabulary.lookup(" ".join(rest))
         if ((len(rest) == 1 and is_generic_word(rest[0])) or place_kind(" ".join(rest)) in ("country", "subdivision")
-                or key(" ".join(rest)) in taken):
+                or (place is not None and place.type in ("GPE", "LOC")) or key(" ".join(rest)) in taken):
             break
         words = rest
     # "Kashgar Huaxin": a company named with its home town is known by the rest ("Huaxin").
@@ -352,6 +353,12 @@ def company_families(found: list[list[Found]], aliases: Aliases, vocabulary: Voc
     for core, names in families.items():
         # The name used most, then the longest (the fullest legal name), stands for the family.
         chosen = min(names, key=lambda n: (-counts[n], -len(n), n))
+        if core in aliases.canonical:
+            # "CMOC Group", where "CMOC" is defined as "China Molybdenum Company": the family is the defined name's;
+            # but "MCC Resources Development Company" is a company of its own, not the MCC the text defined.
+            if not all(re.fullmatch(rf"{re.escape(core)}(?: (?:group|holdings?))?", key(without_legal_form(n))) for n in names):
+                continue
+            chosen = aliases.resolve(core)
         for name in names:
             canonical_of[key(name)] = chosen
         canonical_of.setdefault(core, chosen)
@@ -390,18 +397,28 @@ def fuller_names(found: list[list[Found]], aliases: Aliases, vocabulary: Vocabul
         for cut in range(1, len(words_) - 1):
             if all(is_origin_word(w, vocabulary) for w in words_[:cut]):
                 ending[" ".join(words_[cut:])].add(name_key)
-    # "Sarana Tambang" of "PT Sarana Tambang Nusantara Tbk": the first two words or more of exactly one longer name.
+    # "Sarana Tambang" of "PT Sarana Tambang Nusantara Tbk", "Hengyuan" of "Hengyuan Chemical Group Co., Ltd.": the
+    # first words of exactly one longer name (one word only if the next is no place: "Komatsu" is not "Komatsu
+    # Pakistan Mining Limited", its subsidiary).
     beginning: dict[str, set[str]] = defaultdict(set)
     for name_key, name in names.items():
         words_ = key(without_legal_form(name)).split()
         if "of" in words_:
             continue  # "Ministry of Energy" is not the start of another country's "Ministry of Energy and Minerals"
-        for cut in range(2, len(words_)):
-            beginning[" ".join(words_[:cut])].add(name_key)
-    for index in (ending, beginning):
+        for cut in range(1, len(words_)):
+            if cut > 1 or not (is_origin_word(words_[1], vocabulary) or is_generic_word(words_[0].title())):
+                beginning[" ".join(words_[:cut])].add(name_key)
+    # The model's "person" may be such a start of a company's name: "Gemas Andinas" of "Gemas Andinas del Occidente
+    # S.A.S." (not a place's: "Kao Bay" of the "Kao Bay Fishers Association").
+    companies = {name_key for name_key, name in names.items() if without_legal_form(name) != name}
+    beginning_of_company = {start: longer for start, longer in beginning.items() if longer <= companies}
+    others = {key(name): name for name in {aliases.resolve(m.name) for mentions in found for m in mentions
+                                          if m.origin == "model" and m.type == "PERSON" and " " in m.name}}
+    for index, candidates in ((ending, names), (beginning, names), (beginning_of_company, others)):
         for short_key, longer in index.items():
-            if (len(longer) == 1 and short_key in names and short_key not in aliases.separate and not place_kind(short_key)
-                    and short_key not in aliases.fixed_type and short_key not in aliases.canonical):
+            if (len(longer) == 1 and short_key in candidates and short_key not in aliases.separate and not place_kind(short_key)
+                    and short_key not in aliases.fixed_type and short_key not in aliases.canonical
+                    and short_key != next(iter(longer))):
                 aliases.canonical[short_key] = names[next(iter(longer))]
 
 

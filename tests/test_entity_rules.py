@@ -549,3 +549,63 @@ def test_a_given_name_alone_in_another_article_is_that_person() -> None:
     aliases = Aliases(VOCABULARY, [], Curation())
     people_and_events(mentions(("Ratna Kusumawardani", "PERSON"), ("Ratna", "PERSON")), aliases)
     assert aliases.resolve("Ratna") == "Ratna Kusumawardani"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("a deal with Minera Istmo Azul, S.A. on", ["Minera Istmo Azul, S.A."]),
+    ("Riyadh-based Tuwaiq Industrial Holding and London-listed Meridian Metals plc said", ["Meridian Metals plc"]),
+    ("Nabatea Phosphate and Fertilizer Company P.L.C. said", ["Nabatea Phosphate and Fertilizer Company P.L.C."]),
+    ("South Korea's Hanbit Magnetics Co., Ltd. said", ["Hanbit Magnetics Co., Ltd."]),
+    ("Dala Uranium and Uzbek Uranium Resources JSC (UzUR) will", ["Uzbek Uranium Resources JSC"]),
+])
+def test_a_run_of_capitals_ending_in_a_legal_form_is_a_company(text: str, names: list[str]) -> None:
+    from extract.entities.organisations import legal_names
+
+    assert [f.name for f in legal_names(text)] == names
+
+
+@pytest.mark.parametrize("text, span, name", [
+    ("Economy Minister Tamar Lomidze said", "Economy Minister Tamar Lomidze", "Tamar Lomidze"),
+    ("said Nurbek Asanbek uulu, the", "Nurbek Asanbek", "Nurbek Asanbek uulu"),
+    ("Without Chiatura the smelter", "Without Chiatura", "Chiatura"),
+])
+def test_a_persons_name_without_a_portfolio_or_an_opening_word_and_with_a_patronymic(text: str, span: str, name: str) -> None:
+    found = tidy(text, model_span(text, span, "PERSON"))
+    assert found is not None and found.name == name
+
+
+def test_a_companys_words_lend_no_surnames() -> None:
+    text = "Imereti Manganese LLC employs 3,600. Imereti Manganese said the Imereti region is calm."
+    candidates = [model_span(text, "Imereti Manganese LLC", "ORG"), Found(50, 67, "Imereti Manganese", "PERSON", "Imereti Manganese")]
+    assert not [f for f in resolve_surnames(text, candidates) if f.origin == "surname"]
+
+
+@pytest.mark.parametrize("text, org, short", [
+    ("the Federation of Emerald Miners of Boyacá (Fedemboy) said", "Federation of Emerald Miners of Boyacá", "Fedemboy"),
+    ("the Norwegian Offshore Directorate (Sodir) said", "Norwegian Offshore Directorate", "Sodir"),
+])
+def test_one_coined_word_in_brackets_after_an_organisation_is_its_short_name(text: str, org: str, short: str) -> None:
+    _, acronyms, _ = apply_acronyms(text, [model_span(text, org, "ORG")])
+    assert acronyms[short] == org
+
+
+def test_a_place_in_brackets_after_an_organisation_is_no_short_name() -> None:
+    text = "the Orion Mining Company Limited (Australia) said"
+    _, acronyms, _ = apply_acronyms(text, [model_span(text, "Orion Mining Company Limited", "ORG")])
+    assert "Australia" not in acronyms
+
+
+@pytest.mark.parametrize("names, joined", [
+    (["CMOC Group"], True),
+    (["MCC Resources Development Company"], False),
+])
+def test_a_defined_acronyms_group_is_the_defined_name_and_its_subsidiary_is_not(names: list[str], joined: bool) -> None:
+    from extract.entities.spans import Extraction
+    from extract.link import Aliases, Curation, company_families
+
+    short = names[0].split()[0]
+    defined = Extraction("en", (), ((short, "China Metals Company"),))
+    aliases = Aliases(VOCABULARY, [defined], Curation())
+    found = mentions(*((n, "ORG") for n in names))
+    company_families(found, aliases, VOCABULARY)
+    assert (aliases.resolve(found[0][0].name) == "China Metals Company") is joined

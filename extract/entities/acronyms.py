@@ -6,6 +6,7 @@ import re
 
 from ..model import VALUE_TYPES
 from ..vocab import words
+from .gazetteer import place_kind
 from .organisations import LEGAL_FORMS, LEGAL_PREFIX
 from .spans import Found, merge
 from .tidy import retype
@@ -41,7 +42,7 @@ def apply_acronyms(text: str, candidates: list[Found]) -> tuple[list[Found], dic
             if named is None:
                 continue
             long_start = named.start
-        long_text = text[long_start:match.start()].rstrip()
+        long_text = re.sub(r"['’]s$", "", text[long_start:match.start()].rstrip())  # "China Molybdenum Company’s (CMOC)"
         if long_text[:1].islower() or long_text.casefold() in COMMON_TERMS or short.casefold() in COMMON_TERMS:
             common.add(short)
             common.add(short.rstrip("s"))
@@ -74,7 +75,11 @@ def other_names_given(text: str, candidates: list[Found]) -> list[tuple[str, Fou
         if owner is None or short == owner.name or " " not in short and short.isupper():
             continue  # an acronym: apply_acronyms' business
         long_words = set(owner.name.split())
-        if set(short.split()) <= long_words:
+        # "Federation of Emerald Miners of Boyacá (Fedemboy)", "Norwegian Offshore Directorate (Sodir)": one word in
+        # brackets after an organisation's name of three words or more is its short name, unless it is a place.
+        coined = (" " not in short and len(owner.name.split()) >= 3 and not place_kind(short) and short[1:].lower() != short[1:].upper()
+                  and short not in ("Pvt", "Private", "Pty"))
+        if set(short.split()) <= long_words or coined:
             given.append((short, owner))
             bare = LEGAL_PREFIX.sub("", short)
             if bare != short:

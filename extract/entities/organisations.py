@@ -10,6 +10,7 @@ from ..vocab import alternation, words
 from .gazetteer import country_prefixes, place_kind
 from .spans import Found
 
+MINERAL_WORDS_ANY = alternation(tuple(form for form in words("minerals") if " " not in form))
 # Company legal forms (vocab/legal_forms.txt): one list ends names (ORG_SUFFIX), extends a model span that
 # stopped short (ORG_TAIL), and is what a later, shorter mention leaves off (link.py).
 LEGAL_FORMS = alternation(words("legal_forms"), optional_marks=True)
@@ -33,6 +34,8 @@ SUFFIXED_NAME = re.compile(
     rf"(?:[ \t]+|[-–])(?:(?P<event>{EVENT_WORDS})"
     rf"(?: (?:19|20)\d{{2}})?|(?P<org>{alternation(words('organisation_words', 'finds'))}))\b"
 )
+# "Gold", "Mining", "Group", "Manganese": a word that follows a company's short name in its full name.
+COMPANY_TAIL_WORD = re.compile(rf"(?:{alternation(words('organisation_words', 'tail'))}|(?i:{MINERAL_WORDS_ANY}))")
 # "Barrick Gold", "X Mining", "Y Resources": a name ending in an industry word is a company.
 COMPANY_WORD = re.compile(rf"\s(?:{alternation(words('organisation_words', 'industry'))})$")
 LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
@@ -124,6 +127,40 @@ def suffixed_names(text: str) -> list[Found]:
 # "PT Sarana Tambang Nusantara Tbk", "CV Maju Jaya": a legal form written first opens a company's name, which runs
 # to the last capitalised word (the model often keeps only the end, or calls it a person).
 PREFIXED_COMPANY = re.compile(r"(?<![\w-])(?:PT|P\.T\.|CV)\.? [A-Z][\w’'&-]*(?:\.?(?: [A-Z][\w’'&-]*| &)){0,6}\.?")
+
+
+# "Minera Istmo Azul, S.A.", "Montanha Negra Grafite, Lda", "Khammouane Potash Mining Sole Co., Ltd.": a run of
+# capitalised words ending in a legal form (after a comma or not) is a company, whatever the model saw.
+LEGAL_NAME = re.compile(rf"(?<![\w-])[A-Z][\w’'&-]*(?: (?:de |del |do |da |du |des |la |of |and |ve |y |et |und |& )?"
+                        rf"[A-Z][\w’'&-]*){{0,6}},? (?:{LEGAL_FORMS})(?![\w])")
+# What stands before a company's name without being part of it: its owner ("South Korea's"), its home or listing
+# ("Changsha-based", "Toronto-listed", "state-owned"), or another company and "and".
+BEFORE_A_NAME = re.compile(r"(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s |[\w-]+-(?:based|headquartered|listed|registered|owned|run|held) )+")
+
+
+def legal_names(text: str) -> list[Found]:
+    found = []
+    for match in LEGAL_NAME.finditer(text):
+        start = match.start()
+        lead = OPENED_BY.match(text, start, match.end())
+        if lead:
+            start = lead.end()
+        # "Riyadh-based Tuwaiq Industrial Holding and London-listed Meridian Metals plc": two companies; but
+        # "Nabatea Phosphate and Fertilizer Company P.L.C." is one.
+        # "Dala Uranium and Uzbek Uranium Resources JSC" too: a name of three words or more after "and" is another
+        # company's whole name, not the end of one.
+        for joined in re.finditer(r" and ", text[start:match.end()]):
+            after = re.sub(rf",? (?:{LEGAL_FORMS})$", "", text[start + joined.end():match.end()])
+            if ORG_SUFFIX.search(text[start:start + joined.start()]) or len(after.split()) >= 3:
+                start += joined.end()
+                break
+        described = BEFORE_A_NAME.match(text, start, match.end())
+        if described:
+            start = described.end()
+        name = text[start:match.end()]
+        if " " in name and name[:1].isupper():
+            found.append(Found(start, match.end(), name, "ORG", name, origin="rule"))
+    return found
 
 
 def prefixed_companies(text: str) -> list[Found]:

@@ -9,7 +9,7 @@ from dataclasses import replace
 from ..model import VALUE_TYPES
 from ..vocab import Vocabulary, alternation, words
 from .gazetteer import place_kind
-from .organisations import COMPANY_WORD, OPENING_WORDS, ORG_SUFFIX
+from .organisations import COMPANY_TAIL_WORD, COMPANY_WORD, OPENING_WORDS, ORG_SUFFIX
 from .places import DIRECTIONS, PLACE_WORDS
 from .spans import Found
 from .values import MONTH_NAMES, WEEKDAYS
@@ -70,12 +70,21 @@ TITLE_WORDS = frozenset(word for title in words("job_titles") + words("honorific
     "lieutenant", "major", "brigadier", "colonel", "captain", "marshal", "commander"}
 
 
+# Title words that are never a name's (a "General" or a "Judge" may be a surname; a "Minister" is not).
+STRICT_TITLE_WORDS = frozenset({"minister", "secretary", "governor", "commissioner", "ambassador", "mayor", "regent", "chairman",
+                                "chairwoman", "spokesman", "spokeswoman", "spokesperson", "director", "president", "ceo"})
+
+
 def without_title_words(name: str) -> str:
     """'Officer Asad Rehman Zehri' -> 'Asad Rehman Zehri'; a name made only of title words stays as it is."""
     words_ = name.split()
     cut = 0
     while cut < len(words_) - 1 and words_[cut].casefold().rstrip(".") in TITLE_WORDS:
         cut += 1
+    # "Economy Minister Tamar Lomidze": a portfolio before the title; the name is the two or more words after it.
+    inner = [i for i, w in enumerate(words_[cut:-2], start=cut) if w.casefold().rstrip(".") in STRICT_TITLE_WORDS]
+    if inner:
+        cut = inner[-1] + 1
     return " ".join(words_[cut:])
 
 
@@ -152,10 +161,23 @@ def person_of_organisation(found: Found, vocabulary: Vocabulary) -> list[Found]:
             Found(start, found.start + match.end(2), match.group(2), "ORG", match.group(2), origin="model")]
 
 
+OPENING_WORD = re.compile(rf"(?:{OPENING_WORDS})$")
+
+
+def is_persons_name(name: str, organisations: list[str]) -> bool:
+    """Whether the model's 'person' can lend its words to surnames: not 'Imereti Manganese' (a company's
+    words, the start of 'Imereti Manganese LLC'), not 'Without Chiatura' (a sentence's first word)."""
+    words_ = name.split()
+    return not (ORG_SUFFIX.search(name) or COMPANY_WORD.search(name) or OPENING_WORD.match(words_[0])
+                or any(COMPANY_TAIL_WORD.fullmatch(w) for w in words_)
+                or any(org != name and org.startswith(name + " ") for org in organisations))
+
+
 def resolve_surnames(text: str, candidates: list[Found]) -> list[Found]:
     """'Kamal' after 'Jam Kamal' (or 'Hara' after 'HARA Shohei') is that person, whatever the model said."""
+    organisations = [c.name for c in candidates if c.type == "ORG"]
     full_names = {c.name for c in candidates if c.type == "PERSON" and len(c.name.split()) >= 2
-                  and c.name.split()[0].casefold().rstrip(".") not in PLACE_WORDS}
+                  and c.name.split()[0].casefold().rstrip(".") not in PLACE_WORDS and is_persons_name(c.name, organisations)}
     parts: dict[str, set[str]] = {}
     for name in full_names:
         words = name.split()

@@ -17,7 +17,15 @@ from .acronyms import apply_acronyms
 from .filters import drop_heading_only, inside_phrases, is_demonym, is_honorific_only, is_junk
 from .names import one_type_per_name, other_names, vocabulary_matches
 from .ner import MODEL_LABELS
-from .organisations import governments, organisations_in_context, prefixed_companies, project_names, projects_described, suffixed_names
+from .organisations import (
+    governments,
+    legal_names,
+    organisations_in_context,
+    prefixed_companies,
+    project_names,
+    projects_described,
+    suffixed_names,
+)
 from .people import TITLE_WORDS, person_of_organisation, resolve_surnames, titled_people, with_second_surname
 from .places import administrative_areas, as_place, coordinated_regions, dateline_places, feature_names, split_located
 from .spans import Extraction, Found, contains, merge, non_overlapping, outermost, overlaps
@@ -75,7 +83,8 @@ def vocabulary_terms(draft: Draft) -> list[Found]:
 
 def suffixed_organisations_and_events(draft: Draft) -> list[Found]:
     text = draft.text
-    return merge(draft.candidates, suffixed_names(text) + prefixed_companies(text) + governments(text) + coordinated_regions(text))
+    named = suffixed_names(text) + legal_names(text) + prefixed_companies(text)
+    return merge(draft.candidates, named + governments(text) + coordinated_regions(text))
 
 
 def organisations_by_context(draft: Draft) -> list[Found]:
@@ -88,8 +97,12 @@ def organisations_by_context(draft: Draft) -> list[Found]:
         if same is not None and same.origin == "model":
             kept.remove(same)
             added.append(f)
-        elif same is None and not any(overlaps(f, c) for c in draft.candidates):
-            added.append(f)
+        elif same is None:
+            rivals = [c for c in kept if overlaps(f, c)]
+            # "Sarana Tambang shares rose", which the model read as two places: the whole name wins over its parts.
+            if all(c.origin == "model" and contains(f, c) for c in rivals):
+                kept = [c for c in kept if c not in rivals]
+                added.append(f)
     return kept + added
 
 

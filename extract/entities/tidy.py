@@ -12,6 +12,7 @@ from .organisations import (
     EVENT_SUFFIX,
     LEADING_ARTICLE,
     LEGAL_FORMS,
+    OPENED_BY,
     ORG_SUFFIX,
     ORG_TAIL,
     of_where,
@@ -32,8 +33,8 @@ def tidy(text: str, found: Found) -> Found | None:
         end = newline
     chunk = text[start:end]
     if found.type not in VALUE_TYPES:
-        lead = LEADING_ARTICLE.match(chunk)
-        if lead:
+        lead = LEADING_ARTICLE.match(chunk) or OPENED_BY.match(chunk)
+        if lead and lead.end() < len(chunk):
             start += lead.end()
         # "China's Ministry of Commerce": the owner is a name of its own, not part of this one.
         owner = re.match(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s ", text[start:end])
@@ -106,6 +107,10 @@ def tidy(text: str, found: Found) -> Found | None:
                                 text[end:])
             if particle:
                 end += particle.end()
+            # "Nurbek Asanbek uulu": a Central Asian patronymic's "son of" / "daughter of" ends the name.
+            patronymic = re.match(r" (?:uulu|kyzy|ogly|oglu|qizi|ugli)\b", text[end:])
+            if patronymic:
+                end += patronymic.end()
         company = ORG_TAIL.match(text[end:])
         kind = found.type
         if company:
