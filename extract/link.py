@@ -28,7 +28,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from .entities.gazetteer import place_kind
-from .entities.organisations import BRACKETED_FORM, EVENT_SUFFIX, LEGAL_FORMS, LEGAL_PREFIX, ORG_SUFFIX
+from .entities.organisations import BRACKETED_FORM, EVENT_SUFFIX, LEGAL_FORMS, LEGAL_PREFIX, OPENED_BY, ORG_SUFFIX
 from .entities.spans import Extraction, Found
 from .entities.values import value_name
 from .model import TYPES, VALUE_TYPES, Article, Entity, Mention
@@ -252,6 +252,8 @@ def rescan(articles: tuple[Article, ...], extractions: list[Extraction], found: 
                 multiword = " " in surface.strip()
                 acronym = surface.isupper() and len(surface) >= 2
                 proper_noun = m.type in ("ORG", "PROJECT", "EVENT", "GPE") and surface[:1].isupper() and m.origin != "surname"
+                if OPENED_BY.fullmatch(surface):
+                    continue  # "The", "However": a sentence's first word is never sought as a name
                 if (multiword and m.origin != "surname") or acronym or proper_noun:
                     known.setdefault(surface, (m.name, m.type))
     type_of_name = {m.name: m.type for mentions in found for m in mentions}
@@ -280,6 +282,7 @@ OF_PLACE = re.compile(r"^(?P<body>.+ (?:Bank|Agency|Corporation|Fund|Authority|C
 # "Ministry of Energy and Mineral Resources" is the "Energy and Mineral Resources Ministry".
 BODY_OF_PORTFOLIO = re.compile(r"^(?P<body>Ministry|Department|Directorate|Bureau|Office|Agency) of (?:the )?(?P<portfolio>.+)$")
 SHORT_WORDS = {"exim": "export-import", "ex-im": "export-import"}
+SHORT_HYPHENATED = re.compile(r"(?i:\bex-im\b|\bexport-import\b)")  # kept whole: "Export-Import" is one word of a name
 
 
 def is_company_tail(words: str, vocabulary: Vocabulary) -> bool:
@@ -310,7 +313,10 @@ def company_core(name: str, vocabulary: Vocabulary, taken: set[str]) -> str:
     portfolio = BODY_OF_PORTFOLIO.match(name)
     if portfolio:
         name = f"{portfolio.group('portfolio')} {portfolio.group('body')}"
-    words = [SHORT_WORDS.get(w.casefold(), w) for w in name.split()]
+    # "ZCCM-Investment Holdings" and "ZCCM Investments Holdings Plc": a hyphen joins words, not a name.
+    kept_whole = SHORT_HYPHENATED.sub(lambda m: m.group(0).replace("-", "_"), name)
+    words = [SHORT_WORDS.get(w.casefold(), w) for w in re.split(r"[ -]", kept_whole)]
+    words = [w.replace("_", "-") for w in words if w]
     while len(words) > 1 and "of" not in words:
         # One industry word ("Copper"), or a mineral of two ("Rare Earth" of "Viet Bac Rare Earth JSC").
         cut = (2 if len(words) > 2 and is_company_tail(" ".join(words[-2:]), vocabulary)

@@ -609,3 +609,47 @@ def test_a_defined_acronyms_group_is_the_defined_name_and_its_subsidiary_is_not(
     found = mentions(*((n, "ORG") for n in names))
     company_families(found, aliases, VOCABULARY)
     assert (aliases.resolve(found[0][0].name) == "China Metals Company") is joined
+
+
+@pytest.mark.parametrize("written, parts", [
+    ("cut from $1.5 billion to $400 million", ["$1.5 billion", "$400 million"]),
+    ("between $500-$800 million", ["$500-$800 million"]),
+    ("sold at $US1,070.85 a tonne", ["$US1,070.85"]),
+])
+def test_a_range_runs_upwards_and_a_cut_is_two_amounts(written: str, parts: list[str]) -> None:
+    from extract.entities.values import values_in
+
+    assert [f.text for f in values_in(written, [])] == parts
+
+
+@pytest.mark.parametrize("text, span, kind, name, new_kind", [
+    ("the Saindak Project will", "Saindak Project", "ORG", "Saindak", "PROJECT"),
+    ("President MCC Mr Zhang Mengxing thanked", "MCC Mr", "PERSON", "MCC", "PERSON"),
+    ("the early Industrial Revolution", "early Industrial Revolution", "EVENT", "Industrial Revolution", "EVENT"),
+    ("said. \u0153The exact time", "\u0153The", "ORG", None, None),
+])
+def test_a_site_word_makes_a_project_and_stray_words_leave_a_name(text: str, span: str, kind: str, name, new_kind) -> None:
+    found = tidy(text, model_span(text, span, kind))
+    assert (found.name, found.type) == (name, new_kind) if name else found is None
+
+
+def test_an_outlet_that_learns_is_an_organisation() -> None:
+    from extract.entities.organisations import organisations_in_context
+
+    assert "Kallanish" in [f.name for f in organisations_in_context("to the mine in Pakistan, Kallanish learns. The")]
+
+
+def test_a_hyphen_in_a_companys_name_joins_words() -> None:
+    from extract.link import company_core
+
+    assert company_core("ZCCM-Investment Holdings", VOCABULARY, set()) == company_core("ZCCM Investments Holdings Plc", VOCABULARY, set())
+
+
+def test_an_owners_possessive_is_no_project() -> None:
+    assert project_names("Freeport’s mine in Papua") == []
+
+
+def test_a_day_with_an_ordinal_is_a_day() -> None:
+    from extract.entities.values import date_value
+
+    assert date_value("October 15th") == {"day": "10-15"}

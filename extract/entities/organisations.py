@@ -228,8 +228,8 @@ def project_names(text: str) -> list[Found]:
                          or words[0] in ("The", "Its", "This", "That", "A", "An", "Our", "Their", "His", "Her", "Your",
                                          "My", "Every", "Each", "No", "Any", "One")):
             words = words[1:]
-        if not words or (words[-1][0].islower() and not ARABIC_ARTICLE.match(words[-1])):
-            continue
+        if not words or (words[-1][0].islower() and not ARABIC_ARTICLE.match(words[-1])) or re.search(r"['’]s?$", words[-1]):
+            continue  # (nor "Freeport’s mine": the owner, not the project)
         name = " ".join(words)
         start = match.end(1) - len(name)
         # "Indonesian operations", "its underground operations", "the Chilean mine": a description, not a name.
@@ -263,7 +263,8 @@ CAPITALISED_NAME = rf"(?<![\w’'.-])({NAME_RUN})"
 CITED = re.compile(r"\b(?:told|according to|reported by|quoted by|speaking to|in an interview with|compiled by|published by|"
                    rf"(?:news|state news|wire) agency|newspaper|, reported|, reports) (?:the )?({NAME_RUN})"
                    # "Bloomberg reported in May that …", "Dawn reports": an outlet's report.
-                   rf"|(?<![\w’'.-])({NAME_RUN}) (?:reported|reports)(?= (?:that|on|in|earlier|last|this|late|on)\b|[.,])")
+                   rf"|(?<![\w’'.-])({NAME_RUN}) (?:reported|reports|learns|learned|understands)"
+                   r"(?= (?:that|on|in|earlier|last|this|late)\b|[.,])")
 ORGANISATION_CONTEXT = re.compile(CAPITALISED_NAME + rf"(?={OWNED_BY_ORGANISATION})")
 
 

@@ -15,7 +15,8 @@ from .spans import Found
 from .values import MONTH_NAMES, WEEKDAYS
 
 # "Dr. Halima Bello-Yusuf", "Datuk Seri Razif Omar": honorifics and titles before a name (vocab/honorifics.txt).
-HONORIFIC = re.compile(rf"^(?:(?:{alternation(words('honorifics'))})\.?\s+)+")
+HONORIFIC_WORDS = alternation(words("honorifics"))
+HONORIFIC = re.compile(rf"^(?:(?:{HONORIFIC_WORDS})\.?\s+)+")
 SECOND_SURNAME = re.compile(r" ([A-Z][a-zà-ÿ’'-]{2,})(?= [a-z]|[,.;:])")
 CALENDAR_WORDS = frozenset(WEEKDAYS) | {month.casefold() for month in MONTH_NAMES}
 

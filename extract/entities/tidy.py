@@ -18,7 +18,7 @@ from .organisations import (
     of_where,
     with_portfolio,
 )
-from .people import HONORIFIC, PERSONAL_HONORIFIC, without_title_words
+from .people import HONORIFIC, HONORIFIC_WORDS, PERSONAL_HONORIFIC, without_title_words
 from .places import ADMINISTRATIVE_NOUN, COMPANY_DESCRIPTION, GEOGRAPHIC_FEATURE
 from .spans import Found
 
@@ -33,9 +33,17 @@ def tidy(text: str, found: Found) -> Found | None:
         end = newline
     chunk = text[start:end]
     if found.type not in VALUE_TYPES:
+        # "early Industrial Revolution", "œThe" (a broken quotation mark's remains): no name starts in lower case or
+        # with a stray mark (but "al-", "de" and other particles may start one).
+        stray = re.match(r"(?:[œ€™ž“”‘’\"']+|(?:early|late|mid|former|then|so-called|new) )(?=[A-Z])", chunk)
+        if stray:
+            start += stray.end()
+            chunk = text[start:end]
         lead = LEADING_ARTICLE.match(chunk) or OPENED_BY.match(chunk)
         if lead and lead.end() < len(chunk):
             start += lead.end()
+        elif lead and stray:
+            return None  # "œThe": only a sentence's first word was left
         # "China's Ministry of Commerce": the owner is a name of its own, not part of this one.
         owner = re.match(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s ", text[start:end])
         if owner and end - start > owner.end():
@@ -111,6 +119,11 @@ def tidy(text: str, found: Found) -> Found | None:
             patronymic = re.match(r" (?:uulu|kyzy|ogly|oglu|qizi|ugli)\b", text[end:])
             if patronymic:
                 end += patronymic.end()
+        if found.type == "PERSON":
+            # "MCC Mr Zhang", "Balochistan Nawab Aslam": an honorific ends the words before it; the name follows.
+            trailing = re.search(rf" (?:{HONORIFIC_WORDS})\.?$", text[start:end])
+            if trailing:
+                end = start + trailing.start()
         company = ORG_TAIL.match(text[end:])
         kind = found.type
         if company:
@@ -132,6 +145,10 @@ def tidy(text: str, found: Found) -> Found | None:
     if end <= start:
         return None
     name = text[start:end]
+    # "the Saindak Project", "Kamoto Mine": a capitalised site word after a name makes it that site's name.
+    site = re.fullmatch(r"(.+?) (?:Project|Mine)", name) if kind not in VALUE_TYPES and not ORG_SUFFIX.search(name) else None
+    if site and not re.search(r"\b(?:of|for|and)\b", site.group(1)):
+        return replace(found, start=start, end=end, text=name, name=site.group(1), type="PROJECT")
     return replace(found, start=start, end=end, text=name, name=name, type=retype(name, kind))
 
 

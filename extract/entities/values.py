@@ -124,7 +124,8 @@ def date_value(text: str) -> dict[str, object] | None:
     year = re.search(r"\b((?:19|20)\d{2})s?\b", text)
     if year:
         return {"year": int(year.group(1))}
-    day_month = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_WORD})|\b({MONTH_WORD})\s+(\d{{1,2}})\b", text, re.IGNORECASE)
+    day_month = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_WORD})|\b({MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b",
+                          text, re.IGNORECASE)
     if day_month:
         day, month = (day_month.group(1), day_month.group(2)) if day_month.group(1) else (day_month.group(4), day_month.group(3))
         number = MONTHS.get(month.lower().rstrip("."))
@@ -177,10 +178,21 @@ def value_name(kind: str, value: dict[str, object]) -> str:
 
 
 
+def as_range_or_two(match: re.Match[str]) -> list[Found]:
+    """'$500-$800 million' is one mention with low and high values; '$1.5 billion to $400 million' (a cut, the
+    second figure lower) is two amounts."""
+    written = match.group(0)
+    value = money_value(written)
+    if value is None or "high" not in value or value["high"] > value["amount"]:
+        return [Found(match.start(), match.end(), written, "MONEY", written, value, "rule")]
+    separator = list(re.finditer(RANGE_SEPARATOR, written))[-1]
+    parts = ((match.start(), written[:separator.start()]), (match.start() + separator.end(), written[separator.end():]))
+    return [Found(start, start + len(part), part, "MONEY", part, money_value(part), "rule") for start, part in parts]
+
+
 def values_in(text: str, model_spans: list[Found]) -> list[Found]:
     """Money and percentages by pattern (the model misses '440$ million'), plus model spans the patterns lack."""
-    found = [Found(m.start(), m.end(), m.group(0), "MONEY", m.group(0), money_value(m.group(0)), "rule")
-             for m in MONEY_PATTERN.finditer(text)]
+    found = [part for m in MONEY_PATTERN.finditer(text) for part in as_range_or_two(m)]
     found += [Found(m.start(), m.end(), m.group(0), "PERCENT", m.group(0), percent_value(m.group(0)), "rule")
               for m in PERCENT_PATTERN.finditer(text)]
     for span in model_spans:
