@@ -11,7 +11,7 @@ from ..vocab import Vocabulary, alternation, words
 from .gazetteer import place_kind
 from .organisations import COMPANY_TAIL_WORD, COMPANY_WORD, OPENING_WORDS, ORG_SUFFIX
 from .places import DIRECTIONS, PLACE_WORDS
-from .spans import Found
+from .spans import Coverage, Found
 from .values import MONTH_NAMES, WEEKDAYS
 
 # "Dr. Halima Bello-Yusuf", "Datuk Seri Razif Omar": honorifics and titles before a name (vocab/honorifics.txt).
@@ -205,8 +205,10 @@ def resolve_surnames(text: str, candidates: list[Found]) -> list[Found]:
                 and candidate.text[:1].isupper()):
             candidate = replace(candidate, type="PERSON", name=full, origin="surname")
         resolved.append(candidate)
-    for part, full in unique.items():
-        for match in re.finditer(r"(?<![\w-])[A-Z][\w’'-]*(?![\w-])", text):
-            if match.group(0).casefold() == part and not any(c.start < match.end() and match.start() < c.end for c in resolved):
-                resolved.append(Found(match.start(), match.end(), match.group(0), "PERSON", full, origin="surname"))
-    return resolved
+    covered = Coverage([(c.start, c.end) for c in resolved])
+    added = []
+    for match in re.finditer(r"(?<![\w-])[A-Z][\w’'-]*(?![\w-])", text):
+        full = unique.get(match.group(0).casefold())
+        if full is not None and not covered.touches(match.start(), match.end()):
+            added.append(Found(match.start(), match.end(), match.group(0), "PERSON", full, origin="surname"))
+    return resolved + added

@@ -28,7 +28,7 @@ from .organisations import (
 )
 from .people import TITLE_WORDS, person_of_organisation, resolve_surnames, titled_people, with_second_surname
 from .places import administrative_areas, as_place, coordinated_regions, dateline_places, feature_names, split_located
-from .spans import Extraction, Found, contains, merge, non_overlapping, outermost, overlaps
+from .spans import Coverage, Extraction, Found, contains, merge, non_overlapping, outermost, overlaps
 from .tidy import tidy
 from .values import dated, is_explicit_date, month_dates, values_in
 
@@ -76,8 +76,8 @@ def projects(draft: Draft) -> list[Found]:
 
 def vocabulary_terms(draft: Draft) -> list[Found]:
     # A figure's currency is not a country: "US$450m" is money, not the United States.
-    values = [c for c in draft.candidates if c.type in VALUE_TYPES]
-    found = [v for v in vocabulary_matches(draft.text, draft.vocabulary, draft.candidates) if not any(overlaps(v, c) for c in values)]
+    values = Coverage([(c.start, c.end) for c in draft.candidates if c.type in VALUE_TYPES])
+    found = [v for v in vocabulary_matches(draft.text, draft.vocabulary, draft.candidates) if not values.touches(v.start, v.end)]
     return merge(draft.candidates, found)
 
 
