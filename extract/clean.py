@@ -429,8 +429,22 @@ def split_signed_headlines(texts: list[str]) -> list[str]:
 
 
 def unwrap(raw_lines: list[str]) -> list[str]:
-    """Normalise spacing and rejoin prose that was hard-wrapped across lines."""
+    """Normalise spacing and rejoin prose that was hard-wrapped across lines.
+
+    A line that does not end a sentence, followed by one in lower case, goes on in it. Where that happens three
+    times or more the text was wrapped at a fixed width, and then a line filled to near that width goes on in
+    the next one even when it opens with a capital ("… Huayou Cobalt, Sinomine" / "Resource Group and …")."""
+    lines = unwrapped(raw_lines, width=None)
+    joins = len([line for line in raw_lines if line.strip()]) - len(lines)
+    if joins < 3:
+        return lines
+    lengths = sorted(len(" ".join(line.split())) for line in raw_lines if line.strip())
+    return unwrapped(raw_lines, width=lengths[int(len(lengths) * 0.9)])
+
+
+def unwrapped(raw_lines: list[str], width: int | None) -> list[str]:
     out: list[str] = []
+    last_line = ""  # the raw line before, if it was text (a blank line ends a paragraph)
     for raw_line in raw_lines:
         raw_line = raw_line.replace("\u00a0", " ").strip()
         if "new tab" in raw_line or "new window" in raw_line:
@@ -441,6 +455,7 @@ def unwrap(raw_lines: list[str]) -> list[str]:
         text = " ".join(raw_line.split())
         if not text:
             out.append("")
+            last_line = ""
             continue
         previous = out[-1] if out else ""
         # A drop cap printed on a line of its own: "P" + "resident Joko Widodo …".
@@ -452,10 +467,12 @@ def unwrap(raw_lines: list[str]) -> list[str]:
             continue
         # A long line without closing punctuation followed by a lowercase start
         # is one paragraph wrapped at a fixed width.
-        if len(previous) >= 30 and not ends_sentence(previous) and text[0].islower():
+        near_width = width is not None and len(last_line) >= 0.7 * width and text[0].isupper()
+        if len(previous) >= 30 and not ends_sentence(previous) and (text[0].islower() or near_width):
             out[-1] = f"{previous} {text}"
         else:
             out.append(text)
+        last_line = text
     return [text for text in out if text]
 
 

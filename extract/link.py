@@ -197,8 +197,9 @@ def group_key(mention: Found, aliases: Aliases) -> str:
 # How much one mention's type counts when the corpus decides an entity's type. A legal form or an event word in
 # the name, a vocabulary entry and a definition in the text settle it; a rule that read the context (a job
 # title, a place's context, "the X mine") weighs more than the model's guess, but one such hit in one article
-# does not outweigh what many articles say. A name found again by rescan brings no evidence of its own.
-EVIDENCE = {"vocab": 10.0, "acronym": 10.0, "suffix": 10.0, "rule": 3.0, "surname": 3.0, "model": 1.0, "linked": 0.25}
+# does not outweigh what many articles say. A name found again by rescan, or a part of a name taken for a surname
+# ("Rio" of "Rio Tinto", which the model once called a person), brings no evidence of its own.
+EVIDENCE = {"vocab": 10.0, "acronym": 10.0, "suffix": 10.0, "rule": 3.0, "surname": 0.25, "model": 1.0, "linked": 0.25}
 
 
 def evidence(mention: Found) -> float:

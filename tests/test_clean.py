@@ -403,3 +403,25 @@ def test_every_wire_phrase_passes_its_keyword_gate(line: str) -> None:
 ])
 def test_every_banner_phrase_passes_its_keyword_gate(line: str) -> None:
     assert line_kind(line, len(line.split())) == "skip"
+
+
+def test_a_text_wrapped_at_a_fixed_width_is_rejoined_even_before_a_capital() -> None:
+    from extract.clean import unwrap
+
+    lines = ["HARARE (Reuters) - Zimbabwe has banned the export of raw lithium,",
+             "according to a notice seen on Tuesday, to stop miners who dig",
+             "the mineral up and take it across the borders of the country.",
+             "Chinese groups Zhejiang Huayou Cobalt, Sinomine and Chengxin",
+             "Lithium Group have bought mines worth a combined $678 million",
+             "in the country over the past year and are building plants there.",
+             "Analysts expect prices to rise."]
+    paragraphs = unwrap(lines)
+    assert any("Sinomine and Chengxin Lithium Group have bought" in p for p in paragraphs)
+    assert paragraphs[-1] == "Analysts expect prices to rise."
+
+
+def test_short_lines_of_a_page_are_not_run_together() -> None:
+    from extract.clean import unwrap
+
+    assert unwrap(["Home", "Business", "Zimbabwe bans raw lithium exports", "By Jane Doe"]) == [
+        "Home", "Business", "Zimbabwe bans raw lithium exports", "By Jane Doe"]

@@ -653,3 +653,44 @@ def test_a_day_with_an_ordinal_is_a_day() -> None:
     from extract.entities.values import date_value
 
     assert date_value("October 15th") == {"day": "10-15"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Global mining group Rio Tinto began the copper project", "Rio Tinto"),
+    ("steelmaker Baosteel said on Monday", "Baosteel"),
+])
+def test_a_company_described_first_is_one_even_with_a_towns_name(text: str, name: str) -> None:
+    from extract.entities.organisations import organisations_in_context
+
+    assert name in [f.name for f in organisations_in_context(text)]
+
+
+@pytest.mark.parametrize("text, sites", [
+    ("output at its Itabira and Timbopeba complexes rose", ["Itabira", "Timbopeba"]),
+    ("the Itabira, Timbopeba and Brucutu mines", ["Itabira", "Timbopeba", "Brucutu"]),
+    ("in the Chilean and Peruvian mines", []),
+])
+def test_every_name_before_a_plural_site_word_is_a_site(text: str, sites: list[str]) -> None:
+    from extract.entities.organisations import coordinated_sites
+
+    assert [f.name for f in coordinated_sites(text)] == sites
+
+
+@pytest.mark.parametrize("text, places", [
+    ("mines in the Ahafo Region of Ghana", ["Ahafo Region"]),
+    ("the Webequie First Nation said", ["Webequie First Nation"]),
+    ("Zambia's Copperbelt Province is", ["Copperbelt Province"]),
+    ("the Ahafo Region Council met", []),
+])
+def test_a_capitalised_area_word_ends_a_places_name(text: str, places: list[str]) -> None:
+    from extract.entities.places import AREA_NAME
+
+    assert [m.group(0) for m in AREA_NAME.finditer(text)] == places
+
+
+def test_a_names_parts_taken_for_surnames_do_not_outvote_its_type() -> None:
+    from extract.link import EVIDENCE
+
+    # "Rio Tinto", once a person to the model, and its parts "Rio" and "Tinto" read as that person's surnames:
+    # the parts copy the full name's guess and must not count as evidence of their own.
+    assert EVIDENCE["surname"] < EVIDENCE["model"]

@@ -217,8 +217,29 @@ def is_place_adjective(name: str) -> bool:
             and name[:4].casefold() in country_prefixes())
 
 
-def project_names(text: str) -> list[Found]:
+# "the Itabira, Timbopeba and Brucutu mines": every name before a plural site word is a site.
+SITE_NAME = r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}"
+COORDINATED_SITES = re.compile(rf"\b((?:{SITE_NAME}, )*{SITE_NAME},? (?:and|&) {SITE_NAME}) "
+                               rf"(?:(?:{MINERAL_WORDS}|iron ore|open-pit|underground) )?"
+                               r"(?:mines|projects|deposits|operations|complexes)\b")
+
+
+def coordinated_sites(text: str) -> list[Found]:
     found = []
+    for match in COORDINATED_SITES.finditer(text):
+        for name in re.finditer(SITE_NAME, match.group(1)):
+            words_ = name.group(0).split()
+            if words_[0] in ("The", "Its", "Their", "Both"):
+                continue
+            if place_kind(name.group(0)) in ("country", "subdivision") or is_place_adjective(name.group(0)):
+                continue
+            start = match.start(1) + name.start()
+            found.append(Found(start, start + len(name.group(0)), name.group(0), "PROJECT", name.group(0), origin="rule"))
+    return found
+
+
+def project_names(text: str) -> list[Found]:
+    found = coordinated_sites(text)
     for match in PROJECT_NAME.finditer(text):
         # "Kafue Basin Copper Limited's Mukanda West mine": the project is what follows the owner.
         name = re.split(r"['’]s ", match.group(1))[-1]
@@ -284,20 +305,26 @@ DESCRIBED_AS_PROJECT = described_as(r"mine|deposit|project|smelter|mining comple
 SAID_TO_BE_PROJECT = re.compile(CAPITALISED_NAME + r"(?= (?:is|remains|was|became|ranks as) (?:the|a|an|one of the) "
                                 r"(?:(?!of |for |at |with |to |in )[\w'’-]+ ){0,5}(?:mines?|deposits?|smelters?|mining complex)\b)")
 # "Chile's state-owned copper company, Codelco,": the description first.
-ORGANISATION_DESCRIBED = re.compile(rf"\b(?:company|firm|miner|producer|conglomerate|lender|regulator|news agency),? ({NAME_RUN})(?=,)")
+ORGANISATION_DESCRIBED = re.compile(rf"\b(?:company|firm|miner|producer|conglomerate|lender|regulator|news agency),? ({NAME_RUN})(?=,)"
+                                    # "mining group Rio Tinto began", "miner Rio Tinto said", "steelmaker Baosteel"
+                                    rf"|\b(?:miner|mining (?:group|company|giant|major|firm)|metals group|resources group|"
+                                    rf"steelmaker|smelter operator|trading house|conglomerate|consortium) ({NAME_RUN})"
+                                    rf"(?=[,.;:]| [a-z])")
 OPENED_BY = re.compile(rf"(?:(?:{OPENING_WORDS})(?: |$))+")
 PRONOUNS = {"I", "We", "He", "She", "They", "It", "Its"}
 
 
-def named_in_context(text: str, match: re.Match[str], kind: str) -> Found | None:
+def named_in_context(text: str, match: re.Match[str], kind: str, towns_too: bool = False) -> Found | None:
     """The name a context pattern caught, without the words opening its sentence; never a place the gazetteer
-    knows, a pronoun, a month or day, or a bare organisation word ("Company")."""
+    knows, a pronoun, a month or day, or a bare organisation word ("Company"). With towns_too, a town's name may
+    be a company's ("miner Rio Tinto", whose name a Brazilian town shares): the context says so plainly."""
     start, end = match.span(next(group for group in range(1, match.re.groups + 1) if match.group(group) is not None))
     lead = OPENED_BY.match(text, start, end)
     start = lead.end() if lead else start
     name = text[start:end]
-    if (not name or place_kind(name) or name in PRONOUNS or ORG_SUFFIX.fullmatch(name) or COMPANY_WORD.fullmatch(" " + name)
-            or name.split()[0].lower() in MONTHS or name.split()[0].lower() in WEEKDAYS):
+    place = place_kind(name) if name else None
+    if (not name or (place and not (towns_too and place == "city")) or name in PRONOUNS or ORG_SUFFIX.fullmatch(name)
+            or COMPANY_WORD.fullmatch(" " + name) or name.split()[0].lower() in MONTHS or name.split()[0].lower() in WEEKDAYS):
         return None
     return Found(start, end, name, kind, name, origin="rule")
 
@@ -310,7 +337,7 @@ def projects_described(text: str) -> list[Found]:
 
 def organisations_in_context(text: str) -> list[Found]:
     """Names the text treats as an organisation: weighed against the model's guess for the same name."""
-    found = [named_in_context(text, match, "ORG")
+    found = [named_in_context(text, match, "ORG", towns_too=pattern is ORGANISATION_DESCRIBED)
              for pattern in (ORGANISATION_CONTEXT, DESCRIBED_AS_ORGANISATION, ORGANISATION_DESCRIBED, CITED)
              for match in pattern.finditer(text)]
     return [f for f in found if f is not None]

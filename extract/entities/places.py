@@ -85,6 +85,11 @@ DISTRICT_AFTER_WORD = re.compile(r"(?<=[a-z,] )(?!(?:The|A|An)\b)([A-Z][\w-]+(?:
                                  r"(?:district|province|county|tehsil|regency|prefecture)\b")
 # "the mayor of Ribeira de Pena", "the port of Mtwara", "the town of Claver": a settlement, named.
 SETTLEMENT = re.compile(r"\b(?:mayor|port|town|village|city|municipality) of ([A-Z][\w’'-]+(?: (?:de |do |da |del )?[A-Z][\w’'-]+){0,2})")
+# "Ahafo Region", "Asutifi North District", "Webequie First Nation": a capitalised area word ends a place's name.
+AREA_WORD = r"[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)?"  # "Ma'an", not "Zambia's" (the owner, not the place's name)
+AREA_NAME = re.compile(rf"(?<![\w’'-])(?!(?:The|In|At|Of)\b){AREA_WORD}(?: {AREA_WORD}){{0,2}} "
+                       r"(?:Region|District|Province|Municipality|Prefecture|Governorate|Regency|Oblast|County|First Nation)"
+                       r"(?![\w-])(?! (?:Council|Assembly|Court|Office|Authority|Hospital|Police|Government|Administration)\b)")
 # "the Torkham border crossing", "the Kasumbalesa border post": a place on a border, named.
 BORDER_PLACE = re.compile(r"\bthe ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) border (?:crossing|post|point|town|market)\b")
 # "Waleka, a village of 2,300 people", "Tor Kasi, the town nearest the deposit": a name the text calls a settlement.
@@ -101,6 +106,7 @@ def administrative_areas(text: str) -> list[Found]:
     found = [Found(m.start(1), m.end(1), m.group(1), "GPE", m.group(1), origin="rule")
              for pattern in (ADMINISTRATIVE_AREA, SETTLEMENT, DISTRICT_AFTER_WORD, BORDER_PLACE, CALLED_A_SETTLEMENT)
              for m in pattern.finditer(text) if not OPENING.fullmatch(m.group(1))]
+    found += [Found(m.start(), m.end(), m.group(0), "GPE", m.group(0), origin="rule") for m in AREA_NAME.finditer(text)]
     found += [Found(m.start(group), m.end(group), m.group(group), "LOC", m.group(group), origin="rule")
               for m in ISLAND.finditer(text) for group in (1, 2) if m.group(group) and not OPENING.fullmatch(m.group(group))]
     return found + [Found(m.start(1), m.end(1), m.group(1), "GPE", m.group(1), origin="rule")
