@@ -54,6 +54,10 @@ def test_tidy_trims_a_model_span_to_its_name(text: str, span: str, kind: str, na
     ("Société Minière du Nord", "GPE", "ORG"),
     ("China-Pakistan Economic Corridor", "LOC", "LOC"),
     ("Jam Kamal", "PERSON", "PERSON"),
+    ("Zhejiang Huayou Cobalt", "PERSON", "ORG"),
+    ("Ahafo North", "PERSON", "GPE"),
+    ("Upper Kayrakty", "PERSON", "GPE"),
+    ("Northcott Ahmed", "PERSON", "PERSON"),
 ])
 def test_retype_trusts_a_names_first_and_last_words_over_the_model(name: str, kind: str, expected: str) -> None:
     assert retype(name, kind) == expected
@@ -694,3 +698,13 @@ def test_a_names_parts_taken_for_surnames_do_not_outvote_its_type() -> None:
     # "Rio Tinto", once a person to the model, and its parts "Rio" and "Tinto" read as that person's surnames:
     # the parts copy the full name's guess and must not count as evidence of their own.
     assert EVIDENCE["surname"] < EVIDENCE["model"]
+
+
+def test_a_span_of_months_is_one_date() -> None:
+    assert [f.text for f in month_dates("output in July-September 2019 rose")] == ["July-September 2019"]
+
+
+def test_a_settlement_noun_after_a_places_name_is_no_part_of_it() -> None:
+    text = "residents of Damang village protested"
+    found = tidy(text, model_span(text, "Damang village", "GPE"))
+    assert found is not None and found.name == "Damang"

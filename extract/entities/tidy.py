@@ -72,7 +72,7 @@ def tidy(text: str, found: Found) -> Found | None:
         if described and end - start > described.end():
             start += described.end()
         # "Kütahya province", "Pacific coast": the model took a common noun in lower case along.
-        area = re.search(rf" (?:{ADMINISTRATIVE_NOUN}|coast|side|shore)$", text[start:end])
+        area = re.search(rf" (?:{ADMINISTRATIVE_NOUN}|coast|side|shore|village|town|township|city)$", text[start:end])
         if area and found.type in ("GPE", "LOC"):
             end = start + area.start()
         # "Xinhua news agency", "Dawn newspaper": lower-case words after a name say what it is; no name ends in
@@ -170,5 +170,17 @@ def retype(name: str, kind: str) -> str:
         return "LOC"
     if kind in ("PERSON", "GPE", "LOC") and COMPANY_WORD.search(name):
         return "ORG"
+    # "Zhejiang Huayou Cobalt": a capitalised metal after a name ends a company's name, never a person's.
+    if kind == "PERSON" and " " in name and MINERAL_LAST_WORD.search(name):
+        return "ORG"
+    # "Ahafo North", "Upper Kayrakty": a compass word is no part of a person's name; it names a place or a site.
+    if kind == "PERSON" and COMPASS_END.search(name):
+        return "GPE"
     return kind
+
+
+METALS = tuple(form.title() for form in words("minerals") if form.islower() and " " not in form)
+MINERAL_LAST_WORD = re.compile(rf" (?:{alternation(METALS)})$")
+COMPASS_END = re.compile(r"^(?:North|South|East|West|Upper|Lower|Central|Northern|Southern|Eastern|Western) |"
+                         r" (?:North|South|East|West|Upper|Lower|Central)$")
 

@@ -217,12 +217,19 @@ MONTH_DATE = re.compile(
     rf"|(?<=\bin )May\b|(?<=\bby )May\b|(?<=\bsince )May\b|(?<=\buntil )May\b|(?<=\blate )May\b|(?<=\bearly )May\b"
     rf"|\b(?:{MONTH_ABBREVIATIONS})\.? \d{{1,2}}\b"
 )
+# "July-September 2019": a span of months is one date.
+MONTH_SPAN = re.compile(rf"\b{MONTH_NAMES_PATTERN}[-–](?:{MONTH_NAMES_PATTERN}|May)(?:,? (?:19|20)\d{{2}})?\b")
 
 
 def month_dates(text: str) -> list[Found]:
     """Months and days the model skips: "in September", "on 10 November", "Nov 6"."""
     found = []
+    spans = [m.span() for m in MONTH_SPAN.finditer(text)]
+    for start, end in spans:
+        found.append(Found(start, end, text[start:end], "DATE", text[start:end], date_value(text[start:end]), "rule"))
     for match in MONTH_DATE.finditer(text):
+        if any(start <= match.start() < end for start, end in spans):
+            continue
         value = date_value(match.group(0))
         if value is not None:
             found.append(Found(match.start(), match.end(), match.group(0), "DATE", match.group(0), value, "rule"))
