@@ -297,6 +297,10 @@ def is_generic_word(word: str) -> bool:
     return bool(COMPANY_TAIL.fullmatch(word) or ORG_SUFFIX.search(" " + word) or word.casefold() in ("the", "new"))
 
 
+# "Minera Istmo Azul, S.A.": a word saying "company" in the name's own language, before the name.
+LEADING_COMPANY_WORD = re.compile(rf"^(?:{alternation(words('organisation_words', 'opens'))}) (?=\S+ )")
+
+
 def company_core(name: str, vocabulary: Vocabulary, taken: set[str]) -> str:
     """The part of an organisation's name its other forms share: 'Marvand' of 'Marvand Copper Corporation
     Limited', 'Marvand Copper Corp', 'Marvand Group'; 'China Export-Import Bank' of 'Export-Import Bank of China'.
@@ -307,7 +311,7 @@ def company_core(name: str, vocabulary: Vocabulary, taken: set[str]) -> str:
     A name with "of" in it is a body's, not a company's: "Ministry of Mineral Resources" is not "… of Minerals"."""
     if place_kind(name):
         return key(name)  # "Abu Dhabi" is a place, whatever the model called it: no company's family
-    name = without_legal_form(name)
+    name = LEADING_COMPANY_WORD.sub("", without_legal_form(name))
     of_place = OF_PLACE.match(name)
     if of_place and place_kind(of_place.group("place")):
         name = f"{of_place.group('place')} {of_place.group('body')}"
@@ -380,8 +384,9 @@ def company_families(found: list[list[Found]], aliases: Aliases, vocabulary: Voc
             if chosen is None and m.origin == "model" and m.type != "ORG":
                 # "Malabanan Nickel", which the model took for a person: a name with a company's tail is a
                 # company's, and its core says which.
+                # "Istmo Azul" of "Minera Istmo Azul, S.A.": a name of two words or more that is a company's core.
                 core = company_core(m.name, vocabulary, taken)
-                chosen = canonical_of.get(core) if core != key(m.name) else None
+                chosen = canonical_of.get(core) if core != key(m.name) or " " in core else None
             if chosen is not None:
                 mentions[index] = replace(m, type="ORG", name=chosen)
 

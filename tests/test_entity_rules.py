@@ -58,6 +58,8 @@ def test_tidy_trims_a_model_span_to_its_name(text: str, span: str, kind: str, na
     ("Ahafo North", "PERSON", "GPE"),
     ("Upper Kayrakty", "PERSON", "GPE"),
     ("Northcott Ahmed", "PERSON", "PERSON"),
+    ("National Union", "PERSON", "ORG"),
+    ("Alianza Veragüense por el Agua", "PERSON", "ORG"),
 ])
 def test_retype_trusts_a_names_first_and_last_words_over_the_model(name: str, kind: str, expected: str) -> None:
     assert retype(name, kind) == expected
@@ -335,6 +337,7 @@ def test_generic_capitalised_nouns_are_no_entities(name: str, generic: bool) -> 
     (["Ministry of Energy and Mineral Resources", "Energy and Mineral Resources Ministry"], True),
     (["Abu Dhabi", "Dhabi"], False),
     (["Cumberland Antimony Inc.", "Antimony"], False),
+    (["Minera Istmo Azul, S.A.", "Istmo Azul"], True),
 ])
 def test_company_forms_share_one_core_and_different_things_do_not(names: list[str], joined: bool) -> None:
     from extract.link import company_core
@@ -708,3 +711,17 @@ def test_a_settlement_noun_after_a_places_name_is_no_part_of_it() -> None:
     text = "residents of Damang village protested"
     found = tidy(text, model_span(text, "Damang village", "GPE"))
     assert found is not None and found.name == "Damang"
+
+
+def test_an_acronym_after_a_whole_organisations_name_stands_for_all_of_it() -> None:
+    text = "The National Union of Southern Miners (SNMS) said"
+    _, acronyms, _ = apply_acronyms(text, [model_span(text, "National Union of Southern Miners", "ORG")])
+    assert acronyms["SNMS"] == "National Union of Southern Miners"
+
+
+def test_a_landforms_name_without_its_landform_word_is_that_landform() -> None:
+    from extract.entities.places import landform_short_names
+
+    text = "the Drina River floods; the Drina is low"
+    candidates = [model_span(text, "Drina River", "LOC"), Found(text.rindex("Drina"), text.rindex("Drina") + 5, "Drina", "PERSON", "Drina")]
+    assert [(c.name, c.type) for c in landform_short_names(candidates)] == [("Drina River", "LOC"), ("Drina River", "LOC")]

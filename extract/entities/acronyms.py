@@ -42,6 +42,12 @@ def apply_acronyms(text: str, candidates: list[Found]) -> tuple[list[Found], dic
             if named is None:
                 continue
             long_start = named.start
+        # "National Union of Southern Miners (SNMS)": the letters spell only "Southern Miners", but the name that
+        # ends at the bracket is the whole organisation's.
+        whole = next((c for c in candidates if c.type == "ORG" and c.start < long_start < c.end
+                      and not text[c.end:match.start()].strip()), None)
+        if whole is not None:
+            long_start = whole.start
         long_text = re.sub(r"['’]s$", "", text[long_start:match.start()].rstrip())  # "China Molybdenum Company’s (CMOC)"
         if long_text[:1].islower() or long_text.casefold() in COMMON_TERMS or short.casefold() in COMMON_TERMS:
             common.add(short)

@@ -135,6 +135,19 @@ LOCATIVE = re.compile(r"\b(?:in|at|near|outside|around|across|across from|north 
                       re.IGNORECASE)
 
 
+FEATURE_WORD = re.compile(r"^(.+) (?:River|Valley|Desert|Mountains|Range|Basin|Plateau|Hills|Lake)$")
+
+
+def landform_short_names(candidates: list[Found]) -> list[Found]:
+    """'the Drina' after 'the Drina River': a landform's name without its landform word is that landform, whatever
+    the model guessed for it."""
+    full = {m.group(1): c.name for c in candidates if c.type == "LOC" and (m := FEATURE_WORD.match(c.name))}
+    if not full:
+        return candidates
+    return [replace(c, type="LOC", name=full[c.name], origin="rule") if c.origin == "model" and c.name in full else c
+            for c in candidates]
+
+
 def as_place(text: str, found: Found) -> Found:
     """A name the model typed wrongly that the gazetteer knows as a place.
 

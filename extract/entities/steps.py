@@ -27,7 +27,15 @@ from .organisations import (
     suffixed_names,
 )
 from .people import TITLE_WORDS, person_of_organisation, resolve_surnames, titled_people, with_second_surname
-from .places import administrative_areas, as_place, coordinated_regions, dateline_places, feature_names, split_located
+from .places import (
+    administrative_areas,
+    as_place,
+    coordinated_regions,
+    dateline_places,
+    feature_names,
+    landform_short_names,
+    split_located,
+)
 from .spans import Coverage, Extraction, Found, contains, merge, non_overlapping, outermost, overlaps
 from .tidy import tidy
 from .values import dated, is_explicit_date, month_dates, values_in
@@ -146,7 +154,7 @@ def surnames(draft: Draft) -> list[Found]:
 
 
 def places_in_context(draft: Draft) -> list[Found]:
-    return [as_place(draft.text, c) for c in draft.candidates]
+    return landform_short_names([as_place(draft.text, c) for c in draft.candidates])
 
 
 def names_given_twice(draft: Draft) -> list[Found]:
