@@ -14,7 +14,7 @@ import pytest
 from extract.model import SiteConfig
 from extract.pipeline import TEMPLATES, build
 
-from .conftest import DEFAULT_CORPUS, run_build
+from .conftest import DEFAULT_CORPUS, HOSTILE, run_build
 
 
 class Links(HTMLParser):
@@ -180,18 +180,6 @@ def test_base_url_makes_canonical_links_feed_and_sitemap_absolute(tmp_path: Path
     assert '<link rel="canonical" href="https://lode.example.net/news/articles/us-pmif25-us-interest.html">' in page
     assert 'href="../index.html"' in page, "navigation stays relative"
     assert "<loc>https://lode.example.net/news/index.html</loc>" in (out / "sitemap.xml").read_text(encoding="utf-8")
-
-
-HOSTILE = """---
-title: "<script>alert('title')</script> & friends"
-source: "<img src=x onerror=alert(1)>"
-url: "javascript:alert(1)"
-date: 2025-01-02
----
-Body with <script>alert('body')</script> and <b>raw html</b> and a [bad link](javascript:alert(2)).
-
-## Heading <iframe src=//evil.example>
-"""
 
 
 def test_corpus_text_cannot_inject_markup(tmp_path: Path) -> None:
