@@ -203,7 +203,8 @@ function lodeWidgetWorker(scope) {
     var last = started;
     var mark = function (name) { var now = Date.now(); phases[name] = now - last; last = now; };
     var indexURL = message.indexURL;
-    var options = { indexURL: indexURL, stdout: function () {}, stderr: function () {} };
+    // packageBaseUrl: without it Pyodide would look for packages on its CDN (see tests/test_supply_chain.py).
+    var options = { indexURL: indexURL, packageBaseUrl: indexURL, stdout: function () {}, stderr: function () {} };
     var corpus, loadPyodide;
     bootFetch(indexURL, message.corpusURL);
     if (message.mode === "file") {
@@ -223,7 +224,6 @@ function lodeWidgetWorker(scope) {
       (0, eval)(text(files[1]));
       options.createPyodideModule = scope.lodeCreatePyodideModule;
       options.lockFileContents = JSON.parse(text(files[4]));
-      options.packageBaseUrl = indexURL;  // with lockFileContents Pyodide would otherwise look on its CDN
       loadPyodide = scope.loadPyodide;
     } else {
       countDownloads(message.sizes, indexURL);
