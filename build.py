@@ -39,8 +39,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--description", help="one-line site description (lode.toml: description)")
     parser.add_argument("--language", metavar="CODE", help="language of the site's pages, e.g. en (lode.toml: language)")
     parser.add_argument("--base-url", metavar="URL",
-                        help="absolute URL the site is published at, for canonical links, feeds and the sitemap "
-                             "(lode.toml: base_url; default: links stay relative)")
+                        help="absolute URL the site is published at, for canonical links, feeds, the sitemap, embed "
+                             "snippets and oEmbed (lode.toml: base_url; default: links stay relative and "
+                             "there is no oEmbed)")
     parser.add_argument("--per-page", type=int, metavar="N", help="articles per page on the home page and archives (default 20)")
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, metavar="DIR",
                         help="where entity extraction results are kept between builds (default: ./.lode-cache)")
@@ -97,6 +98,8 @@ def run_build(args: argparse.Namespace) -> int:
             print(f"lode: error: {args.report}: cannot write the report ({error.strerror or error})", file=sys.stderr)
             return 2
     if not args.quiet:
+        for note in report.notes:
+            print(f"lode: note: {note}", file=sys.stderr)
         skipped = f", {len(report.problems)} file(s) skipped" if report.problems else ""
         print(f"lode: built {len(report.articles)} articles and {len(report.entities)} entities into {args.out} "
               f"({report.files} files{skipped})", file=sys.stderr)

@@ -44,6 +44,11 @@ class BuildReport:
     entities: tuple[Entity, ...]
     problems: tuple[Problem, ...]
     files: int
+    notes: tuple[str, ...] = ()  # what the reader of the build's output should know, said once
+
+
+NO_OEMBED = ("no --base-url (or base_url in lode.toml): pages carry no oEmbed link and no oembed/ files, "
+             "since oEmbed needs absolute URLs; the pages' own embed snippets work as they are")
 
 
 def build(
@@ -88,7 +93,7 @@ def build(
         progress.advance(len(files))
     finally:
         progress.finish()
-    return BuildReport(articles, entities, problems, len(files))
+    return BuildReport(articles, entities, problems, len(files), () if config.base_url else (NO_OEMBED,))
 
 
 @dataclass(frozen=True)

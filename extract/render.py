@@ -101,14 +101,23 @@ def render_site(
 
     progress.stage("render", len(articles) + len(entities))
     def embeddable(template: str, path: str, title: str, **context: object) -> None:
-        """A full page with its embed snippet and oEmbed file, and its trimmed twin under embed/."""
-        embed_path, oembed_path = f"embed/{path}", "oembed/" + path.removesuffix(".html") + ".json"
+        """A full page with its embed snippet, its trimmed twin under embed/ and, with a base URL, its oEmbed file.
+
+        oEmbed consumers fetch the JSON from another site and paste its `html` there, so every URL in it
+        must be absolute: without a base URL there is no oEmbed file and no discovery link (the page's own
+        snippet still works, filling in the page's address in the browser).
+        """
+        embed_path = f"embed/{path}"
         src = absolute_url(config, embed_path) if config.base_url else relative_url(embed_path, path)
         frame_title = f"{title} · {config.title}"
+        oembed_url = None
+        if config.base_url:
+            oembed_path = "oembed/" + path.removesuffix(".html") + ".json"
+            oembed_url = absolute_url(config, oembed_path)
+            files[oembed_path] = oembed_json(config, frame_title, embed_snippet(src, frame_title))
         page(template, path, embed_of=embed_path, embed_src=src, embed_snippet=embed_snippet(src, frame_title),
-             oembed_url=absolute_url(config, oembed_path) if config.base_url else relative_url(oembed_path, path), **context)
+             oembed_url=oembed_url, **context)
         page(template, embed_path, embedded=True, full_page=path, canonical_path=path, **context)
-        files[oembed_path] = oembed_json(config, frame_title, embed_snippet(absolute_url(config, embed_path), frame_title))
 
     for article in articles:
         embeddable("article.html", article.path, article.title, article=article, panel=index.panel(article),
@@ -377,12 +386,13 @@ def embed_snippet(src: str, title: str) -> str:
 
 
 def oembed_json(config: SiteConfig, title: str, html: str) -> bytes:
+    """A rich oEmbed description; `html` must already hold absolute URLs (it is pasted into other sites)."""
     document = {
         "version": "1.0",
         "type": "rich",
         "title": title,
         "provider_name": config.title,
-        **({"provider_url": config.base_url} if config.base_url else {}),
+        "provider_url": config.base_url,
         "html": html,
         "width": 640,
         "height": EMBED_HEIGHT,

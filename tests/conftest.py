@@ -43,6 +43,42 @@ def default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+# Markup and script in every field a Markdown article has: nothing of it may reach a page as markup.
+HOSTILE = """---
+title: "<script>alert('title')</script> & friends"
+source: "<img src=x onerror=alert(1)>"
+url: "javascript:alert(1)"
+date: 2025-01-02
+---
+Body with <script>alert('body')</script> and <b>raw html</b> and a [bad link](javascript:alert(2)).
+
+## Heading <iframe src=//evil.example>
+"""
+
+
+@pytest.fixture(scope="session")
+def seeds_site(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
+    """The raw samples in ../shared/seeds, built once for the whole test session."""
+    out = tmp_path_factory.mktemp("seeds") / "site"
+    result = run_build("--corpus", str(seeds_dir), "--out", str(out), "--quiet")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def hostile_corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A corpus of hostile text in files and folders named like the site's own (embed, search, python, EMBED)."""
+    corpus = tmp_path_factory.mktemp("hostile-corpus")
+    for name in ["embed.md", "search/python.md", "EMBED/index.md", "embed/embed.md", "static/404.md"]:
+        (corpus / name).parent.mkdir(parents=True, exist_ok=True)
+        # Each file its own text, or the build would merge them as copies of one article.
+        (corpus / name).write_text(HOSTILE + f"\nOnly {name} has this paragraph.\n", encoding="utf-8")
+    out = tmp_path_factory.mktemp("hostile") / "site"
+    result = run_build("--corpus", str(corpus), "--out", str(out), "--quiet")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
 def tree(folder: Path) -> dict[str, bytes]:
     """Every file under `folder` and its bytes, for comparing builds."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

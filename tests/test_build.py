@@ -67,6 +67,8 @@ def test_without_strict_a_bad_file_is_skipped_with_a_warning(tmp_path: Path) -> 
     assert result.returncode == 0
     assert "lode: warning: japan/scan.txt: contains NUL bytes: not a text file; skipped" in result.stderr
     assert "built 12 articles and" in result.stderr
+    # Built without a base URL, so oEmbed is left out, and the build says so once.
+    assert result.stderr.count("lode: note: no --base-url") == 1 and "no oembed/ files" in result.stderr
 
 
 def test_strict_build_raises_listing_every_problem(tmp_path: Path) -> None:

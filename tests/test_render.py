@@ -14,7 +14,7 @@ import pytest
 from extract.model import SiteConfig
 from extract.pipeline import TEMPLATES, build
 
-from .conftest import DEFAULT_CORPUS, run_build
+from .conftest import DEFAULT_CORPUS, HOSTILE, run_build
 
 
 class Links(HTMLParser):
@@ -180,18 +180,28 @@ def test_base_url_makes_canonical_links_feed_and_sitemap_absolute(tmp_path: Path
     assert '<link rel="canonical" href="https://lode.example.net/news/articles/us-pmif25-us-interest.html">' in page
     assert 'href="../index.html"' in page, "navigation stays relative"
     assert "<loc>https://lode.example.net/news/index.html</loc>" in (out / "sitemap.xml").read_text(encoding="utf-8")
+    # oEmbed: another site fetches the JSON and pastes its html, so every URL in it is absolute.
+    base = "https://lode.example.net/news/"
+    oembeds = sorted((out / "oembed").rglob("*.json"))
+    pages_with_embeds = [p for p in out.rglob("*.html") if 'class="embed-code"' in p.read_text(encoding="utf-8")]
+    assert len(oembeds) == len(pages_with_embeds) > 20
+    for file in oembeds:
+        path = file.relative_to(out / "oembed").as_posix().removesuffix(".json") + ".html"
+        oembed = json.loads(file.read_text(encoding="utf-8"))
+        assert oembed["provider_url"] == base and oembed["type"] == "rich", file
+        urls = re.findall(r'(?:src|href)="([^"]*)"', oembed["html"])
+        assert urls == [f"{base}embed/{path}"], file
+        assert f'href="{base}oembed/{file.relative_to(out / "oembed").as_posix()}"' in (out / path).read_text(encoding="utf-8")
 
 
-HOSTILE = """---
-title: "<script>alert('title')</script> & friends"
-source: "<img src=x onerror=alert(1)>"
-url: "javascript:alert(1)"
-date: 2025-01-02
----
-Body with <script>alert('body')</script> and <b>raw html</b> and a [bad link](javascript:alert(2)).
-
-## Heading <iframe src=//evil.example>
-"""
+def test_without_a_base_url_there_is_no_oembed_but_every_embed_snippet_stays(default_site: Path) -> None:
+    assert not (default_site / "oembed").exists()
+    snippets = 0
+    for page in default_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "json+oembed" not in html and "oembed/" not in html, page
+        snippets += 'class="embed-code"' in html
+    assert snippets > 20
 
 
 def test_corpus_text_cannot_inject_markup(tmp_path: Path) -> None:

@@ -207,11 +207,10 @@ def test_article_pages_and_their_embeds_carry_the_panel_with_their_id(default_si
 def test_the_python_page_has_an_embeddable_twin(default_site: Path) -> None:
     full = (default_site / "python.html").read_text(encoding="utf-8")
     twin = (default_site / "embed" / "python.html").read_text(encoding="utf-8")
-    assert 'class="embed-code"' in full and 'href="oembed/python.json"' in full
+    assert 'class="embed-code"' in full and 'data-embed-path="embed/python.html"' in full
     assert "data-lode-widget" in twin and 'class="masthead"' not in twin and 'class="py-intro"' not in twin
     assert 'data-share-page="../python.html"' in twin and 'data-share-page="python.html"' in full
     assert attribute(twin, "data-runtime") == "../" + attribute(full, "data-runtime")
-    assert json.loads((default_site / "oembed" / "python.json").read_text(encoding="utf-8"))["html"].startswith("<iframe")
 
 
 def test_entity_pages_carry_the_panel_with_their_name(default_site: Path) -> None:

@@ -10,6 +10,11 @@
  * run {id, code}, reset. Messages out: hello, progress {loaded, total}, status {text},
  * ready {articles, entities, ms}, stdout/stderr {id, text}, result {id, ok, value, table, error, ms},
  * fatal {message}, crashed {id, message}. Only the page that created a worker can talk to it.
+ *
+ * A query may be someone else's (python.html?code=…&run=1), so the worker locks its network before
+ * it says "ready": after Pyodide, the package and the corpus have loaded, every way to send a
+ * request refuses (see lockNetwork). While booting, fetch reaches only the runtime's own folder
+ * (pyodide-<hash>/) and the corpus. The site's CSP is no guard from disk or on another host.
  */
 function lodeWidgetWorker(scope) {
   "use strict";
@@ -104,6 +109,92 @@ function lodeWidgetWorker(scope) {
     post({ type: "progress", loaded: 0, total: total });
   }
 
+  // ---- the network lock ----
+
+  var LOCKED = "Lode's Python cannot reach the network: queries work on the corpus that is already loaded";
+
+  function urlOf(input) {
+    var raw = typeof input === "string" ? input : (input && input.url) || String(input);
+    try { return new URL(raw, scope.location.href).href; } catch (error) { return null; }
+  }
+
+  // While booting: only Pyodide's loader and the corpus fetch, and only their own files.
+  function bootFetch(indexURL, corpusURL) {
+    var realFetch = scope.fetch.bind(scope);
+    scope.fetch = function (input, init) {
+      var url = urlOf(input);
+      if (url === null || (url.indexOf(indexURL) !== 0 && url !== corpusURL)) {
+        return Promise.reject(new TypeError("the widget's worker fetches only its own files, not " + url));
+      }
+      return realFetch(input, init);
+    };
+  }
+
+  function refusing(name, what) {
+    var refuse = function () { throw new TypeError(LOCKED + " (" + what + " is switched off)."); };
+    Object.defineProperty(refuse, "name", { value: name });
+    return refuse;
+  }
+
+  // Replace a property for good: on `target` and (for the scope's and navigator's interfaces)
+  // wherever its prototype chain defines it, so that neither `delete` nor a lookup on a prototype
+  // brings the original back.
+  function seal(target, name, value, ownOnly) {
+    for (var object = target; object; object = ownOnly ? null : Object.getPrototypeOf(object)) {
+      var descriptor = Object.getOwnPropertyDescriptor(object, name);
+      if (descriptor && !descriptor.configurable) throw new Error("cannot lock " + name);
+      if (descriptor || object === target) {
+        Object.defineProperty(object, name, { value: value, writable: false, configurable: false, enumerable: false });
+      }
+    }
+  }
+
+  // Every route a query could take to the network, from Python (`js`, `pyodide.http`,
+  // `pyodide_js`, sockets, which Emscripten turns into WebSockets) or from JavaScript it manages to
+  // run. Pyodide looks these globals up when it calls them, so replacing them is enough. import()
+  // is syntax and cannot be replaced: what is locked is every way to run new JavaScript source
+  // (eval, the Function constructors, setTimeout with a string), as the site's CSP does over http.
+  function lockNetwork(pyodide) {
+    scope.fetch = refusing("fetch", "fetch");  // replaced first: it may already be a wrapper of ours
+    seal(scope, "fetch", scope.fetch);
+    [
+      ["XMLHttpRequest", "XMLHttpRequest"], ["WebSocket", "WebSocket"], ["WebSocketStream", "WebSocket"],
+      ["EventSource", "EventSource"], ["WebTransport", "WebTransport"], ["importScripts", "importScripts"],
+      ["Worker", "starting another worker"], ["SharedWorker", "starting another worker"],
+      ["FontFace", "loading fonts"], ["eval", "running JavaScript source"]
+    ].forEach(function (entry) { seal(scope, entry[0], refusing(entry[0], entry[1])); });
+    // Pyodide calls JavaScript through Function.prototype.apply, looked up on the global Function:
+    // the stand-in keeps the real prototype (and with it `instanceof Function`).
+    var functionStandIn = refusing("Function", "running JavaScript source");
+    functionStandIn.prototype = Function.prototype;
+    seal(scope, "Function", functionStandIn);
+    ["caches", "fonts"].forEach(function (name) { seal(scope, name, undefined); });
+    if (scope.navigator) seal(scope.navigator, "serviceWorker", undefined);
+    [function () {}, async function () {}, function* () {}, async function* () {}].forEach(function (fn) {
+      // Only the function prototype's own `constructor`: Object.prototype's up the chain stays.
+      seal(Object.getPrototypeOf(fn), "constructor", refusing(fn.constructor.name, "running JavaScript source"), true);
+    });
+    ["setTimeout", "setInterval"].forEach(function (name) {
+      var timer = scope[name].bind(scope);
+      seal(scope, name, function (callback) {
+        if (typeof callback !== "function") throw new TypeError(LOCKED + " (" + name + " with a string is switched off).");
+        return timer.apply(null, arguments);
+      });
+    });
+    var loadPackage = pyodide.loadPackage.bind(pyodide);
+    var loaded = pyodide.loadedPackages;
+    // Packages are all in by now; asking for one again is harmless, asking for any other is refused.
+    seal(pyodide, "loadPackage", function (names) {
+      var wanted = [].concat(names && typeof names.toJs === "function" ? names.toJs() : names);
+      var missing = wanted.filter(function (name) { return !Object.prototype.hasOwnProperty.call(loaded, String(name)); });
+      if (missing.length) throw new TypeError(LOCKED + " (loading " + missing.join(", ") + " is switched off).");
+      return loadPackage(names, { messageCallback: function () {} });
+    });
+    ["loadPackagesFromImports", "mountNativeFS"].forEach(function (name) {
+      if (name in pyodide) seal(pyodide, name, refusing(name, name));
+    });
+  }
+
   function emit(kind, chunk) { post({ type: kind, id: currentId, text: chunk }); }
 
   async function boot(message) {
@@ -112,8 +203,10 @@ function lodeWidgetWorker(scope) {
     var last = started;
     var mark = function (name) { var now = Date.now(); phases[name] = now - last; last = now; };
     var indexURL = message.indexURL;
-    var options = { indexURL: indexURL, stdout: function () {}, stderr: function () {} };
+    // packageBaseUrl: without it Pyodide would look for packages on its CDN (see tests/test_supply_chain.py).
+    var options = { indexURL: indexURL, packageBaseUrl: indexURL, stdout: function () {}, stderr: function () {} };
     var corpus, loadPyodide;
+    bootFetch(indexURL, message.corpusURL);
     if (message.mode === "file") {
       post({ type: "status", text: "Starting Python…" });
       var names = ["pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json", message.wheel];
@@ -131,7 +224,6 @@ function lodeWidgetWorker(scope) {
       (0, eval)(text(files[1]));
       options.createPyodideModule = scope.lodeCreatePyodideModule;
       options.lockFileContents = JSON.parse(text(files[4]));
-      options.packageBaseUrl = indexURL;  // with lockFileContents Pyodide would otherwise look on its CDN
       loadPyodide = scope.loadPyodide;
     } else {
       countDownloads(message.sizes, indexURL);
@@ -162,6 +254,7 @@ function lodeWidgetWorker(scope) {
     var counts = pyodide.runPython("import lode_corpus\n[len(lode_corpus.articles), len(lode_corpus.entities)]");
     var numbers = counts.toJs();
     counts.destroy();
+    lockNetwork(pyodide);
     mark("corpus");
     post({ type: "ready", articles: numbers[0], entities: numbers[1], ms: Date.now() - started, phases: phases });
   }

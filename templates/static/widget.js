@@ -316,6 +316,10 @@
 
   function addTable(entry, data) {
     var wrap = el("div", "py-table-wrap");
+    // A wide table scrolls inside its wrap: focusable and named, so keyboard users can scroll it too.
+    wrap.tabIndex = 0;
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-label", data.title || "Query result table");
     if (data.title) wrap.appendChild(el("p", "py-table-title", data.title));
     if (!data.rows.length) {
       wrap.appendChild(el("p", "py-empty", "No rows."));

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from ..conftest import ROOT
+from ..conftest import DEFAULT_CORPUS, ROOT, run_build
 from ..netlify_headers import start_netlify_server
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -72,6 +72,18 @@ def serve() -> Iterator[Callable[[Path], str]]:
 def netlify_site(default_site: Path) -> Iterator[str]:
     """The default site over http with netlify.toml's headers (its CSP included): the deployed site, locally."""
     server, base = start_netlify_server(default_site, ROOT / "netlify.toml")
+    yield base
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The default site built with --base-url set to the address it is then served at (with netlify.toml's
+    headers), as Netlify builds it: its snippets and oEmbed descriptions carry absolute URLs."""
+    out = tmp_path_factory.mktemp("published") / "site"
+    server, base = start_netlify_server(out, ROOT / "netlify.toml")  # the port first, then the build that names it
+    result = run_build("--corpus", str(DEFAULT_CORPUS), "--out", str(out), "--base-url", base, "--quiet")
+    assert result.returncode == 0, result.stderr
     yield base
     server.shutdown()
 

@@ -116,10 +116,20 @@ def test_a_full_page_refuses_to_be_framed_by_another_site(page, lode_origin: str
     page.js_errors.clear()
 
 
-def test_oembed_discovery_points_at_a_description_of_the_embed(page, lode_origin: str) -> None:
-    page.goto(lode_origin + "entities/reko-diq.html")
+def test_a_pages_oembed_description_embeds_it_on_another_origin(page, published_site: str, serve, tmp_path: Path) -> None:
+    page.goto(published_site + "entities/reko-diq.html")
     href = page.locator('link[type="application/json+oembed"]').get_attribute("href")
+    assert href == published_site + "oembed/entities/reko-diq.json"
     oembed = page.evaluate("url => fetch(url).then(r => r.json())", href)
-    assert oembed["type"] == "rich" and oembed["version"] == "1.0"
-    assert "embed/entities/reko-diq.html" in oembed["html"] and "<iframe" in oembed["html"]
+    assert oembed["type"] == "rich" and oembed["version"] == "1.0" and oembed["provider_url"] == published_site
     assert 'sandbox="allow-scripts allow-same-origin allow-popups"' in oembed["html"]
+    # A consumer (another site) pastes the html as it is: it must work there, on its own origin.
+    url = host_page(serve, tmp_path / "host", oembed["html"])
+    assert url.split("/")[2] != published_site.split("/")[2], "two origins"
+    page.goto(url)
+    frame = page.frame_locator("iframe")
+    frame.locator("h1").wait_for()
+    assert "Reko Diq" in frame.locator("h1").inner_text()
+    assert frame.locator(".embed-bar a").get_attribute("href") == "../../entities/reko-diq.html"
+    height, content = settled_height(page, frame)
+    assert abs(height - content) <= 2
