@@ -298,7 +298,7 @@ def is_generic_word(word: str) -> bool:
 
 
 # "Minera Istmo Azul, S.A.": a word saying "company" in the name's own language, before the name.
-LEADING_COMPANY_WORD = re.compile(rf"^(?:{alternation(words('organisation_words', 'opens'))}) (?=\S+ )")
+LEADING_COMPANY_WORD = re.compile(rf"^(?:{alternation(words('organisation_words', 'opens'))}) (?=\S)")
 
 
 def company_core(name: str, vocabulary: Vocabulary, taken: set[str]) -> str:
@@ -426,6 +426,13 @@ def fuller_names(found: list[list[Found]], aliases: Aliases, vocabulary: Vocabul
     beginning_of_company = {start: longer for start, longer in beginning.items() if longer <= companies}
     others = {key(name): name for name in {aliases.resolve(m.name) for mentions in found for m in mentions
                                           if m.origin == "model" and m.type == "PERSON" and " " in m.name}}
+    # "Hengtai Group" of "Hengtai Nonferrous Metals Group Co., Ltd.": a short name's core begins one longer name.
+    cores = {company_core(name, vocabulary, set()): name_key for name_key, name in names.items()}
+    for core, name_key in cores.items():
+        longer = beginning.get(core, set()) - {name_key}
+        if len(longer) == 1 and core != name_key and name_key not in aliases.canonical and name_key not in aliases.fixed_type \
+                and name_key not in aliases.separate and not place_kind(core) and " " not in core:
+            aliases.canonical[name_key] = names[next(iter(longer))]
     for index, candidates in ((ending, names), (beginning, names), (beginning_of_company, others)):
         for short_key, longer in index.items():
             if (len(longer) == 1 and short_key in candidates and short_key not in aliases.separate and not place_kind(short_key)

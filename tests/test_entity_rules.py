@@ -58,6 +58,8 @@ def test_tidy_trims_a_model_span_to_its_name(text: str, span: str, kind: str, na
     ("Ahafo North", "PERSON", "GPE"),
     ("Upper Kayrakty", "PERSON", "GPE"),
     ("Northcott Ahmed", "PERSON", "PERSON"),
+    ("Hoshizora Shoji KK", "PERSON", "ORG"),
+    ("Central Karakoram National Park", "ORG", "LOC"),
     ("National Union", "PERSON", "ORG"),
     ("Alianza Veragüense por el Agua", "PERSON", "ORG"),
 ])
@@ -725,3 +727,40 @@ def test_a_landforms_name_without_its_landform_word_is_that_landform() -> None:
     text = "the Drina River floods; the Drina is low"
     candidates = [model_span(text, "Drina River", "LOC"), Found(text.rindex("Drina"), text.rindex("Drina") + 5, "Drina", "PERSON", "Drina")]
     assert [(c.name, c.type) for c in landform_short_names(candidates)] == [("Drina River", "LOC"), ("Drina River", "LOC")]
+
+
+@pytest.mark.parametrize("text, span, name", [
+    ("According to Bloomberg, Nukhba also held talks", "Bloomberg, Nukhba", "Bloomberg"),
+    ("Wah Nobel, Ltd. said", "Wah Nobel, Ltd.", "Wah Nobel, Ltd."),
+    ("the State Office for Geology, Raw Materials and Mining said", "State Office for Geology, Raw Materials and Mining",
+     "State Office for Geology, Raw Materials and Mining"),
+])
+def test_a_comma_between_two_names_ends_the_first(text: str, span: str, name: str) -> None:
+    found = tidy(text, model_span(text, span, "ORG"))
+    assert found is not None and found.name == name
+
+
+def test_a_full_stop_ends_a_sentence_inside_a_run_of_capitals() -> None:
+    text = "a phosphate project in Jordan. Saudi Arabia's Ministry of Industry and Mineral Resources said"
+    assert "Ministry of Industry and Mineral Resources" in [f.name for f in suffixed_names(text)]
+
+
+def test_between_two_amounts_is_one_range() -> None:
+    from extract.entities.values import values_in
+
+    assert [(f.text, f.value) for f in values_in("worth between $1.2bn and $1.5bn", [])] == [
+        ("between $1.2bn and $1.5bn", {"amount": 1_200_000_000, "currency": "USD", "high": 1_500_000_000})]
+
+
+@pytest.mark.parametrize("names, joined", [
+    (["Hengtai Nonferrous Metals Group Co., Ltd.", "Hengtai Group"], True),
+    (["Minera Pumahuasi S.A.", "Pumahuasi"], True),
+])
+def test_a_groups_short_name_and_a_leading_company_word(names: list[str], joined: bool) -> None:
+    from extract.link import Aliases, Curation, company_families, fuller_names, key
+
+    aliases = Aliases(VOCABULARY, [], Curation())
+    found = mentions(*((n, "ORG") for n in names))
+    company_families(found, aliases, VOCABULARY)
+    fuller_names(found, aliases, VOCABULARY)
+    assert (len({key(aliases.resolve(n)) for n in names}) == 1) is joined

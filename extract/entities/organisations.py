@@ -77,6 +77,9 @@ def of_where(text: str, name: str, end: int, kind: str) -> int:
     return 0
 
 
+SENTENCE_END = re.compile(rf"\b(?!(?:{LEGAL_FORMS}|Intl|Dept|Govt|Natl|Mt|St|Dr|Jr|Sr)\.)[A-Z]?[a-z]{{2,}}\. (?=[A-Z])")
+
+
 def suffixed_names(text: str) -> list[Found]:
     found = []
     for match in SUFFIXED_NAME.finditer(text):
@@ -105,6 +108,11 @@ def suffixed_names(text: str) -> list[Found]:
             part_start = part.start() if part_start is None else part_start
             name = re.sub(r"\s+and\s+$", "", text[start + part_start:start + part.end()])
             name_start, part_start = start + part_start, None
+            # "Jordan. Saudi Arabia's Ministry of …": a full stop after a word (not an abbreviation) ends a sentence.
+            stop = next(reversed(list(SENTENCE_END.finditer(name))), None)
+            if stop is not None:
+                name_start += stop.end()
+                name = name[stop.end():]
             owner = re.match(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s ", name)
             if owner:  # "China's Ministry of Commerce": China's own name stands apart
                 name_start += owner.end()

@@ -39,6 +39,15 @@ def tidy(text: str, found: Found) -> Found | None:
         if stray:
             start += stray.end()
             chunk = text[start:end]
+        # "According to Bloomberg, Nukhba also …": a comma between two names ends the first (a legal form or a
+        # ministry's portfolio after a comma is the name's own, and is added back below).
+        # (Nor "Office for Geology, Raw Materials and Mining": a list that ends in "and" is one portfolio.)
+        comma = re.search(r", (?=[A-Z])", chunk)
+        if (comma and found.type in ("ORG", "PERSON", "GPE", "LOC") and not ORG_TAIL.match(chunk[comma.start():])
+                and not re.search(r"(?:,| and| &) [A-Z]", chunk[comma.end():])
+                and not re.search(r"\b(?:of|for) $", text[max(0, start - 4):start])):
+            end = start + comma.start()
+            chunk = text[start:end]
         lead = LEADING_ARTICLE.match(chunk) or OPENED_BY.match(chunk)
         if lead and lead.end() < len(chunk):
             start += lead.end()

@@ -190,9 +190,25 @@ def as_range_or_two(match: re.Match[str]) -> list[Found]:
     return [Found(start, start + len(part), part, "MONEY", part, money_value(part), "rule") for start, part in parts]
 
 
+def between_ranges(text: str, amounts: list[Found]) -> list[Found]:
+    """'between $1.2bn and $1.5bn' is one mention, a range, as '$1.2-1.5bn' would be."""
+    joined: list[Found] = []
+    for amount in amounts:
+        low = joined[-1] if joined else None
+        if (low is not None and low.value and amount.value and "high" not in low.value and "high" not in amount.value
+                and text[low.end:amount.start] == " and " and text[max(0, low.start - 8):low.start].lower() == "between "
+                and low.value["currency"] == amount.value["currency"] and amount.value["amount"] > low.value["amount"]):
+            start = low.start - 8
+            value = {**low.value, "high": amount.value["amount"]}
+            joined[-1] = Found(start, amount.end, text[start:amount.end], "MONEY", text[start:amount.end], value, "rule")
+        else:
+            joined.append(amount)
+    return joined
+
+
 def values_in(text: str, model_spans: list[Found]) -> list[Found]:
     """Money and percentages by pattern (the model misses '440$ million'), plus model spans the patterns lack."""
-    found = [part for m in MONEY_PATTERN.finditer(text) for part in as_range_or_two(m)]
+    found = between_ranges(text, [part for m in MONEY_PATTERN.finditer(text) for part in as_range_or_two(m)])
     found += [Found(m.start(), m.end(), m.group(0), "PERCENT", m.group(0), percent_value(m.group(0)), "rule")
               for m in PERCENT_PATTERN.finditer(text)]
     for span in model_spans:
