@@ -764,3 +764,25 @@ def test_a_groups_short_name_and_a_leading_company_word(names: list[str], joined
     company_families(found, aliases, VOCABULARY)
     fuller_names(found, aliases, VOCABULARY)
     assert (len({key(aliases.resolve(n)) for n in names}) == 1) is joined
+
+
+@pytest.mark.parametrize("text, span, kind, new_kind", [
+    ("Sushila Oraon, a council member in Keredari, said", "Keredari", "ORG", "GPE"),
+    ("said Haji Rasool, an elder from Nag. The", "Nag", "ORG", "GPE"),
+    ("Barrick bought a stake in Kivolo last year", "Kivolo", "ORG", "ORG"),
+    ("small miners in Zhejiang Huayou Cobalt said", "Zhejiang Huayou Cobalt", "ORG", "ORG"),
+    ("in Khan's view, the deal", "Khan", "PERSON", "PERSON"),
+])
+def test_a_name_no_gazetteer_holds_where_only_a_place_can_stand_is_a_place(text: str, span: str, kind: str, new_kind: str) -> None:
+    from extract.entities.places import as_place
+
+    assert as_place(text, model_span(text, span, kind)).type == new_kind
+
+
+@pytest.mark.parametrize("text, places", [
+    ("pegmatites in the Nagar and Hunza districts close to", ["Nagar", "Hunza"]),
+    ("around the towns of Muzo, Maripí and Quípama, where", ["Muzo", "Maripí", "Quípama"]),
+    ("in Forish district of Jizzakh region, about", ["Forish", "Jizzakh"]),
+])
+def test_places_named_together_or_called_a_region_are_places(text: str, places: list[str]) -> None:
+    assert sorted(f.name for f in administrative_areas(text)) == sorted(places)

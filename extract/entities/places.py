@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from .gazetteer import is_town, place_kind
-from .organisations import OPENING_WORDS, ORG_SUFFIX
+from .organisations import COMPANY_WORD, OPENING_WORDS, ORG_SUFFIX
 from .spans import Found
 
 OPENING = re.compile(rf"(?:{OPENING_WORDS})\b.*")
@@ -83,7 +83,11 @@ ADMINISTRATIVE_AREA = re.compile(
     rf"([A-Z][\w’'-]+(?: (?:de |do |da |del )?[A-Z][\w’'-]+){{0,2}}) {ADMINISTRATIVE_NOUN}")
 # "in Zerkoh district", "neighbouring Dadu district": a name the text calls a district, after a lower-case word.
 DISTRICT_AFTER_WORD = re.compile(r"(?<=[a-z,] )(?!(?:The|A|An)\b)([A-Z][\w-]+(?: [A-Z][\w-]+)?) "
-                                 r"(?:district|province|county|tehsil|regency|prefecture)\b")
+                                 r"(?:district|province|county|tehsil|regency|prefecture|region|village)\b")
+# "the Nagar and Hunza districts", "the towns of Muzo, Maripí and Quípama": several places named at once.
+PLACES_AND = re.compile(r"\b([A-Z][\w’'-]+) and ([A-Z][\w’'-]+) (?:districts|provinces|regions|villages|towns|counties|valleys)\b")
+PLACES_OF = re.compile(r"\b(?:towns|villages|cities|districts|provinces|communities) of ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)"
+                       r"((?:, [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)*),? and ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
 # "the mayor of Ribeira de Pena", "the port of Mtwara", "the town of Claver": a settlement, named.
 SETTLEMENT = re.compile(r"\b(?:mayor|port|town|village|city|municipality) of ([A-Z][\w’'-]+(?: (?:de |do |da |del )?[A-Z][\w’'-]+){0,2})")
 # "Ahafo Region", "Asutifi North District", "Webequie First Nation": a capitalised area word ends a place's name.
@@ -108,10 +112,17 @@ def administrative_areas(text: str) -> list[Found]:
              for pattern in (ADMINISTRATIVE_AREA, SETTLEMENT, DISTRICT_AFTER_WORD, BORDER_PLACE, CALLED_A_SETTLEMENT)
              for m in pattern.finditer(text) if not OPENING.fullmatch(m.group(1))]
     found += [Found(m.start(), m.end(), m.group(0), "GPE", m.group(0), origin="rule") for m in AREA_NAME.finditer(text)]
+    for match in list(PLACES_AND.finditer(text)) + list(PLACES_OF.finditer(text)):
+        for group in range(1, match.re.groups + 1):
+            for name in re.finditer(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?", match.group(group) or ""):
+                start = match.start(group) + name.start()
+                if not OPENING.fullmatch(name.group(0)):
+                    found.append(Found(start, start + len(name.group(0)), name.group(0), "GPE", name.group(0), origin="rule"))
     found += [Found(m.start(group), m.end(group), m.group(group), "LOC", m.group(group), origin="rule")
               for m in ISLAND.finditer(text) for group in (1, 2) if m.group(group) and not OPENING.fullmatch(m.group(group))]
-    return found + [Found(m.start(1), m.end(1), m.group(1), "GPE", m.group(1), origin="rule")
-                    for m in HOME_PLACE.finditer(text) if place_kind(m.group(1))]
+    found += [Found(m.start(1), m.end(1), m.group(1), "GPE", m.group(1), origin="rule")
+              for m in HOME_PLACE.finditer(text) if place_kind(m.group(1))]
+    return list({(f.start, f.end): f for f in found}.values())  # one mention where two patterns found it
 
 
 # "ASTANA – ", "LIMA, Nov 6 – ", "SALTA, Argentina – ", "ISLAMABAD: ": a wire story's opening place, in capitals.
@@ -149,6 +160,24 @@ def landform_short_names(candidates: list[Found]) -> list[Found]:
             for c in candidates]
 
 
+# "in Keredari", "near Waleka": a preposition of place after a word that is not a stake, a job or a deal ("a stake
+# in Codelco", "a role in Barrick" name companies).
+PLACE_ONLY_BEFORE = re.compile(r"(?<!stake )(?<!stakes )(?<!shares )(?<!interest )(?<!invest )(?<!invested )(?<!investing )"
+                               r"(?<!investment )(?<!role )(?<!job )(?<!jobs )(?<!position )(?<!talks )(?<!partner )"
+                               r"(?<!holding )(?<!equity )(?<!listed )(?<!trading )(?<!analyst )(?<!engineer )"
+                               r"\b(?:in|near|outside|around)\s+$")
+# "an elder from Nag", "villagers from Tor Kasi": people from somewhere.
+PEOPLE_FROM = re.compile(r"\b(?:elders?|residents?|villagers?|people|farmers?|fishermen|fishers|herders|families|natives?|"
+                         r"tribesmen|leaders?|youths?|women|men) from\s+$")
+
+
+def is_plain_name(name: str) -> bool:
+    """One or two capitalised words and nothing that says company or person (a legal form, an industry word)."""
+    words_ = name.split()
+    return (len(words_) <= 2 and all(w[:1].isupper() for w in words_) and not ORG_SUFFIX.search(name)
+            and not COMPANY_WORD.search(" " + name))
+
+
 def as_place(text: str, found: Found) -> Found:
     """A name the model typed wrongly that the gazetteer knows as a place.
 
@@ -163,6 +192,12 @@ def as_place(text: str, found: Found) -> Found:
         # A smaller town, only where the text says it is a place: "in Dadu", "Dadu district".
         before, after = text[max(0, found.start - 25):found.start], text[found.end:found.end + 30]
         if is_town(found.name) and (LOCATIVE.search(before) or re.match(rf" {ADMINISTRATIVE_NOUN}", after)):
+            return replace(found, type="GPE", origin="rule")
+        # A name no gazetteer holds, which the model took for a company or a person, where only a place can stand:
+        # "a council member in Keredari,", "small miners in Mberengwa and Mutoko", "an elder from Nag".
+        if found.type in ("ORG", "PERSON") and is_plain_name(found.name) and not re.match(r"['’]s\b", after) and (
+                PLACE_ONLY_BEFORE.search(text[max(0, found.start - 40):found.start])
+                or PEOPLE_FROM.search(text[max(0, found.start - 40):found.start])):
             return replace(found, type="GPE", origin="rule")
         return found
     if found.type == "GPE":
