@@ -491,6 +491,7 @@ def test_a_name_ending_one_longer_name_from_a_place_is_that_organisation(names: 
     (["Northwest Mining State Company", "Minera del Noroeste Sociedad del Estado"], True),
     (["National Mining Company", "Empresa Nacional de Cobre"], False),
     (["Pakistan Minerals Company", "Pakistani Minerals Company"], False),  # no other language: left to other rules
+    (["Oriental Mine Development Corporation", "Toyo Kozan Kaihatsu"], True),
 ])
 def test_an_english_gloss_and_the_own_language_name_are_one(names: list[str], joined: bool) -> None:
     from extract.link import Aliases, Curation, glossed_names, key
@@ -667,6 +668,8 @@ def test_a_day_with_an_ordinal_is_a_day() -> None:
 @pytest.mark.parametrize("text, name", [
     ("Global mining group Rio Tinto began the copper project", "Rio Tinto"),
     ("steelmaker Baosteel said on Monday", "Baosteel"),
+    ("Dawn newspaper reported this week that", "Dawn"),
+    ("Toyo Kozan Kaihatsu (TKK), the government-backed company that buys ore", "Toyo Kozan Kaihatsu"),
 ])
 def test_a_company_described_first_is_one_even_with_a_towns_name(text: str, name: str) -> None:
     from extract.entities.organisations import organisations_in_context

@@ -285,6 +285,8 @@ def project_names(text: str) -> list[Found]:
 # and countries produce too.)
 OWNED_BY_ORGANISATION = (r"(?:['’]s)? (?:(?i:chairman|chairwoman|chief executive|CEO|CFO|spokesman|spokeswoman|spokesperson|"
                          r"president director|managing director)|board of directors|shareholders|subsidiary|shares|"
+                         # "Dawn newspaper reported": what an outlet is, said after its name
+                         r"newspaper|daily|news agency|broadcaster|magazine|weekly|news website|"
                          r"stock (?:rose|fell|jumped|slid|climbed|dropped))\b")
 NAME_RUN = r"[A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3}"  # up to four capitalised words
 CAPITALISED_NAME = rf"(?<![\w’'.-])({NAME_RUN})"
@@ -300,8 +302,9 @@ ORGANISATION_CONTEXT = re.compile(CAPITALISED_NAME + rf"(?={OWNED_BY_ORGANISATIO
 def described_as(nouns: str, words_between: int) -> re.Pattern[str]:
     """A name, then what it is, in apposition: "Codelco, the Chilean state mining company", "Escondida, the
     world's largest copper mine" (the head noun is the description's own, not one after "of" or "for")."""
-    # (Not "Tor Kasi, the town nearest the deposit": a settlement named first is what the name is.)
-    return re.compile(CAPITALISED_NAME + rf"(?=, (?:the|a|an) (?:(?!of |for |at |with |to |in |near|nearest |closest |next "
+    # (Not "Tor Kasi, the town nearest the deposit": a settlement named first is what the name is.) An acronym in
+    # brackets may come between: "Toyo Kozan Kaihatsu (TKK), the government-backed company".
+    return re.compile(CAPITALISED_NAME + rf"(?=(?: \([A-Z][\w.&-]*\))?, (?:the|a|an) (?:(?!of |for |at |with |to |in |near|nearest |closest |next "
                       rf"|town|village|city|port |district|region|province)[\w'’-]+ ){{0,{words_between}}}"
                       rf"(?:{nouns})\b)")
 
