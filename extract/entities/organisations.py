@@ -304,7 +304,8 @@ def described_as(nouns: str, words_between: int) -> re.Pattern[str]:
     world's largest copper mine" (the head noun is the description's own, not one after "of" or "for")."""
     # (Not "Tor Kasi, the town nearest the deposit": a settlement named first is what the name is.) An acronym in
     # brackets may come between: "Toyo Kozan Kaihatsu (TKK), the government-backed company".
-    return re.compile(CAPITALISED_NAME + rf"(?=(?: \([A-Z][\w.&-]*\))?, (?:the|a|an) (?:(?!of |for |at |with |to |in |near|nearest |closest |next "
+    return re.compile(CAPITALISED_NAME + rf"(?=(?: \([A-Z][\w.&-]*\))?, (?:the|a|an) "
+                      rf"(?:(?!of |for |at |with |to |in |near|nearest |closest |next "
                       rf"|town|village|city|port |district|region|province)[\w'’-]+ ){{0,{words_between}}}"
                       rf"(?:{nouns})\b)")
 
