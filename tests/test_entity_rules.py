@@ -360,7 +360,8 @@ def test_no_name_inside_a_common_term_a_title_or_a_posts_department(text: str, s
     assert bool(inside_phrases([model_span(text, span, kind)], text)) is kept
 
 
-@pytest.mark.parametrize("name, junk", [("Atty", True), ("Dr.", True), ("Atty Reyes", False)])
+@pytest.mark.parametrize("name, junk", [("Atty", True), ("Dr.", True), ("Atty Reyes", False), ("Office Thursday", True),
+                                        ("Sun Li", False)])
 def test_an_honorific_alone_is_no_person(name: str, junk: bool) -> None:
     from extract.entities.filters import is_honorific_only
 
@@ -789,3 +790,28 @@ def test_a_name_no_gazetteer_holds_where_only_a_place_can_stand_is_a_place(text:
 ])
 def test_places_named_together_or_called_a_region_are_places(text: str, places: list[str]) -> None:
     assert sorted(f.name for f in administrative_areas(text)) == sorted(places)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("the Balochistan Mines and Mineral Department said", ["Balochistan Mines and Mineral Department"]),
+    ("JICA Vice President HARA Shohei and South Asia Department officials", ["South Asia Department"]),
+])
+def test_a_departments_portfolio_may_hold_and(text: str, names: list[str]) -> None:
+    assert [f.name for f in suffixed_names(text)] == names
+
+
+@pytest.mark.parametrize("text, span, name", [
+    ("met the Ministry of Energy, Petroleum Division officials", "Ministry of Energy", "Ministry of Energy"),
+    ("President Metallurgical Corporation of China Mr Zhang", "President Metallurgical Corporation of China",
+     "Metallurgical Corporation of China"),
+])
+def test_a_bodys_division_and_a_title_before_an_organisation_are_no_part_of_its_name(text: str, span: str, name: str) -> None:
+    found = tidy(text, model_span(text, span, "ORG"))
+    assert found is not None and found.name == name
+
+
+def test_a_city_a_company_is_of_is_a_place() -> None:
+    from extract.entities.places import as_place
+
+    text = "International Resources Holding RSC Ltd. of Abu Dhabi will invest"
+    assert as_place(text, model_span(text, "Abu Dhabi", "ORG")).type == "GPE"

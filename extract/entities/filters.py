@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import VALUE_TYPES
-from ..vocab import Vocabulary, alternation, fold, words
+from ..vocab import Vocabulary, alternation, entries, fold, words
 from .acronyms import COMMON_TERMS
 from .gazetteer import place_kind
 from .organisations import ORG_SUFFIX
@@ -86,6 +86,7 @@ PHRASE_NOT_NAME = re.compile(rf"(?<![\w-])(?:{alternation(words('common_terms') 
 DEPARTMENT = re.compile(rf"(?:(?:{alternation(words('departments'))})(?:,? (?:and |& )?| |$))+", re.IGNORECASE)
 POST_OF = re.compile(rf"(?i:\b(?:{alternation(words('job_titles'))}) of (?:the )?)$")
 HONORIFIC_ONLY = {form.casefold() for form in words("honorifics")}
+WEEKDAY_NAMES = {forms[0].casefold() for forms, _ in entries("weekdays")}  # "Monday", not "Sun" (a surname too)
 
 
 def inside_phrases(candidates: list[Found], text: str) -> list[Found]:
@@ -104,8 +105,10 @@ def inside_phrases(candidates: list[Found], text: str) -> list[Found]:
 
 
 def is_honorific_only(found: Found) -> bool:
-    """'Atty', 'Dr.': a title the model took for a person, with no name after it."""
-    return found.type == "PERSON" and found.name.rstrip(".").casefold() in HONORIFIC_ONLY
+    """'Atty', 'Dr.': a title the model took for a person, with no name after it; 'Office Thursday': no person's
+    name holds a weekday."""
+    return found.type == "PERSON" and (found.name.rstrip(".").casefold() in HONORIFIC_ONLY
+                                       or any(w.casefold() in WEEKDAY_NAMES for w in found.name.split()))
 
 
 # "Project", "Company", "Federal Government": a capitalised common noun names no one thing.

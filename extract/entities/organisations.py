@@ -53,6 +53,9 @@ def with_portfolio(text: str, start: int, end: int) -> tuple[int, int]:
         start -= len(head.group(0))
     if re.search(r"\b(?:Ministry|Department)(?: (?:of|for)(?: [A-Z][\w-]*)+(?:, [A-Z][\w-]*(?: [A-Z][\w-]*)*)*)?$", text[start:end]):
         portfolio = PORTFOLIO.match(text, end)
+        # ("Ministry of Energy, Petroleum Division": a body's own division named after it is another name.)
+        if portfolio and re.search(r"\b(?:Division|Department|Directorate|Wing|Bureau|Office)$", portfolio.group(0)):
+            portfolio = None
         if portfolio and portfolio.end() > end and (", " in portfolio.group(0) or " and " in portfolio.group(0)
                                                      or portfolio.group(0).startswith(" of ")):
             end = portfolio.end()
@@ -80,6 +83,10 @@ def of_where(text: str, name: str, end: int, kind: str) -> int:
 SENTENCE_END = re.compile(rf"\b(?!(?:{LEGAL_FORMS}|Intl|Dept|Govt|Natl|Mt|St|Dr|Jr|Sr)\.)[A-Z]?[a-z]{{2,}}\. (?=[A-Z])")
 
 
+PORTFOLIO_WORD_SET = frozenset(words("portfolio_words"))
+PORTFOLIO_BODY = re.compile(r"\b(?:Department|Ministry|Division|Directorate|Bureau|Commission|Authority|Board|Council|Committee)$")
+
+
 def suffixed_names(text: str) -> list[Found]:
     found = []
     for match in SUFFIXED_NAME.finditer(text):
@@ -96,12 +103,15 @@ def suffixed_names(text: str) -> list[Found]:
         # phrase with "of" before "and" runs on into the next part. Another name before "and" ("Dala Uranium
         # and …") is left to the model.
         part_start = None
+        # "Balochistan Mines and Mineral Department": a public body's portfolio may hold "and" anywhere.
+        body = PORTFOLIO_BODY.search(match.group(0))
         for part in re.finditer(r".+?(?:\s+and\s+(?=[A-Z])|$)", text[start:match.end()]):
             inner = part.group(0)
             if re.search(r"\s+and\s+$", inner):
                 left = inner.rsplit(" and", 1)[0].strip()
                 if not ORG_SUFFIX.search(left):
-                    if part_start is None and " " in left and not re.search(r" (?:of|for) ", left):
+                    portfolio = body and left.split()[-1] in PORTFOLIO_WORD_SET
+                    if part_start is None and " " in left and not re.search(r" (?:of|for) ", left) and not portfolio:
                         continue
                     part_start = part.start() if part_start is None else part_start
                     continue

@@ -212,7 +212,9 @@ def as_place(text: str, found: Found) -> Found:
     coordinated = re.search(r"\b(?:in|at|near|across|from)\s+(?:the )?([A-Z][\w-]+(?: [A-Z][\w-]+)?),? (?:and|or) $",
                             text[max(0, found.start - 60):found.start])
     coordinated = coordinated and place_kind(coordinated.group(1))
-    in_context = bool(LOCATIVE.search(before) or (followed_by_place and place_kind(followed_by_place.group(1))) or dateline
+    # "International Resources Holding RSC Ltd. of Abu Dhabi": where a company is from.
+    company_of = re.search(r"\S+ of $", before) and ORG_SUFFIX.search(re.sub(r" of $", "", text[max(0, found.start - 60):found.start]))
+    in_context = bool(LOCATIVE.search(before) or company_of or (followed_by_place and place_kind(followed_by_place.group(1))) or dateline
                       or home or coordinated)
     # Only a place seen in a place's context outvotes the model elsewhere; a bare LOC -> GPE is still a guess.
     origin = "rule" if in_context else "model"

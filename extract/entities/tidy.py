@@ -133,6 +133,11 @@ def tidy(text: str, found: Found) -> Found | None:
             trailing = re.search(rf" (?:{HONORIFIC_WORDS})\.?$", text[start:end])
             if trailing:
                 end = start + trailing.start()
+        # "President Metallurgical Corporation of China": a title before an organisation's name is no part of it.
+        title = re.match(r"(?:President|Chairman|Chairwoman|Minister|Secretary|Director|Chief) (?=[A-Z])", text[start:end])
+        rest = text[start + title.end():end].split() if title else []
+        if title and found.type == "ORG" and any(ORG_SUFFIX.search(" ".join(rest[:cut])) for cut in range(1, len(rest) + 1)):
+            start += title.end()
         company = ORG_TAIL.match(text[end:])
         kind = found.type
         if company:
