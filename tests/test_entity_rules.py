@@ -197,7 +197,8 @@ def test_junk_is_no_entity(text: str, span: str, kind: str, junk: bool) -> None:
     assert is_junk(model_span(text, span, kind), set(), text) is junk
 
 
-@pytest.mark.parametrize("name, demonym", [("Pakistanis", True), ("Japanese", True), ("Pakistan", False)])
+@pytest.mark.parametrize("name, demonym", [("Pakistanis", True), ("Japanese", True), ("Pakistan", False), ("Andean", True),
+                                           ("Andes", False), ("Philippines", False)])
 def test_people_of_a_place_are_not_the_place(name: str, demonym: bool) -> None:
     assert is_demonym(Found(0, len(name), name, "GPE", name), VOCABULARY) is demonym
 
@@ -815,3 +816,14 @@ def test_a_city_a_company_is_of_is_a_place() -> None:
 
     text = "International Resources Holding RSC Ltd. of Abu Dhabi will invest"
     assert as_place(text, model_span(text, "Abu Dhabi", "ORG")).type == "GPE"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("the Collahuasi mine, jointly owned by Anglo American and Glencore, recorded", ["Anglo American", "Glencore"]),
+    ("Tambera, a unit of Sarana Tambang, will hold", ["Sarana Tambang"]),
+    ("a mine operated by Chile since", []),
+])
+def test_who_operates_or_jointly_owns_a_mine_is_a_company(text: str, names: list[str]) -> None:
+    from extract.entities.organisations import organisations_in_context
+
+    assert [f.name for f in organisations_in_context(text)] == names

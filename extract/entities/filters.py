@@ -72,7 +72,9 @@ def is_demonym(found: Found, vocabulary: Vocabulary) -> bool:
     for ending in ("is", "i", "ese", "ians", "ian", "ans", "an", "s"):
         stem = found.name[: -len(ending)]
         if found.name.endswith(ending) and len(stem) >= 3:
-            for base in (stem, stem + "a", stem + "e"):
+            for base in (stem, stem + "a", stem + "e", stem + "s"):  # "Andean" of the Andes
+                if base == found.name:
+                    continue  # "Philippines", "Andes": the place itself
                 term = vocabulary.lookup(base)
                 if (term is not None and term.type in ("GPE", "LOC")) or place_kind(base) == "country":
                     return True

@@ -307,6 +307,11 @@ CITED = re.compile(r"\b(?:told|according to|reported by|quoted by|speaking to|in
                    rf"|(?<![\w’'.-])({NAME_RUN}) (?:reported|reports|learns|learned|understands)"
                    r"(?= (?:that|on|in|earlier|last|this|late)\b|[.,])")
 ORGANISATION_CONTEXT = re.compile(CAPITALISED_NAME + rf"(?={OWNED_BY_ORGANISATION})")
+# "the Collahuasi mine, jointly owned by Anglo American and Glencore", "a unit of Sarana Tambang": who owns or runs a
+# mine or a company is a company (a person owns, but does not operate, jointly own or have units).
+OWNERS = re.compile(rf"\b(?:operated|jointly owned|majority-owned|majority owned|wholly owned|wholly-owned|co-owned|run) by "
+                    rf"(?:the )?({NAME_RUN})(?: and ({NAME_RUN}))?(?=[,.;:]| [a-z])"
+                    rf"|\b(?:a unit|a subsidiary|an affiliate|a division) of (?:the )?({NAME_RUN})(?=[,.;:]| [a-z])")
 
 
 def described_as(nouns: str, words_between: int) -> re.Pattern[str]:
@@ -362,4 +367,8 @@ def organisations_in_context(text: str) -> list[Found]:
     found = [named_in_context(text, match, "ORG", towns_too=pattern is ORGANISATION_DESCRIBED)
              for pattern in (ORGANISATION_CONTEXT, DESCRIBED_AS_ORGANISATION, ORGANISATION_DESCRIBED, CITED)
              for match in pattern.finditer(text)]
+    for match in OWNERS.finditer(text):  # each of two owners named together
+        found += [Found(match.start(group), match.end(group), match.group(group), "ORG", match.group(group), origin="rule")
+                  for group in (1, 2, 3) if match.group(group) and not place_kind(match.group(group))
+                  and match.group(group) not in PRONOUNS]
     return [f for f in found if f is not None]
