@@ -132,7 +132,10 @@ SKIP_LINES = _phrases(
     r"listen to (?:this )?article",
     r"follow us(?: on .*)?",
     # "Follow <Outlet> on Telegram and LinkedIn.": the outlet's own channels, never the story
-    r"follow [\w ’'&.-]{2,50} on (?:x|twitter|telegram|facebook|linkedin|instagram|whatsapp|youtube|threads|google news)\b.{0,80}",
+    # (and "For more business news, follow <Outlet> on X and LinkedIn.")
+    r"(?:for (?:more|the latest) [\w ]{0,30}(?:news|updates|stories),? )?"
+    r"follow [\w ’'&.-]{2,50} on (?:x|twitter|telegram|facebook|linkedin|instagram|whatsapp|youtube|threads|google news|wechat|"
+    r"weibo|tiktok|bluesky|mastodon)\b.{0,80}",
     r"accept(?: all)?(?: cookies)?",
     r"reject(?: all)?",
     r"(?:manage|cookie) (?:settings|preferences)",

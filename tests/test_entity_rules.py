@@ -450,6 +450,7 @@ def test_a_compass_word_before_a_province_or_country_is_a_part_of_it(name: str, 
 @pytest.mark.parametrize("text, name", [
     ("Bloomberg reported in May that the lender", "Bloomberg"),
     ("the largest producer, reported Bloomberg.", "Bloomberg"),
+    ("Xinhua reported that the smelter was", "Xinhua"),
 ])
 def test_an_outlet_that_reports_is_an_organisation(text: str, name: str) -> None:
     from extract.entities.organisations import organisations_in_context
@@ -777,6 +778,8 @@ def test_a_groups_short_name_and_a_leading_company_word(names: list[str], joined
     ("Barrick bought a stake in Kivolo last year", "Kivolo", "ORG", "ORG"),
     ("small miners in Zhejiang Huayou Cobalt said", "Zhejiang Huayou Cobalt", "ORG", "ORG"),
     ("in Khan's view, the deal", "Khan", "PERSON", "PERSON"),
+    ("public hearings in Gharo and Keti Bandar in April", "Keti Bandar", "PERSON", "GPE"),
+    ("Ask anyone in Chagai how that turned out", "Chagai", "EVENT", "GPE"),
 ])
 def test_a_name_no_gazetteer_holds_where_only_a_place_can_stand_is_a_place(text: str, span: str, kind: str, new_kind: str) -> None:
     from extract.entities.places import as_place
@@ -827,3 +830,13 @@ def test_who_operates_or_jointly_owns_a_mine_is_a_company(text: str, names: list
     from extract.entities.organisations import organisations_in_context
 
     assert [f.name for f in organisations_in_context(text)] == names
+
+
+@pytest.mark.parametrize("line", [
+    "For more business news, follow Khaleej Markets on X and LinkedIn.",
+    "Follow Silk Road Metals on WeChat, LinkedIn and X.",
+])
+def test_an_outlets_channels_are_no_part_of_the_story(line: str) -> None:
+    from extract.clean import classify
+
+    assert classify(line).kind == "skip"

@@ -166,6 +166,8 @@ PLACE_ONLY_BEFORE = re.compile(r"(?<!stake )(?<!stakes )(?<!shares )(?<!interest
                                r"(?<!investment )(?<!role )(?<!job )(?<!jobs )(?<!position )(?<!talks )(?<!partner )"
                                r"(?<!holding )(?<!equity )(?<!listed )(?<!trading )(?<!analyst )(?<!engineer )"
                                r"\b(?:in|near|outside|around)\s+$")
+# "hearings in Gharo and Keti Bandar": the second of two places after a preposition of place.
+PLACES_BEFORE_AND = re.compile(r"\b(?:in|near|outside|around|at)\s+[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?,? and\s+$")
 # "an elder from Nag", "villagers from Tor Kasi": people from somewhere.
 PEOPLE_FROM = re.compile(r"\b(?:elders?|residents?|villagers?|people|farmers?|fishermen|fishers|herders|families|natives?|"
                          r"tribesmen|leaders?|youths?|women|men) from\s+$")
@@ -185,7 +187,7 @@ def as_place(text: str, found: Found) -> Found:
     only where the text treats it as a place ("in Salta", a dateline "KINSHASA –",
     "Solwezi, Zambia"), since cities share names with people and companies.
     """
-    if found.origin != "model" or found.type not in ("ORG", "PERSON", "LOC", "GPE") or ORG_SUFFIX.search(found.name):
+    if found.origin != "model" or found.type not in ("ORG", "PERSON", "LOC", "GPE", "EVENT") or ORG_SUFFIX.search(found.name):
         return found
     kind = place_kind(found.name)
     if kind is None:
@@ -195,9 +197,9 @@ def as_place(text: str, found: Found) -> Found:
             return replace(found, type="GPE", origin="rule")
         # A name no gazetteer holds, which the model took for a company or a person, where only a place can stand:
         # "a council member in Keredari,", "small miners in Mberengwa and Mutoko", "an elder from Nag".
-        if found.type in ("ORG", "PERSON") and is_plain_name(found.name) and not re.match(r"['’]s\b", after) and (
-                PLACE_ONLY_BEFORE.search(text[max(0, found.start - 40):found.start])
-                or PEOPLE_FROM.search(text[max(0, found.start - 40):found.start])):
+        window = text[max(0, found.start - 60):found.start]
+        if found.type in ("ORG", "PERSON", "EVENT") and is_plain_name(found.name) and not re.match(r"['’]s\b", after) and (
+                PLACE_ONLY_BEFORE.search(window) or PEOPLE_FROM.search(window) or PLACES_BEFORE_AND.search(window)):
             return replace(found, type="GPE", origin="rule")
         return found
     if found.type == "GPE":
