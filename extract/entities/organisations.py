@@ -191,18 +191,14 @@ def prefixed_companies(text: str) -> list[Found]:
 
 
 # (Not "the government of President Pedro Castillo": a government named by its head is no organisation's name.)
-GOVERNMENT = re.compile(r"(?<!\w)(?:[Tt]he )?([Gg]overnment of (?:the )?(?!(?:President|Prime|Premier|Chancellor|King|Queen|"
+GOVERNMENT = re.compile(r"(?<!\w)(?:[Tt]he )?(Government of (?:the )?(?!(?:President|Prime|Premier|Chancellor|King|Queen|"
                         r"Governor|Chief) )[A-Z][\w-]+(?: [A-Z][\w-]+)?)")
 
 
 def governments(text: str) -> list[Found]:
-    """'the government of Pakistan' names an organisation: Government of Pakistan."""
-    found = []
-    for match in GOVERNMENT.finditer(text):
-        surface = match.group(1)
-        name = "G" + surface[1:]
-        found.append(Found(match.start(1), match.end(1), surface, "ORG", name, origin="rule"))
-    return found
+    """'the Government of Pakistan', capitalised, is an organisation's name; 'the government of Pakistan' is a
+    description, and Pakistan the place it names."""
+    return [Found(m.start(1), m.end(1), m.group(1), "ORG", m.group(1), origin="rule") for m in GOVERNMENT.finditer(text)]
 
 
 MINERAL_WORDS = alternation(tuple(form for form in words("minerals") if form.islower()))
@@ -322,7 +318,7 @@ def described_as(nouns: str, words_between: int) -> re.Pattern[str]:
     return re.compile(CAPITALISED_NAME + rf"(?=(?: \([A-Z][\w.&-]*\))?, (?:the|a|an) "
                       rf"(?:(?!of |for |at |with |to |in |near|nearest |closest |next "
                       rf"|town|village|city|port |district|region|province)[\w'’-]+ ){{0,{words_between}}}"
-                      rf"(?:{nouns})\b)")
+                      rf"(?:{nouns})\b(?!['’]))")  # "Katherine Ashdown, the firm's chief investment officer" is no firm
 
 
 DESCRIBED_AS_ORGANISATION = described_as(r"company|firm|miner|producer|group|conglomerate|agency|lender|bank|regulator|"

@@ -86,7 +86,7 @@ DISTRICT_AFTER_WORD = re.compile(r"(?<=[a-z,] )(?!(?:The|A|An)\b)([A-Z][\w-]+(?:
                                  r"(?:district|province|county|tehsil|regency|prefecture|region|village)\b")
 # "the Nagar and Hunza districts", "the towns of Muzo, Maripí and Quípama": several places named at once.
 PLACES_AND = re.compile(r"\b([A-Z][\w’'-]+) and ([A-Z][\w’'-]+) (?:districts|provinces|regions|villages|towns|counties|valleys)\b")
-PLACES_OF = re.compile(r"\b(?:towns|villages|cities|districts|provinces|communities) of ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)"
+PLACES_OF = re.compile(r"\b(?:towns|villages|cities|districts|provinces|communities|ports) of ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)"
                        r"((?:, [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)*),? and ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
 # "the mayor of Ribeira de Pena", "the port of Mtwara", "the town of Claver": a settlement, named.
 SETTLEMENT = re.compile(r"\b(?:mayor|port|town|village|city|municipality) of ([A-Z][\w’'-]+(?: (?:de |do |da |del )?[A-Z][\w’'-]+){0,2})")
@@ -126,7 +126,8 @@ def administrative_areas(text: str) -> list[Found]:
 
 
 # "ASTANA – ", "LIMA, Nov 6 – ", "SALTA, Argentina – ", "ISLAMABAD: ": a wire story's opening place, in capitals.
-DATELINE = re.compile(r"(?m)^([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2})(?=(?:, [A-Z][\w .]{1,25}?)? ?[–—:-] )")
+# ("ASTANA, May 20 (STW) – ": a date and the agency's code may come before the dash.)
+DATELINE = re.compile(r"(?m)^([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2})(?=(?:, [A-Z][\w .]{1,25}?)?(?: \([A-Z]{2,10}\))? ?[–—:-] )")
 
 
 def dateline_places(text: str) -> list[Found]:
@@ -170,7 +171,7 @@ PLACE_ONLY_BEFORE = re.compile(r"(?<!stake )(?<!stakes )(?<!shares )(?<!interest
 PLACES_BEFORE_AND = re.compile(r"\b(?:in|near|outside|around|at)\s+[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?,? and\s+$")
 # "an elder from Nag", "villagers from Tor Kasi": people from somewhere.
 PEOPLE_FROM = re.compile(r"\b(?:elders?|residents?|villagers?|people|farmers?|fishermen|fishers|herders|families|natives?|"
-                         r"tribesmen|leaders?|youths?|women|men) from\s+$")
+                         r"tribesmen|leaders?|youths?|women|men|km|kilometres|kilometers|miles) from\s+$")
 
 
 def is_plain_name(name: str) -> bool:

@@ -133,6 +133,10 @@ def tidy(text: str, found: Found) -> Found | None:
             trailing = re.search(rf" (?:{HONORIFIC_WORDS})\.?$", text[start:end])
             if trailing:
                 end = start + trailing.start()
+        # "Shares of Zarghun Metals Ltd rose": what a sentence says of a company is no part of its name.
+        of_company = re.match(r"(?:Shares|Units|Stock|Bonds|Owners|Investors|Workers|Staff|Officials) of (?=[A-Z])", text[start:end])
+        if of_company and found.type == "ORG":
+            start += of_company.end()
         # "President Metallurgical Corporation of China": a title before an organisation's name is no part of it.
         title = re.match(r"(?:President|Chairman|Chairwoman|Minister|Secretary|Director|Chief) (?=[A-Z])", text[start:end])
         rest = text[start + title.end():end].split() if title else []
