@@ -93,6 +93,7 @@ class Aliases:
 
     def __init__(self, vocabulary: Vocabulary, extractions: list[Extraction], curation: Curation) -> None:
         self.separate = {key(n) for n in curation.separate}
+        self.family_heads: set[str] = set()  # short names that company_families made the name of a family
         self.canonical: dict[str, str] = {}
         self.fixed_type: dict[str, str] = {}
         for term in vocabulary.terms:
@@ -373,6 +374,8 @@ def company_families(found: list[list[Found]], aliases: Aliases, vocabulary: Voc
         for name in names:
             canonical_of[key(name)] = chosen
         canonical_of.setdefault(core, chosen)
+        if key(chosen) == core:
+            aliases.family_heads.add(core)
     for alias, name in canonical_of.items():
         if alias != key(name) and alias not in aliases.separate and alias not in aliases.fixed_type:
             aliases.canonical[alias] = name
@@ -426,16 +429,21 @@ def fuller_names(found: list[list[Found]], aliases: Aliases, vocabulary: Vocabul
     beginning_of_company = {start: longer for start, longer in beginning.items() if longer <= companies}
     others = {key(name): name for name in {aliases.resolve(m.name) for mentions in found for m in mentions
                                           if m.origin == "model" and m.type == "PERSON" and " " in m.name}}
+    # A short name that already heads a family ("Granite Harbor" of "Granite Harbor Capital LLC") is not the start
+    # of another name ("Granite Harbor Critical Minerals Fund"): its family was one of those names.
+    heads = aliases.family_heads
     # "Hengtai Group" of "Hengtai Nonferrous Metals Group Co., Ltd.": a short name's core begins one longer name.
     cores = {company_core(name, vocabulary, set()): name_key for name_key, name in names.items()}
     for core, name_key in cores.items():
         longer = beginning.get(core, set()) - {name_key}
         if len(longer) == 1 and core != name_key and name_key not in aliases.canonical and name_key not in aliases.fixed_type \
+                and name_key not in heads \
                 and name_key not in aliases.separate and not place_kind(core) and " " not in core:
             aliases.canonical[name_key] = names[next(iter(longer))]
     for index, candidates in ((ending, names), (beginning, names), (beginning_of_company, others)):
         for short_key, longer in index.items():
             if (len(longer) == 1 and short_key in candidates and short_key not in aliases.separate and not place_kind(short_key)
+                    and short_key not in heads
                     and short_key not in aliases.fixed_type and short_key not in aliases.canonical
                     and short_key != next(iter(longer))):
                 aliases.canonical[short_key] = names[next(iter(longer))]
@@ -490,6 +498,7 @@ def people_and_events(found: list[list[Found]], aliases: Aliases) -> None:
     by_ends: dict[tuple[str, str], set[str]] = defaultdict(set)  # (first, last word) of names of 3+ words
     by_last: dict[str, set[str]] = defaultdict(set)  # last word of names of 2+ words
     by_first: dict[str, set[str]] = defaultdict(set)  # first word of names of 2+ words
+    by_start: dict[tuple[str, str], set[str]] = defaultdict(set)  # first two words of names of 3+ words
     for name in people:
         words = name.split()
         if len(words) >= 2:
@@ -497,14 +506,16 @@ def people_and_events(found: list[list[Found]], aliases: Aliases) -> None:
             by_first[words[0]].add(name)
         if len(words) >= 3:
             by_ends[(words[0], words[-1])].add(name)
+            by_start[(words[0], words[1])].add(name)
             # "Tshibangu" of "Jean-Baptiste Tshibangu Lumbala": a first surname, where names carry two.
             for inner in words[1:-1]:
                 if len(inner) > 2 and inner[:1].isupper():
                     by_last[inner].add(name)
     for name in people:
         words = name.split()
-        # "Ratna" (after "Bu", "Pak"): a given name alone, where no surname matches.
-        matches = (by_ends.get((words[0], words[1]), set()) if len(words) == 2
+        # "Ratna" (after "Bu", "Pak"): a given name alone, where no surname matches. "Ignacio Ferrer": a given name and
+        # a first surname, where the full name has two.
+        matches = ((by_ends.get((words[0], words[1])) or by_start.get((words[0], words[1]), set())) if len(words) == 2
                    else (by_last.get(words[0]) or by_first.get(words[0], set())) if len(words) == 1 else set())
         if len(matches) == 1 and key(name) not in aliases.separate and key(name) not in aliases.fixed_type:
             aliases.canonical.setdefault(key(name), next(iter(matches)))

@@ -575,6 +575,7 @@ def test_a_given_name_alone_in_another_article_is_that_person() -> None:
     ("Nabatea Phosphate and Fertilizer Company P.L.C. said", ["Nabatea Phosphate and Fertilizer Company P.L.C."]),
     ("South Korea's Hanbit Magnetics Co., Ltd. said", ["Hanbit Magnetics Co., Ltd."]),
     ("Dala Uranium and Uzbek Uranium Resources JSC (UzUR) will", ["Uzbek Uranium Resources JSC"]),
+    ("Shares of Zarghun Metals Ltd rose 4%", ["Zarghun Metals Ltd"]),
 ])
 def test_a_run_of_capitals_ending_in_a_legal_form_is_a_company(text: str, names: list[str]) -> None:
     from extract.entities.organisations import legal_names
@@ -859,3 +860,30 @@ def test_a_distance_from_a_name_makes_it_a_place(text: str, span: str) -> None:
     from extract.entities.places import as_place
 
     assert as_place(text, model_span(text, span, "ORG")).type == "GPE"
+
+
+def test_two_places_joined_by_and_are_not_one_name() -> None:
+    from extract.entities.spans import merge
+
+    text = "through the ports of Kandla and Paradip last year"
+    whole = model_span(text, "Kandla and Paradip", "ORG")
+    parts = [Found(f.start, f.end, f.name, "GPE", f.name, origin="rule") for f in administrative_areas(text)]
+    assert sorted(f.name for f in merge([whole], parts)) == ["Kandla", "Paradip"]
+
+
+def test_a_family_head_is_not_the_start_of_another_name() -> None:
+    from extract.link import Aliases, Curation, company_families, fuller_names
+
+    aliases = Aliases(VOCABULARY, [], Curation())
+    found = mentions(("Granite Harbor Capital LLC", "ORG"), ("Granite Harbor", "ORG"), ("Granite Harbor Critical Minerals Fund", "ORG"))
+    company_families(found, aliases, VOCABULARY)
+    fuller_names(found, aliases, VOCABULARY)
+    assert aliases.resolve("Granite Harbor") != aliases.resolve("Granite Harbor Critical Minerals Fund")
+
+
+def test_a_given_name_and_first_surname_are_the_person_with_two() -> None:
+    from extract.link import Aliases, Curation, people_and_events
+
+    aliases = Aliases(VOCABULARY, [], Curation())
+    people_and_events(mentions(("Ignacio Ferrer Valdivieso", "PERSON"), ("Ignacio Ferrer", "PERSON")), aliases)
+    assert aliases.resolve("Ignacio Ferrer") == "Ignacio Ferrer Valdivieso"

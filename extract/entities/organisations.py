@@ -153,7 +153,8 @@ LEGAL_NAME = re.compile(rf"(?<![\w-])[A-Z][\w’'&-]*(?: (?:de |del |do |da |du 
                         rf"[A-Z][\w’'&-]*){{0,6}},? (?:{LEGAL_FORMS})(?![\w])")
 # What stands before a company's name without being part of it: its owner ("South Korea's"), its home or listing
 # ("Changsha-based", "Toronto-listed", "state-owned"), or another company and "and".
-BEFORE_A_NAME = re.compile(r"(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s |[\w-]+-(?:based|headquartered|listed|registered|owned|run|held) )+")
+BEFORE_A_NAME = re.compile(r"(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s |[\w-]+-(?:based|headquartered|listed|registered|owned|run|held) "
+                           r"|(?:Shares|Units|Stock|Bonds|Owners|Investors|Workers|Staff|Officials) of )+")
 
 
 def legal_names(text: str) -> list[Found]:

@@ -78,7 +78,7 @@ def merge(candidates: list[Found], preferred: list[Found]) -> list[Found]:
         rivals = [p for p in preferred if overlaps(candidate, p)] if coverage.touches(candidate.start, candidate.end) else []
         if not rivals:
             kept.append(candidate)
-        elif candidate.origin == "model" and candidate.type not in VALUE_TYPES and all(
+        elif candidate.origin == "model" and candidate.type not in VALUE_TYPES and not coordinated(candidate, rivals) and all(
             candidate.start <= p.start and p.end <= candidate.end and (p.end - p.start) < (candidate.end - candidate.start)
             for p in rivals
         ):
@@ -87,6 +87,12 @@ def merge(candidates: list[Found], preferred: list[Found]) -> list[Found]:
             kept.append(candidate)
             preferred = [p for p in preferred if p not in rivals]
     return kept + preferred
+
+
+def coordinated(candidate: Found, rivals: list[Found]) -> bool:
+    """'Kandla and Paradip', which the model took for one name, holds two the rules found on both sides of 'and'."""
+    cut = candidate.text.find(" and ")
+    return cut > 0 and any(r.end <= candidate.start + cut for r in rivals) and any(r.start >= candidate.start + cut + 5 for r in rivals)
 
 
 def overlaps(a: Found, b: Found) -> bool:
