@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import replace
 
 from .model import BLOCK_SEPARATOR, Article, Block, Document, Problem
-from .paths import slugify
+from .paths import safe_href, slugify
 
 
 def assemble(documents: list[Document]) -> tuple[Article, ...]:
@@ -25,7 +25,9 @@ def assemble(documents: list[Document]) -> tuple[Article, ...]:
             source=document.source,
             authors=document.authors,
             date=document.date,
-            url=document.url,
+            # Only a web address is an article's address: a "javascript:" or "data:" one would run in whatever
+            # page shows it (corpus.json is read by other sites and tools too).
+            url=document.url if safe_href(document.url) else None,
             language=document.language,
             title_origin=document.title_origin,
             time=document.time,

@@ -12,6 +12,15 @@ COLUMNS = ("id", "file", "title", "title_origin", "date", "time", "timezone", "s
            "paragraphs", "lines_removed", "removed_by_reason", "removed_lines")
 
 
+# A cell a spreadsheet would read as a formula ("=HYPERLINK(…)" in a scraped title runs when the curator opens
+# the report): a leading apostrophe makes it text, as spreadsheets themselves do.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: object) -> object:
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
+
+
 def report_csv(articles: tuple[Article, ...]) -> bytes:
     """The report's bytes (UTF-8 with a byte-order mark, so spreadsheet programs read the accents right)."""
     out = io.StringIO()
@@ -19,7 +28,7 @@ def report_csv(articles: tuple[Article, ...]) -> bytes:
     writer.writerow(COLUMNS)
     for article in sorted(articles, key=lambda a: a.source_path):
         reasons = Counter(removed.reason for removed in article.removed)
-        writer.writerow([
+        writer.writerow(cell(value) for value in [
             article.id, article.source_path, article.title, article.title_origin, article.date or "", article.time or "",
             article.timezone or "", article.source or "", "; ".join(article.authors), article.url or "",
             sum(1 for block in article.blocks if block.kind != "heading"), len(article.removed),
