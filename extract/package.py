@@ -134,8 +134,12 @@ def swap_into_place(staging: Path, out: Path) -> None:
     os.rename(out, retired / "site")
     try:
         os.rename(staging, out)
-    except OSError:
-        os.rename(retired / "site", out)
+    except BaseException:
+        if out.exists():  # interrupted just after the new site went in: the old one is not needed
+            shutil.rmtree(retired, ignore_errors=True)
+        else:
+            os.rename(retired / "site", out)
+            os.rmdir(retired)
         raise
     os.rename(retired / "site", staging)  # the caller deletes the old site under the staging name
     os.rmdir(retired)
