@@ -62,7 +62,7 @@ def article_ids(paths: list[str]) -> dict[str, str]:
     counts = Counter(ids.values())
     for path, slug in ids.items():
         if counts[slug] > 1:
-            ids[path] = f"{slug}-{hashlib.sha1(path.encode('utf-8')).hexdigest()[:8]}"
+            ids[path] = f"{slug}-{hashlib.sha1(path.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
     return ids
 
 

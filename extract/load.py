@@ -50,6 +50,7 @@ STRAY_A_CIRCUMFLEX = re.compile(r"(?<![A-ZÀ-Þ])Â(?=[ \u00a0])")
 MOJIBAKE_HINT = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
                            "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+SURROGATE = re.compile("[\ud800-\udfff]")  # in a str: an undecodable byte of a file name, or an escape
 
 # A decoded file in which more than this share of characters are control
 # characters (other than tab, newline, carriage return, form feed) is binary.
@@ -109,7 +110,9 @@ def corpus_files(folder: Path) -> tuple[list[Path], list[Problem]]:
     problems: list[Problem] = []
 
     def passed_over(path: Path, why: str) -> None:
-        problems.append(Problem(path.relative_to(folder).as_posix(), why))
+        # A name that is not UTF-8 is shown with its odd bytes as \xNN escapes (it cannot be printed as it is).
+        name = os.fsencode(path.relative_to(folder).as_posix()).decode("utf-8", "backslashreplace")
+        problems.append(Problem(name, why))
 
     for current, subfolders, names in os.walk(folder, followlinks=False):
         here = Path(current)
@@ -121,6 +124,10 @@ def corpus_files(folder: Path) -> tuple[list[Path], list[Problem]]:
         for name in names:
             path = here / name
             if name.startswith((".", "_")) or path.suffix.lower() not in ARTICLE_SUFFIXES:
+                continue
+            if SURROGATE.search(path.relative_to(folder).as_posix()):
+                # Undecodable bytes in a name: no page, link or JSON file could spell its path.
+                passed_over(path, "its name is not UTF-8 text; rename it; skipped")
                 continue
             if path.is_symlink():
                 why = link_problem(path, root)
@@ -262,7 +269,7 @@ def split_front_matter(text: str) -> tuple[dict[str, object], str]:
     else:
         raise NotArticle("front matter opened with '---' is never closed; add a closing '---' line; skipped")
     try:
-        meta = yaml.load("\n".join(lines[1:index]), Loader=FrontMatterLoader) or {}
+        meta = without_surrogates(yaml.load("\n".join(lines[1:index]), Loader=FrontMatterLoader) or {})
     except RecursionError as error:
         raise NotArticle("front matter nested too deeply; skipped") from error
     except yaml.YAMLError as error:
@@ -322,9 +329,22 @@ def read_records(path: Path, relative: str) -> tuple[list[RawDocument], list[Pro
     return documents, problems
 
 
+def without_surrogates(value: object) -> object:
+    """JSON and YAML escapes can spell a lone surrogate ("\\ud800"), a character no UTF-8 file can hold:
+    every later stage that writes or hashes the text would fail on it. Each becomes U+FFFD."""
+    if isinstance(value, str):
+        return SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [without_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {without_surrogates(key): without_surrogates(item) for key, item in value.items()}
+    return value
+
+
+
 def parse_json(text: str) -> object:
     try:
-        return json.loads(text)
+        return without_surrogates(json.loads(text))
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}" if error.lineno > 1 else f"column {error.colno}"
         raise NotArticle(f"not valid JSON ({error.msg}, {where}); skipped") from error

@@ -124,6 +124,10 @@ def write_hostile_corpus(folder: Path, outside: Path) -> list[Expected]:
     # File names that are themselves hostile: markup, a URL scheme, a line separator, ZWJ and combining marks.
     built("names/</script><!--]]>.md", markdown("File named like markup", paragraph(14, "markup name")), "File named like markup")
     built("names/javascript:alert(1).md", markdown("File named like a link", paragraph(15, "scheme name")), "File named like a link")
+    latin_name = folder / os.fsdecode(b"names/caf\xe9 in Latin-1.md")
+    latin_name.parent.mkdir(parents=True, exist_ok=True)
+    latin_name.write_text(markdown("A file name that is not UTF-8", paragraph(50, "latin name")), encoding="utf-8")
+    cases.append(Expected("names/caf\\xe9 in Latin-1.md", "skipped", "name is not UTF-8"))
     built("names/line\u2028break.md", markdown("File with a line separator in its name", paragraph(16, "separator")),
           "File with a line separator in its name")
     built("names/zoe\u0308\u200d\U0001f469\u200d\U0001f52c.md", markdown("Zoe\u0308 Bja\u030arnsdo\u0301ttir and the 👩‍🔬 lab",
@@ -142,6 +146,13 @@ def write_hostile_corpus(folder: Path, outside: Path) -> list[Expected]:
     built("front-matter/anchors.md", "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
           "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\ntitle: Anchors and aliases\nauthors: *c\n---\n" + paragraph(25, "anchors"),
           "Anchors and aliases")
+    # Escapes that spell a lone surrogate, which no UTF-8 file can hold (the build crashed writing it).
+    built("front-matter/surrogate.md", '---\ntitle: "Front \\ud800 matter"\n---\n' + paragraph(48, "surrogate"), "Front \ufffd matter")
+    write(folder, "crawl/surrogate.jsonl", '{"title": "Lone \\ud800 surrogate", "maintext": "' + paragraph(49, "lone") + ' \\udc00"}\n')
+    cases.append(Expected("crawl/surrogate.jsonl#1", "built", title="Lone \ufffd surrogate"))
+    # Figures too long for a float: infinite amounts would make corpus.json invalid JSON ("Infinity").
+    built("values/huge-figures.md", markdown("Huge figures", f"The company will invest ${'9' * 400} billion in the copper "
+          f"mine, and output rose {'9' * 400}% last year, officials said.\n"), "Huge figures")
     skipped("front-matter/unclosed.md", "---\ntitle: Never closed\n" + paragraph(26, "unclosed"), "never closed")
     skipped("front-matter/bad-yaml.md", "---\ntitle: [\n---\n" + paragraph(27, "bad yaml"), "not valid YAML")
     skipped("front-matter/python-tag.md", "---\ntitle: !!python/object/apply:os.system ['true']\n---\n" + paragraph(28, "tag"),
