@@ -89,11 +89,6 @@ def run_build(args: argparse.Namespace) -> int:
     except (CorpusError, ConfigError, OutputError, CurationError, WidgetError) as error:
         print(f"lode: error: {error}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        # The swap is one atomic step: the output is the previous site, or the new one if it was already in place.
-        print(f"\nlode: interrupted; {args.out} holds a whole site (the previous one unless the new one was already in place)",
-              file=sys.stderr)
-        return 130
     for problem in report.problems:
         print(f"lode: warning: {problem}", file=sys.stderr)
     if args.report:
@@ -117,8 +112,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.serve:
         from extract.serve import serve
 
-        return serve(args, run_build, watched=[args.corpus, TEMPLATES])
-    return run_build(args)
+        return serve(args, run_build, watched=[args.corpus, TEMPLATES])  # Ctrl-C there stops the preview
+    try:
+        return run_build(args)
+    except KeyboardInterrupt:
+        # The swap is one atomic step: the output is the previous site, or the new one if it was already in place.
+        print(f"\nlode: interrupted; {args.out} holds a whole site (the previous one unless the new one was already in place)",
+              file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

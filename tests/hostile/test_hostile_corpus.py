@@ -70,6 +70,7 @@ def test_the_summary_counts_what_was_built_skipped_and_warned(hostile_build: Hos
     assert articles == len(built) == len(corpus_json(hostile_build)["articles"])
     assert skipped_count == len(skipped) and warned == len(warnings(hostile_build.result.stderr)) == len(skipped)
     assert files == sum(1 for path in hostile_build.site.rglob("*") if path.is_file())
+    assert sorted(path.name for path in hostile_build.site.parent.iterdir()) == ["site"], "nothing new beside the output"
 
 
 def test_titles_are_kept_as_written_whatever_they_hold(hostile_build: HostileBuild) -> None:
