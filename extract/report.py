@@ -17,8 +17,9 @@ COLUMNS = ("id", "file", "title", "title_origin", "date", "time", "timezone", "s
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def cell(value: object) -> object:
-    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
+def cell(value: str) -> str:
+    """Corpus text as a cell (Lode's own values, such as a zone "-05:00", are written as they are)."""
+    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def report_csv(articles: tuple[Article, ...]) -> bytes:
@@ -28,9 +29,10 @@ def report_csv(articles: tuple[Article, ...]) -> bytes:
     writer.writerow(COLUMNS)
     for article in sorted(articles, key=lambda a: a.source_path):
         reasons = Counter(removed.reason for removed in article.removed)
-        writer.writerow(cell(value) for value in [
-            article.id, article.source_path, article.title, article.title_origin, article.date or "", article.time or "",
-            article.timezone or "", article.source or "", "; ".join(article.authors), article.url or "",
+        writer.writerow([
+            article.id, cell(article.source_path), cell(article.title), article.title_origin, article.date or "",
+            article.time or "", article.timezone or "", cell(article.source or ""), cell("; ".join(article.authors)),
+            article.url or "",
             sum(1 for block in article.blocks if block.kind != "heading"), len(article.removed),
             "; ".join(f"{reason}: {count}" for reason, count in sorted(reasons.items())),
             "\n".join(f"[{removed.reason}] {removed.text}" for removed in article.removed),
