@@ -2,7 +2,7 @@
 #   make site   installs what the build needs and builds ./corpus into ./site
 #   make test   installs what the tests need (Chromium included) and runs every test
 .DEFAULT_GOAL := site
-.PHONY: site test serve lint bench clean deps dev-deps npm-deps chromium lock
+.PHONY: site test serve lint bench clean deps dev-deps npm-deps chromium lock fuzz
 
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -69,6 +69,17 @@ serve: deps
 test: dev-deps chromium
 	$(PY) -m ruff check .
 	$(PY) -m pytest
+
+# The long runs of tests/hostile/ (make test runs each briefly): builds killed at FUZZ_KILLS points, hypothesis
+# with thousands of examples per property, then atheris on the loader for FUZZ_SECONDS (a crash's input is
+# kept in .lode-cache/fuzz/). About 20 minutes on two cores.
+FUZZ_KILLS ?= 60
+FUZZ_SECONDS ?= 300
+fuzz: dev-deps chromium
+	LODE_KILL_POINTS=$(FUZZ_KILLS) LODE_FUZZ_SEED=$$(date +%s) LODE_HYPOTHESIS=fuzz \
+	  $(PY) -m pytest -q -s tests/hostile/test_faults.py tests/hostile/test_properties.py
+	@mkdir -p .lode-cache/fuzz
+	$(PY) tests/hostile/fuzz_loader.py -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -artifact_prefix=.lode-cache/fuzz/
 
 # Benchmarks print tables; they are measurements, not tests (see README, "Benchmarks").
 bench: dev-deps chromium site

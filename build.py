@@ -100,9 +100,10 @@ def run_build(args: argparse.Namespace) -> int:
     if not args.quiet:
         for note in report.notes:
             print(f"lode: note: {note}", file=sys.stderr)
-        skipped = f", {len(report.problems)} file(s) skipped" if report.problems else ""
+        # Every corpus file ends up counted: built (as an article of its own), skipped, or warned about.
+        skipped = sum(1 for problem in report.problems if problem.skipped)
         print(f"lode: built {len(report.articles)} articles and {len(report.entities)} entities into {args.out} "
-              f"({report.files} files{skipped})", file=sys.stderr)
+              f"({report.files} files); {skipped} corpus file(s) skipped, {len(report.problems)} warning(s)", file=sys.stderr)
     return 0
 
 
@@ -111,8 +112,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.serve:
         from extract.serve import serve
 
-        return serve(args, run_build, watched=[args.corpus, TEMPLATES])
-    return run_build(args)
+        return serve(args, run_build, watched=[args.corpus, TEMPLATES])  # Ctrl-C there stops the preview
+    try:
+        return run_build(args)
+    except KeyboardInterrupt:
+        # The swap is one atomic step: the output is the previous site, or the new one if it was already in place.
+        print(f"\nlode: interrupted; {args.out} holds a whole site (the previous one unless the new one was already in place)",
+              file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 
 Entries are written to a temporary file and renamed into place, so a build
 killed mid-write leaves either the whole entry or none; an entry that does not
-parse is treated as missing.
+parse is treated as missing, and one that cannot be written (a full disk) is
+not kept: the cache only ever saves time, it never fails a build.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ def key_of(*parts: str) -> str:
 class JsonCache:
     def __init__(self, folder: Path | None, namespace: str) -> None:
         self.folder = folder / namespace if folder is not None else None
-        self.hits = self.misses = 0
+        self.hits = self.misses = self.unwritten = 0
 
     def _path(self, key: str) -> Path:
         assert self.folder is not None
@@ -47,12 +48,19 @@ class JsonCache:
         if self.folder is None:
             return
         path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        except OSError:
+            self.unwritten += 1  # a full or read-only disk: an entry not kept only costs time next build
+            return
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
                 json.dump(value, stream, ensure_ascii=False, separators=(",", ":"))
             os.replace(temporary, path)
+        except OSError:
+            Path(temporary).unlink(missing_ok=True)
+            self.unwritten += 1
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise

@@ -41,7 +41,8 @@ def merge_duplicates(documents: list[Document]) -> tuple[list[Document], list[Pr
             continue
         first = kept[index]
         why = "the same URL" if url_key(document.url) and url_key(document.url) == url_key(first.url) else "the same text"
-        warnings.append(Problem(document.path, f"same article as {first.path} ({why}); kept {first.path} only"))
+        warnings.append(Problem(document.path, f"same article as {first.path} ({why}); kept {first.path} only",
+                                    skipped=False))
         kept[index] = fill_gaps(first, document)
         for key in keys:
             by_key.setdefault(key, index)

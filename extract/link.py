@@ -68,16 +68,51 @@ def parse_curation(text: str, source: str = CURATION_FILE) -> Curation:
     unknown = sorted(set(data) - {"merge", "type", "drop", "separate"})
     if unknown:
         raise CurationError(f"{source}: unknown section(s) {', '.join(unknown)}; use merge, type, drop, separate")
+    # A hand-written file gets one clear line for a value of the wrong shape ("merge = 'X'", a number in a
+    # list), not a traceback, nor a string taken apart into its letters.
+    for section, shape in (("merge", dict), ("type", dict), ("drop", list), ("separate", list)):
+        if not isinstance(data.get(section, shape()), shape):
+            raise CurationError(f"{source}: '{section}' must be a {'table' if shape is dict else 'list of names'}")
+    merge = data.get("merge", {})
+    for name, others in merge.items():
+        if not isinstance(others, list) or not all(isinstance(other, str) for other in others):
+            raise CurationError(f"{source}: [merge] {json.dumps(name, ensure_ascii=False)} must be a list of names")
+    for section in ("drop", "separate"):
+        if not all(isinstance(name, str) for name in data.get(section, [])):
+            raise CurationError(f"{source}: '{section}' must be a list of names")
     types = {str(k): str(v).upper() for k, v in data.get("type", {}).items()}
     bad = sorted(t for t in types.values() if t not in TYPES)
     if bad:
         raise CurationError(f"{source}: unknown type(s) {', '.join(bad)}; use one of {', '.join(TYPES)}")
     return Curation(
-        merge={str(k): tuple(str(a) for a in v) for k, v in data.get("merge", {}).items()},
+        merge={k: tuple(v) for k, v in merge.items()},
         types=types,
-        drop=tuple(str(n) for n in data.get("drop", [])),
-        separate=tuple(str(n) for n in data.get("separate", [])),
+        drop=tuple(data.get("drop", [])),
+        separate=tuple(data.get("separate", [])),
     )
+
+
+def merge_groups(merge: dict[str, tuple[str, ...]]) -> dict[str, list[str]]:
+    """The curator's merges as groups of names that are one entity, each named by the first name of
+    [merge] in it. Entries that name each other ("A" = ["B"] and "B" = ["A"], or a longer cycle) are one
+    group, not a contest won by the later line; a name merged into itself changes nothing."""
+    parent: dict[str, str] = {}
+
+    def root(name: str) -> str:
+        while parent.setdefault(name, name) != name:
+            parent[name] = parent[parent[name]]
+            name = parent[name]
+        return name
+
+    for name, others in merge.items():
+        for other in others:
+            parent[root(key(other))] = root(key(name))
+    groups: dict[str, list[str]] = {}
+    named: dict[str, str] = {}
+    for name, others in merge.items():
+        group = named.setdefault(root(key(name)), name)
+        groups.setdefault(group, []).extend([name, *others])
+    return groups
 
 
 @functools.lru_cache(maxsize=65536)
@@ -104,10 +139,9 @@ class Aliases:
         for (short, long), _ in sorted(definitions.items(), key=lambda item: (-item[1], item[0])):
             if key(short) not in self.canonical:
                 self._add(short, long)
-        for name, others in curation.merge.items():
+        for name, others in merge_groups(curation.merge).items():
             for other in others:
                 self.canonical[key(other)] = name
-            self.canonical[key(name)] = name
         for name, kind in curation.types.items():
             self.fixed_type[key(self.resolve(name))] = kind
 

@@ -7,6 +7,8 @@ the same plain text whether an article came from a scrape or from Markdown.
 
 from __future__ import annotations
 
+import re
+
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -62,12 +64,44 @@ def front_matter_authors(meta: dict[str, object]) -> tuple[str, ...]:
     return (name,) if name else ()
 
 
+# markdown-it stops at 20 levels of nesting and then drops the rest of the document ("skip tail to the end"),
+# so one list nested too deep ("- - - … item", or ever deeper indents) would silently take every paragraph
+# after it. A document that reaches the limit is parsed again with its containers flattened.
+FLAT_MARKERS = 4  # list or quote markers kept at the start of a line
+FLAT_INDENT = 8  # columns of indentation kept
+CONTAINER_MARKER = re.compile(r"[ \t]*(?:>|[-+*]|\d{1,9}[.)])(?:[ \t]+|$)")
+LEADING_SPACE = re.compile(r"[ \t]*")
+
+
+def parse_tokens(markdown: str) -> list[Token]:
+    tokens = MARKDOWN.parse(markdown)
+    if any(token.level >= MARKDOWN.options.maxNesting - 1 for token in tokens):
+        tokens = MARKDOWN.parse(flatten_containers(markdown))
+    return tokens
+
+
+def flatten_containers(markdown: str) -> str:
+    """Every line with at most FLAT_MARKERS list/quote markers and FLAT_INDENT columns of indentation: deeper
+    structure is lost, its text kept."""
+    lines = []
+    for line in markdown.split("\n"):
+        indent = LEADING_SPACE.match(line).end()
+        line = line[:min(indent, FLAT_INDENT)].expandtabs(2)[:FLAT_INDENT] + line[indent:]
+        position, markers, keep = 0, 0, 0
+        while match := CONTAINER_MARKER.match(line, position):
+            position, markers = match.end(), markers + 1
+            if markers <= FLAT_MARKERS:
+                keep = position
+        lines.append(line[:keep] + line[position:] if markers > FLAT_MARKERS else line)
+    return "\n".join(lines)
+
+
 def markdown_blocks(markdown: str) -> list[Block]:
     blocks: list[Block] = []
     kind: BlockKind = "paragraph"
     level = 0
     context: list[str] = []  # open containers: "list", "quote"
-    for token in MARKDOWN.parse(markdown):
+    for token in parse_tokens(markdown):
         if token.type in ("bullet_list_open", "ordered_list_open"):
             context.append("list")
         elif token.type == "blockquote_open":

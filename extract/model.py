@@ -36,6 +36,7 @@ class Problem:
 
     path: str  # relative to the corpus folder, with forward slashes
     message: str
+    skipped: bool = True  # False: the file is built all the same (shortened, merged into its copy)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"

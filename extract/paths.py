@@ -21,7 +21,7 @@ def slugify(text: str, fallback_seed: str | None = None) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
     if slug:
         return slug
-    digest = hashlib.sha1((fallback_seed or text).encode("utf-8")).hexdigest()[:10]
+    digest = hashlib.sha1((fallback_seed or text).encode("utf-8", "surrogatepass")).hexdigest()[:10]
     return f"x-{digest}"
 
 

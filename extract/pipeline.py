@@ -10,12 +10,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .clean import clean_scrape
-from .corpus import assemble
+from .corpus import assemble, shorten
 from .duplicates import merge_duplicates
 from .entities import extract_all
 from .html import read_html
 from .link import CURATION_FILE, link, parse_curation
-from .load import NotArticle, load_corpus
+from .load import NotArticle, load_corpus, problem_order
 from .markup import parse_markdown
 from .model import Article, Document, Entity, Problem, RawDocument, SiteConfig
 from .offline import ZIP_NAME, Download, offline_zip
@@ -112,12 +112,15 @@ def clean_corpus(corpus: Path, progress: Progress | None = None) -> CleanedCorpu
     documents = []
     for raw in loaded.documents:
         try:
-            documents.append(clean_document(raw))
+            document, too_long = shorten(clean_document(raw))
         except NotArticle as reason:
             problems.append(Problem(raw.path, str(reason)))
+        else:
+            documents.append(document)
+            problems.extend([too_long] if too_long else [])
         progress.advance()
     documents, duplicates = merge_duplicates(documents)
-    return CleanedCorpus(documents, tuple(sorted(problems + duplicates, key=lambda p: p.path)))
+    return CleanedCorpus(documents, tuple(sorted(problems + duplicates, key=problem_order)))
 
 
 def read_curation(corpus: Path) -> str:

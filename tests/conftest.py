@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -26,12 +27,21 @@ def seeds_dir() -> Path:
     return SEEDS
 
 
-def run_build(*args: str, env: dict[str, str] | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """build.py as a user runs it, in a fresh interpreter."""
+def run_build(*args: str, env: dict[str, str] | None = None, cwd: Path = ROOT,
+              prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+    """build.py as a user runs it, in a fresh interpreter (after `prefix`, a command that runs it)."""
     return subprocess.run(
-        [sys.executable, str(ROOT / "build.py"), *args],
+        [*prefix, sys.executable, str(ROOT / "build.py"), *args],
         capture_output=True, text=True, cwd=cwd, env={**os.environ, **(env or {})}, timeout=600,
     )
+
+
+def as_a_user() -> tuple[str, ...]:
+    """A command prefix that runs a program bound by file permissions. Root (CI runs as root) reads files whose
+    permissions forbid it; without the capabilities that let it (setpriv drops them) it is refused like anyone."""
+    if os.geteuid() != 0:
+        return ()
+    return ("setpriv", "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-all")
 
 
 @pytest.fixture(scope="session")
@@ -82,3 +92,26 @@ def hostile_corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def tree(folder: Path) -> dict[str, bytes]:
     """Every file under `folder` and its bytes, for comparing builds."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@dataclass(frozen=True)
+class HostileBuild:
+    corpus: Path
+    site: Path
+    report: Path
+    cases: list  # tests.hostile.corpus.Expected, one per file or crawler record
+    result: subprocess.CompletedProcess
+
+
+@pytest.fixture(scope="session")
+def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> HostileBuild:
+    """The hostile suite's corpus (tests/hostile/corpus.py) built once, with its curator's report."""
+    from .hostile.corpus import write_hostile_corpus
+
+    folder = tmp_path_factory.mktemp("hostile-suite")
+    cases = write_hostile_corpus(folder / "corpus", folder / "outside")
+    site, report = folder / "out" / "site", folder / "report.csv"
+    result = run_build("--corpus", str(folder / "corpus"), "--out", str(site), "--cache", str(folder / "cache"),
+                       "--report", str(report), prefix=as_a_user())
+    assert result.returncode == 0, result.stderr
+    return HostileBuild(folder / "corpus", site, report, cases, result)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -96,9 +97,12 @@ def money_value(text: str) -> dict[str, object] | None:
 
     ranged = len(figures) == 2 and re.search(RANGE_SEPARATOR, text[figures[0].end():figures[1].start()])
     if not ranged:
-        return {"amount": amount_of(figures[0], figures[0].group(2)), "currency": currency}
-    low = amount_of(figures[0], figures[0].group(2) or last_scale)
-    return {"amount": low, "currency": currency, "high": amount_of(figures[1], last_scale)}
+        value = {"amount": amount_of(figures[0], figures[0].group(2)), "currency": currency}
+    else:
+        low = amount_of(figures[0], figures[0].group(2) or last_scale)
+        value = {"amount": low, "currency": currency, "high": amount_of(figures[1], last_scale)}
+    # A figure of hundreds of digits is no amount: as a float it is infinite, which JSON cannot hold.
+    return value if all(math.isfinite(value[field]) for field in ("amount", "high") if field in value) else None
 
 
 def percent_value(text: str) -> dict[str, object] | None:
@@ -106,7 +110,8 @@ def percent_value(text: str) -> dict[str, object] | None:
     number = re.search(NUMBER, text)
     if number is None:
         return None
-    return {"fraction": round(float(number.group(0).replace(",", "")) / 100, 6)}
+    fraction = round(float(number.group(0).replace(",", "")) / 100, 6)
+    return {"fraction": fraction} if math.isfinite(fraction) else None
 
 
 MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
