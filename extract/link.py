@@ -58,6 +58,9 @@ class Curation:
     types: dict[str, str] = field(default_factory=dict)  # entity name -> type
     drop: tuple[str, ...] = ()  # names that are not entities
     separate: tuple[str, ...] = ()  # names no rule may merge into another entity
+    # [stories] and [figures] belong to other stages, which read them (stories.py, figures.py).
+    stories: dict[str, object] = field(default_factory=dict)
+    figures: dict[str, object] = field(default_factory=dict)
 
 
 def parse_curation(text: str, source: str = CURATION_FILE) -> Curation:
@@ -65,9 +68,10 @@ def parse_curation(text: str, source: str = CURATION_FILE) -> Curation:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise CurationError(f"{source}: {error}") from error
-    unknown = sorted(set(data) - {"merge", "type", "drop", "separate"})
+    unknown = sorted(set(data) - {"merge", "type", "drop", "separate", "stories", "figures"})
     if unknown:
-        raise CurationError(f"{source}: unknown section(s) {', '.join(unknown)}; use merge, type, drop, separate")
+        raise CurationError(f"{source}: unknown section(s) {', '.join(unknown)}; use merge, type, drop, separate, "
+                            "stories, figures")
     types = {str(k): str(v).upper() for k, v in data.get("type", {}).items()}
     bad = sorted(t for t in types.values() if t not in TYPES)
     if bad:
@@ -77,6 +81,8 @@ def parse_curation(text: str, source: str = CURATION_FILE) -> Curation:
         types=types,
         drop=tuple(str(n) for n in data.get("drop", [])),
         separate=tuple(str(n) for n in data.get("separate", [])),
+        stories=data.get("stories", {}),
+        figures=data.get("figures", {}),
     )
 
 
