@@ -57,6 +57,7 @@ COPULAS = {"is", "was", "are", "were", "be", "been", "being", "stands", "stood",
 # "about 200,000 tonnes": a figure given as approximate is consistent with another within this share of it.
 ABOUT_TOLERANCE = 0.05
 HOLDER_TYPES = ("PERSON", "ORG", "GPE", "LOC", "PROJECT", "EVENT")
+CAPACITY_UNITS = {forms[0] for forms, roles in entries("units") if "capacity" in roles}
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class Figure:
     thing_text: str | None = None
     qualifiers: tuple[str, ...] = ()
     years: tuple[str, ...] = ()  # years the sentence names: "output in 2023" is not "output in 2024"
+    object: str | None = None  # entity id of what a stake or share is in: "a 40% stake in the Brandt mine"
 
 
 @dataclass(frozen=True)
@@ -220,20 +222,26 @@ def read_figure(article: Article, s: Sentence, parsed: ParsedSentence, start: in
     if not span:
         return figure
     outside = [i for i in span if s.head(i) not in span or s.head(i) == i]
-    root = outside[-1] if outside else span[-1]
+    # "a 120 MW solar plant": of the figure's tokens that point outside it, the one attached to a noun.
+    to_noun = [i for i in outside if s.head(i) != i and s.is_noun(s.head(i))]
+    root = to_noun[-1] if to_noun else outside[-1] if outside else span[-1]
     thing = find_thing(s, root, span, kind, value)
     anchor = thing if thing is not None and thing not in span else root
-    holder = find_holder(s, anchor)
+    holder = find_holder(s, anchor, set(span))
     thing_text, thing_name = thing_words(s, thing, kind, value)
+    target = find_object(s, anchor, root, set(span), holder)
     qualifiers = tuple(sorted({s.lower(c) for c in s.kids(thing, "amod", "compound", "nummod", "advmod")
                                if s.lower(c) in QUALIFIERS})) if thing is not None and thing not in span else ()
+    if thing is not None and thing in span:
+        # "2,000 construction jobs": the qualifier is inside the quantity.
+        qualifiers = tuple(sorted({s.lower(i) for i in span if s.lower(i) in QUALIFIERS}))
     if thing is not None and thing not in span:
         # "first-phase cost": a hyphenated qualifier is two tokens and a hyphen.
         before = text[max(parsed.start, s.tokens[thing].start - 24):s.tokens[thing].start].casefold()
         qualifiers = tuple(sorted(set(qualifiers) | {q for q in QUALIFIERS if "-" in q and before.rstrip().endswith(q)}))
     return Figure(figure.id, figure.article, figure.start, figure.end, figure.text, kind, value, figure.sentence, bound,
                   holder.entity if holder else None, holder.text if holder else None, thing_name, thing_text,
-                  qualifiers, years)
+                  qualifiers, years, target.entity if target else None)
 
 
 def find_thing(s: Sentence, root: int, span: list[int], kind: str, value: dict[str, object]) -> int | None:
@@ -268,8 +276,9 @@ def find_thing(s: Sentence, root: int, span: list[int], kind: str, value: dict[s
                         return obj
             if word in ("at", "to", "from", "by", "as"):
                 # "put the price tag at $1.25 billion", "valued at $2 billion", "output rose to 210,000 tonnes"
-                for obj in s.kids(governor, "dobj", "nsubj", "nsubjpass"):
-                    if s.lower(obj) in THINGS or compound_thing(s, obj):
+                objects = s.kids(governor, "dobj") + s.kids(governor, "nsubj", "nsubjpass")
+                for obj in objects:
+                    if s.is_noun(obj) and not s.tokens[obj].tag.startswith("NNP") and (s.lower(obj) in THINGS or compound_thing(s, obj)):
                         return obj
             if s.lower(governor) in THINGS:
                 return governor
@@ -297,6 +306,8 @@ def thing_words(s: Sentence, thing: int | None, kind: str, value: dict[str, obje
         return None, None
     if kind == "QUANTITY" and value.get("unit") in COUNTED and s.lower(thing) not in THINGS:
         return s.word(thing), str(value["unit"])
+    if kind == "QUANTITY" and value.get("unit") in CAPACITY_UNITS and s.lower(thing) not in THINGS:
+        return s.word(thing), "capacity"  # "a 120 MW plant", "a 150 MW farm": the size of a plant is its capacity
     phrase = compound_thing(s, thing)
     if phrase:
         return phrase, THINGS[phrase]
@@ -309,50 +320,83 @@ def thing_words(s: Sentence, thing: int | None, kind: str, value: dict[str, obje
     return s.word(thing), re.sub(r"(?<=[^s])s$", "", word)
 
 
-def find_holder(s: Sentence, anchor: int) -> Mention | None:
-    """The entity the figure belongs to, by the anchor's possessor, agent, subject or preposition."""
+def find_holder(s: Sentence, anchor: int, span: set[int]) -> Mention | None:
+    """The entity the figure belongs to: the anchor's possessor, a name compounded into it, its "of" (the cost
+    of the Kremnica mine), "from"/"by", a relative clause's subject, then its clause's agent or subject."""
+    def named(i: int) -> Mention | None:
+        return None if i in span else s.named(i)
+
     for child in s.kids(anchor, "poss"):
-        if s.named(child):
-            return s.named(child)
+        if named(child):
+            return named(child)
     for child in s.kids(anchor, "compound"):
-        if s.entity[child] is not None:
+        if child not in span and s.entity[child] is not None:
             return s.entity[child]  # "the Meridian loan"
     for prep in s.kids(anchor, "prep", "agent"):
-        if s.lower(prep) in ("from", "by"):
+        if s.lower(prep) in ("of", "from", "by"):
             for obj in s.kids(prep, "pobj"):
-                if s.named(obj):
-                    return s.named(obj)
+                if named(obj):
+                    return named(obj)
+    for clause in s.kids(anchor, "relcl"):
+        for subject in s.kids(clause, "nsubj"):
+            if named(subject):
+                return named(subject)  # "the 120 MW plant, which Tamarugal Solar will build …"
     verb, through_for = clause_verb(s, anchor)
     if verb is not None and through_for:
         for obj in s.kids(verb, "dobj"):
-            if s.named(obj):
-                return s.named(obj)  # "Kamal thanked Japan for more than $11 billion": Japan's, not Kamal's
-    for _ in range(4):
+            if named(obj):
+                return named(obj)  # "Kamal thanked Japan for more than $11 billion": Japan's, not Kamal's
+    for _ in range(5):
         if verb is None:
             break
         for agent in s.kids(verb, "agent"):
             for obj in s.kids(agent, "pobj"):
-                if s.named(obj):
-                    return s.named(obj)  # "… was approved by Meridian Development Bank"
-        for subject in s.kids(verb, "nsubj"):
+                if named(obj):
+                    return named(obj)  # "… was approved by Meridian Development Bank"
+        subjects = s.kids(verb, "nsubj")
+        if subjects:
+            subject = subjects[0]
             if s.tokens[subject].tag in ("WDT", "WP") and s.dep(verb) == "relcl":
                 subject = s.head(verb)  # "Ostrava Gold, which put the price tag at …"
-            if s.named(subject):
-                return s.named(subject)
+            if named(subject):
+                return named(subject)
             for child in s.kids(subject, "poss"):
-                if s.named(child):
-                    return s.named(child)  # "the company's mine will cost …" names no one; "Ostrava's mine" does
-            break
-        else:
-            if s.dep(verb) in ("conj", "xcomp", "advcl") and s.head(verb) != verb:
-                verb = s.head(verb)  # "Tarsis will borrow $850 million and put in …": the first verb's subject
+                if named(child):
+                    return named(child)  # "Ostrava's mine will cost …"
+            for prep in s.kids(subject, "prep"):
+                if s.lower(prep) in ("of", "at", "in", "for"):
+                    for obj in s.kids(prep, "pobj"):
+                        if named(obj):
+                            return named(obj)  # "reserves at Nyanza stand at 3.6 million ounces"
+            if s.dep(verb) == "ccomp" and s.tokens[subject].tag not in ("NNP", "NNPS"):
+                # "Zambezi Cobalt Refining said the refinery will create 1,200 jobs": an unnamed subject ("the
+                # refinery", "it") in what a company said is its own.
+                verb = s.head(verb)
                 continue
-        break
+            break
+        if s.dep(verb) in ("conj", "xcomp", "advcl") and s.head(verb) != verb:
+            verb = s.head(verb)  # "Tarsis will borrow $850 million and put in …": the first verb's subject
+        elif s.dep(verb) == "acl" and s.head(verb) != verb:
+            verb, _ = clause_verb(s, s.head(verb))  # "signed a contract to build a 150 MW farm"
+        else:
+            break
     for prep in s.kids(anchor, "prep"):
-        if s.lower(prep) in ("for", "of", "on", "at", "to"):
+        if s.lower(prep) in ("for", "on", "at", "to"):
             for obj in s.kids(prep, "pobj"):
-                if s.named(obj):
-                    return s.named(obj)  # "the cost of the Kremnica mine", "a loan to Kasanka Copper"
+                if named(obj):
+                    return named(obj)  # "a loan to Kasanka Copper"
+    return None
+
+
+def find_object(s: Sentence, anchor: int, root: int, span: set[int], holder: Mention | None) -> Mention | None:
+    """What a share is of: "a 40% stake in the Brandt mine", "owns 45% of Brandt" (not the holder itself)."""
+    for token in (anchor, root):
+        for prep in s.kids(token, "prep"):
+            if s.lower(prep) in ("in", "of"):
+                for obj in s.kids(prep, "pobj"):
+                    found = None if obj in span else s.named(obj)
+                    if found is not None and (holder is None or found.entity != holder.entity):
+                        return found
     return None
 
 
@@ -361,7 +405,7 @@ def clause_verb(s: Sentence, i: int) -> tuple[int | None, bool]:
     up passed through "for" (the verb's object is then whom the figure is for)."""
     through_for = False
     for _ in range(5):
-        if s.is_verb(i) and s.dep(i) not in ("amod",):
+        if s.is_verb(i) and s.dep(i) not in ("amod", "acl"):
             return i, through_for
         head = s.head(i)
         if head == i:
@@ -398,7 +442,9 @@ def holder_relations(articles: tuple[Article, ...], entities: tuple[Entity, ...]
         for first, second in zip(named_mentions, named_mentions[1:], strict=False):
             between = article.text[first.end:second.start]
             pair = {kinds[first.entity], kinds[second.entity]}
-            if pair == {"ORG", "PROJECT"} and first.entity != second.entity and OWNS.fullmatch(between):
+            owner_first = kinds[first.entity] == "ORG"
+            if pair == {"ORG", "PROJECT"} and first.entity != second.entity and (
+                    OWNS.fullmatch(between) or (owner_first and ITS.fullmatch(between))):
                 related[first.entity].add(second.entity)
                 related[second.entity].add(first.entity)
     lookup = {}
@@ -418,15 +464,21 @@ def holder_relations(articles: tuple[Article, ...], entities: tuple[Entity, ...]
 # What may stand between an owner and its project: "Velasco's Cerro Alto", "Cerro Alto, owned by Velasco",
 # "Velasco, which operates the Cerro Alto".
 OWNS = re.compile(r"(?i)['’]s(?:\s+[a-z-]+){0,2}\s+|,?\s+(?:which|that)\s+(?:owns|operates|runs|controls|develops|is developing)"
-                  r"\s+(?:the\s+)?|,?\s+(?:(?:which|that)\s+is\s+)?(?:[a-z]+-)?(?:owned|operated|developed|run|controlled|built)"
-                  r"\s+by\s+(?:the\s+)?")
+                  r"\s+(?:the\s+)?|,?\s+(?:(?:which|that)\s+is\s+|the\s+(?:[a-z-]+\s+){0,4})?(?:[a-z]+-)?"
+                  r"(?:owned|operated|developed|run|controlled|built)\s+by\s+(?:the\s+)?")
+
+
+# "Bristow Gold raised the reserves of its Nyanza project": a company, then "its" project in the same sentence.
+ITS = re.compile(r"[^.;!?]{0,80}\bits\s+(?:[a-z-]+\s+)?")
 
 
 def dimension(figure: Figure) -> tuple[str, str]:
     if figure.kind == "MONEY":
         return "MONEY", str(figure.value.get("currency", ""))
     if figure.kind == "QUANTITY":
-        return "QUANTITY", str(figure.value.get("unit", ""))
+        # Counted things compare as counts: "1,500 workers" and "1,200 jobs" are both numbers of jobs.
+        unit = str(figure.value.get("unit", ""))
+        return "QUANTITY", "count" if unit in COUNTED else unit
     return "PERCENT", ""
 
 
@@ -463,8 +515,8 @@ def agreement(a: Figure, b: Figure) -> str:
         if bound == "about" and abs(other - limit) <= max(ABOUT_TOLERANCE * limit, step / 2) + 1e-9 * limit:
             return "rounding"
     coarse = max(precision(a), precision(b))
-    if not a.bound and not b.bound and abs(x - y) <= coarse / 2 + 1e-9 * max(x, y):
-        return "rounding"  # "$1.2 billion" and "$1.24 billion"
+    if not a.bound and not b.bound and abs(x - y) < coarse / 2 - 1e-9 * max(x, y):
+        return "rounding"  # "$1.2 billion" and "$1.24 billion" (not 7% and 7.5%: 7.5 rounds to 8)
     return "differ"
 
 
@@ -489,10 +541,14 @@ def compare(
     def comparable(f: Figure, g: Figure) -> bool:
         if f.article == g.article or (f.years and g.years and not set(f.years) & set(g.years)):
             return False
-        if f.holder != g.holder and g.holder not in related.get(f.holder or "", ()):
-            return False
         story = stories.cluster_of.get(f.article)
-        return (story is not None and story == stories.cluster_of.get(g.article)) or f.thing in LASTING
+        if story is not None and story == stories.cluster_of.get(g.article):
+            # One story: the holder may be named by a related entity, and a stake's object may go unsaid.
+            return (f.holder == g.holder or g.holder in related.get(f.holder or "", ())) and (
+                f.object == g.object or f.object is None or g.object is None)
+        # Across stories only a lasting attribute of the very same holder (and the same object) is compared: a
+        # company's cost figure is not its other project's.
+        return f.thing in LASTING and f.holder == g.holder and f.object == g.object
 
     conflicts = []
     used_ids: set[str] = set()

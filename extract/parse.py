@@ -28,9 +28,11 @@ FIGURE_TYPES = ("MONEY", "PERCENT")
 # A quantity with a unit: "210,000 tonnes", "3.1 million ounces", "120 MW", "1,200 jobs", "a 120-megawatt plant".
 UNITS = {form.casefold(): forms[0] for forms, _ in entries("units") for form in forms}
 COUNTED = {forms[0] for forms, roles in entries("units") if "thing" in roles}
+# One qualifier may stand between the number and what it counts: "2,000 construction jobs".
+QUALIFIER_WORDS = tuple(form for forms, roles in entries("figure_words") if "qualifier" in roles for form in forms)
 QUANTITY = re.compile(
     r"(?<![\w$.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million|billion))?[\s-]*"
-    rf"({alternation(tuple(UNITS))})(?!\w)", re.IGNORECASE)
+    rf"(?:(?:{alternation(QUALIFIER_WORDS)})\s+)?({alternation(tuple(UNITS))})(?!\w)", re.IGNORECASE)
 SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 # Parse in more than one process only when there is this much to parse: starting a process costs seconds.
 PROCESS_THRESHOLD = 2000

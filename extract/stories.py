@@ -37,10 +37,14 @@ WORD = re.compile(r"[^\W\d_]{3,}")
 TEXT_WEIGHT = 0.6
 # Same story at or above SAME_STORY (average linkage); "related" from RELATED up. See bench/stories_eval.py:
 # on the fixtures every same-event pair scores at least 0.36 and every different-event pair at most 0.27.
-SAME_STORY = 0.31
+SAME_STORY = 0.33
 RELATED = 0.12
 RELATED_SHOWN = 5
 DATE_WINDOW = 7  # days: reports of one event appear within a week of each other
+# A guide, explainer or Q&A is about a thing, not a report of one event: it shares a mine's names and words with
+# every report about the mine, so it is never put in a story, only listed as related. Told by its headline.
+EXPLAINER = re.compile(r"(?i)^(?:what|who|why|how|where)\b[^?]*\?|\b(?:guide|explainer|explained|q\s*&\s*a|faq|"
+                       r"fact\s*sheet|at a glance|timeline)\b")
 SIGNATURE_WORDS = 12  # heaviest words of an article that go into the candidate index
 MIN_SHARED = 2  # candidates share at least this many signature features
 # A feature in more than this share of the corpus (and more than MIN_COMMON articles) is no evidence of one event.
@@ -106,6 +110,7 @@ class Features:
             self.vectors.append({w: v / norm for w, v in vector.items()})
         self.names = [{n: idf(total, name_df[n]) for n in s} for s in names]
         self.dates = [parse_day(a.date) for a in articles]
+        self.explainers = [bool(EXPLAINER.search(a.title)) for a in articles]
 
     @staticmethod
     def _words(article: Article) -> Counter[str]:
@@ -113,9 +118,9 @@ class Features:
         text = fold(article.title + " " + article.title + " " + article.text) if article.language in (None, "en") else ""
         return Counter(w for w in WORD.findall(text) if w not in STOP_WORDS)
 
-    def score(self, i: int, j: int) -> float:
+    def score(self, i: int, j: int, dates: bool = True) -> float:
         """How likely articles i and j report one event (0 when their dates are too far apart)."""
-        if self.dates[i] and self.dates[j] and abs((self.dates[i] - self.dates[j]).days) > DATE_WINDOW:
+        if dates and self.dates[i] and self.dates[j] and abs((self.dates[i] - self.dates[j]).days) > DATE_WINDOW:
             return 0.0
         a, b = self.vectors[i], self.vectors[j]
         if len(a) > len(b):
@@ -196,7 +201,7 @@ def cluster(articles: tuple[Article, ...], entities: tuple[Entity, ...], curatio
         if value < SAME_STORY:
             break
         a, b = members[root[i]], members[root[j]]
-        if a is b or forbidden(a, b):
+        if a is b or forbidden(a, b) or features.explainers[i] or features.explainers[j]:
             continue
         average = sum(score(x, y) for x in a for y in b) / (len(a) * len(b))
         if average >= SAME_STORY:
@@ -241,8 +246,8 @@ def resolve(group: tuple[str, ...], index_of: dict[str, int]) -> list[int]:
     return [index_of[name] for name in group]
 
 
-def pair_scores(articles: tuple[Article, ...], entities: tuple[Entity, ...]) -> dict[tuple[str, str], float]:
-    """Every pair's score (quadratic: for measuring on small fixture sets, never for a build)."""
+def pair_scores(articles: tuple[Article, ...], entities: tuple[Entity, ...], dates: bool = True) -> dict[tuple[str, str], float]:
+    """Every pair's score, with or without the date gate (quadratic: for measuring fixture sets, never in a build)."""
     features = Features(articles, {e.id: e for e in entities})
-    return {(articles[i].id, articles[j].id): features.score(i, j)
+    return {(articles[i].id, articles[j].id): features.score(i, j, dates)
             for i in range(len(articles)) for j in range(i + 1, len(articles))}
