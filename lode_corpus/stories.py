@@ -48,22 +48,26 @@ class Cluster:
         return f"<Cluster {self.title!r}: {len(self.articles)} reports from {', '.join(self.sources)}>"
 
 
-class Clusters(_Collection, Sequence[Cluster]):
-    """Every story with more than one report, newest first. `clusters[0]`, `len(clusters)`."""
-
-    def __init__(self, items: Iterable[Cluster] = ()) -> None:
-        self._items: tuple[Cluster, ...] = tuple(items)
+class _Listed(_Collection):
+    """A read-only list shown as a table: indexing, slicing (to the same kind), len and iteration."""
 
     def __getitem__(self, index: Any) -> Any:
         if isinstance(index, slice):
-            return Clusters(self._items[index])
+            return type(self)(self._items[index])
         return self._items[index]
 
     def __len__(self) -> int:
         return len(self._items)
 
-    def __iter__(self) -> Iterator[Cluster]:
+    def __iter__(self) -> Iterator[Any]:
         return iter(self._items)
+
+
+class Clusters(_Listed, Sequence[Cluster]):
+    """Every story with more than one report, newest first. `clusters[0]`, `len(clusters)`."""
+
+    def __init__(self, items: Iterable[Cluster] = ()) -> None:
+        self._items: tuple[Cluster, ...] = tuple(items)
 
 
 class Figure:
@@ -124,23 +128,12 @@ class Conflict:
         return f"<Conflict {self.holder.name} — {self.thing}: {' / '.join(f.text for f in self.figures)} ({self.status})>"
 
 
-class Figures(_Collection, Sequence[Figure]):
+class Figures(_Listed, Sequence[Figure]):
     """A list of figures. `.where(holder="JICA", thing="contribution")`, `.conflicts`."""
 
     def __init__(self, items: Iterable[Figure] = (), conflicts: Iterable[Conflict] = ()) -> None:
         self._items: tuple[Figure, ...] = tuple(items)
         self._conflicts: tuple[Conflict, ...] = tuple(conflicts)
-
-    def __getitem__(self, index: Any) -> Any:
-        if isinstance(index, slice):
-            return Figures(self._items[index])
-        return self._items[index]
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def __iter__(self) -> Iterator[Figure]:
-        return iter(self._items)
 
     @property
     def conflicts(self) -> list[Conflict]:

@@ -19,7 +19,7 @@ import pytest
 from extract.figures import FigureCuration, agreement, compare
 from extract.link import CurationError, parse_curation
 from extract.stories import SAME_STORY, StoryCuration, cluster, pair_scores, parse_story_curation
-from tests.conftest import FIXTURES, run_build
+from tests.conftest import FIXTURES, built, run_build
 
 STORIES = FIXTURES / "stories"
 EXPECTED = tomllib.loads((STORIES / "_expected.toml").read_text(encoding="utf-8"))
@@ -27,10 +27,7 @@ EXPECTED = tomllib.loads((STORIES / "_expected.toml").read_text(encoding="utf-8"
 
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("stories") / "site"
-    result = run_build("--corpus", str(STORIES), "--out", str(out), "--quiet")
-    assert result.returncode == 0, result.stderr
-    return out
+    return built(tmp_path_factory, STORIES, "stories")
 
 
 @pytest.fixture(scope="module")
