@@ -52,8 +52,16 @@ FILLER = [
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
 
+USED: set[str] = set()
+
+
 def name(rng: random.Random) -> str:
-    return "".join(rng.choice(SYLLABLES) for _ in range(rng.choice((2, 3)))).title()
+    """A new made-up name: two events never share a company or project by accident of the generator."""
+    while True:
+        made = "".join(rng.choice(SYLLABLES) for _ in range(rng.choice((3, 4)))).title()
+        if made not in USED:
+            USED.add(made)
+            return made
 
 
 def article(rng: random.Random, words: int, event: dict | None) -> str:

@@ -556,10 +556,18 @@ def compare(
     for group_key in sorted(candidates, key=repr):
         members = candidates[group_key]
         root = list(range(len(members)))
-        for i in range(len(members)):
-            for j in range(i + 1, len(members)):
-                if comparable(members[i], members[j]):
-                    root[find(root, i)] = find(root, j)
+        # Only figures of one story, or of one holder, can be comparable: pair within those buckets, not all.
+        buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for index, figure in enumerate(members):
+            story = stories.cluster_of.get(figure.article)
+            if story is not None:
+                buckets[("story", story)].append(index)
+            buckets[("holder", figure.holder or "")].append(index)
+        for bucket in buckets.values():
+            for position, i in enumerate(bucket):
+                for j in bucket[position + 1:]:
+                    if find(root, i) != find(root, j) and comparable(members[i], members[j]):
+                        root[find(root, i)] = find(root, j)
         groups: dict[int, list[Figure]] = defaultdict(list)
         for index, figure in enumerate(members):
             groups[find(root, index)].append(figure)

@@ -81,6 +81,7 @@ def build(
             vocabulary, cache, processes=processes, progress=progress,
         )
         parses = parse_figures([a.text for a in articles], extractions, cache, processes=processes, progress=progress)
+        progress.stage("link")
         articles, entities = link(articles, extractions, vocabulary, curation)
         progress.stage("stories")
         stories = cluster(articles, entities, parse_story_curation(curation.stories, CURATION_FILE))

@@ -50,6 +50,10 @@ class StoryIndex:
         self.disputes = tuple(self._dispute(c) for c in figures.conflicts)
         self.shown = tuple(d for d in self.disputes if not d.conflict.dismissed)
         self.of_figure: dict[str, Dispute] = {fid: d for d in self.shown for fid in d.conflict.figures}
+        self.of_holder: dict[str, list[Dispute]] = defaultdict(list)
+        for dispute in self.shown:
+            for holder in dict.fromkeys(q.figure.holder for q in dispute.quotes if q.figure.holder):
+                self.of_holder[holder].append(dispute)
         self.of_story = {s.id: s for s in stories.clusters}
 
     def _dispute(self, conflict: Conflict) -> Dispute:
@@ -95,4 +99,4 @@ class StoryIndex:
         return tuple(seen.values())
 
     def entity_disputes(self, entity: Entity) -> tuple[Dispute, ...]:
-        return tuple(d for d in self.shown if any(q.figure.holder == entity.id for q in d.quotes))
+        return tuple(self.of_holder.get(entity.id, ()))
