@@ -89,6 +89,7 @@ bench: dev-deps chromium site
 	$(PY) bench/ner_throughput.py
 	$(PY) bench/search_bench.py
 	$(PY) bench/pyodide_bench.py
+	$(PY) bench/stories_bench.py
 
 lint: dev-deps
 	$(PY) -m ruff check .

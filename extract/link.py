@@ -58,6 +58,9 @@ class Curation:
     types: dict[str, str] = field(default_factory=dict)  # entity name -> type
     drop: tuple[str, ...] = ()  # names that are not entities
     separate: tuple[str, ...] = ()  # names no rule may merge into another entity
+    # [stories] and [figures] belong to other stages, which read them (stories.py, figures.py).
+    stories: dict[str, object] = field(default_factory=dict)
+    figures: dict[str, object] = field(default_factory=dict)
 
 
 def parse_curation(text: str, source: str = CURATION_FILE) -> Curation:
@@ -65,12 +68,14 @@ def parse_curation(text: str, source: str = CURATION_FILE) -> Curation:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise CurationError(f"{source}: {error}") from error
-    unknown = sorted(set(data) - {"merge", "type", "drop", "separate"})
+    unknown = sorted(set(data) - {"merge", "type", "drop", "separate", "stories", "figures"})
     if unknown:
-        raise CurationError(f"{source}: unknown section(s) {', '.join(unknown)}; use merge, type, drop, separate")
+        raise CurationError(f"{source}: unknown section(s) {', '.join(unknown)}; use merge, type, drop, separate, "
+                            "stories, figures")
     # A hand-written file gets one clear line for a value of the wrong shape ("merge = 'X'", a number in a
     # list), not a traceback, nor a string taken apart into its letters.
-    for section, shape in (("merge", dict), ("type", dict), ("drop", list), ("separate", list)):
+    for section, shape in (("merge", dict), ("type", dict), ("drop", list), ("separate", list), ("stories", dict),
+                           ("figures", dict)):
         if not isinstance(data.get(section, shape()), shape):
             raise CurationError(f"{source}: '{section}' must be a {'table' if shape is dict else 'list of names'}")
     merge = data.get("merge", {})
@@ -89,6 +94,8 @@ def parse_curation(text: str, source: str = CURATION_FILE) -> Curation:
         types=types,
         drop=tuple(data.get("drop", [])),
         separate=tuple(data.get("separate", [])),
+        stories=data.get("stories", {}),
+        figures=data.get("figures", {}),
     )
 
 

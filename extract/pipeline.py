@@ -13,6 +13,7 @@ from .clean import clean_scrape
 from .corpus import assemble, shorten
 from .duplicates import merge_duplicates
 from .entities import extract_all
+from .figures import Figures, attribute, compare, parse_figure_curation
 from .html import read_html
 from .link import CURATION_FILE, link, parse_curation
 from .load import NotArticle, load_corpus, problem_order
@@ -20,9 +21,11 @@ from .markup import parse_markdown
 from .model import Article, Document, Entity, Problem, RawDocument, SiteConfig
 from .offline import ZIP_NAME, Download, offline_zip
 from .package import write_site
+from .parse import parse_figures
 from .progress import Progress
 from .render import render_site
 from .search import search_files
+from .stories import Stories, cluster, parse_story_curation
 from .vocab import load_vocabulary
 from .widget import widget_files
 
@@ -45,6 +48,8 @@ class BuildReport:
     problems: tuple[Problem, ...]
     files: int
     notes: tuple[str, ...] = ()  # what the reader of the build's output should know, said once
+    stories: Stories | None = None
+    figures: Figures | None = None
 
 
 NO_OEMBED = ("no --base-url (or base_url in lode.toml): pages carry no oEmbed link and no oembed/ files, "
@@ -75,17 +80,26 @@ def build(
             [a.text for a in articles], [a.language for a in articles], [list(a.heading_spans) for a in articles],
             vocabulary, cache, processes=processes, progress=progress,
         )
+        parses = parse_figures([a.text for a in articles], extractions, cache, processes=processes, progress=progress)
+        progress.stage("link")
         articles, entities = link(articles, extractions, vocabulary, curation)
+        progress.stage("stories")
+        stories = cluster(articles, entities, parse_story_curation(curation.stories, CURATION_FILE))
+        progress.stage("figures: compare")
+        figures = compare(attribute(articles, parses, entities), articles, entities, stories,
+                          parse_figure_curation(curation.figures, CURATION_FILE))
         # Files that are the same online and offline (search index, Python runtime) go in `shared`.
         shared: dict[str, bytes] = {}
         shared |= search_files(articles, entities, cache, progress=progress)
         # The offline copy is rendered without --base-url (its links stay relative) and zipped
         # first, so that the online pages can give its size.
-        offline = render_site(articles, entities, replace(config, base_url=""), templates, progress) | shared
+        offline = render_site(articles, entities, replace(config, base_url=""), templates, progress,
+                              stories=stories, figures=figures) | shared
         offline |= widget_files(offline)
         progress.stage("zip")
         archive = offline_zip(offline)
-        files = render_site(articles, entities, config, templates, progress, download=Download(ZIP_NAME, len(archive)))
+        files = render_site(articles, entities, config, templates, progress, download=Download(ZIP_NAME, len(archive)),
+                            stories=stories, figures=figures)
         files |= shared | {ZIP_NAME: archive}
         files |= widget_files(files)
         progress.stage("write", len(files))
@@ -93,7 +107,7 @@ def build(
         progress.advance(len(files))
     finally:
         progress.finish()
-    return BuildReport(articles, entities, problems, len(files), () if config.base_url else (NO_OEMBED,))
+    return BuildReport(articles, entities, problems, len(files), () if config.base_url else (NO_OEMBED,), stories, figures)
 
 
 @dataclass(frozen=True)

@@ -22,10 +22,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from .dates import MONTH_NAMES
+from .figures import Figures
 from .model import TYPE_LABELS, TYPES, Article, Block, Entity, Mark, SiteConfig
 from .offline import Download
 from .paths import relative_url, safe_href, slugify
 from .progress import Progress
+from .stories import Stories
+from .storyviews import StoryIndex
 from .views import EntityIndex
 from .widget import widget_page
 
@@ -66,18 +69,24 @@ def render_site(
     templates: Path,
     progress: Progress | None = None,
     download: Download | None = None,
+    stories: Stories | None = None,
+    figures: Figures | None = None,
 ) -> dict[str, bytes]:
     """Every file of the site, keyed by its path relative to the site root.
 
     `download` is the offline zip that the pages offer; without it the pages
     are the offline copy's own (they say so instead of linking to the zip).
+    `stories` and `figures` are the same-story clusters and the compared figures (none when not given).
     """
+    stories = stories or Stories(())
+    figures = figures or Figures((), ())
     progress = progress or Progress()
     files: dict[str, bytes] = {}
     static = static_files(templates / "static")
     files.update(static)
     env = environment(templates)
     index = EntityIndex(articles, entities)
+    told = StoryIndex(articles, index.entities, stories, figures)
     assets = {name.split("/")[-1].split(".")[0]: path for name, path in static_names(static).items()}
 
     def page(template: str, path: str, links_from_root: bool = False, **context: object) -> None:
@@ -121,15 +130,18 @@ def render_site(
 
     for article in articles:
         embeddable("article.html", article.path, article.title, article=article, panel=index.panel(article),
-                   amounts=index.amounts(article))
+                   figures=told.article_figures(article), also=told.also(article), related=told.related(article),
+                   disputes=told.article_disputes(article))
         progress.advance()
     for entity in entities:
         view = index.view(entity)
         # Long lists of articles go on numbered pages; the first page is the one to embed.
         listings = paginate(view.articles, ENTITY_ARTICLES_PER_PAGE, entity.path, f"entities/{entity.id}/page-{{n}}.html")
-        embeddable("entity.html", entity.path, entity.name, view=view, listing=listings[0], kind="entities")
+        disputes = told.entity_disputes(entity)
+        embeddable("entity.html", entity.path, entity.name, view=view, listing=listings[0], kind="entities",
+                   disputes=disputes)
         for listing in listings[1:]:
-            page("entity.html", listing.path, view=view, listing=listing, kind="entities")
+            page("entity.html", listing.path, view=view, listing=listing, kind="entities", disputes=disputes)
         progress.advance()
     type_pages = []
     for kind in TYPES:
@@ -161,6 +173,8 @@ def render_site(
             page("list.html", listing.path, listing=listing, heading=group.label, kind="sources")
     page("groups.html", "sources/index.html", groups=sources, heading="Sources", kind="sources")
 
+    page("stories.html", "stories.html", stories=told.story_rows(), kind="stories")
+    page("figures.html", "figures.html", disputes=told.shown, dismissed=len(told.disputes) - len(told.shown), kind="figures")
     page("about.html", "about.html", articles=articles, sources=sources, months=months)
     page("search.html", "search.html")
     # The Python page has an embeddable twin as well: other sites can frame the widget, and the panels on
@@ -180,7 +194,7 @@ def render_site(
         pages=sorted(path for path in files if path.endswith(".html") and path != "404.html" and not path.startswith("embed/")),
         absolute=lambda path: absolute_url(config, path),
     ).encode("utf-8")
-    files["data/corpus.json"] = corpus_json(articles, entities, config)
+    files["data/corpus.json"] = corpus_json(articles, entities, config, stories, figures)
     return files
 
 
@@ -416,8 +430,11 @@ def feed_updated(articles: tuple[Article, ...]) -> str:
     return f"{max(dated)}T00:00:00Z" if dated else "1970-01-01T00:00:00Z"
 
 
-def corpus_json(articles: tuple[Article, ...], entities: tuple[Entity, ...], config: SiteConfig) -> bytes:
+def corpus_json(articles: tuple[Article, ...], entities: tuple[Entity, ...], config: SiteConfig,
+                stories: Stories | None = None, figures: Figures | None = None) -> bytes:
     """data/corpus.json: the one description of the corpus that search, downloads and the Python widget read."""
+    stories = stories or Stories(())
+    figures = figures or Figures((), ())
     document = {
         "site": {
             "title": config.title,
@@ -446,12 +463,27 @@ def corpus_json(articles: tuple[Article, ...], entities: tuple[Entity, ...], con
                     | ({"value": m.value} if m.value is not None else {})
                     for m in a.mentions
                 ],
+                "story": stories.cluster_of.get(a.id),
+                "related": list(stories.related.get(a.id, ())),
             }
             for a in articles
         ],
         "entities": [
             {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases), "path": e.path}
             for e in entities
+        ],
+        "stories": [{"id": s.id, "articles": list(s.articles)} for s in stories.clusters],
+        "figures": [
+            {"id": f.id, "article": f.article, "start": f.start, "end": f.end, "text": f.text, "kind": f.kind,
+             "value": f.value, "bound": f.bound, "holder": f.holder, "holder_text": f.holder_text, "thing": f.thing,
+             "thing_text": f.thing_text, "qualifiers": list(f.qualifiers), "years": list(f.years),
+             "sentence": list(f.sentence)}
+            for f in figures.figures
+        ],
+        "conflicts": [
+            {"id": c.id, "holder": c.holder, "thing": c.thing, "qualifiers": list(c.qualifiers), "status": c.status,
+             "figures": list(c.figures), "notes": c.notes, "stories": list(c.stories), "dismissed": c.dismissed}
+            for c in figures.conflicts
         ],
     }
     return (json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")

@@ -148,8 +148,3 @@ class EntityIndex:
             entity = self.entities[entity_id]
             groups[entity.type].append((entity, count))
         return [(kind, sorted(groups[kind], key=lambda r: (-r[1], r[0].name.casefold()))) for kind in TYPES if kind in groups]
-
-    def amounts(self, article: Article) -> list[tuple[Mention, Entity, tuple[Entity, ...]]]:
-        """The article's money and percentages with the entities they belong to."""
-        return [(m, self.entities[m.entity], self.owners(article, m)) for m in article.mentions
-                if self.entities[m.entity].type in ("MONEY", "PERCENT")]

@@ -6,6 +6,8 @@ In the Python widget these names are ready to use:
     entities    every named thing the articles name  entities["JICA"], entities.top(10, type="ORG")
     search      full-text search over the articles   search("rare earth")
     table       show rows as a table                 table(articles.where(source="Lode Briefs"))
+    clusters    stories reported by several outlets  clusters[0].articles, articles[0].cluster
+    figures     figures read from the text           figures.where(thing="cost"), figures.conflicts
     corpus      this module: help(corpus)
 
 A few things to try:
@@ -16,7 +18,10 @@ A few things to try:
     e = entities["Reko Diq"]                # by name, alias or id; e.name, e.type, e.aliases
     e.articles, e.mentions                  # where it appears; each mention in its sentence
     e.cooccurring()                         # who else is named in the same articles
-    [m.value for a in articles for m in a.mentions if m.value]   # figures read from the text
+    [m.value for a in articles for m in a.mentions if m.value]   # amounts as data
+    figures.conflicts                       # figures that reports give differently, each quoted as written
+    entities["JICA"].figures                # the figures whose holder is JICA: holder, thing, figure
+    table(clusters)                         # every story with its reports and sources
 
 Everything is plain Python: filter with list comprehensions, count with collections.Counter.
 help(entities.top) or help(search) explains each piece.
@@ -38,12 +43,13 @@ from typing import Any
 
 from .fulltext import Hit, SearchResults
 from .model import Article, Articles, Corpus, Entities, Entity, Mention
+from .stories import Cluster, Clusters, Conflict, Figure, Figures
 from .tables import Table, table
 
 # `articles`, `entities` and `search` are left out on purpose: `import *` should not read a file.
 __all__ = [
-    "Article", "Articles", "Corpus", "Entities", "Entity", "Hit", "Mention", "SearchResults", "Table",
-    "load", "table",
+    "Article", "Articles", "Cluster", "Clusters", "Conflict", "Corpus", "Entities", "Entity", "Figure", "Figures", "Hit",
+    "Mention", "SearchResults", "Table", "load", "table",
 ]
 
 __version__ = "0.1.0"
@@ -81,6 +87,6 @@ def use(corpus: Corpus) -> Corpus:
 def __getattr__(name: str) -> Any:
     # Module-level `articles`, `entities` and `search` are loaded on first use, so importing
     # the package never reads a file it was not asked to.
-    if name in ("articles", "entities", "search", "site"):
+    if name in ("articles", "entities", "search", "site", "clusters", "figures"):
         return getattr(default(), name)
     raise AttributeError(f"module 'lode_corpus' has no attribute {name!r}")

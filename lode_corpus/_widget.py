@@ -92,7 +92,7 @@ class NoInput:
 
 
 class Session:
-    """One reader's namespace: `articles`, `entities`, `search`, `table` and `corpus` to start with."""
+    """One reader's namespace: `articles`, `entities`, `search`, `table`, `clusters`, `figures` and `corpus` to start with."""
 
     def __init__(self, corpus: Corpus, emit: Emit | None = None) -> None:
         self.corpus = corpus
@@ -111,6 +111,8 @@ class Session:
             "entities": self.corpus.entities,
             "search": self.corpus.search,
             "table": table,
+            "clusters": self.corpus.clusters,
+            "figures": self.corpus.figures,
             "corpus": lode_corpus,
         }
 

@@ -112,7 +112,7 @@ class Article:
     """
 
     __slots__ = ("id", "title", "source", "author", "date", "url", "file", "path", "language", "standfirst", "text", "mentions",
-                 "_lower", "_folded")
+                 "cluster", "_lower", "_folded")
 
     def __init__(self, record: dict[str, Any]) -> None:
         self.id: str = record["id"]
@@ -127,6 +127,7 @@ class Article:
         self.standfirst: str | None = record.get("standfirst")
         self.text: str = record.get("text") or ""
         self.mentions: tuple[Mention, ...] = ()
+        self.cluster: Any = None  # the lode_corpus.stories.Cluster of reports of the same event, or None
         self._lower: str | None = None
         self._folded: tuple[str, str] | None = None
 
@@ -182,7 +183,7 @@ class Entity:
     `.articles` that mention it, `.mentions` each in context, `.cooccurring()` for the company it keeps.
     """
 
-    __slots__ = ("id", "name", "type", "aliases", "path", "mentions", "_articles")
+    __slots__ = ("id", "name", "type", "aliases", "path", "mentions", "figures", "_articles")
 
     def __init__(self, record: dict[str, Any]) -> None:
         self.id: str = record["id"]
@@ -191,6 +192,7 @@ class Entity:
         self.aliases: tuple[str, ...] = tuple(record.get("aliases") or ())
         self.path: str | None = record.get("path")
         self.mentions: tuple[Mention, ...] = ()
+        self.figures: Any = None  # lode_corpus.stories.Figures whose holder this entity is
         self._articles: Articles | None = None
 
     @property
@@ -497,6 +499,31 @@ class Corpus:
         self.entities = Entities(entities.values())
         self.articles = Articles(articles)
         self.articles._entities = self.entities
+        self._read_stories(document, {a.id: a for a in articles}, entities)
+
+    def _read_stories(self, document: dict[str, Any], articles: dict[str, Article], entities: dict[str, Entity]) -> None:
+        """Clusters, figures and conflicts (see lode_corpus.stories); an older corpus.json without them has none."""
+        from .stories import Cluster, Clusters, Conflict, Figure, Figures
+
+        self.clusters = Clusters(Cluster(s["id"], (articles[a] for a in s["articles"])) for s in document.get("stories") or [])
+        for cluster in self.clusters:
+            for article in cluster.articles:
+                article.cluster = cluster
+        figures = {f["id"]: Figure(f, articles[f["article"]], entities.get(f.get("holder") or ""))
+                   for f in document.get("figures") or []}
+        conflicts = []
+        for record in document.get("conflicts") or []:
+            conflict = Conflict(record, entities[record["holder"]], [figures[f] for f in record["figures"]])
+            conflicts.append(conflict)
+            for figure in conflict.figures:
+                figure.conflict = figure.conflict or (None if conflict.dismissed else conflict)
+        self.figures = Figures(figures.values(), conflicts)
+        per_holder: dict[str, list[Figure]] = {}
+        for figure in figures.values():
+            if figure.holder is not None:
+                per_holder.setdefault(figure.holder.id, []).append(figure)
+        for key, entity in entities.items():
+            entity.figures = Figures(per_holder.get(key, ()))
 
     @classmethod
     def load(cls, source: Any) -> Corpus:
@@ -526,4 +553,5 @@ class Corpus:
 
     def __repr__(self) -> str:
         title = self.site.get("title") or "Lode corpus"
-        return f"<Corpus {title!r}: {len(self.articles)} articles, {len(self.entities)} entities>"
+        return (f"<Corpus {title!r}: {len(self.articles)} articles, {len(self.entities)} entities, "
+                f"{len(self.clusters)} stories with several reports>")

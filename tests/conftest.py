@@ -44,13 +44,18 @@ def as_a_user() -> tuple[str, ...]:
     return ("setpriv", "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-all")
 
 
+def built(tmp_path_factory: pytest.TempPathFactory, corpus: Path, name: str) -> Path:
+    """`corpus` built by build.py into a fresh temporary folder; the site's folder."""
+    out = tmp_path_factory.mktemp(name) / "site"
+    result = run_build("--corpus", str(corpus), "--out", str(out), "--quiet")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
 @pytest.fixture(scope="session")
 def default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The default corpus, built once for the whole test session."""
-    out = tmp_path_factory.mktemp("default") / "site"
-    result = run_build("--corpus", str(DEFAULT_CORPUS), "--out", str(out), "--quiet")
-    assert result.returncode == 0, result.stderr
-    return out
+    return built(tmp_path_factory, DEFAULT_CORPUS, "default")
 
 
 # Markup and script in every field a Markdown article has: nothing of it may reach a page as markup.
@@ -69,10 +74,7 @@ Body with <script>alert('body')</script> and <b>raw html</b> and a [bad link](ja
 @pytest.fixture(scope="session")
 def seeds_site(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
     """The raw samples in ../shared/seeds, built once for the whole test session."""
-    out = tmp_path_factory.mktemp("seeds") / "site"
-    result = run_build("--corpus", str(seeds_dir), "--out", str(out), "--quiet")
-    assert result.returncode == 0, result.stderr
-    return out
+    return built(tmp_path_factory, seeds_dir, "seeds")
 
 
 @pytest.fixture(scope="session")

@@ -348,3 +348,20 @@ def test_accents_do_not_stand_between_a_reader_and_a_name(document: dict) -> Non
     assert "Potosí" in accented.search("potosi")[0].snippet  # the snippet is the article's own text
     assert accented.entities["Port Vell"] is accented.entities["Pört Vëll"] is accented.entities["port vëll"]
     assert accented.entities["Port Vell"] is accented.entities["Pórt Vell"]
+
+
+def test_clusters_figures_and_conflicts_read_from_corpus_json(seeds_site) -> None:
+    import lode_corpus
+
+    corpus = lode_corpus.load(seeds_site / "data" / "corpus.json")
+    assert len(corpus.clusters) == 1
+    tokyo = corpus.clusters[0]
+    assert {a.id for a in tokyo.articles} == {"000-6a92a6c91713102f", "001-688540cd3cc4f27e"}
+    assert corpus.articles["001-688540cd3cc4f27e"].cluster is tokyo and corpus.articles["002-6bb8ae01fe14f7f2"].cluster is None
+    (conflict,) = corpus.figures.conflicts
+    assert [f.text for f in conflict.figures] == ["over $11 billion", "$11.7 billion"] and conflict.status == "rounding"
+    jica = corpus.entities["JICA"].figures
+    assert [(f.thing, f.text) for f in jica] == [("contribution", "$11.7 billion")]
+    assert jica[0].conflict is conflict and "JICA’s $11.7 billion contribution" in jica[0].sentence
+    assert corpus.figures.where(holder="Japan", thing="contribution")[0].text == "over $11 billion"
+    assert lode_corpus.table(corpus.clusters).columns == ["story", "reports", "sources", "first"]

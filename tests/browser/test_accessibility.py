@@ -19,6 +19,9 @@ PAGES = [
     "index.html", "about.html", "articles/reko-diq-komatsu-equipment-deal.html", "entities/reko-diq.html",
     "types/org.html", "archive/index.html", "sources/index.html", "404.html", "search.html?q=copper",
     "python.html?code=table(articles)&run=1",
+    # Same story, different sources: the lists of stories and disputed figures, an article with other reports
+    # and a figure they give differently, an entity whose figure is disputed.
+    "stories.html", "figures.html", "articles/japan-kamal-tokyo-meetings.html", "entities/japan.html",
     "embed/articles/reko-diq-komatsu-equipment-deal.html", "embed/entities/reko-diq.html",
     "embed/python.html?code=len(articles)&run=1",
 ]

@@ -64,3 +64,24 @@ def test_offline_copy_browses_searches_and_runs_python_from_disk(offline_page, u
     entry = page.locator(".py-entry").last
     assert entry.get_attribute("data-done") == "ok", entry.inner_text()
     assert "Barrick" in entry.inner_text() or "Komatsu" in entry.inner_text()
+
+
+def test_stories_and_figures_browse_from_disk_without_javascript(browser, unzipped: Path) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    log = log_requests(context, allowed=lambda url: url.startswith(("file:", "data:", "blob:")))
+    page = context.new_page()
+    page.goto((unzipped / "index.html").as_uri())
+    page.get_by_role("link", name="Stories").first.click()
+    page.wait_for_load_state()
+    assert page.locator(".story-list > li").count() == 2
+    page.locator(".story-list a", has_text="Jam Kamal takes Pakistan").first.click()
+    page.wait_for_load_state()
+    also = page.locator(".also-reported")
+    assert also.locator("li").count() == 2 and "Lode Briefs" in also.inner_text()
+    page.locator(".disputes a", has_text="Every figure").click()
+    page.wait_for_load_state()
+    assert page.url.startswith("file://") and page.url.endswith("figures.html")
+    quotes = page.locator(".dispute .figure-quote").all_inner_texts()
+    assert "“more than $11 billion”" in quotes and "“$11.7 billion”" in quotes
+    context.close()
+    assert log.blocked == []

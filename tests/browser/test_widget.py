@@ -362,3 +362,17 @@ def test_the_panel_puts_its_subject_in_the_query_only_as_a_string(page, kind: st
     assert not any(isinstance(node, (ast.Import, ast.ImportFrom)) for node in ast.walk(tree))
     href = page.get_attribute(".py-panel-open", "href")
     assert href.startswith("python.html?code=") and href.endswith("&run=1") and "<" not in href
+
+
+def test_clusters_and_figures_are_ready_without_an_import(widget: Widget, default_site: Path) -> None:
+    corpus = json.loads((default_site / "data" / "corpus.json").read_text(encoding="utf-8"))
+    entry = run(widget.page, "print(len(clusters), len(figures), len(figures.conflicts))\n"
+                             "print(articles['japan-kamal-tokyo-meetings'].cluster.sources)\n"
+                             "table(entities['JICA'].figures)")
+    assert entry.get_attribute("data-done") == "ok", entry.inner_text()
+    counts, sources = entry.locator(".py-stdout").inner_text().strip().splitlines()
+    assert counts == f"{len(corpus['stories'])} {len(corpus['figures'])} {len(corpus['conflicts'])}"
+    assert "Lode Example Desk" in sources
+    head, rows = table_of(entry)
+    assert head == ["holder", "thing", "figure", "source", "date", "article"]
+    assert ["Japan International Cooperation Agency", "contribution", "$11.7 billion"] in [r[:3] for r in rows]
