@@ -1,0 +1,240 @@
+"""Preview cards: the 1200×630 PNG a chat app or social network shows when a Lode page is shared.
+
+One card per article (title, outlet, date, site name), one per entity (name, type, how many articles
+mention it) and one for the site (its other pages). Drawn at build time with Pillow, with fonts that
+come from PyPI packages (Noto Sans, and Noto Sans Arabic for the Arabic script that Urdu is written
+in, which Noto Sans lacks), so every machine that runs `make` draws the same cards.
+
+- Small: drawn in one colour ramp (256 shades from the background to white, as a palette image), so
+  a card is a few tens of KB of PNG instead of hundreds.
+- Deterministic: Pillow writes no timestamp into a PNG; the same card gives the same bytes.
+- Cached by content: the cache key is the card's text plus the fonts, this module and Pillow's
+  version, so a rebuild redraws only cards whose text changed.
+- Honest: text a font cannot draw is never drawn as boxes. A title in a script no font here covers
+  (Chinese, Devanagari …) leaves the card without a title rather than with one of empty squares;
+  the outlet, date and site name still show.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import fontpkg_noto_sans
+import fontpkg_noto_sans_arabic
+import PIL
+from PIL import Image, ImageDraw, ImageFont, features
+
+from .cache import BytesCache, key_of
+
+WIDTH, HEIGHT = 1200, 630
+MAX_BYTES = 60 * 1024
+MARGIN = 80
+TEXT_WIDTH = WIDTH - 2 * MARGIN
+BACKGROUND = (16, 34, 58)  # the site's dark blue
+FOREGROUND = (255, 255, 255)
+MUTED = 178  # shades on the ramp from BACKGROUND (0) to FOREGROUND (255)
+ACCENT = 96
+ELLIPSIS = "…"
+SIXTEEN_SHADES = [round(value * 15 / 255) for value in range(256)]
+PALETTE = [round(b + (f - b) * i / 15) for i in range(16) for b, f in zip(BACKGROUND, FOREGROUND, strict=True)]
+# Title sizes in px, tried in turn: a short title big, a long one smaller; at the last size it is cut
+# to the lines that fit between TITLE_TOP and TITLE_BOTTOM.
+TITLE_SIZES = (68, 56, 48)
+TITLE_TOP, TITLE_BOTTOM = 186, 506
+LATIN = fontpkg_noto_sans.ROOT / "files" / "NotoSans[wdth,wght].ttf"
+ARABIC = fontpkg_noto_sans_arabic.ROOT / "files" / "NotoSansArabic[wdth,wght].ttf"
+# Arabic script needs shaping (joined letter forms) and right-to-left order, which only Pillow's raqm
+# layout does (it needs FriBiDi on the system). Without it Arabic script counts as a script no font
+# covers: an unshaped title would be wrong, and a wrong title is worse than none.
+SHAPING = features.check("raqm")
+
+
+@dataclass(frozen=True)
+class Card:
+    """What one card says. `title` is the big text; `kicker` the line above it; `footer` the line at the bottom."""
+
+    path: str  # where the PNG goes in the site
+    site: str
+    kicker: str
+    title: str
+    footer: str
+
+
+def draw_cards(cards: Iterable[Card], cache: Path | None, advance: Callable[[], None] = lambda: None) -> dict[str, bytes]:
+    """Each card's PNG by its path, from the cache where the same card was drawn before."""
+    store = BytesCache(cache, "cards")
+    files = {}
+    for card in cards:
+        key = key_of(VERSION, card.site, card.kicker, card.title, card.footer)
+        png = store.get(key, ".png")
+        if png is None:
+            png = draw(card)
+            store.put(key, png, ".png")
+        files[card.path] = png
+        advance()
+    return files
+
+
+def draw(card: Card) -> bytes:
+    """One card as PNG bytes (1200×630, at most 60 KB)."""
+    image = Image.new("L", (WIDTH, HEIGHT), 0)
+    canvas = ImageDraw.Draw(image)
+    canvas.rectangle((0, 0, 15, HEIGHT), fill=ACCENT)
+    write_line(canvas, fit_line(card.site, 30, "SemiBold", TEXT_WIDTH), 30, "SemiBold", 56, MUTED)
+    write_line(canvas, fit_line(card.kicker, 34, "Regular", TEXT_WIDTH), 34, "Regular", 122, MUTED)
+    size, lines = title_lines(card.title)
+    y = TITLE_TOP
+    for line in lines:
+        write_line(canvas, line, size, "Bold", y, 255)
+        y += line_height(line[0], size)
+    canvas.rectangle((MARGIN, HEIGHT - 104, MARGIN + 96, HEIGHT - 98), fill=ACCENT)
+    write_line(canvas, fit_line(card.footer, 32, "Regular", TEXT_WIDTH), 32, "Regular", HEIGHT - 82, MUTED)
+    # Sixteen shades from the background colour to white, as a 4-bit palette: antialiased text still
+    # looks smooth, and zlib packs the card (mostly one colour) into ~20 KB in a few milliseconds.
+    shades = image.point(SIXTEEN_SHADES)
+    card_image = Image.frombytes("P", shades.size, shades.tobytes())
+    card_image.putpalette(PALETTE)
+    out = io.BytesIO()
+    card_image.save(out, "PNG", bits=4, compress_level=6)
+    return out.getvalue()
+
+
+# --- text: fonts by script, wrapping, cutting ----------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=64)
+def font(path: Path, size: int, weight: str) -> ImageFont.FreeTypeFont:
+    engine = ImageFont.Layout.RAQM if path == ARABIC and SHAPING else ImageFont.Layout.BASIC
+    loaded = ImageFont.truetype(str(path), size, layout_engine=engine)
+    loaded.set_variation_by_name(weight)
+    return loaded
+
+
+@functools.lru_cache(maxsize=8192)
+def covers(path: Path, character: str) -> bool:
+    """Whether the font draws `character` as itself rather than as its 'missing glyph' box."""
+    if character.isspace():
+        return True
+    if path == ARABIC and not SHAPING and is_arabic(character):
+        return False
+    probe = font(path, 40, "Regular")
+    return glyph(probe, character) != glyph(probe, "\U0010fffd")  # a private-use code point: never in a font
+
+
+def glyph(probe: ImageFont.FreeTypeFont, character: str) -> bytes:
+    image = Image.new("L", (60, 70))
+    ImageDraw.Draw(image).text((5, 5), character, font=probe, fill=255)
+    return image.tobytes()
+
+
+def is_arabic(character: str) -> bool:
+    return unicodedata.bidirectional(character) in ("AL", "R") or "ARABIC" in unicodedata.name(character, "")
+
+
+def line_font(text: str) -> Path | None:
+    """The one font for a line: Noto Sans unless the line reads right to left or holds what only the
+    Arabic font has; None when neither draws every character of it."""
+    strong = next((c for c in text if unicodedata.bidirectional(c) in ("L", "R", "AL")), "")
+    order = (ARABIC, LATIN) if strong and is_arabic(strong) else (LATIN, ARABIC)
+    for path in order:
+        if all(covers(path, c) for c in text):
+            return path
+    return None
+
+
+def right_to_left(path: Path, text: str) -> bool:
+    strong = next((c for c in text if unicodedata.bidirectional(c) in ("L", "R", "AL")), "")
+    return path == ARABIC and bool(strong) and is_arabic(strong)
+
+
+def width(text: str, path: Path, size: int, weight: str) -> float:
+    direction = "rtl" if right_to_left(path, text) else None
+    return font(path, size, weight).getlength(text, direction=direction)
+
+
+def wrap(text: str, path: Path, size: int, weight: str, limit: int) -> list[str]:
+    """Words into lines no wider than `limit`; a word wider than a line is cut between characters."""
+    lines: list[str] = []
+    for word in text.split():
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and width(candidate, path, size, weight) <= limit:
+            lines[-1] = candidate
+            continue
+        while width(word, path, size, weight) > limit:
+            cut = fit(word, path, size, weight, limit, suffix="")
+            lines.append(cut)
+            word = word[len(cut):]
+        lines.append(word)
+    return lines
+
+
+def fit(text: str, path: Path, size: int, weight: str, limit: int, suffix: str = ELLIPSIS) -> str:
+    """The longest start of `text` that fits with `suffix` after it, cut at a word if one fits, else at a character."""
+    if width(text, path, size, weight) <= limit:
+        return text
+    low, high = 1, len(text)
+    while low < high:  # binary search on the number of characters kept
+        middle = (low + high + 1) // 2
+        if width(text[:middle].rstrip() + suffix, path, size, weight) <= limit:
+            low = middle
+        else:
+            high = middle - 1
+    kept = text[:low]
+    if " " in kept.strip() and not text[low:low + 1].isspace():
+        kept = kept.rstrip().rsplit(" ", 1)[0]  # back to the last whole word
+    return kept.rstrip(" ,;:–—-") + suffix
+
+
+def line_height(path: Path, size: int) -> int:
+    ascent, descent = font(path, size, "Bold").getmetrics()
+    return ascent + descent
+
+
+def title_lines(title: str) -> tuple[int, list[tuple[Path, str]]]:
+    """The title at the biggest size whose lines fit; else at the smallest, its last line cut with an ellipsis."""
+    text = " ".join(title.split())
+    path = line_font(text)
+    if path is None or not text:
+        return TITLE_SIZES[-1], []
+    for size in TITLE_SIZES:
+        most = (TITLE_BOTTOM - TITLE_TOP) // line_height(path, size)
+        lines = wrap(text, path, size, "Bold", TEXT_WIDTH)
+        if len(lines) <= most:
+            return size, [(path, line) for line in lines]
+    kept = lines[:most]
+    kept[-1] = fit(" ".join(lines[most - 1:]) + ELLIPSIS, path, size, "Bold", TEXT_WIDTH)
+    return size, [(path, line) for line in kept]
+
+
+def fit_line(text: str, size: int, weight: str, limit: int) -> tuple[Path, str] | None:
+    text = " ".join(text.split())
+    path = line_font(text)
+    if path is None or not text:
+        return None
+    return path, fit(text, path, size, weight, limit)
+
+
+def write_line(canvas: ImageDraw.ImageDraw, line: tuple[Path, str] | None, size: int, weight: str, y: int, shade: int) -> None:
+    if line is None:
+        return
+    path, text = line
+    rtl = right_to_left(path, text)
+    x = WIDTH - MARGIN - width(text, path, size, weight) if rtl else MARGIN
+    canvas.text((x, y), text, font=font(path, size, weight), fill=shade, direction="rtl" if rtl else None)
+
+
+def _version() -> str:
+    """What a cached card depends on besides its text: the fonts, this code, Pillow and its shaping."""
+    digest = hashlib.sha256()
+    for part in (LATIN.read_bytes(), ARABIC.read_bytes(), Path(__file__).read_bytes()):
+        digest.update(hashlib.sha256(part).digest())
+    return f"{digest.hexdigest()}:{PIL.__version__}:{SHAPING}:{features.version('freetype2')}"
+
+
+VERSION = _version()
