@@ -31,6 +31,8 @@ import PIL
 from PIL import Image, ImageDraw, ImageFont, features
 
 from .cache import BytesCache, key_of
+from .dates import long_date
+from .model import TYPE_LABELS, Article, Entity, SiteConfig
 
 WIDTH, HEIGHT = 1200, 630
 MAX_BYTES = 60 * 1024
@@ -64,6 +66,33 @@ class Card:
     kicker: str
     title: str
     footer: str
+
+
+SITE_CARD = "cards/site.png"
+
+
+def card_path(page: str) -> str:
+    """'articles/x.html' -> 'cards/articles/x.png': an article's or entity's card."""
+    return "cards/" + page.removesuffix(".html") + ".png"
+
+
+def corpus_cards(articles: tuple[Article, ...], entities: tuple[Entity, ...], config: SiteConfig) -> list[Card]:
+    """One card per article, per entity, and one for the site's other pages."""
+    sources = {article.source for article in articles if article.source}
+    cards = [Card(SITE_CARD, "", "", config.title,
+                  f"{plural(len(articles), 'article')} from {plural(len(sources), 'source')}")]
+    cards += [Card(card_path(a.path), config.title, a.source or "", a.title, long_date(a.date)) for a in articles]
+    counts: dict[str, set[str]] = {}
+    for article in articles:
+        for mention in article.mentions:
+            counts.setdefault(mention.entity, set()).add(article.id)
+    cards += [Card(card_path(e.path), config.title, TYPE_LABELS[e.type][0], e.name,
+                   f"Named in {plural(len(counts.get(e.id, ())), 'article')}") for e in entities]
+    return cards
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def draw_cards(cards: Iterable[Card], cache: Path | None, advance: Callable[[], None] = lambda: None) -> dict[str, bytes]:

@@ -58,6 +58,9 @@ class Curation:
     types: dict[str, str] = field(default_factory=dict)  # entity name -> type
     drop: tuple[str, ...] = ()  # names that are not entities
     separate: tuple[str, ...] = ()  # names no rule may merge into another entity
+    # entity name -> identifiers of the same thing elsewhere (a Wikidata item, an official site), as URLs:
+    # entity pages give them as schema.org `sameAs`, so search engines and other tools can join them up.
+    same_as: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def parse_curation(text: str, source: str = CURATION_FILE) -> Curation:
@@ -65,18 +68,25 @@ def parse_curation(text: str, source: str = CURATION_FILE) -> Curation:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise CurationError(f"{source}: {error}") from error
-    unknown = sorted(set(data) - {"merge", "type", "drop", "separate"})
+    unknown = sorted(set(data) - {"merge", "type", "drop", "separate", "same_as"})
     if unknown:
-        raise CurationError(f"{source}: unknown section(s) {', '.join(unknown)}; use merge, type, drop, separate")
+        raise CurationError(f"{source}: unknown section(s) {', '.join(unknown)}; use merge, type, drop, separate, same_as")
     types = {str(k): str(v).upper() for k, v in data.get("type", {}).items()}
     bad = sorted(t for t in types.values() if t not in TYPES)
     if bad:
         raise CurationError(f"{source}: unknown type(s) {', '.join(bad)}; use one of {', '.join(TYPES)}")
+    same_as = {str(k): tuple(str(u) for u in ([v] if isinstance(v, str) else v)) for k, v in data.get("same_as", {}).items()}
+    # Identifiers are printed into pages as links for machines: only absolute web URLs, never javascript: or a path.
+    odd = sorted(url for urls in same_as.values() for url in urls if not re.fullmatch(r"https?://[^\s\"'<>]+", url))
+    if odd:
+        raise CurationError(f"{source}: same_as takes absolute http(s) URLs (such as https://www.wikidata.org/wiki/Q42); "
+                            f"not {', '.join(odd)}")
     return Curation(
         merge={str(k): tuple(str(a) for a in v) for k, v in data.get("merge", {}).items()},
         types=types,
         drop=tuple(str(n) for n in data.get("drop", [])),
         separate=tuple(str(n) for n in data.get("separate", [])),
+        same_as=same_as,
     )
 
 
@@ -147,6 +157,7 @@ def link(
         for mention in mentions:
             groups[group_key(mention, aliases)].append((index, mention))
     dropped = {key(aliases.resolve(n)) for n in curation.drop} | {key(n) for n in curation.drop}
+    same_as = {key(aliases.resolve(name)): urls for name, urls in curation.same_as.items()}
     entities: dict[str, Entity] = {}
     entity_of: dict[str, str] = {}
     used_ids: set[str] = set()
@@ -160,7 +171,8 @@ def link(
         surface = {m.text for m in members} | {m.name for m in members if m.type not in VALUE_TYPES}
         # Spellings that differ only in case ("Copper" starting a sentence) are not aliases.
         others = sorted({s for s in surface if fold(s) != fold(name)}, key=lambda s: (s.casefold(), s))
-        entities[entity_id] = Entity(entity_id, name, kind, tuple(others), f"entities/{entity_id}.html")
+        entities[entity_id] = Entity(entity_id, name, kind, tuple(others), f"entities/{entity_id}.html",
+                                     same_as.get(key(name), same_as.get(group, ())))
         entity_of[group] = entity_id
     linked = []
     for index, article in enumerate(articles):
