@@ -96,7 +96,7 @@ def build(
         if cards:
             specs = corpus_cards(articles, entities, config)
             progress.stage("cards", len(specs))
-            files |= draw_cards(specs, cache, progress.advance)
+            files |= draw_cards(specs, cache, progress.advance, processes)
         files |= widget_files(files)
         progress.stage("write", len(files))
         write_site(files, out)

@@ -118,10 +118,11 @@ def render_site(
             body=lambda article: render_blocks(article, url, index.entities), **context
         )
         files[path] = html.encode("utf-8")
-        if not path.startswith("embed/") and path != "404.html":
-            modified_on = modified or newest
-            if modified_on:
-                lastmod[path] = modified_on
+        # A page's lastmod is the newest date of what it shows ("" when that is undated, so none is claimed);
+        # pages that show no article (about, types …) change with the corpus, as of its newest article.
+        modified_on = newest if modified is None else modified
+        if modified_on and not path.startswith("embed/") and path != "404.html":
+            lastmod[path] = modified_on
 
     progress.stage("render", len(articles) + len(entities))
     def embeddable(template: str, path: str, title: str, **context: object) -> None:
@@ -156,7 +157,7 @@ def render_site(
             return article_meta(article, config, page_url, card(article.path, link), named, lambda e: link(e.path))
 
         embeddable("article.html", article.path, article.title, article=article, panel=panel,
-                   amounts=index.amounts(article), describe=describe_article, modified=article.date,
+                   amounts=index.amounts(article), describe=describe_article, modified=article.date or "",
                    citation=article_citation(article, absolute_url(config, article.path) if config.base_url else None))
         progress.advance()
     for entity in entities:
@@ -168,7 +169,7 @@ def render_site(
                             count: int = len(view.articles)) -> PageMeta:
             return entity_meta(entity, config, page_url, card(entity.path, link), count)
 
-        entity_modified = max((m.article.date for m in view.articles if m.article.date), default=None)
+        entity_modified = max((m.article.date for m in view.articles if m.article.date), default="")
         embeddable("entity.html", entity.path, entity.name, view=view, listing=listings[0], kind="entities",
                    describe=describe_entity, modified=entity_modified)
         for listing in listings[1:]:
@@ -190,8 +191,8 @@ def render_site(
         type_pages.append((kind, paths[0], ranked[:8], len(ranked)))
     page("types.html", "types/index.html", type_pages=type_pages, kind="entities", subject="Entities")
 
-    def listed_date(listing: Listing) -> str | None:
-        return max((a.date for a in listing.articles if a.date), default=None)
+    def listed_date(listing: Listing) -> str:
+        return max((a.date for a in listing.articles if a.date), default="")
 
     for listing in paginate(articles, config.per_page, "index.html", "pages/{n}.html"):
         page("list.html", listing.path, listing=listing, heading=None, kind="home", modified=listed_date(listing))
