@@ -78,6 +78,7 @@ bench: dev-deps chromium site
 	$(PY) bench/ner_throughput.py
 	$(PY) bench/search_bench.py
 	$(PY) bench/pyodide_bench.py
+	$(PY) bench/cards_bench.py
 
 lint: dev-deps
 	$(PY) -m ruff check .

@@ -75,26 +75,21 @@ def article_meta(
         tags.append(("property", "article:published_time", article.date))
     tags += [("property", "article:author", name) for name in article.authors]
     citation = article_citation(article, page_url)
-    tags.append(("name", "citation_title", article.title))
-    tags += [("name", "citation_author", name) for name in article.authors]
-    if article.date:
-        tags.append(("name", "citation_publication_date", article.date.replace("-", "/")))  # Highwire's form
-    if article.source:
-        tags.append(("name", "citation_publisher", article.source))
-    if citation.url:
-        tags.append(("name", "citation_public_url", citation.url))
-    if article.language:
-        tags.append(("name", "citation_language", article.language))
-    tags.append(("name", "DC.title", article.title))
-    tags += [("name", "DC.creator", name) for name in article.authors]
-    if article.date:
-        tags.append(("name", "DC.date", article.date))
-    if article.source:
-        tags.append(("name", "DC.publisher", article.source))
-    if citation.url:
-        tags.append(("name", "DC.identifier", citation.url))
-    if article.language:
-        tags.append(("name", "DC.language", article.language))
+    # The same facts under the names citation managers read: Highwire's (Google Scholar, Zotero), then Dublin Core's.
+    dublin_core: list[tuple[str, str, str]] = []
+    for highwire, dc, values in (
+        ("citation_title", "DC.title", [article.title]),
+        ("citation_author", "DC.creator", list(article.authors)),
+        ("citation_publication_date", "DC.date", [article.date] if article.date else []),
+        ("citation_publisher", "DC.publisher", [article.source] if article.source else []),
+        ("citation_public_url", "DC.identifier", [citation.url] if citation.url else []),
+        ("citation_language", "DC.language", [article.language] if article.language else []),
+    ):
+        # Highwire writes dates as YYYY/MM/DD; Dublin Core as ISO's YYYY-MM-DD.
+        tags += [("name", highwire, value.replace("-", "/") if highwire == "citation_publication_date" else value)
+                 for value in values]
+        dublin_core += [("name", dc, value) for value in values]
+    tags += dublin_core
     tags.append(("name", "DC.type", "Text"))
 
     listed = [(entity, count) for entity, count in named if entity.type in LISTED_TYPES]
