@@ -90,6 +90,7 @@ bench: dev-deps chromium site
 	$(PY) bench/search_bench.py
 	$(PY) bench/pyodide_bench.py
 	$(PY) bench/stories_bench.py
+	$(PY) bench/cards_bench.py
 
 lint: dev-deps
 	$(PY) -m ruff check .

@@ -48,6 +48,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--no-cache", action="store_true", help="extract every article afresh and keep nothing")
     parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
                         help="processes for entity extraction on a cold cache (default 1; 2 pays off above ~200 articles)")
+    parser.add_argument("--no-cards", action="store_true",
+                        help="draw no preview images (cards/…png, the og:image of shared links): for very large corpora")
     parser.add_argument("--strict", action="store_true",
                         help="stop, leaving the output folder untouched, if any corpus file cannot be read")
     parser.add_argument("--serve", action="store_true",
@@ -79,7 +81,7 @@ def run_build(args: argparse.Namespace) -> int:
         report = build(
             args.corpus, args.out, config, strict=args.strict,
             progress=progress_for(sys.stderr, args.quiet, dict(os.environ)),
-            cache=None if args.no_cache else args.cache, processes=max(1, args.jobs),
+            cache=None if args.no_cache else args.cache, processes=max(1, args.jobs), cards=not args.no_cards,
         )
     except StrictError as error:
         for problem in error.problems:

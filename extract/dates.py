@@ -19,6 +19,14 @@ from .vocab import entries, words
 
 # The calendar's words come from vocab/months.txt, weekdays.txt and time_zones.txt.
 MONTH_NAMES = tuple(forms[0] for forms, _ in entries("months"))  # "January" … "December"
+
+
+def long_date(iso: str | None) -> str:
+    """'2025-04-08' -> '8 April 2025'."""
+    if not iso:
+        return ""
+    year, month, day = iso.split("-")
+    return f"{int(day)} {MONTH_NAMES[int(month) - 1]} {year}"
 MONTHS = {form.lower(): number for number, (forms, _) in enumerate(entries("months"), start=1) for form in forms}
 WEEKDAY_NAMES = tuple(forms[0] for forms, _ in entries("weekdays"))  # "Monday" … "Sunday"
 WEEKDAYS = tuple(day.lower() for day in WEEKDAY_NAMES) + tuple(form.lower() for forms, _ in entries("weekdays") for form in forms[1:])

@@ -10,6 +10,7 @@ the text prints.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 from html import unescape
@@ -72,6 +73,32 @@ def printed_headline(page: str, site: str | None) -> str | None:
     return candidates[0] if len(candidates) == 1 else None
 
 
+JSON_LD = re.compile(r"<script\b[^>]{0,200}?type\s*=\s*[\"']?application/ld\+json[^>]{0,200}>(?P<json>.*?)</script\s*>",
+                     re.IGNORECASE | re.DOTALL)
+
+
+def copied_from(page: str, site: str | None) -> tuple[bool, str | None]:
+    """(True, outlet) when the page is a site's copy of an article published elsewhere (an archive or aggregator,
+    Lode's own pages among them): its structured data names the site as `sdPublisher`, the party that made the
+    markup for content published by someone else. The outlet is then the article's `publisher`, or unknown (None),
+    and never the site's own name (og:site_name). (False, None) for any other page."""
+    if not site:
+        return False, None
+    for match in JSON_LD.finditer(page):
+        try:
+            data = json.loads(match.group("json"))
+        except ValueError:
+            continue
+        for item in data if isinstance(data, list) else [data]:
+            if not isinstance(item, dict) or "Article" not in str(item.get("@type", "")):
+                continue
+            marked_by, publisher = item.get("sdPublisher"), item.get("publisher")
+            if isinstance(marked_by, dict) and str(marked_by.get("name", "")).casefold() == site.casefold():
+                name = publisher.get("name") if isinstance(publisher, dict) else None
+                return True, name if isinstance(name, str) and name.strip() else None
+    return False, None
+
+
 def read_html(raw: RawDocument) -> Document:
     """The article in a saved page, with the page's own title, date, source and authors."""
     extracted = trafilatura.bare_extraction(
@@ -85,11 +112,12 @@ def read_html(raw: RawDocument) -> Document:
     language = LANGUAGE.search(raw.text[:4000])
     title, _ = without_site_name(extracted.title or "", extracted.sitename, extracted.text.split("\n"))
     title = printed_headline(raw.text, extracted.sitename) or title
+    copy, outlet = copied_from(raw.text, extracted.sitename)
     meta: dict[str, object] = {
         "title": title or None,
         "date": published if published and published[:10] == (extracted.date or "")[:10] else extracted.date,
-        "source": extracted.sitename,
-        "domain": extracted.hostname,
+        "source": outlet if copy else extracted.sitename,
+        "domain": None if copy else extracted.hostname,  # a copy's host is the copying site's, not the outlet's
         "authors": [name for name in authors if name],
         "url": extracted.url,
         "language": language.group("lang").lower() if language else None,

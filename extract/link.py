@@ -62,6 +62,9 @@ class Curation:
     # [stories] and [figures] belong to other stages, which read them (stories.py, figures.py).
     stories: dict[str, object] = field(default_factory=dict)
     figures: dict[str, object] = field(default_factory=dict)
+    # entity name -> identifiers of the same thing elsewhere (a Wikidata item, an official site), as URLs:
+    # entity pages give them as schema.org `sameAs`, so search engines and other tools can join them up.
+    same_as: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def parse_curation(text: str, source: str = CURATION_FILE) -> Curation:
@@ -69,14 +72,14 @@ def parse_curation(text: str, source: str = CURATION_FILE) -> Curation:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise CurationError(f"{source}: {error}") from error
-    unknown = sorted(set(data) - {"merge", "type", "drop", "separate", "stories", "figures"})
+    unknown = sorted(set(data) - {"merge", "type", "drop", "separate", "stories", "figures", "same_as"})
     if unknown:
         raise CurationError(f"{source}: unknown section(s) {', '.join(unknown)}; use merge, type, drop, separate, "
-                            "stories, figures")
+                            "stories, figures, same_as")
     # A hand-written file gets one clear line for a value of the wrong shape ("merge = 'X'", a number in a
     # list), not a traceback, nor a string taken apart into its letters.
     for section, shape in (("merge", dict), ("type", dict), ("drop", list), ("separate", list), ("stories", dict),
-                           ("figures", dict)):
+                           ("figures", dict), ("same_as", dict)):
         if not isinstance(data.get(section, shape()), shape):
             raise CurationError(f"{source}: '{section}' must be a {'table' if shape is dict else 'list of names'}")
     merge = data.get("merge", {})
@@ -90,6 +93,12 @@ def parse_curation(text: str, source: str = CURATION_FILE) -> Curation:
     bad = sorted(t for t in types.values() if t not in TYPES)
     if bad:
         raise CurationError(f"{source}: unknown type(s) {', '.join(bad)}; use one of {', '.join(TYPES)}")
+    same_as = {str(k): tuple(str(u) for u in ([v] if isinstance(v, str) else v)) for k, v in data.get("same_as", {}).items()}
+    # Identifiers are printed into pages as links for machines: only absolute web URLs, never javascript: or a path.
+    odd = sorted(url for urls in same_as.values() for url in urls if not re.fullmatch(r"https?://[^\s\"'<>]+", url))
+    if odd:
+        raise CurationError(f"{source}: same_as takes absolute http(s) URLs (such as https://www.wikidata.org/wiki/Q42); "
+                            f"not {', '.join(odd)}")
     return Curation(
         merge={k: tuple(v) for k, v in merge.items()},
         types=types,
@@ -97,6 +106,7 @@ def parse_curation(text: str, source: str = CURATION_FILE) -> Curation:
         separate=tuple(data.get("separate", [])),
         stories=data.get("stories", {}),
         figures=data.get("figures", {}),
+        same_as=same_as,
     )
 
 
@@ -189,6 +199,7 @@ def link(
         for mention in mentions:
             groups[group_key(mention, aliases)].append((index, mention))
     dropped = {key(aliases.resolve(n)) for n in curation.drop} | {key(n) for n in curation.drop}
+    same_as = {key(aliases.resolve(name)): urls for name, urls in curation.same_as.items()}
     entities: dict[str, Entity] = {}
     entity_of: dict[str, str] = {}
     used_ids: set[str] = set()
@@ -202,7 +213,8 @@ def link(
         surface = {m.text for m in members} | {m.name for m in members if m.type not in VALUE_TYPES}
         # Spellings that differ only in case ("Copper" starting a sentence) are not aliases.
         others = sorted({s for s in surface if fold(s) != fold(name)}, key=lambda s: (s.casefold(), s))
-        entities[entity_id] = Entity(entity_id, name, kind, tuple(others), f"entities/{entity_id}.html")
+        entities[entity_id] = Entity(entity_id, name, kind, tuple(others), f"entities/{entity_id}.html",
+                                     same_as.get(key(name), same_as.get(group, ())))
         entity_of[group] = entity_id
     linked = []
     for index, article in enumerate(articles):

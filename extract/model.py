@@ -144,6 +144,7 @@ class Entity:
     type: str  # PERSON ORG GPE LOC MONEY PERCENT DATE MINERAL PROJECT EVENT
     aliases: tuple[str, ...]
     path: str  # its page, relative to the site root
+    same_as: tuple[str, ...] = ()  # URLs of the same thing elsewhere (aliases.toml's same_as): schema.org sameAs
 
 
 @dataclass(frozen=True)

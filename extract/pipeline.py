@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .cards import corpus_cards, draw_cards
 from .clean import clean_scrape
 from .corpus import assemble, shorten
 from .duplicates import merge_duplicates
@@ -52,6 +53,8 @@ class BuildReport:
     figures: Figures | None = None
 
 
+NO_CARDS = ("--no-cards: no preview cards were drawn; pages carry no og:image, and shared links show "
+            "their title and description without a picture")
 NO_OEMBED = ("no --base-url (or base_url in lode.toml): pages carry no oEmbed link and no oembed/ files, "
              "since oEmbed needs absolute URLs; the pages' own embed snippets work as they are")
 
@@ -66,6 +69,7 @@ def build(
     progress: Progress | None = None,
     cache: Path | None = DEFAULT_CACHE,
     processes: int = 1,
+    cards: bool = True,
 ) -> BuildReport:
     progress = progress or Progress()
     try:
@@ -93,21 +97,27 @@ def build(
         shared |= search_files(articles, entities, cache, progress=progress)
         # The offline copy is rendered without --base-url (its links stay relative) and zipped
         # first, so that the online pages can give its size.
+        # Preview cards are for links shared from the site online: the offline copy neither has nor names them.
         offline = render_site(articles, entities, replace(config, base_url=""), templates, progress,
                               stories=stories, figures=figures) | shared
         offline |= widget_files(offline)
         progress.stage("zip")
         archive = offline_zip(offline)
         files = render_site(articles, entities, config, templates, progress, download=Download(ZIP_NAME, len(archive)),
-                            stories=stories, figures=figures)
+                            stories=stories, figures=figures, cards=cards)
         files |= shared | {ZIP_NAME: archive}
+        if cards:
+            specs = corpus_cards(articles, entities, config)
+            progress.stage("cards", len(specs))
+            files |= draw_cards(specs, cache, progress.advance, processes)
         files |= widget_files(files)
         progress.stage("write", len(files))
         write_site(files, out)
         progress.advance(len(files))
     finally:
         progress.finish()
-    return BuildReport(articles, entities, problems, len(files), () if config.base_url else (NO_OEMBED,), stories, figures)
+    notes = (() if config.base_url else (NO_OEMBED,)) + (() if cards else (NO_CARDS,))
+    return BuildReport(articles, entities, problems, len(files), notes, stories, figures)
 
 
 @dataclass(frozen=True)

@@ -15,15 +15,17 @@ import math
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from .dates import MONTH_NAMES
+from .cards import SITE_CARD, card_path
+from .dates import MONTH_NAMES, long_date
 from .figures import Figures
-from .model import TYPE_LABELS, TYPES, Article, Block, Entity, Mark, SiteConfig
+from .meta import PageMeta, article_citation, article_meta, entity_meta, website_meta
+from .model import TYPE_LABELS, TYPES, VALUE_TYPES, Article, Block, Entity, Mark, SiteConfig
 from .offline import Download
 from .paths import relative_url, safe_href, slugify
 from .progress import Progress
@@ -71,12 +73,14 @@ def render_site(
     download: Download | None = None,
     stories: Stories | None = None,
     figures: Figures | None = None,
+    cards: bool = False,
 ) -> dict[str, bytes]:
     """Every file of the site, keyed by its path relative to the site root.
 
     `download` is the offline zip that the pages offer; without it the pages
     are the offline copy's own (they say so instead of linking to the zip).
     `stories` and `figures` are the same-story clusters and the compared figures (none when not given).
+    `cards`: the preview cards (cards.py) are part of the site, so pages name them as og:image.
     """
     stories = stories or Stories(())
     figures = figures or Figures((), ())
@@ -88,8 +92,14 @@ def render_site(
     index = EntityIndex(articles, entities)
     told = StoryIndex(articles, index.entities, stories, figures)
     assets = {name.split("/")[-1].split(".")[0]: path for name, path in static_names(static).items()}
+    newest = max((a.date for a in articles if a.date), default=None)
+    lastmod: dict[str, str] = {}  # page -> the newest date of what it shows, for the sitemap
 
-    def page(template: str, path: str, links_from_root: bool = False, **context: object) -> None:
+    def page(template: str, path: str, links_from_root: bool = False, subject: str | None = None,
+             describe: Callable[[Callable[[str], str], str | None], PageMeta] | None = None,
+             modified: str | None = None, robots: str | None = None, **context: object) -> None:
+        """Render one page. `describe(link, page_url)` gives its PageMeta, where link(path) is a site file's URL
+        as machines should read it from this page; else it is described as a plain page titled `subject`."""
         # The 404 page is served at whatever URL was missing, so its links
         # cannot be relative: they start at the site root (or the base URL).
         if links_from_root:
@@ -102,11 +112,26 @@ def render_site(
                 return relative_url(target, path)
         canonical_path = str(context.pop("canonical_path", path))
         canonical = config.base_url.rstrip("/") + "/" + canonical_path if config.base_url else None
+
+        def link(target: str) -> str:
+            return absolute_url(config, target) if config.base_url else url(target)
+        if describe is not None:
+            meta = describe(link, canonical)
+        else:
+            meta = website_meta(subject or config.title, config, canonical, link(SITE_CARD) if cards else None,
+                                home=path == "index.html")
+        if robots:
+            meta = replace(meta, robots=robots)
         html = env.get_template(template).render(
-            site=config, page_path=path, url=url, assets=assets, canonical=canonical, download=download,
+            site=config, page_path=path, url=url, assets=assets, canonical=canonical, download=download, meta=meta,
             body=lambda article: render_blocks(article, url, index.entities), **context
         )
         files[path] = html.encode("utf-8")
+        # A page's lastmod is the newest date of what it shows ("" when that is undated, so none is claimed);
+        # pages that show no article (about, types …) change with the corpus, as of its newest article.
+        modified_on = newest if modified is None else modified
+        if modified_on and not path.startswith("embed/") and path != "404.html":
+            lastmod[path] = modified_on
 
     progress.stage("render", len(articles) + len(entities))
     def embeddable(template: str, path: str, title: str, **context: object) -> None:
@@ -126,22 +151,41 @@ def render_site(
             files[oembed_path] = oembed_json(config, frame_title, embed_snippet(src, frame_title))
         page(template, path, embed_of=embed_path, embed_src=src, embed_snippet=embed_snippet(src, frame_title),
              oembed_url=oembed_url, **context)
-        page(template, embed_path, embedded=True, full_page=path, canonical_path=path, **context)
+        # The twin points search engines at its full page (rel=canonical) and asks not to be listed itself.
+        page(template, embed_path, embedded=True, full_page=path, canonical_path=path, robots="noindex", **context)
+
+    def card(target: str, link: Callable[[str], str]) -> str | None:
+        return link(card_path(target)) if cards else None
 
     for article in articles:
-        embeddable("article.html", article.path, article.title, article=article, panel=index.panel(article),
+        panel = index.panel(article)
+
+        def describe_article(link: Callable[[str], str], page_url: str | None, article: Article = article,
+                             panel: list = panel) -> PageMeta:
+            named = [row for _, rows in panel for row in rows]
+            return article_meta(article, config, page_url, card(article.path, link), named, lambda e: link(e.path))
+
+        embeddable("article.html", article.path, article.title, article=article, panel=panel,
                    figures=told.article_figures(article), also=told.also(article), related=told.related(article),
-                   disputes=told.article_disputes(article))
+                   disputes=told.article_disputes(article), describe=describe_article, modified=article.date or "",
+                   citation=article_citation(article, absolute_url(config, article.path) if config.base_url else None))
         progress.advance()
     for entity in entities:
         view = index.view(entity)
         # Long lists of articles go on numbered pages; the first page is the one to embed.
         listings = paginate(view.articles, ENTITY_ARTICLES_PER_PAGE, entity.path, f"entities/{entity.id}/page-{{n}}.html")
         disputes = told.entity_disputes(entity)
+
+        def describe_entity(link: Callable[[str], str], page_url: str | None, entity: Entity = entity,
+                            count: int = len(view.articles)) -> PageMeta:
+            return entity_meta(entity, config, page_url, card(entity.path, link), count)
+
+        entity_modified = max((m.article.date for m in view.articles if m.article.date), default="")
         embeddable("entity.html", entity.path, entity.name, view=view, listing=listings[0], kind="entities",
-                   disputes=disputes)
+                   disputes=disputes, describe=describe_entity, modified=entity_modified)
         for listing in listings[1:]:
-            page("entity.html", listing.path, view=view, listing=listing, kind="entities", disputes=disputes)
+            page("entity.html", listing.path, view=view, listing=listing, kind="entities", disputes=disputes,
+                 describe=describe_entity, modified=entity_modified)
         progress.advance()
     type_pages = []
     for kind in TYPES:
@@ -154,46 +198,56 @@ def render_site(
             listing = Listing(path, number, len(chunks), (), paths[number - 2] if number > 1 else None,
                               paths[number] if number < len(chunks) else None)
             page("type.html", path, entity_type=kind, rows=chunk, listing=listing, total=len(ranked),
-                 rank_offset=(number - 1) * ENTITIES_PER_PAGE, kind="entities")
+                 rank_offset=(number - 1) * ENTITIES_PER_PAGE, kind="entities", subject=TYPE_LABELS[kind][1])
         type_pages.append((kind, paths[0], ranked[:8], len(ranked)))
-    page("types.html", "types/index.html", type_pages=type_pages, kind="entities")
+    page("types.html", "types/index.html", type_pages=type_pages, kind="entities", subject="Entities")
+
+    def listed_date(listing: Listing) -> str:
+        return max((a.date for a in listing.articles if a.date), default="")
 
     for listing in paginate(articles, config.per_page, "index.html", "pages/{n}.html"):
-        page("list.html", listing.path, listing=listing, heading=None, kind="home")
+        page("list.html", listing.path, listing=listing, heading=None, kind="home", modified=listed_date(listing))
 
     months, by_month = group_articles(articles, month_key, month_label, "archive")
     for group in months:
         for listing in paginate(by_month[group.key], config.per_page, group.path, group.path[:-5] + "-{n}.html"):
-            page("list.html", listing.path, listing=listing, heading=group.label, kind="archive")
-    page("groups.html", "archive/index.html", groups=months, heading="Archive by date", kind="archive")
+            page("list.html", listing.path, listing=listing, heading=group.label, kind="archive", subject=group.label,
+                 modified=listed_date(listing))
+    page("groups.html", "archive/index.html", groups=months, heading="Archive by date", kind="archive", subject="Archive by date")
 
     sources, by_source = group_articles(articles, source_key, source_label, "sources")
     for group in sources:
         for listing in paginate(by_source[group.key], config.per_page, group.path, group.path[:-5] + "-{n}.html"):
-            page("list.html", listing.path, listing=listing, heading=group.label, kind="sources")
-    page("groups.html", "sources/index.html", groups=sources, heading="Sources", kind="sources")
+            page("list.html", listing.path, listing=listing, heading=group.label, kind="sources", subject=group.label,
+                 modified=listed_date(listing))
+    page("groups.html", "sources/index.html", groups=sources, heading="Sources", kind="sources", subject="Sources")
 
-    page("stories.html", "stories.html", stories=told.story_rows(), kind="stories")
-    page("figures.html", "figures.html", disputes=told.shown, dismissed=len(told.disputes) - len(told.shown), kind="figures")
-    page("about.html", "about.html", articles=articles, sources=sources, months=months)
-    page("search.html", "search.html")
+    page("stories.html", "stories.html", stories=told.story_rows(), kind="stories", subject="Stories reported by several outlets")
+    page("figures.html", "figures.html", disputes=told.shown, dismissed=len(told.disputes) - len(told.shown), kind="figures",
+         subject="Figures that reports disagree on")
+    page("about.html", "about.html", articles=articles, sources=sources, months=months, subject=f"About {config.title}")
+    # search.html?q=… is a page per query: search engines should not list result pages.
+    page("search.html", "search.html", subject="Search", robots="noindex")
     # The Python page has an embeddable twin as well: other sites can frame the widget, and the panels on
     # article and entity pages (embedded ones included) frame embed/python.html.
-    embeddable("python.html", "python.html", "Ask in Python", widget=widget_page(), kind="python")
+    embeddable("python.html", "python.html", "Ask in Python", widget=widget_page(), kind="python", subject="Ask in Python")
     # Online, a 404 page is served at any missing URL, so its links start at the root;
     # the offline copy has no server, and its 404.html is opened from the folder itself.
-    page("404.html", "404.html", links_from_root=download is not None)
+    page("404.html", "404.html", links_from_root=download is not None, subject="Page not found")
 
     files["feed.xml"] = env.get_template("feed.xml").render(
         site=config, entries=articles[:FEED_SIZE], updated=feed_updated(articles), entry_id=entry_id,
         feed_id="urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"lode:{config.title}")),
-        absolute=lambda path: absolute_url(config, path),
+        absolute=lambda path: absolute_url(config, path), categories=lambda article: feed_categories(article, index),
     ).encode("utf-8")
     files["sitemap.xml"] = env.get_template("sitemap.xml").render(
-        # Embeds point search engines at their full page (rel=canonical); they are not listed.
-        pages=sorted(path for path in files if path.endswith(".html") and path != "404.html" and not path.startswith("embed/")),
+        # Embeds point search engines at their full page (rel=canonical), and search.html asks not to be
+        # listed (noindex); neither is in the sitemap.
+        pages=[(path, lastmod.get(path)) for path in sorted(files) if path.endswith(".html") and path != "404.html"
+               and not path.startswith("embed/") and path != "search.html"],
         absolute=lambda path: absolute_url(config, path),
     ).encode("utf-8")
+    files["robots.txt"] = robots_txt(config)
     files["data/corpus.json"] = corpus_json(articles, entities, config, stories, figures)
     return files
 
@@ -295,14 +349,6 @@ def source_key(article: Article) -> str:
 
 def source_label(key: str) -> str:
     return key or "Unknown source"
-
-
-def long_date(iso: str | None) -> str:
-    """'2025-04-08' -> '8 April 2025'."""
-    if not iso:
-        return ""
-    year, month, day = iso.split("-")
-    return f"{int(day)} {MONTH_NAMES[int(month) - 1]} {year}"
 
 
 def render_blocks(article: Article, url: Callable[[str], str], entities: dict[str, Entity]) -> Markup:
@@ -419,6 +465,22 @@ def absolute_url(config: SiteConfig, path: str) -> str:
     return config.base_url.rstrip("/") + "/" + path if config.base_url else path
 
 
+def robots_txt(config: SiteConfig) -> bytes:
+    """Every page may be crawled (embeds and search say noindex in the page, which a crawler must fetch to read);
+    the sitemap is named only with a base URL, since robots.txt needs it absolute. Crawlers read robots.txt
+    at a host's root only: under a base URL with a path, the host's own robots.txt has to name the sitemap."""
+    lines = ["User-agent: *", "Allow: /"]
+    if config.base_url:
+        lines.append(f"Sitemap: {absolute_url(config, 'sitemap.xml')}")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def feed_categories(article: Article, index: EntityIndex) -> list[tuple[str, str, str]]:
+    """(term, label, type page) for each named thing an article mentions: a feed reader files it under them."""
+    return [(entity.name, f"{TYPE_LABELS[kind][0]}: {entity.name}", f"types/{kind.lower()}.html")
+            for kind, rows in index.panel(article) if kind not in VALUE_TYPES for entity, _ in rows]
+
+
 def entry_id(config: SiteConfig, article: Article) -> str:
     """A permanent Atom id: the same article keeps it across builds and hosts."""
     return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"lode:{config.title}:{article.id}"))
@@ -469,7 +531,7 @@ def corpus_json(articles: tuple[Article, ...], entities: tuple[Entity, ...], con
             for a in articles
         ],
         "entities": [
-            {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases), "path": e.path}
+            {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases), "path": e.path, "same_as": list(e.same_as)}
             for e in entities
         ],
         "stories": [{"id": s.id, "articles": list(s.articles)} for s in stories.clusters],

@@ -506,7 +506,8 @@ def test_corpus_json_lists_entities_and_mentions(default_site: Path) -> None:
     entities = {e["id"]: e for e in corpus["entities"]}
     assert entities, "the default corpus names things"
     for entity in entities.values():
-        assert set(entity) == {"id", "name", "type", "aliases", "path"}
+        assert set(entity) == {"id", "name", "type", "aliases", "path", "same_as"}  # same_as: aliases.toml's identifiers
+        assert entity["same_as"] == [], "the default corpus has no aliases.toml"
         assert entity["path"] == f"entities/{entity['id']}.html" and (default_site / entity["path"]).is_file()
     for article in corpus["articles"]:
         for mention in article["mentions"]:

@@ -12,14 +12,18 @@ from extract.offline import Download, offline_zip
 from .conftest import DEFAULT_CORPUS, run_build
 
 
-def test_the_zip_is_the_site_without_itself_under_one_folder(default_site: Path) -> None:
+def test_the_zip_is_the_site_without_itself_or_its_preview_cards_under_one_folder(default_site: Path) -> None:
     archive = zipfile.ZipFile(default_site / "lode-offline.zip")
     names = archive.namelist()
     assert names == sorted(names)
     assert all(name.startswith("lode-site/") for name in names)
     assert "lode-site/lode-offline.zip" not in names
     site_files = {p.relative_to(default_site).as_posix() for p in default_site.rglob("*") if p.is_file()}
-    assert {n.removeprefix("lode-site/") for n in names} == site_files - {"lode-offline.zip"}
+    # Preview cards are for links shared from the site online; the offline copy neither has nor names them.
+    cards = {name for name in site_files if name.startswith("cards/")}
+    assert len(cards) > 12
+    assert {n.removeprefix("lode-site/") for n in names} == site_files - {"lode-offline.zip"} - cards
+    assert all("og:image" not in archive.read(n).decode("utf-8") for n in names if n.endswith(".html"))
     assert all(info.date_time == (1980, 1, 1, 0, 0, 0) for info in archive.infolist())
 
 

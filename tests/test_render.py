@@ -18,17 +18,24 @@ from .conftest import DEFAULT_CORPUS, HOSTILE, run_build
 
 
 class Links(HTMLParser):
-    """Every href and src on a page, and whether any <script> is present."""
+    """Every href and src on a page, the text of any inline <script>, and the JSON-LD data blocks.
+
+    A <script type="application/ld+json"> is data: browsers never run it, so CSP does not apply to it."""
 
     def __init__(self) -> None:
         super().__init__()
         self.urls: list[str] = []
         self.script_sources: list[str | None] = []
         self.inline_script = ""
+        self.data_blocks: list[str] = []
         self._in_script = False
+        self._in_data = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "script":
+        if tag == "script" and dict(attrs).get("type") == "application/ld+json":
+            self._in_data = True
+            self.data_blocks.append("")
+        elif tag == "script":
             self.script_sources.append(dict(attrs).get("src"))
             self._in_script = True
         for name, value in attrs:
@@ -37,11 +44,13 @@ class Links(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script":
-            self._in_script = False
+            self._in_script = self._in_data = False
 
     def handle_data(self, data: str) -> None:
         if self._in_script:
             self.inline_script += data
+        if self._in_data:
+            self.data_blocks[-1] += data
 
 
 def links_of(page: Path) -> Links:
