@@ -42,15 +42,29 @@ LATEST_DATE = "2100-12-31"
 TABLE_TAG = re.compile(r"<table\b", re.IGNORECASE)
 
 
-def without_layout_tables(page: str) -> str | HtmlElement:
-    """Old sites lay a page out in a table (menu, story, sidebar side by side in one row); read as a data table,
-    its cells run together into one line. Tables whose cells hold headings or paragraphs become plain blocks."""
-    if not TABLE_TAG.search(page):
+ASIDE_TIME = re.compile(r"<(?:aside|nav|footer)\b", re.IGNORECASE)
+
+
+def for_reading(page: str) -> str | HtmlElement:
+    """The page as trafilatura should read it: without layout tables, and without the dates of other stories."""
+    if not TABLE_TAG.search(page) and not ("<time" in page and ASIDE_TIME.search(page)):
         return page
     try:
         tree = document_fromstring(page)
     except (ValueError, ParserError):
         return page
+    without_layout_tables(tree)
+    # A related-stories box ("<aside>… <time datetime=…>") dates other stories: an undated article must not take
+    # the first of those for its own. The dates stay as text; they are no longer markup.
+    for time in [t for t in tree.iter("time") if any(a.tag in ("aside", "nav", "footer") for a in t.iterancestors())]:
+        time.tag = "span"
+        time.attrib.pop("datetime", None)
+    return tree
+
+
+def without_layout_tables(tree: HtmlElement) -> None:
+    """Old sites lay a page out in a table (menu, story, sidebar side by side in one row); read as a data table,
+    its cells run together into one line. Tables whose cells hold headings or paragraphs become plain blocks."""
     layout = [table for table in tree.iter("table") if table.find(".//h1") is not None or len(table.findall(".//p")) >= 3]
     cells = [element for table in layout for element in table.iter("thead", "tbody", "tfoot", "tr", "td", "th")
              if next(element.iterancestors("table"), None) is table]
@@ -58,7 +72,6 @@ def without_layout_tables(page: str) -> str | HtmlElement:
         element.tag = "div"
         for attribute in ("width", "valign", "cellpadding", "cellspacing", "colspan", "rowspan"):
             element.attrib.pop(attribute, None)
-    return tree
 
 
 H1 = re.compile(r"<h1\b[^>]{0,400}>(?P<inner>.{0,600}?)</h1\s*>", re.IGNORECASE | re.DOTALL)  # bounded: no scan to the end per tag
@@ -102,7 +115,7 @@ def copied_from(page: str, site: str | None) -> tuple[bool, str | None]:
 def read_html(raw: RawDocument) -> Document:
     """The article in a saved page, with the page's own title, date, source and authors."""
     extracted = trafilatura.bare_extraction(
-        without_layout_tables(raw.text), with_metadata=True, include_comments=False, include_tables=True, include_images=False,
+        for_reading(raw.text), with_metadata=True, include_comments=False, include_tables=True, include_images=False,
         date_extraction_params={"extensive_search": False, "original_date": True, "max_date": LATEST_DATE},
     )
     if extracted is None or not (extracted.text or "").strip():

@@ -97,7 +97,7 @@ def test_the_samples_tokyo_reports_cluster_and_no_other_pair_does(seeds_site: Pa
     data = json.loads((seeds_site / "data" / "corpus.json").read_text(encoding="utf-8"))
     assert story_sets(data) == [{"000-6a92a6c91713102f", "001-688540cd3cc4f27e"}]
     page = (seeds_site / "articles" / "000-6a92a6c91713102f.html").read_text(encoding="utf-8")
-    also = page.split('id="also-reported"')[1].split("</section>")[0]
+    also = page.split('id="also-reported"')[1].split("</aside>")[0]
     assert "001-688540cd3cc4f27e.html" in also and "Pakistan invites Japanese firms" in also
     # The block comes before any other list of articles on the page.
     assert page.index('id="also-reported"') < page.find('id="related-stories"') or 'id="related-stories"' not in page

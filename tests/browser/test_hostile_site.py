@@ -19,7 +19,9 @@ BOOT = 180_000  # ms: Pyodide's cold boot on a busy machine, with room to spare
 PAGE_STATE = """() => {
   const own = /^(static|search|pyodide-[0-9a-f]+|data)\\//;
   const root = new URL(".", document.baseURI.startsWith("file:") ? location.href : location.origin + "/");
-  const scripts = Array.from(document.scripts).map((s) => s.src ? s.src : "inline: " + s.textContent.slice(0, 60));
+  // (JSON-LD structured data is a data block, which no browser runs.)
+  const scripts = Array.from(document.scripts).filter((s) => (s.type || "").toLowerCase() !== "application/ld+json")
+    .map((s) => s.src ? s.src : "inline: " + s.textContent.slice(0, 60));
   const foreign = scripts.filter((src) => src.startsWith("inline: ") || !src.startsWith(location.origin + "/")
     || !own.test(src.slice(location.origin.length + 1).replace(/^(\\.\\.\\/)+/, "")));
   const handlers = [];

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -18,6 +19,7 @@ class PageAudit(HTMLParser):
         self.findings: list[str] = []
         self.scripts: list[str] = []
         self.in_script = False
+        self.data_block = False
         self.inline = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -35,13 +37,21 @@ class PageAudit(HTMLParser):
             self.findings.append(f"<{tag}>")
         if tag == "script":
             self.in_script, self.inline = True, ""
+            self.data_block = (values.get("type") or "").lower() == "application/ld+json"
             self.scripts.append(values.get("src") or "")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self.in_script:
             self.in_script = False
             source = self.scripts[-1]
-            if not source:
+            if self.data_block:
+                # Structured data (JSON-LD) is a data block no browser runs; it must still be JSON, whole, so no
+                # corpus text closed it early and started markup of its own.
+                try:
+                    json.loads(self.inline)
+                except ValueError:
+                    self.findings.append(f"a JSON-LD block that is not JSON: {self.inline[:60]!r}")
+            elif not source:
                 self.findings.append(f"inline <script>: {self.inline[:60]!r}")
             elif source.startswith(("http:", "https:", "//")) or not own_script(source):
                 self.findings.append(f"<script src={source!r}>: not one of Lode's files")
