@@ -335,7 +335,7 @@ def rescan(articles: tuple[Article, ...], extractions: list[Extraction], found: 
         resume = 0
         for word in re.finditer(r"\w+", text):
             at = word.start()
-            if at < resume or (at and (text[at - 1].isalnum() or text[at - 1] == "_")):
+            if at < resume or (at and is_word_char(text, at - 1)):
                 continue
             surface = next((s for s in by_first_word.get(word.group(0), ())
                             if text.startswith(s, at) and not is_word_char(text, at + len(s))), None)

@@ -163,10 +163,10 @@ def landform_short_names(candidates: list[Found]) -> list[Found]:
 
 # "in Keredari", "near Waleka": a preposition of place after a word that is not a stake, a job or a deal ("a stake
 # in Codelco", "a role in Barrick" name companies).
-PLACE_ONLY_BEFORE = re.compile(r"(?<!stake )(?<!stakes )(?<!shares )(?<!interest )(?<!invest )(?<!invested )(?<!investing )"
-                               r"(?<!investment )(?<!role )(?<!job )(?<!jobs )(?<!position )(?<!talks )(?<!partner )"
-                               r"(?<!holding )(?<!equity )(?<!listed )(?<!trading )(?<!analyst )(?<!engineer )"
-                               r"\b(?:in|near|outside|around)\s+$")
+PLACE_ONLY_BEFORE = re.compile(r"(?:\b(\w+)\s+|^)(?:in|near|outside|around)\s+$")
+NOT_BEFORE_A_PLACE = frozenset({"stake", "stakes", "shares", "interest", "invest", "invested", "investing", "investment",
+                                "role", "job", "jobs", "position", "talks", "partner", "holding", "equity", "listed",
+                                "trading", "analyst", "engineer"})
 # "hearings in Gharo and Keti Bandar": the second of two places after a preposition of place.
 PLACES_BEFORE_AND = re.compile(r"\b(?:in|near|outside|around|at)\s+[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?,? and\s+$")
 # "an elder from Nag", "villagers from Tor Kasi": people from somewhere.
@@ -199,8 +199,10 @@ def as_place(text: str, found: Found) -> Found:
         # A name no gazetteer holds, which the model took for a company or a person, where only a place can stand:
         # "a council member in Keredari,", "small miners in Mberengwa and Mutoko", "an elder from Nag".
         window = text[max(0, found.start - 60):found.start]
+        preposition = PLACE_ONLY_BEFORE.search(window)
+        only_a_place = preposition and (preposition.group(1) or "").casefold() not in NOT_BEFORE_A_PLACE
         if found.type in ("ORG", "PERSON", "EVENT") and is_plain_name(found.name) and not re.match(r"['’]s\b", after) and (
-                PLACE_ONLY_BEFORE.search(window) or PEOPLE_FROM.search(window) or PLACES_BEFORE_AND.search(window)):
+                only_a_place or PEOPLE_FROM.search(window) or PLACES_BEFORE_AND.search(window)):
             return replace(found, type="GPE", origin="rule")
         return found
     if found.type == "GPE":

@@ -12,6 +12,7 @@ from .organisations import (
     EVENT_SUFFIX,
     LEADING_ARTICLE,
     LEGAL_FORMS,
+    MINERAL_WORDS_ANY,
     OPENED_BY,
     ORG_SUFFIX,
     ORG_TAIL,
@@ -197,8 +198,7 @@ def retype(name: str, kind: str) -> str:
     return kind
 
 
-METALS = tuple(form.title() for form in words("minerals") if form.islower() and " " not in form)
-MINERAL_LAST_WORD = re.compile(rf" (?:{alternation(METALS)})$")
+MINERAL_LAST_WORD = re.compile(rf" (?=[A-Z])(?i:{MINERAL_WORDS_ANY})$")  # capitalised: "Cobalt", not "cobalt"
 COMPASS_END = re.compile(r"^(?:North|South|East|West|Upper|Lower|Central|Northern|Southern|Eastern|Western) |"
                          r" (?:North|South|East|West|Upper|Lower|Central)$")
 
