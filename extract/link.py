@@ -599,7 +599,8 @@ def people_and_events(found: list[list[Found]], aliases: Aliases) -> None:
         if len(matches) == 1 and key(name) not in aliases.separate and key(name) not in aliases.fixed_type:
             aliases.canonical.setdefault(key(name), next(iter(matches)))
     dated: dict[str, set[str]] = defaultdict(set)  # an event's name without its year -> the names with one
-    for name in {aliases.resolve(m.name) for mentions in found for m in mentions if m.type == "EVENT"}:
+    # (A fund's vintage too: "… Critical Minerals Fund" is "… Critical Minerals Fund 2024".)
+    for name in {aliases.resolve(m.name) for mentions in found for m in mentions if m.type in ("EVENT", "ORG")}:
         year = re.search(r" (?:19|20)\d{2}$", name)
         if year:
             dated[key(name[:year.start()])].add(name)

@@ -98,6 +98,12 @@ def test_an_acronym_must_spell_its_long_form_from_word_starts() -> None:
     ("the Dogon Kuka refinery", ["Dogon Kuka"]),
     ("Kafue Basin Copper Limited's Mukanda West mine", ["Mukanda West"]),
     ("Rawdat al-Ghazal mine", ["Rawdat al-Ghazal"]),
+    ("to drill the Pelkara rare-earth deposit in the north", ["Pelkara"]),  # a hyphenated description between
+    ("its Tarsun 2 complex will open", ["Tarsun 2"]),  # a number is part of the name
+    ("The Olvenka Mine, which is run by a subsidiary", ["Olvenka"]),  # the site word capitalised
+    ("Why Ghana needs Borvale North Gold Mine", ["Borvale North"]),  # the kind of mine is no part of the name
+    ("work on the tungsten project Kerrow Hill in the east", ["Kerrow Hill"]),  # the name after what it is
+    ("the National Union of Mine Workers", []),  # a name goes on after "Mine"
 ])
 def test_a_name_before_mine_or_project_is_a_project(text: str, names: list[str]) -> None:
     assert [f.name for f in project_names(text)] == names
@@ -108,9 +114,23 @@ def test_a_name_before_mine_or_project_is_a_project(text: str, names: list[str])
     ("at the Bishkek Mining Week 2025 today", [("Bishkek Mining Week 2025", "EVENT")]),
     ("Oil and Gas Development Company", [("Oil and Gas Development Company", "ORG")]),
     ("Last Week prices fell", []),
+    ("KARACHI: Shares of Dorvan Metals Ltd closed higher", [("Dorvan Metals Ltd", "ORG")]),  # the company's shares
 ])
 def test_a_capitalised_run_ending_in_an_organisation_or_event_word_is_a_name(text: str, found: list) -> None:
     assert [(f.name, f.type) for f in suffixed_names(text)] == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("it will show the cathode at Batterix 2027 in Seoul next month", [("Batterix 2027", "EVENT")]),
+    ("By 2030, output doubles", []),
+    ("Early 2026 is the target", []),
+    ("Dorvan 2024 results were weak", []),  # a year before a noun dates the noun
+    ("its Harrow Bay Critical Minerals Fund 2024 will invest", [("Harrow Bay Critical Minerals Fund 2024", "ORG")]),
+])
+def test_a_name_with_its_year_is_an_edition_of_an_event_or_a_funds_vintage(text: str, found: list) -> None:
+    from extract.entities.organisations import editions
+
+    assert [(f.name, f.type) for f in editions(text)] == found
 
 
 @pytest.mark.parametrize("text, names", [
@@ -151,6 +171,10 @@ def test_a_datelines_place_in_capitals_is_a_place(text: str, places: list[str]) 
     ("in the Caraga region", ["Caraga"]),
     ("the mayor of Ribeira de Pena said", ["Ribeira de Pena"]),
     ("Toronto-listed miners", ["Toronto"]),
+    ("the camp lies some 30 km from Velakot. It", ["Velakot"]),
+    ("workers from Velakot and nearby villages", ["Velakot"]),
+    ("trucks take the route through Dhorani towards the coast", ["Dhorani"]),
+    ("a site 40 km from the Pelkara mine", []),  # a mine, not a town
 ])
 def test_a_name_the_text_calls_a_region_or_town_is_a_place(text: str, areas: list[str]) -> None:
     assert [f.name for f in administrative_areas(text)] == areas
@@ -295,6 +319,7 @@ def test_a_range_is_named_by_both_ends() -> None:
     ("Chile's state-owned copper company, Codelco, said", "Codelco"),
     ("he told Dawn on Monday", "Dawn"),
     ("the state news agency Antara reported", "Antara"),
+    ("According to Dawn, the tariff rose", "Dawn"),  # opening its sentence
 ])
 def test_what_only_an_organisation_has_makes_a_name_an_organisation(text: str, name: str) -> None:
     from extract.entities.organisations import organisations_in_context

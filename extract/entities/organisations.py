@@ -41,6 +41,8 @@ COMPANY_WORD = re.compile(rf"\s(?:{alternation(words('organisation_words', 'indu
 LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 # Words that open a sentence and never begin a name (vocab/opening_words.txt).
 OPENING_WORDS = alternation(words("opening_words"))
+# "Shares of …", "Executives of …" (vocab/partitive_words.txt): what heads a phrase about a name.
+PARTITIVE = re.compile(rf"(?:{alternation(words('partitive_words'))}) (?:of|in) (?:the )?(?=[A-Z])")
 CAPITALISED_RUN = r"[A-Z][\w-]*(?: [A-Z][\w-]*)*"
 PORTFOLIO = re.compile(rf"(?: of {CAPITALISED_RUN})?(?:, {CAPITALISED_RUN})*(?:,? and {CAPITALISED_RUN})?")
 
@@ -98,6 +100,9 @@ def suffixed_names(text: str) -> list[Found]:
                   or re.match(rf"(?:{OPENING_WORDS}) (?=[A-Z])", text[start:match.end()]))
         if opener:
             start += opener.end()
+        partitive = PARTITIVE.match(text, start, match.end())
+        if partitive:  # "Shares of Zarghun Metals Ltd": the company's, not its name
+            start = partitive.end()
         # "X Corporation and Y Company Limited" are two names, not one; but in "Oil and Gas Development
         # Company" or "Ministry of Energy and Mineral Resources" the "and" is inside one name: a single word or a
         # phrase with "of" before "and" runs on into the next part. Another name before "and" ("Dala Uranium
@@ -139,6 +144,35 @@ def suffixed_names(text: str) -> list[Found]:
             name_end += extended
             name = text[name_start:name_end]
             found.append(Found(name_start, name_end, name, kind, name, origin="rule"))
+    return found
+
+
+# "InterBattery 2026", "Indaba 2025 in Cape Town": a name with its year, where what follows ends a phrase, is an
+# edition of an event (not "Barrick 2024 results": a year before a noun dates the noun).
+EDITION = re.compile(r"(?<![\w’'.-])([A-Z][\w&-]*[a-z][\w&-]*(?: [A-Z][\w&-]*){0,3}) (?:19|20)\d{2}"
+                     r"(?=[,.;:)]| (?:in|at|on|and|from|which|this|next|last|held|will|was|is|where|when)\b)")
+TIME_WORDS = frozenset(words("time_words"))  # "Early 2026", "Fiscal 2027" (vocab/time_words.txt)
+# "Granite Harbor Critical Minerals Fund 2024": a fund's vintage is part of its name.
+FUND_VINTAGE = re.compile(r"(?<![\w’'.-])((?:[A-Z][\w&-]*(?: of| for| and)? ){1,6}Fund (?:19|20)\d{2})(?![\w-])")
+
+
+def editions(text: str) -> list[Found]:
+    found = []
+    for match in EDITION.finditer(text):
+        start = match.start(1)
+        lead = OPENED_BY.match(text, start, match.end(1))
+        start = lead.end() if lead else start
+        name = text[start:match.end()]
+        head = text[start:match.end(1)]
+        if (not head or head.split()[0].lower() in TIME_WORDS or head.split()[0].lower() in MONTHS or head.split()[0].lower() in WEEKDAYS or place_kind(head)
+                or ORG_SUFFIX.search(head) or COMPANY_WORD.search(" " + head) or FUND_VINTAGE.search(name)):
+            continue
+        found.append(Found(start, match.end(), name, "EVENT", name, origin="rule"))
+    for match in FUND_VINTAGE.finditer(text):
+        start = match.start(1)
+        lead = OPENED_BY.match(text, start, match.end(1))
+        start = lead.end() if lead else start
+        found.append(Found(start, match.end(1), text[start:match.end(1)], "ORG", text[start:match.end(1)], origin="rule"))
     return found
 
 
@@ -207,12 +241,14 @@ MINERAL_WORDS = alternation(tuple(form for form in words("minerals") if form.isl
 PROJECT_NAME = re.compile(
     # At most eight words: unbounded, a long run of capitals would be tried from every word (quadratic).
     r"(?<![\w-])((?:[A-Z][\w’'-]*|de|del|la|las|los|do|da|dos|(?:al|el|ad|ar|as|ash|at|az)-[A-Z][\w’'-]*)"
-    r"(?: (?:[A-Z][\w’'-]*|de|del|la|las|los|do|da|dos|(?:al|el|ad|ar|as|ash|at|az)-[A-Z][\w’'-]*)){0,7})"
+    r"(?: (?:[A-Z][\w’'-]*|de|del|la|las|los|do|da|dos|(?:al|el|ad|ar|as|ash|at|az)-[A-Z][\w’'-]*)){0,7}"
+    r"(?: \d{1,2}(?![\d.,]))?)"  # a number is part of a name: "the Phosphate 3 complex"
     # What kind of site it is may come between: "the Dhal Pir antimony deposit", "the Tor Kandi copper-gold mine".
-    rf"(?= (?:(?:{MINERAL_WORDS}|open-pit|underground)(?:-(?:{MINERAL_WORDS}))? ){{0,2}}"
-    r"(?:(?P<site>mine|mines|project|deposit|prospect|operations?|concession|"
+    # A hyphenated word between is a description too: "the Shoktybai rare-earth deposit", "its ionic-clay project".
+    rf"(?= (?:(?:{MINERAL_WORDS}|open-pit|underground|[a-z]+(?:-[a-z]+)+)(?:-(?:{MINERAL_WORDS}))? ){{0,2}}"
+    r"(?:(?P<site>mine|mines|project|deposit|prospect|operations?|concession|pit|"
     r"mining complex|mining project|smelter project|block|coal block|licence|license)|"
-    r"(?P<facility>refinery|smelter|plant|wells|processing plant))\b"
+    r"(?P<facility>refinery|smelter|plant|wells|processing plant|complex))\b"
     # "Marvand project director", "a Huaxin project manager": a company's staff, not a project.
     r"(?! (?:director|manager|head|chief|team|staff|office|engineer|official|spokesman|spokeswoman|spokesperson|"
     r"developer|lead|leader|company|partner|partners|coordinator|officer)s?\b))"
@@ -253,8 +289,44 @@ def coordinated_sites(text: str) -> list[Found]:
     return found
 
 
+# "the Damang Mine", "Ahafo North Gold Mine": the site word capitalised, as part of the name; a mineral or industry
+# word before it is the kind of mine ("Gold"), not the name. (Not "Mine Workers Union": a name goes on after it.)
+CAPITALISED_SITE = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]*|de|del|da|do)(?: (?:[A-Z][\w’'-]*|de|del|da|do)){0,5}) "
+                              r"(?:Mine|Mines|Project|Deposit|Pit)(?![\w’'-]| [A-Z]| of\b| and [A-Z])")
+# "the tungsten project Upper Kayrakty in the Shet district": the name after what it is, then where it is.
+SITE_THEN_NAME = re.compile(rf"\b(?:{MINERAL_WORDS}|iron ore|coal|gas|oil)(?:-(?:{MINERAL_WORDS}))? (?:project|mine|deposit) "
+                            r"((?:[A-Z][\w’'-]*)(?: [A-Z][\w’'-]*){0,2})(?=[,.;:)]| (?:in|at|near|located|situated)\b)")
+KIND_WORD = re.compile(rf"(?i:{MINERAL_WORDS_ANY}|mining|coal|iron|ore|open|pit|underground|copper-gold)$")
+
+
+def capitalised_sites(text: str) -> list[Found]:
+    found = []
+    for match in list(CAPITALISED_SITE.finditer(text)) + list(SITE_THEN_NAME.finditer(text)):
+        # Words with where they start; an owner before "'s" is not the site ("Newmont's Ahafo Mine").
+        words_ = [(w.start(), w.group(0)) for w in re.finditer(r"\S+", match.group(1))]
+        owner = max((i for i, (_, w) in enumerate(words_) if re.search(r"['’]s$", w)), default=-1)
+        words_ = words_[owner + 1:]
+        while words_ and (words_[0][1] in OPENERS or words_[0][1][0].islower()):
+            words_ = words_[1:]
+        while len(words_) > 1 and KIND_WORD.match(words_[-1][1]):
+            words_ = words_[:-1]
+        if not words_:
+            continue
+        start, end = match.start(1) + words_[0][0], match.start(1) + words_[-1][0] + len(words_[-1][1])
+        name = text[start:end]
+        if (words_[-1][1][0].islower() or ORG_SUFFIX.search(name) or place_kind(name) in ("country", "subdivision")
+                or is_place_adjective(name) or KIND_WORD.match(name)):
+            continue
+        found.append(Found(start, end, name, "PROJECT", name, origin="rule"))
+    return found
+
+
+OPENERS = ("The", "Its", "This", "That", "A", "An", "Our", "Their", "His", "Her", "Your", "My", "Every", "Each", "No",
+           "Any", "One", "At", "In", "From", "Near", "Why", "How", "What")
+
+
 def project_names(text: str) -> list[Found]:
-    found = coordinated_sites(text)
+    found = coordinated_sites(text) + capitalised_sites(text)
     for match in PROJECT_NAME.finditer(text):
         # "Kafue Basin Copper Limited's Mukanda West mine": the project is what follows the owner.
         name = re.split(r"['’]s ", match.group(1))[-1]
@@ -298,7 +370,7 @@ OWNED_BY_ORGANISATION = (r"(?:['’]s)? (?:(?i:chairman|chairwoman|chief executi
 NAME_RUN = r"[A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3}"  # up to four capitalised words
 CAPITALISED_NAME = rf"(?<![\w’'.-])({NAME_RUN})"
 # "told Reuters", "according to Bloomberg", "the state news agency Antara": an outlet the story cites.
-CITED = re.compile(r"\b(?:told|according to|reported by|quoted by|speaking to|in an interview with|compiled by|published by|"
+CITED = re.compile(r"\b(?:told|[Aa]ccording to|reported by|quoted by|[Ss]peaking to|[Ii]n an interview with|compiled by|published by|"
                    rf"(?:news|state news|wire) agency|newspaper|, reported|, reports) (?:the )?({NAME_RUN})"
                    # "Bloomberg reported in May that …", "Dawn reports": an outlet's report.
                    rf"|(?<![\w’'.-])({NAME_RUN}) (?:reported|reports|learns|learned|understands)"
@@ -316,7 +388,7 @@ def described_as(nouns: str, words_between: int) -> re.Pattern[str]:
     world's largest copper mine" (the head noun is the description's own, not one after "of" or "for")."""
     # (Not "Tor Kasi, the town nearest the deposit": a settlement named first is what the name is.) An acronym in
     # brackets may come between: "Toyo Kozan Kaihatsu (TKK), the government-backed company".
-    return re.compile(CAPITALISED_NAME + rf"(?=(?: \([A-Z][\w.&-]*\))?, (?:the|a|an) "
+    return re.compile(CAPITALISED_NAME + rf"(?=(?: \([A-Z][\w.&-]*\))?, (?:the|a|an|its|their) "
                       rf"(?:(?!of |for |at |with |to |in |near|nearest |closest |next "
                       rf"|town|village|city|port |district|region|province)[\w'’-]+ ){{0,{words_between}}}"
                       rf"(?:{nouns})\b(?!['’]))")  # "Katherine Ashdown, the firm's chief investment officer" is no firm

@@ -97,6 +97,17 @@ AREA_NAME = re.compile(rf"(?<![\w’'-])(?!(?:The|In|At|Of)\b){AREA_WORD}(?: {AR
                        r"(?![\w-])(?! (?:Council|Assembly|Court|Office|Authority|Hospital|Police|Government|Administration)\b)")
 # "the Torkham border crossing", "the Kasumbalesa border post": a place on a border, named.
 BORDER_PLACE = re.compile(r"\bthe ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) border (?:crossing|post|point|town|market)\b")
+# "30 km from Islamkot", "some 40 kilometres north of Mithi", "Islamkot and nearby villages", "the road through
+# Chachro": where only a place can stand, whether or not any model or gazetteer knows the name.
+PLACE_WORD = r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?"
+MEASURED_FROM = re.compile(r"\b(?:km|kilometres|kilometers|miles)(?: (?:north|south|east|west|north-?east|north-?west|"
+                           rf"south-?east|south-?west|northeast|northwest|southeast|southwest))? (?:from|of) ({PLACE_WORD})"
+                           r"(?![\w’'-]| [a-z]+ (?:mine|project|deposit|plant|refinery|block|site)\b| (?:mine|project|deposit|"
+                           r"plant|refinery|block|site|port|airport)\b)")
+NEARBY_SETTLEMENTS = re.compile(rf"(?<![\w’'-])({PLACE_WORD}) and (?:the )?(?:nearby|surrounding|neighbouring|neighboring|"
+                                r"adjoining|adjacent|other) (?:villages|towns|settlements|hamlets|communities)\b")
+ROUTE_THROUGH = re.compile(rf"\b(?:route|road|railway|rail line|highway|pipeline|convoys?|trucks) (?:through|via) ({PLACE_WORD})"
+                           r"(?![\w’'-]| [A-Z])")
 # "Waleka, a village of 2,300 people", "Tor Kasi, the town nearest the deposit": a name the text calls a settlement.
 CALLED_A_SETTLEMENT = re.compile(r"(?<![\w-])([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?), (?:a|the) (?:(?:small|remote|nearby|coastal|"
                                  r"mining|fishing|farming|border|nearest|neighbouring|neighboring|dusty|port) )*"
@@ -109,7 +120,8 @@ HOME_PLACE = re.compile(rf"\b([A-Z][\w’'-]+?){COMPANY_HOME}")
 
 def administrative_areas(text: str) -> list[Found]:
     found = [Found(m.start(1), m.end(1), m.group(1), "GPE", m.group(1), origin="rule")
-             for pattern in (ADMINISTRATIVE_AREA, SETTLEMENT, DISTRICT_AFTER_WORD, BORDER_PLACE, CALLED_A_SETTLEMENT)
+             for pattern in (ADMINISTRATIVE_AREA, SETTLEMENT, DISTRICT_AFTER_WORD, BORDER_PLACE, CALLED_A_SETTLEMENT,
+                             MEASURED_FROM, NEARBY_SETTLEMENTS, ROUTE_THROUGH)
              for m in pattern.finditer(text) if not OPENING.fullmatch(m.group(1))]
     found += [Found(m.start(), m.end(), m.group(0), "GPE", m.group(0), origin="rule") for m in AREA_NAME.finditer(text)]
     for match in list(PLACES_AND.finditer(text)) + list(PLACES_OF.finditer(text)):
@@ -216,7 +228,8 @@ def as_place(text: str, found: Found) -> Found:
     # "in Zacatecas and Chihuahua": a place coordinated with one in a place's context.
     coordinated = re.search(r"\b(?:in|at|near|across|from)\s+(?:the )?([A-Z][\w-]+(?: [A-Z][\w-]+)?),? (?:and|or) $",
                             text[max(0, found.start - 60):found.start])
-    coordinated = coordinated and place_kind(coordinated.group(1))
+    # (A known city needs no known partner: "cathode plants in Ochang and Debrecen".)
+    coordinated = coordinated and (place_kind(coordinated.group(1)) or kind == "city")
     # "International Resources Holding RSC Ltd. of Abu Dhabi": where a company is from.
     company_of = re.search(r"\S+ of $", before) and ORG_SUFFIX.search(re.sub(r" of $", "", text[max(0, found.start - 60):found.start]))
     in_context = bool(LOCATIVE.search(before) or company_of or (followed_by_place and place_kind(followed_by_place.group(1))) or dateline

@@ -18,6 +18,7 @@ from .filters import drop_heading_only, inside_phrases, is_demonym, is_honorific
 from .names import one_type_per_name, other_names, vocabulary_matches
 from .ner import MODEL_LABELS
 from .organisations import (
+    editions,
     governments,
     legal_names,
     organisations_in_context,
@@ -91,7 +92,7 @@ def vocabulary_terms(draft: Draft) -> list[Found]:
 
 def suffixed_organisations_and_events(draft: Draft) -> list[Found]:
     text = draft.text
-    named = suffixed_names(text) + legal_names(text) + prefixed_companies(text)
+    named = suffixed_names(text) + legal_names(text) + prefixed_companies(text) + editions(text)
     return merge(draft.candidates, named + governments(text) + coordinated_regions(text))
 
 
