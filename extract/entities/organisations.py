@@ -164,7 +164,8 @@ def editions(text: str) -> list[Found]:
         start = lead.end() if lead else start
         name = text[start:match.end()]
         head = text[start:match.end(1)]
-        if (not head or head.split()[0].lower() in TIME_WORDS or head.split()[0].lower() in MONTHS or head.split()[0].lower() in WEEKDAYS or place_kind(head)
+        first = head.split()[0].lower() if head else ""
+        if (not head or first in TIME_WORDS or first in MONTHS or first in WEEKDAYS or place_kind(head)
                 or ORG_SUFFIX.search(head) or COMPANY_WORD.search(" " + head) or FUND_VINTAGE.search(name)):
             continue
         found.append(Found(start, match.end(), name, "EVENT", name, origin="rule"))
