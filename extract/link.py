@@ -207,6 +207,10 @@ def link(
         members = [m for _, m in groups[group]]
         kind = vote_type(members, aliases)
         name = entity_name(members, kind, aliases)
+        if kind == "PERSON" and not is_named_person(name, members):
+            if place_kind(name) is None:
+                continue
+            kind = "GPE"  # "Minaçu", which the model read as a person, is a town the gazetteer knows
         if key(name) in dropped or any(key(m.text) in dropped for m in members):
             continue
         entity_id = unique_id(name, kind, used_ids)
@@ -262,6 +266,13 @@ def evidence(mention: Found) -> float:
     if (mention.type == "ORG" and legal_form) or (mention.type == "EVENT" and EVENT_SUFFIX.search(mention.name)):
         return EVIDENCE["suffix"]
     return EVIDENCE[mention.origin]
+
+
+def is_named_person(name: str, members: list[Found]) -> bool:
+    """A person the corpus names: somewhere with a given name and a surname, or after a title ("Mr Khan", a rule's
+    find). A lone word the model alone called a person, never written whole anywhere in the corpus, is more often a
+    place, an outlet or a word than a person's name ("Dawn", a village's "Wulan" of "Wulandari")."""
+    return " " in name.strip() or any(" " in m.name.strip() or m.origin != "model" for m in members)
 
 
 def vote_type(members: list[Found], aliases: Aliases) -> str:

@@ -912,3 +912,20 @@ def test_a_given_name_and_first_surname_are_the_person_with_two() -> None:
     aliases = Aliases(VOCABULARY, [], Curation())
     people_and_events(mentions(("Ignacio Ferrer Valdivieso", "PERSON"), ("Ignacio Ferrer", "PERSON")), aliases)
     assert aliases.resolve("Ignacio Ferrer") == "Ignacio Ferrer Valdivieso"
+
+
+@pytest.mark.parametrize("name, members, named", [
+    ("Orvane", [Found(0, 6, "Orvane", "PERSON", "Orvane")], False),  # a lone word only the model called a person
+    ("Orvane", [Found(3, 9, "Orvane", "PERSON", "Orvane", origin="rule")], True),  # after a title: "Mr Orvane"
+    ("Orvane", [Found(0, 6, "Orvane", "PERSON", "Orvane"), Found(0, 12, "Leda Orvane", "PERSON", "Leda Orvane")], True),
+    ("Leda Orvane", [Found(0, 11, "Leda Orvane", "PERSON", "Leda Orvane")], True),
+])
+def test_a_person_is_named_whole_somewhere_or_after_a_title(name: str, members: list[Found], named: bool) -> None:
+    from extract.link import is_named_person
+
+    assert is_named_person(name, members) is named
+
+
+def test_an_ambassador_of_a_country_is_a_person_posted_there() -> None:
+    text = "Ambassador of Chile Ana Ruiz Velasco attended the signing."
+    assert [(f.name, f.type) for f in titled_people(text, VOCABULARY)] == [("Chile", "GPE"), ("Ana Ruiz Velasco", "PERSON")]

@@ -58,10 +58,10 @@ MINISTER_OF_PERSON = re.compile(
     rf"{REPORTING}\b"
 )
 PORTFOLIO_WORDS = frozenset(words("portfolio_words"))
-# "Ambassador to Pakistan Kenji Morimoto", "High Commissioner to the United Kingdom Ayesha Rana": an envoy's
+# "Ambassador to Pakistan Kenji Morimoto", "Ambassador of Chile Ana Ruiz", "High Commissioner to the United Kingdom Ayesha Rana": an envoy's
 # title names where they are posted, then who they are; neither runs into the other.
 ENVOY = re.compile(r"\b(?i:ambassador|high commissioner|envoy|consul[- ]general|consul|charg[ée] d['’]affaires|trade commissioner)"
-                   r" (?:to|in|for) (?:the )?((?:[A-Z][\w’'-]+ ){1,4}[A-Z][\w’'-]+)")
+                   r" (?:to|in|for|of) (?:the )?((?:[A-Z][\w’'-]+ ){1,4}[A-Z][\w’'-]+)")
 # "Engr. Naveed Iqbal Khattak", "Gen Durrani", "Mr Zehri": an honorific that only ever stands before a person.
 PERSONAL_HONORIFIC = re.compile(rf"(?<![\w-])(?:{alternation(words('honorifics', 'personal'))})\.? "
                                 r"([A-Z][\w’'-]+(?: (?:bin |binti |al-|van |de )?[A-Z][\w’'-]+){0,5})")
