@@ -190,6 +190,7 @@ def link(
     found = [[replace(m, name=m.text) if key(m.text) in aliases.separate else m for m in e.mentions if key(m.text) not in signed]
              for signed, e in zip(signers, extractions, strict=True)]
     rescan(articles, extractions, found, aliases)
+    national_companies(articles, found, aliases)
     company_families(found, aliases, vocabulary)
     fuller_names(found, aliases, vocabulary)
     glossed_names(found, aliases)
@@ -362,6 +363,27 @@ def rescan(articles: tuple[Article, ...], extractions: list[Extraction], found: 
             position = bisect.bisect_left(starts, at)
             starts.insert(position, at)
             ends.insert(position, end)
+
+
+def national_companies(articles: tuple[Article, ...], found: list[list[Found]], aliases: Aliases) -> None:
+    """'Freeport Indonesia', 'Komatsu Pakistan': a company the corpus knows, then a country, is that company's
+    national arm, an organisation (its own entity), whatever the model guessed, and wherever its span stopped
+    (unless the model read the country apart: "the JICA Pakistan office")."""
+    companies = {key(aliases.resolve(m.name)) for mentions in found for m in mentions if m.type == "ORG"}
+    for article, mentions in zip(articles, found, strict=True):
+        starts = {m.start for m in mentions}
+        for index, m in enumerate(mentions):
+            if (key(aliases.resolve(m.name)) in companies and m.type not in VALUE_TYPES
+                    and place_kind(m.name) not in ("country", "subdivision")):
+                after = re.match(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w’'-]| [A-Z])", article.text[m.end:m.end + 40])
+                if after and place_kind(after.group(1)) == "country" and m.end + 1 not in starts:
+                    end = m.end + after.end()
+                    name = article.text[m.start:end]
+                    mentions[index] = replace(m, end=end, text=name, name=name, type="ORG", origin="rule")
+            elif m.type in ("GPE", "LOC", "PERSON") and m.origin in ("model", "linked") and " " in m.name:
+                head, _, country = m.name.rpartition(" ")
+                if place_kind(country) == "country" and key(aliases.resolve(head)) in companies and not place_kind(head):
+                    mentions[index] = replace(m, type="ORG", origin="rule")
 
 
 def is_word_char(text: str, index: int) -> bool:

@@ -929,3 +929,28 @@ def test_a_person_is_named_whole_somewhere_or_after_a_title(name: str, members: 
 def test_an_ambassador_of_a_country_is_a_person_posted_there() -> None:
     text = "Ambassador of Chile Ana Ruiz Velasco attended the signing."
     assert [(f.name, f.type) for f in titled_people(text, VOCABULARY)] == [("Chile", "GPE"), ("Ana Ruiz Velasco", "PERSON")]
+
+
+def test_a_known_company_then_a_country_is_its_national_arm() -> None:
+    from types import SimpleNamespace
+
+    from extract.link import Aliases, Curation, national_companies
+
+    text = "Portvale CEO Ana Ruiz spoke. The state holds a stake in Portvale Indonesia. The JICA Pakistan office opened."
+    at, jica = text.rindex("Portvale"), text.index("JICA")
+    pakistan = text.index("Pakistan")
+    found = [[Found(0, 8, "Portvale", "ORG", "Portvale", origin="rule"), Found(at, at + 8, "Portvale", "GPE", "Portvale"),
+              Found(jica, jica + 4, "JICA", "ORG", "JICA"), Found(pakistan, pakistan + 8, "Pakistan", "GPE", "Pakistan")]]
+    national_companies((SimpleNamespace(text=text),), found, Aliases(VOCABULARY, [], Curation()))
+    assert [(f.text, f.type) for f in found[0]] == [("Portvale", "ORG"), ("Portvale Indonesia", "ORG"), ("JICA", "ORG"),
+                                                     ("Pakistan", "GPE")]
+
+
+def test_a_stake_in_a_town_named_company_is_no_place() -> None:
+    from extract.entities.places import as_place
+
+    text = "The state holds a stake in Freeport, and the fire at Freeport's smelter was an accident. Ships left Freeport."
+    stake, owner, town = text.index("Freeport"), text.index("Freeport's"), text.rindex("Freeport")
+    assert as_place(text, Found(stake, stake + 8, "Freeport", "ORG", "Freeport")).origin == "model"  # no place's context
+    assert as_place(text, Found(owner, owner + 8, "Freeport", "ORG", "Freeport")).origin == "model"
+    assert as_place(text, Found(town, town + 8, "Freeport", "PERSON", "Freeport")).type == "PERSON"  # no preposition

@@ -435,7 +435,7 @@ def projects_described(text: str) -> list[Found]:
 def organisations_in_context(text: str) -> list[Found]:
     """Names the text treats as an organisation: weighed against the model's guess for the same name."""
     # (An outlet described or cited may share a town's name: "steelmaker Baosteel", "Xinhua reported that".)
-    found = [named_in_context(text, match, "ORG", towns_too=pattern in (ORGANISATION_DESCRIBED, CITED))
+    found = [named_in_context(text, match, "ORG", towns_too=pattern in (ORGANISATION_DESCRIBED, CITED, ORGANISATION_CONTEXT))
              for pattern in (ORGANISATION_CONTEXT, DESCRIBED_AS_ORGANISATION, ORGANISATION_DESCRIBED, CITED)
              for match in pattern.finditer(text)]
     for match in OWNERS.finditer(text):  # each of two owners named together

@@ -232,7 +232,11 @@ def as_place(text: str, found: Found) -> Found:
     coordinated = coordinated and (place_kind(coordinated.group(1)) or kind == "city")
     # "International Resources Holding RSC Ltd. of Abu Dhabi": where a company is from.
     company_of = re.search(r"\S+ of $", before) and ORG_SUFFIX.search(re.sub(r" of $", "", text[max(0, found.start - 60):found.start]))
-    in_context = bool(LOCATIVE.search(before) or company_of or (followed_by_place and place_kind(followed_by_place.group(1))) or dateline
+    # Not "a stake in Freeport", nor "at Freeport's smelter": a share, a job or an owner is a company's.
+    preposition = PLACE_ONLY_BEFORE.search(text[max(0, found.start - 60):found.start])
+    locative = LOCATIVE.search(before) and not re.match(r"['’]s\b", after) and not (
+        preposition and (preposition.group(1) or "").casefold() in NOT_BEFORE_A_PLACE)
+    in_context = bool(locative or company_of or (followed_by_place and place_kind(followed_by_place.group(1))) or dateline
                       or home or coordinated)
     # Only a place seen in a place's context outvotes the model elsewhere; a bare LOC -> GPE is still a guess.
     origin = "rule" if in_context else "model"
