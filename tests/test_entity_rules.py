@@ -104,6 +104,9 @@ def test_an_acronym_must_spell_its_long_form_from_word_starts() -> None:
     ("Why Ghana needs Borvale North Gold Mine", ["Borvale North"]),  # the kind of mine is no part of the name
     ("work on the tungsten project Kerrow Hill in the east", ["Kerrow Hill"]),  # the name after what it is
     ("the National Union of Mine Workers", []),  # a name goes on after "Mine"
+    ("the Kessel Ridge copper and cobalt mine", ["Kessel Ridge"]),  # two minerals between
+    ("the first Japanese-led rare-earth project", []),  # a word ending "-led" describes
+    ("a stake in a Kazakh mine", []),  # a country's name begins with the word: an adjective
 ])
 def test_a_name_before_mine_or_project_is_a_project(text: str, names: list[str]) -> None:
     assert [f.name for f in project_names(text)] == names
@@ -124,6 +127,7 @@ def test_a_capitalised_run_ending_in_an_organisation_or_event_word_is_a_name(tex
     ("it will show the cathode at Batterix 2027 in Seoul next month", [("Batterix 2027", "EVENT")]),
     ("By 2030, output doubles", []),
     ("Early 2026 is the target", []),
+    ("output in July-September 2025 rose", []),
     ("Dorvan 2024 results were weak", []),  # a year before a noun dates the noun
     ("its Harrow Bay Critical Minerals Fund 2024 will invest", [("Harrow Bay Critical Minerals Fund 2024", "ORG")]),
 ])
@@ -226,7 +230,8 @@ def test_junk_is_no_entity(text: str, span: str, kind: str, junk: bool) -> None:
     assert is_junk(model_span(text, span, kind), set(), text) is junk
 
 
-@pytest.mark.parametrize("name, demonym", [("Pakistanis", True), ("Japanese", True), ("Pakistan", False), ("Andean", True),
+@pytest.mark.parametrize("name, demonym", [("Americas", False), ("Pakistanis", True), ("Japanese", True), ("Pakistan", False),
+                                           ("Andean", True),
                                            ("Andes", False), ("Philippines", False)])
 def test_people_of_a_place_are_not_the_place(name: str, demonym: bool) -> None:
     assert is_demonym(Found(0, len(name), name, "GPE", name), VOCABULARY) is demonym

@@ -67,8 +67,8 @@ def is_capitalised_common_word(found: Found, text: str) -> bool:
 
 def is_demonym(found: Found, vocabulary: Vocabulary) -> bool:
     """'Pakistanis', 'Japanese', 'Chinese': people of a place, not the place."""
-    if found.type not in ("GPE", "LOC", "ORG") or " " in found.name:
-        return False
+    if found.type not in ("GPE", "LOC", "ORG") or " " in found.name or vocabulary.lookup(found.name) is not None:
+        return False  # (a place the vocabulary names is itself: "the Americas" are no people of America)
     for ending in ("is", "i", "ese", "ians", "ian", "ans", "an", "s"):
         stem = found.name[: -len(ending)]
         if found.name.endswith(ending) and len(stem) >= 3:

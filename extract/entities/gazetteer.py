@@ -92,6 +92,18 @@ def country_prefixes() -> frozenset[str]:
 
 
 @functools.cache
+def country_keys() -> tuple[str, ...]:
+    return tuple(sorted(name for name, kind in places().items() if kind == "country"))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def is_country_start(word: str) -> bool:
+    """'Kazakh' of 'Kazakhstan', 'Uzbek' of 'Uzbekistan': the word begins a longer country's name, without a space."""
+    start = key(word)
+    return any(name.startswith(start) and len(name) > len(start) and name[len(start)] != " " for name in country_keys())
+
+
+@functools.cache
 def small_towns() -> frozenset[str]:
     """Name keys of GeoNames towns of 1,000 people or more that places() leaves out (below 15,000): asked only
     where the text already treats a name as a place ("in Dadu", "Dadu district"), since far more of them

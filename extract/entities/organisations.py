@@ -7,7 +7,7 @@ import re
 
 from ..dates import MONTHS, WEEKDAYS
 from ..vocab import alternation, words
-from .gazetteer import country_prefixes, place_kind
+from .gazetteer import country_prefixes, is_country_start, place_kind
 from .spans import Found
 
 MINERAL_WORDS_ANY = alternation(tuple(form for form in words("minerals") if " " not in form))
@@ -164,7 +164,7 @@ def editions(text: str) -> list[Found]:
         start = lead.end() if lead else start
         name = text[start:match.end()]
         head = text[start:match.end(1)]
-        first = head.split()[0].lower() if head else ""
+        first = re.split(r"[-–]", head.split()[0].lower())[0] if head else ""  # "July-September 2025" is a time
         if (not head or first in TIME_WORDS or first in MONTHS or first in WEEKDAYS or place_kind(head)
                 or ORG_SUFFIX.search(head) or COMPANY_WORD.search(" " + head) or FUND_VINTAGE.search(name)):
             continue
@@ -245,8 +245,9 @@ PROJECT_NAME = re.compile(
     r"(?: (?:[A-Z][\w’'-]*|de|del|la|las|los|do|da|dos|(?:al|el|ad|ar|as|ash|at|az)-[A-Z][\w’'-]*)){0,7}"
     r"(?: \d{1,2}(?![\d.,]))?)"  # a number is part of a name: "the Phosphate 3 complex"
     # What kind of site it is may come between: "the Dhal Pir antimony deposit", "the Tor Kandi copper-gold mine".
-    # A hyphenated word between is a description too: "the Shoktybai rare-earth deposit", "its ionic-clay project".
-    rf"(?= (?:(?:{MINERAL_WORDS}|open-pit|underground|[a-z]+(?:-[a-z]+)+)(?:-(?:{MINERAL_WORDS}))? ){{0,2}}"
+    # A hyphenated word between is a description too: "the Shoktybai rare-earth deposit", "its ionic-clay project";
+    # so are two minerals: "the Tenke Fungurume copper and cobalt mine".
+    rf"(?= (?:(?:{MINERAL_WORDS}|open-pit|underground|[a-z]+(?:-[a-z]+)+)(?:(?:-|/|,? and )(?:{MINERAL_WORDS}))? ){{0,2}}"
     r"(?:(?P<site>mine|mines|project|deposit|prospect|operations?|concession|pit|"
     r"mining complex|mining project|smelter project|block|coal block|licence|license)|"
     r"(?P<facility>refinery|smelter|plant|wells|processing plant|complex))\b"
@@ -265,8 +266,11 @@ def is_adjective(word: str) -> bool:
 def is_place_adjective(name: str) -> bool:
     """'Indonesian', 'Chilean', 'Congolese', 'Saudi': one word, an adjective's ending, and a country's name
     beginning as it does ('Chagai' ends like 'Saudi', but no country begins 'Chag')."""
-    return (" " not in name and bool(re.search(r"(?:ian|ean|ese|ish|an|i|ic)$", name)) and not place_kind(name)
-            and name[:4].casefold() in country_prefixes())
+    if " " in name or place_kind(name):
+        return False
+    # "Kazakh", "Uzbek", "Afghan": a country's name is the adjective and a suffix ("-stan").
+    return ((bool(re.search(r"(?:ian|ean|ese|ish|an|i|ic)$", name)) and name[:4].casefold() in country_prefixes())
+            or (len(name) >= 5 and is_country_start(name)))
 
 
 # "the Itabira, Timbopeba and Brucutu mines": every name before a plural site word is a site.
@@ -337,7 +341,9 @@ def project_names(text: str) -> list[Found]:
                          or words[0] in ("The", "Its", "This", "That", "A", "An", "Our", "Their", "His", "Her", "Your",
                                          "My", "Every", "Each", "No", "Any", "One")):
             words = words[1:]
-        if not words or (words[-1][0].islower() and not ARABIC_ARTICLE.match(words[-1])) or re.search(r"['’]s?$", words[-1]):
+        # (Nor "the first Japanese-led rare-earth project": a word ending "-led", "-owned" describes.)
+        if (not words or (words[-1][0].islower() and not ARABIC_ARTICLE.match(words[-1])) or re.search(r"['’]s?$", words[-1])
+                or re.search(r"-[a-z]+$", words[-1])):
             continue  # (nor "Freeport’s mine": the owner, not the project)
         name = " ".join(words)
         start = match.end(1) - len(name)

@@ -176,7 +176,8 @@ def landform_short_names(candidates: list[Found]) -> list[Found]:
 # "in Keredari", "near Waleka": a preposition of place after a word that is not a stake, a job or a deal ("a stake
 # in Codelco", "a role in Barrick" name companies).
 PLACE_ONLY_BEFORE = re.compile(r"(?:\b(\w+)\s+|^)(?:in|near|outside|around)\s+$")
-NOT_BEFORE_A_PLACE = frozenset({"stake", "stakes", "shares", "interest", "invest", "invested", "investing", "investment",
+NOT_BEFORE_A_PLACE = frozenset({"stake", "stakes", "stakeholder", "shareholder", "shareholders", "owner", "shares",
+                                "interest", "invest", "invested", "investing", "investment",
                                 "role", "job", "jobs", "position", "talks", "partner", "holding", "equity", "listed",
                                 "trading", "analyst", "engineer"})
 # "hearings in Gharo and Keti Bandar": the second of two places after a preposition of place.
