@@ -959,3 +959,12 @@ def test_a_stake_in_a_town_named_company_is_no_place() -> None:
     assert as_place(text, Found(stake, stake + 8, "Freeport", "ORG", "Freeport")).origin == "model"  # no place's context
     assert as_place(text, Found(owner, owner + 8, "Freeport", "ORG", "Freeport")).origin == "model"
     assert as_place(text, Found(town, town + 8, "Freeport", "PERSON", "Freeport")).type == "PERSON"  # no preposition
+
+
+@pytest.mark.parametrize("name, parts", [
+    ("Yarrow Resources of Australia", [("Yarrow Resources", "ORG"), ("Australia", "GPE")]),  # an industry word ends the name
+    ("Commonwealth Bank of Australia", [("Commonwealth Bank of Australia", "ORG")]),  # a bank's name holds its country
+    ("Minerals Council of Australia", [("Minerals Council of Australia", "ORG")]),
+])
+def test_a_company_of_a_country_is_the_company_and_the_country(name: str, parts: list) -> None:
+    assert [(f.name, f.type) for f in split_located(Found(0, len(name), name, "ORG", name))] == parts

@@ -15,12 +15,21 @@ DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern
 LOCATED = re.compile(r"(.+?) in ([A-Z][\w-]+(?: [A-Z][\w-]+)?)")
 
 
+# "Bindoon Resources of Australia": a company by its industry word, then the country it is from.
+COMPANY_OF_COUNTRY = re.compile(r"(.+) of (?:the )?([A-Z][\w-]+(?: [A-Z][\w-]+)?)")
+
+
 def split_located(found: Found) -> list[Found]:
-    """'Bogd Securities in Ulaanbaatar': the model ran a name and where it is into one span; split them.
-    (A chamber's full name holds its place, "China Chamber of Commerce in Pakistan", and stays whole.)"""
-    match = LOCATED.fullmatch(found.name) if found.origin == "model" and found.type in ("ORG", "PERSON") else None
-    if not match or "Chamber" in match.group(1) or not place_kind(match.group(2)):
+    """'Bogd Securities in Ulaanbaatar', 'Bindoon Resources of Australia': the model ran a name and where it is
+    into one span; split them. (A chamber's full name holds its place, "China Chamber of Commerce in Pakistan",
+    and stays whole; so does a bank's, "Commonwealth Bank of Australia": only an industry word ends the name.)"""
+    if found.origin != "model" or found.type not in ("ORG", "PERSON"):
         return [found]
+    match = LOCATED.fullmatch(found.name)
+    if not match or "Chamber" in match.group(1) or not place_kind(match.group(2)):
+        match = COMPANY_OF_COUNTRY.fullmatch(found.name)
+        if not match or place_kind(match.group(2)) != "country" or not COMPANY_WORD.search(match.group(1)):
+            return [found]
     place_start = found.start + match.start(2)
     return [replace(found, end=found.start + match.end(1), text=match.group(1), name=match.group(1)),
             Found(place_start, found.end, match.group(2), "GPE", match.group(2), origin="rule")]
