@@ -968,3 +968,21 @@ def test_a_stake_in_a_town_named_company_is_no_place() -> None:
 ])
 def test_a_company_of_a_country_is_the_company_and_the_country(name: str, parts: list) -> None:
     assert [(f.name, f.type) for f in split_located(Found(0, len(name), name, "ORG", name))] == parts
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("Katherine Ashdown", "PERSON"),  # a given name, then a surname: a person, whatever the model said
+    ("Saad bin Khalid Al-Qahtani", "PERSON"),
+    ("Grace Mining", "ORG"),  # an industry word: a company named after someone
+    ("Victoria Gold", "ORG"),
+    ("Sarah Pakistan", "ORG"),  # a country is no part of a person's name
+])
+def test_a_given_name_then_name_words_is_a_person(name: str, kind: str) -> None:
+    assert retype(name, "ORG") == kind
+
+
+def test_given_names_leave_out_places_months_and_weekdays() -> None:
+    from extract.entities.tidy import GIVEN_NAMES
+
+    assert {"Katherine", "Tariq", "Kenji", "Ignacio"} <= GIVEN_NAMES
+    assert not {"Jordan", "Georgia", "May", "Monday", "Kingston"} & GIVEN_NAMES

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ..model import VALUE_TYPES
 from ..vocab import alternation, words
+from .gazetteer import place_kind
 from .organisations import (
     COMPANY_WORD,
     EVENT_SUFFIX,
@@ -192,10 +193,29 @@ def retype(name: str, kind: str) -> str:
     # "Zhejiang Huayou Cobalt": a capitalised metal after a name ends a company's name, never a person's.
     if kind == "PERSON" and " " in name and MINERAL_LAST_WORD.search(name):
         return "ORG"
+    # "Katherine Ashdown", "Saad bin Khalid Al-Qahtani": a given name, then only name words, is a person's name
+    # however the model read it (a company named after its founder carries an industry word or a legal form).
+    if kind == "ORG" and is_personal_name(name):
+        return "PERSON"
     # "Ahafo North", "Upper Kayrakty": a compass word is no part of a person's name; it names a place or a site.
     if kind == "PERSON" and COMPASS_END.search(name):
         return "GPE"
     return kind
+
+
+GIVEN_NAMES = frozenset(words("given_names"))  # vocab/given_names.txt, from Faker's 86 locales
+ORGANISATION_WORDS = frozenset(w.casefold() for form in words("organisation_words") for w in form.split())
+NAME_PARTICLES = {"bin", "binti", "ibn", "bint", "al", "el", "de", "da", "do", "dos", "van", "von", "der", "le", "la"}
+PERSONAL_NAME_WORD = re.compile(r"(?:(?:al|el)-)?[A-Z][a-zà-ÿ’']+(?:-[A-Z]?[a-zà-ÿ’']+)*")
+
+
+def is_personal_name(name: str) -> bool:
+    words_ = name.split()
+    return (2 <= len(words_) <= 5 and words_[0].split("-")[0] in GIVEN_NAMES and PERSONAL_NAME_WORD.fullmatch(words_[0]) is not None
+            and all(PERSONAL_NAME_WORD.fullmatch(w) or w in NAME_PARTICLES for w in words_[1:])
+            and PERSONAL_NAME_WORD.fullmatch(words_[-1]) is not None
+            and not any(w.casefold() in ORGANISATION_WORDS or place_kind(w) in ("country", "subdivision") for w in words_[1:])
+            and not MINERAL_LAST_WORD.search(name))
 
 
 MINERAL_LAST_WORD = re.compile(rf" (?=[A-Z])(?i:{MINERAL_WORDS_ANY})$")  # capitalised: "Cobalt", not "cobalt"
