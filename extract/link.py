@@ -195,6 +195,7 @@ def link(
     fuller_names(found, aliases, vocabulary)
     glossed_names(found, aliases)
     people_and_events(found, aliases)
+    provinces(found, aliases)
     groups: dict[str, list[tuple[int, Found]]] = defaultdict(list)
     for index, mentions in enumerate(found):
         for mention in mentions:
@@ -600,6 +601,23 @@ def glossed_names(found: list[list[Found]], aliases: Aliases) -> None:
         for name in names - {chosen}:
             if key(name) not in aliases.separate and key(name) not in aliases.fixed_type:
                 aliases.canonical[key(name)] = chosen
+
+
+ADMINISTRATIVE_SUFFIX = re.compile(r" (?:State|Province|Region|Governorate|Oblast|Prefecture|County|Department)$")
+
+
+def provinces(found: list[list[Found]], aliases: Aliases) -> None:
+    """'Nasarawa State' and 'Nasarawa' are one place where the data knows 'Nasarawa' as a state or province:
+    the fuller form names it. (Not where the data knows the bare name only as a city: 'Karachi Region' is not
+    'Karachi'.)"""
+    names = {aliases.resolve(m.name) for mentions in found for m in mentions if m.type == "GPE"}
+    by_key = {key(n): n for n in names}
+    for name in names:
+        suffix = ADMINISTRATIVE_SUFFIX.search(name)
+        bare = key(name[:suffix.start()]) if suffix else None
+        if (bare in by_key and place_kind(bare) == "subdivision" and bare not in aliases.canonical
+                and bare not in aliases.separate and bare not in aliases.fixed_type):
+            aliases.canonical[bare] = name
 
 
 def people_and_events(found: list[list[Found]], aliases: Aliases) -> None:

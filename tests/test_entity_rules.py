@@ -1013,3 +1013,17 @@ def test_a_currency_named_by_its_last_word_belongs_to_the_country_named(text: st
     from extract.entities.values import family_amounts
 
     assert [(f.text, f.value["currency"], f.value["amount"]) for f in family_amounts(text)] == amounts
+
+
+@pytest.mark.parametrize("names, bare, full", [
+    ([("Nasarawa State", "GPE"), ("Nasarawa", "GPE")], "Nasarawa", "Nasarawa State"),  # the data knows a state of that name
+    ([("Kano State", "GPE"), ("Kano", "GPE")], "Kano", "Kano State"),
+    ([("Balochistan Province", "GPE"), ("Balochistan", "GPE")], "Balochistan Province", "Balochistan"),  # the vocabulary's name
+    ([("Karachi Region", "GPE"), ("Karachi", "GPE")], "Karachi", "Karachi"),  # a city, not a province: kept apart
+])
+def test_a_province_with_and_without_its_administrative_word_is_one_place(names: list, bare: str, full: str) -> None:
+    from extract.link import Aliases, Curation, provinces
+
+    aliases = Aliases(VOCABULARY, [], Curation())
+    provinces(mentions(*names), aliases)
+    assert aliases.resolve(bare) == full
