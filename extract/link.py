@@ -191,6 +191,7 @@ def link(
              for signed, e in zip(signers, extractions, strict=True)]
     rescan(articles, extractions, found, aliases)
     national_companies(articles, found, aliases)
+    short_forms_inside(found, aliases)
     company_families(found, aliases, vocabulary)
     fuller_names(found, aliases, vocabulary)
     glossed_names(found, aliases)
@@ -505,6 +506,21 @@ def company_families(found: list[list[Found]], aliases: Aliases, vocabulary: Voc
                 chosen = canonical_of.get(core) if core != key(m.name) or " " in core else None
             if chosen is not None:
                 mentions[index] = replace(m, type="ORG", name=chosen)
+
+
+SHORT_FORM_INSIDE = re.compile(r"(.+?) \(([A-Z][\w&-]*)\) (\S.*)")
+
+
+def short_forms_inside(found: list[list[Found]], aliases: Aliases) -> None:
+    """'US Export-Import (Exim) Bank' defines 'Exim Bank' in passing: both are 'US Export-Import Bank'."""
+    for name in {aliases.resolve(m.name) for mentions in found for m in mentions if m.type == "ORG"}:
+        match = SHORT_FORM_INSIDE.fullmatch(name)
+        if not match:
+            continue
+        plain = f"{match.group(1)} {match.group(3)}"
+        for form in (name, f"{match.group(2)} {match.group(3)}"):
+            if key(form) not in aliases.separate and key(form) not in aliases.canonical:
+                aliases.canonical[key(form)] = plain
 
 
 def without_legal_form(name: str) -> str:

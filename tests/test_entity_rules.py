@@ -1027,3 +1027,50 @@ def test_a_province_with_and_without_its_administrative_word_is_one_place(names:
     aliases = Aliases(VOCABULARY, [], Curation())
     provinces(mentions(*names), aliases)
     assert aliases.resolve(bare) == full
+
+
+def test_an_owner_and_what_it_owns_in_one_model_span_are_two_names() -> None:
+    text = "a loan to Barrick Mining’s Reko Diq mine"
+    start = text.index("Barrick")
+    names = [(c.text, c.type) for c in refine(text, [(start, text.index(" mine"), "PERSON")], [], VOCABULARY).mentions]
+    assert ("Barrick Mining", "ORG") in names and ("Reko Diq", "PROJECT") in names
+
+
+@pytest.mark.parametrize("name, kind", [("Congress", "ORG"), ("US Congress", "ORG"), ("National Congress", "ORG"),
+                                        ("World Mining Congress", "EVENT"), ("Future Minerals Forum", "EVENT")])
+def test_a_legislature_is_no_event(name: str, kind: str) -> None:
+    assert retype(name, "ORG") == kind
+
+
+@pytest.mark.parametrize("written, value", [("$700 millions", {"amount": 700_000_000, "currency": "USD"}),
+                                            ("$2 billions", {"amount": 2_000_000_000, "currency": "USD"})])
+def test_a_plural_scale_is_a_scale(written: str, value: dict) -> None:
+    assert money_value(written) == value
+
+
+@pytest.mark.parametrize("text, names", [
+    ("term sheets with Japan’s JBIC and Saudi Arabia’s PIF", ["JBIC", "PIF"]),
+    ("China’s GDP grew and Japan’s LNG imports fell", []),  # common terms are no one's name
+])
+def test_capitals_a_country_owns_name_one_of_its_bodies(text: str, names: list[str]) -> None:
+    from extract.entities.organisations import organisations_in_context
+
+    assert [f.name for f in organisations_in_context(text) if f.type == "ORG"] == names
+
+
+def test_a_short_form_in_brackets_inside_a_name_is_that_organisation() -> None:
+    from extract.link import Aliases, Curation, short_forms_inside
+
+    aliases = Aliases(VOCABULARY, [], Curation())
+    short_forms_inside(mentions(("US Export-Import (Exim) Bank", "ORG"), ("Exim Bank", "ORG")), aliases)
+    assert aliases.resolve("Exim Bank") == aliases.resolve("US Export-Import (Exim) Bank") == "US Export-Import Bank"
+
+
+def test_an_acronyms_long_form_takes_the_type_of_its_first_words() -> None:
+    from extract.entities.acronyms import apply_acronyms
+
+    text = "Metallurgical Corporation of China (MCC) said MCC would bid."
+    candidates = [model_span(text, "Metallurgical Corporation", "ORG"), model_span(text, "China", "GPE")]
+    found, acronyms, _ = apply_acronyms(text, candidates)
+    assert acronyms == {"MCC": "Metallurgical Corporation of China"}
+    assert {c.type for c in found if c.name == "Metallurgical Corporation of China"} == {"ORG"}

@@ -53,7 +53,10 @@ def apply_acronyms(text: str, candidates: list[Found]) -> tuple[list[Found], dic
             common.add(short)
             common.add(short.rstrip("s"))
             continue
-        existing = next((c for c in candidates if c.start <= long_start < c.end or long_start <= c.start < match.start()), None)
+        # What the model or a rule made of the long form's first words gives its type: "Metallurgical Corporation",
+        # not the "China" at its end.
+        inside = [c for c in candidates if c.start <= long_start < c.end or long_start <= c.start < match.start()]
+        existing = min(inside, key=lambda c: (c.start, -c.end)) if inside else None
         kind = retype(long_text, existing.type if existing and existing.type not in VALUE_TYPES else "ORG")
         long_found = Found(long_start, long_start + len(long_text), long_text, kind, long_text, origin="acronym")
         acronyms[short] = long_text

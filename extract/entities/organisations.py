@@ -414,6 +414,10 @@ ORGANISATION_DESCRIBED = re.compile(rf"\b(?:company|firm|miner|producer|conglome
                                     rf"steelmaker|smelter operator|trading house|conglomerate|consortium) ({NAME_RUN})"
                                     rf"(?=[,.;:]| [a-z])")
 OPENED_BY = re.compile(rf"(?:(?:{OPENING_WORDS})(?: |$))+")
+# "Japan’s JBIC", "China’s CMOC": letters in capitals a country owns are one of its bodies or companies (not "China’s
+# GDP": the common terms are no one's name).
+COUNTRY_ACRONYM = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)[’']s ([A-Z][A-Z&]{1,7})\b(?![’'-])")
+COMMON_ACRONYMS = frozenset(form.casefold() for form in words("common_terms"))
 PRONOUNS = {"I", "We", "He", "She", "They", "It", "Its"}
 
 
@@ -444,6 +448,9 @@ def organisations_in_context(text: str) -> list[Found]:
     found = [named_in_context(text, match, "ORG", towns_too=pattern in (ORGANISATION_DESCRIBED, CITED, ORGANISATION_CONTEXT))
              for pattern in (ORGANISATION_CONTEXT, DESCRIBED_AS_ORGANISATION, ORGANISATION_DESCRIBED, CITED)
              for match in pattern.finditer(text)]
+    for match in COUNTRY_ACRONYM.finditer(text):
+        if place_kind(match.group(1)) == "country" and match.group(2).casefold() not in COMMON_ACRONYMS:
+            found.append(Found(match.start(2), match.end(2), match.group(2), "ORG", match.group(2), origin="rule"))
     for match in OWNERS.finditer(text):  # each of two owners named together
         found += [Found(match.start(group), match.end(group), match.group(group), "ORG", match.group(group), origin="rule")
                   for group in (1, 2, 3) if match.group(group) and not place_kind(match.group(group))

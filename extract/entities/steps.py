@@ -38,7 +38,7 @@ from .places import (
     split_located,
 )
 from .spans import Coverage, Extraction, Found, contains, merge, non_overlapping, outermost, overlaps
-from .tidy import tidy
+from .tidy import split_possessive, tidy
 from .values import dated, is_explicit_date, month_dates, values_in
 
 
@@ -205,7 +205,9 @@ def refine(
     trace: Callable[[str, list[Found]], None] | None = None,
 ) -> Extraction:
     """spaCy's spans of one article -> its mentions, by running STEPS in order."""
-    tidied = (tidy(text, Found(s, e, text[s:e], MODEL_LABELS[label], text[s:e])) for s, e, label in spans if label in MODEL_LABELS)
+    # "Barrick Mining’s Reko Diq", one span to the model, is the owner and what it owns: each part is tidied.
+    tidied = (tidy(text, part) for s, e, label in spans if label in MODEL_LABELS
+              for part in split_possessive(Found(s, e, text[s:e], MODEL_LABELS[label], text[s:e])))
     draft = Draft(text, headings, vocabulary, [c for c in tidied if c is not None])
     for name, step in STEPS:
         draft.candidates = step(draft)

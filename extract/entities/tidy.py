@@ -180,8 +180,9 @@ def retype(name: str, kind: str) -> str:
     """Suffixes outweigh the model's guess: '… Limited' is an organisation, '… Forum' an event, '… Basin' a region."""
     if kind in VALUE_TYPES:
         return kind
-    if EVENT_SUFFIX.search(name):
-        return "EVENT"
+    event = EVENT_SUFFIX.search(name)
+    if event and not is_place_or_origin(name[:event.start()].strip()):
+        return "EVENT"  # "Congress" or "US Congress" is a legislature; "World Mining Congress" is an event
     if ORG_SUFFIX.search(name):
         return "ORG"
     if LEADING_ORG_WORD.match(name) and kind in ("PERSON", "GPE", "LOC"):
@@ -201,6 +202,26 @@ def retype(name: str, kind: str) -> str:
     if kind == "PERSON" and COMPASS_END.search(name):
         return "GPE"
     return kind
+
+
+POSSESSIVE_INSIDE = re.compile(r"(.+?)[’']s ([A-Z].*)")
+
+
+def is_place_or_origin(words_: str) -> bool:
+    """'', 'US', 'National', 'Pakistan': what may come before "Congress" in a legislature's name."""
+    return not words_ or words_.casefold() in {"us", "u.s.", "national", "federal", "state", "the"} or \
+        place_kind(words_) in ("country", "subdivision")
+
+
+def split_possessive(found: Found) -> list[Found]:
+    """"Barrick Mining’s Reko Diq", which the model read as one person: an owner and what it owns, each typed
+    by its own words ("… Mining" is a company)."""
+    match = POSSESSIVE_INSIDE.fullmatch(found.name) if found.origin == "model" and found.type not in VALUE_TYPES else None
+    if not match or found.text != found.name:
+        return [found]
+    owner, owned = match.group(1), match.group(2)
+    return [replace(found, end=found.start + len(owner), text=owner, name=owner, type=retype(owner, found.type)),
+            replace(found, start=found.start + match.start(2), text=owned, name=owned, type=retype(owned, found.type))]
 
 
 GIVEN_NAMES = frozenset(words("given_names"))  # vocab/given_names.txt, from Faker's 86 locales
