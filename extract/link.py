@@ -508,6 +508,7 @@ def company_families(found: list[list[Found]], aliases: Aliases, vocabulary: Voc
                 mentions[index] = replace(m, type="ORG", name=chosen)
 
 
+LEGAL_WORDS = frozenset(w.strip(".?").casefold() for form in words("legal_forms") for w in form.split())
 SHORT_FORM_INSIDE = re.compile(r"(.+?) \(([A-Z][\w&-]*)\) (\S.*)")
 
 
@@ -515,8 +516,8 @@ def short_forms_inside(found: list[list[Found]], aliases: Aliases) -> None:
     """'US Export-Import (Exim) Bank' defines 'Exim Bank' in passing: both are 'US Export-Import Bank'."""
     for name in {aliases.resolve(m.name) for mentions in found for m in mentions if m.type == "ORG"}:
         match = SHORT_FORM_INSIDE.fullmatch(name)
-        if not match:
-            continue
+        if not match or match.group(2).casefold() in LEGAL_WORDS:
+            continue  # "Wah Nobel (Pvt) Limited": a legal form in brackets is no short name
         plain = f"{match.group(1)} {match.group(3)}"
         for form in (name, f"{match.group(2)} {match.group(3)}"):
             if key(form) not in aliases.separate and key(form) not in aliases.canonical:

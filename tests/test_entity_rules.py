@@ -1064,6 +1064,8 @@ def test_a_short_form_in_brackets_inside_a_name_is_that_organisation() -> None:
     aliases = Aliases(VOCABULARY, [], Curation())
     short_forms_inside(mentions(("US Export-Import (Exim) Bank", "ORG"), ("Exim Bank", "ORG")), aliases)
     assert aliases.resolve("Exim Bank") == aliases.resolve("US Export-Import (Exim) Bank") == "US Export-Import Bank"
+    short_forms_inside(mentions(("Wah Nobel (Pvt) Limited", "ORG")), aliases)  # a legal form in brackets: no short name
+    assert aliases.resolve("Wah Nobel (Pvt) Limited") == "Wah Nobel (Pvt) Limited"
 
 
 def test_an_acronyms_long_form_takes_the_type_of_its_first_words() -> None:
