@@ -225,6 +225,10 @@ def test_months_and_days_the_model_skips_are_dates(text: str, dates: list[str]) 
     ("the Minister of Natural Resources spoke", "Minister of Natural Resources", "ORG", True),
     ("north of the city", "north", "LOC", True),
     ("Komatsu said", "Komatsu", "ORG", False),
+    ("(Jiji Press)--Japan and Chile agreed", "Jiji Press)--Japan", "PERSON", True),  # the edge of a wire credit
+    ("output from Phase 1 will double", "Phase 1", "EVENT", True),  # a project's stage
+    ("Phase II of the Lobito Corridor", "Phase II of the Lobito Corridor", "EVENT", True),
+    ("Wah Nobel (Pvt) Limited signed", "Wah Nobel (Pvt) Limited", "ORG", False),
 ])
 def test_junk_is_no_entity(text: str, span: str, kind: str, junk: bool) -> None:
     assert is_junk(model_span(text, span, kind), set(), text) is junk

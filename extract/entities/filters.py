@@ -49,6 +49,12 @@ def is_junk(found: Found, common_acronyms: set[str], text: str = "") -> bool:
         return True
     if found.type in ("PERSON", "ORG", "GPE", "LOC", "EVENT", "PROJECT") and not any(ch.isupper() for ch in name):
         return True
+    # "Jiji Press)--Japan": a bracket the name does not open (or close) is the edge of a wire credit, not a name.
+    if name.count("(") != name.count(")") or "--" in name:
+        return True
+    # "Phase 1", "Phase II of the Lobito Corridor": a stage of a project is no event.
+    if found.type == "EVENT" and re.match(r"(?:Phase|Stage) (?:\d+|[IVX]+)\b", name):
+        return True
     return found.type in ("LOC", "GPE", "ORG") and name.casefold() in DIRECTIONS
 
 
