@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from .entities.gazetteer import place_kind
-from .entities.organisations import BRACKETED_FORM, EVENT_SUFFIX, LEGAL_FORMS, LEGAL_PREFIX, OPENED_BY, ORG_SUFFIX
+from .entities.organisations import BRACKETED_FORM, EVENT_SUFFIX, KIND_WORD, LEGAL_FORMS, LEGAL_PREFIX, OPENED_BY, ORG_SUFFIX
 from .entities.spans import Extraction, Found
 from .entities.values import value_name
 from .model import TYPES, VALUE_TYPES, Article, Entity, Mention
@@ -192,11 +192,13 @@ def link(
     rescan(articles, extractions, found, aliases)
     national_companies(articles, found, aliases)
     short_forms_inside(found, aliases)
+    country_spellings(found, aliases, vocabulary)
     company_families(found, aliases, vocabulary)
     fuller_names(found, aliases, vocabulary)
     glossed_names(found, aliases)
     people_and_events(found, aliases)
     provinces(found, aliases)
+    project_kinds(found, aliases)
     groups: dict[str, list[tuple[int, Found]]] = defaultdict(list)
     for index, mentions in enumerate(found):
         for mention in mentions:
@@ -524,6 +526,27 @@ def short_forms_inside(found: list[list[Found]], aliases: Aliases) -> None:
                 aliases.canonical[key(form)] = plain
 
 
+def country_spellings(found: list[list[Found]], aliases: Aliases, vocabulary: Vocabulary) -> None:
+    """'US Export-Import Bank' and 'United States Export-Import Bank': a name that opens with its country, spelt two
+    ways the vocabulary knows as one place, is one name; the form written most often (then the longer) names it."""
+    counts = Counter(aliases.resolve(m.name) for mentions in found for m in mentions if m.type == "ORG")
+    spelt: dict[str, set[str]] = defaultdict(set)
+    for name in counts:
+        words_ = name.split()
+        for cut in range(min(4, len(words_) - 1), 0, -1):
+            term = vocabulary.lookup(" ".join(words_[:cut]))
+            if term is not None and term.type == "GPE":
+                spelt[key(" ".join([term.canonical, *words_[cut:]]))].add(name)
+                break
+    for names in spelt.values():
+        if len({key(n) for n in names}) < 2:
+            continue
+        chosen = max(names, key=lambda n: (counts[n], len(n), n))
+        for name in names - {chosen}:
+            if key(name) not in aliases.separate and key(name) not in aliases.fixed_type:
+                aliases.canonical[key(name)] = chosen
+
+
 def without_legal_form(name: str) -> str:
     name = LEGAL_PREFIX.sub("", name)
     while (shorter := LEGAL_SUFFIX.sub("", name)) != name and shorter:
@@ -635,6 +658,20 @@ def provinces(found: list[list[Found]], aliases: Aliases) -> None:
         if (bare in by_key and place_kind(bare) == "subdivision" and bare not in aliases.canonical
                 and bare not in aliases.separate and bare not in aliases.fixed_type):
             aliases.canonical[bare] = name
+
+
+def project_kinds(found: list[list[Found]], aliases: Aliases) -> None:
+    """'Saindak Copper-Gold Project' and 'Saindak Mine' are the 'Saindak' project the corpus knows: what kind of site
+    it is ("Copper-Gold", "Mine", "Project") is no part of its name."""
+    projects = {aliases.resolve(m.name) for mentions in found for m in mentions if m.type == "PROJECT"}
+    known = {key(p) for p in projects}
+    for name in projects:
+        words_ = re.split(r"[ -]", name)
+        while len(words_) > 1 and (KIND_WORD.match(words_[-1]) or words_[-1] in ("Mine", "Mines", "Project", "Deposit")):
+            words_ = words_[:-1]
+        core = key(" ".join(words_))
+        if core != key(name) and core in known and key(name) not in aliases.canonical and key(name) not in aliases.separate:
+            aliases.canonical[key(name)] = next(p for p in projects if key(p) == core)
 
 
 def people_and_events(found: list[list[Found]], aliases: Aliases) -> None:

@@ -1080,3 +1080,33 @@ def test_an_acronyms_long_form_takes_the_type_of_its_first_words() -> None:
     found, acronyms, _ = apply_acronyms(text, candidates)
     assert acronyms == {"MCC": "Metallurgical Corporation of China"}
     assert {c.type for c in found if c.name == "Metallurgical Corporation of China"} == {"ORG"}
+
+
+def test_a_sites_kind_is_no_part_of_the_projects_name() -> None:
+    from extract.link import Aliases, Curation, project_kinds
+
+    aliases = Aliases(VOCABULARY, [], Curation())
+    names = [("Saindak Copper-Gold Project", "PROJECT"), ("Saindak Mine", "PROJECT"), ("Saindak", "PROJECT"),
+             ("Copper Flat", "PROJECT")]
+    project_kinds(mentions(*names), aliases)
+    assert aliases.resolve("Saindak Copper-Gold Project") == aliases.resolve("Saindak Mine") == "Saindak"
+    assert aliases.resolve("Copper Flat") == "Copper Flat"  # a mineral that starts the name is the name
+
+
+def test_one_acronym_spelt_out_twice_in_an_article_is_one_organisation() -> None:
+    from extract.entities.acronyms import apply_acronyms
+
+    text = "Metallurgy Corporation of China (MCC) runs it. Metallurgical Corporation of China (MCC) signed in 2017."
+    found, _, _ = apply_acronyms(text, [])
+    assert {c.name for c in found} == {"Metallurgy Corporation of China"}
+
+
+def test_a_name_opening_with_its_country_spelt_two_ways_is_one_name() -> None:
+    from extract.link import Aliases, Curation, country_spellings
+
+    aliases = Aliases(VOCABULARY, [], Curation())
+    names = [("US Export-Import Bank", "ORG"), ("US Export-Import Bank", "ORG"), ("United States Export-Import Bank", "ORG"),
+             ("Japan Bank for International Cooperation", "ORG")]
+    country_spellings(mentions(*names), aliases, VOCABULARY)
+    assert aliases.resolve("United States Export-Import Bank") == "US Export-Import Bank"
+    assert aliases.resolve("Japan Bank for International Cooperation") == "Japan Bank for International Cooperation"

@@ -31,6 +31,7 @@ def apply_acronyms(text: str, candidates: list[Found]) -> tuple[list[Found], dic
     acronyms: dict[str, str] = {}
     common: set[str] = set()
     long_forms: dict[str, Found] = {}
+    again: list[Found] = []
     for match in ACRONYM_IN_PARENS.finditer(text):
         short = match.group(1)
         long_start = definition_start(text, match.start(), short)
@@ -58,6 +59,12 @@ def apply_acronyms(text: str, candidates: list[Found]) -> tuple[list[Found], dic
         inside = [c for c in candidates if c.start <= long_start < c.end or long_start <= c.start < match.start()]
         existing = min(inside, key=lambda c: (c.start, -c.end)) if inside else None
         kind = retype(long_text, existing.type if existing and existing.type not in VALUE_TYPES else "ORG")
+        if short in long_forms:
+            # "Metallurgy Corporation of China (MCC)" then "Metallurgical Corporation of China (MCC)": one article
+            # spells one acronym out twice, and means one organisation; the first spelling names it.
+            first = long_forms[short]
+            again.append(Found(long_start, long_start + len(long_text), long_text, first.type, first.name, origin="acronym"))
+            continue
         long_found = Found(long_start, long_start + len(long_text), long_text, kind, long_text, origin="acronym")
         acronyms[short] = long_text
         long_forms[short] = long_found
@@ -66,7 +73,7 @@ def apply_acronyms(text: str, candidates: list[Found]) -> tuple[list[Found], dic
         long_forms.setdefault(short, long_found)
     if not acronyms and not common:
         return candidates, acronyms, common
-    added = list({(f.start, f.end): f for f in long_forms.values()}.values())
+    added = list({(f.start, f.end): f for f in [*long_forms.values(), *again]}.values())
     for short, long_found in long_forms.items():
         for match in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
             added.append(Found(match.start(), match.end(), short, long_found.type, long_found.name, origin="acronym"))
