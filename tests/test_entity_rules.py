@@ -1044,6 +1044,8 @@ def test_an_owner_and_what_it_owns_in_one_model_span_are_two_names() -> None:
                                         ("World Mining Congress", "EVENT"), ("Future Minerals Forum", "EVENT")])
 def test_a_legislature_is_no_event(name: str, kind: str) -> None:
     assert retype(name, "ORG") == kind
+    text = f"a budget approved by the {name} last year"
+    assert [f.type for f in suffixed_names(text) if f.name == name] in ([kind], [])
 
 
 @pytest.mark.parametrize("written, value", [("$700 millions", {"amount": 700_000_000, "currency": "USD"}),

@@ -27,6 +27,19 @@ ORG_TAIL = re.compile(rf"^,?\s*(?:{BRACKETED_FORM}\s*)?(?:{LEGAL_FORMS})(?![\w.]
 # The last word of an event's name: "Pakistan Minerals Investment Forum", "Bishkek Mining Week".
 EVENT_WORDS = alternation(words("event_words"))
 EVENT_SUFFIX = re.compile(rf"\b(?:{EVENT_WORDS})(?: (?:19|20)\d{{2}}| \d{{1,2}})?$")
+ORIGIN_ONLY = {"us", "u.s.", "national", "federal", "state", "the"}
+
+
+def is_event_name(name: str) -> bool:
+    """'World Mining Congress', 'Future Minerals Forum 2026'; not 'Congress' or 'US Congress' (a legislature): an
+    event word needs a name before it that is more than a country or an origin word."""
+    event = EVENT_SUFFIX.search(name)
+    if not event:
+        return False
+    before = name[:event.start()].strip()
+    return bool(before) and before.casefold() not in ORIGIN_ONLY and place_kind(before) not in ("country", "subdivision")
+
+
 # A run of capitalised words ending in an event or organisation word is a name
 # even where the model saw none: "Pak-China E-Mining Platform", "… Cooperation Forum".
 SUFFIXED_NAME = re.compile(
@@ -137,7 +150,7 @@ def suffixed_names(text: str) -> list[Found]:
                 continue
             if re.fullmatch(r"(?:Last|Next|This|That|Each|Every|Previous|Following|Same|One|Per) Week", name):
                 continue  # a time, not an event: "Last Week"
-            kind = "EVENT" if EVENT_SUFFIX.search(name) else "ORG"
+            kind = "EVENT" if is_event_name(name) else "ORG"
             extended = of_where(text, name, name_end, kind)
             if extended and text[name_end:name_end + 5] == " for ":
                 kind = "ORG"  # a forum "for the Environment" is a body; an event is of a place or a year

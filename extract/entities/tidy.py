@@ -10,13 +10,13 @@ from ..vocab import alternation, words
 from .gazetteer import place_kind
 from .organisations import (
     COMPANY_WORD,
-    EVENT_SUFFIX,
     LEADING_ARTICLE,
     LEGAL_FORMS,
     MINERAL_WORDS_ANY,
     OPENED_BY,
     ORG_SUFFIX,
     ORG_TAIL,
+    is_event_name,
     of_where,
     with_portfolio,
 )
@@ -180,9 +180,8 @@ def retype(name: str, kind: str) -> str:
     """Suffixes outweigh the model's guess: '… Limited' is an organisation, '… Forum' an event, '… Basin' a region."""
     if kind in VALUE_TYPES:
         return kind
-    event = EVENT_SUFFIX.search(name)
-    if event and not is_place_or_origin(name[:event.start()].strip()):
-        return "EVENT"  # "Congress" or "US Congress" is a legislature; "World Mining Congress" is an event
+    if is_event_name(name):
+        return "EVENT"
     if ORG_SUFFIX.search(name):
         return "ORG"
     if LEADING_ORG_WORD.match(name) and kind in ("PERSON", "GPE", "LOC"):
@@ -205,12 +204,6 @@ def retype(name: str, kind: str) -> str:
 
 
 POSSESSIVE_INSIDE = re.compile(r"(.+?)[’']s ([A-Z].*)")
-
-
-def is_place_or_origin(words_: str) -> bool:
-    """'', 'US', 'National', 'Pakistan': what may come before "Congress" in a legislature's name."""
-    return not words_ or words_.casefold() in {"us", "u.s.", "national", "federal", "state", "the"} or \
-        place_kind(words_) in ("country", "subdivision")
 
 
 def split_possessive(found: Found) -> list[Found]:
