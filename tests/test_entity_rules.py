@@ -1112,3 +1112,16 @@ def test_a_name_opening_with_its_country_spelt_two_ways_is_one_name() -> None:
     country_spellings(mentions(*names), aliases, VOCABULARY)
     assert aliases.resolve("United States Export-Import Bank") == "US Export-Import Bank"
     assert aliases.resolve("Japan Bank for International Cooperation") == "Japan Bank for International Cooperation"
+
+
+@pytest.mark.parametrize("text, towns", [
+    ("told the forum in Cluj-Napoca on Thursday that", ["Cluj-Napoca"]),  # a city the data knows, where a place stands
+    ("shipped by rail to Discovery Bay for export", ["Discovery Bay"]),
+    ("small miners in Mberengwa and Mutoko. The", ["Mutoko"]),  # a smaller town, listed after "in"
+    ("a plant at Emet in Kütahya province", ["Kütahya", "Emet"]),
+    ("sold to Barrick for $5", []),
+    ("Smith and Jones said", []),
+    ("in March and April, and on Monday", []),  # a time, not a town
+])
+def test_a_town_the_data_knows_after_a_preposition_is_a_place(text: str, towns: list[str]) -> None:
+    assert [f.name for f in administrative_areas(text)] == towns

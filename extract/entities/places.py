@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..dates import MONTHS, WEEKDAYS
 from .gazetteer import is_town, place_kind
 from .organisations import COMPANY_WORD, OPENING_WORDS, ORG_SUFFIX
 from .spans import Found
@@ -124,7 +125,29 @@ CALLED_A_SETTLEMENT = re.compile(r"(?<![\w-])([A-Z][\w’'-]+(?: [A-Z][\w’'-]+
 # "the island of Halmahera", "Halmahera island": an island is a place that is no government's.
 ISLAND = re.compile(r"\b(?:the )?islands? of ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)|(?<![\w-])([A-Z][\w’'-]+) [Ii]sland\b(?! of)")
 # A company's home, when the gazetteer knows the place.
+CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+# "in Cluj-Napoca on Thursday", "by rail to Discovery Bay for export", "in Mberengwa and Mutoko.": a town the data
+# knows, where only a place can stand (a smaller town only after "in", "at" or "near").
+TOWN_AFTER_PREPOSITION = re.compile(
+    r"\b(in|at|near|to|from|and) ([A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})"
+    r"(?=[,.;:)]|\s+(?:on|for|and|in|by|last|this|next|where|which|after|before|until|since|during)\b)")
 HOME_PLACE = re.compile(rf"\b([A-Z][\w’'-]+?){COMPANY_HOME}")
+
+
+def towns_after_prepositions(text: str) -> list[Found]:
+    found: list[Found] = []
+    place_ends = set()  # where a name after "in", "at" or "near" ended
+    for match in TOWN_AFTER_PREPOSITION.finditer(text):
+        word, name = match.group(1), match.group(2)
+        # "and" goes on a list of places only after a name where a place stands: "in Mberengwa and Mutoko".
+        listed = word == "and" and match.start() - 1 in place_ends
+        if OPENING.fullmatch(name) or (word == "and" and not listed) or name.split()[0].casefold() in CALENDAR_WORDS:
+            continue  # "in May", "on Monday": a time, not a town
+        if word in ("in", "at", "near") or listed:
+            place_ends.add(match.end(2))
+        if place_kind(name) in ("city", "subdivision") or ((word in ("in", "at", "near") or listed) and is_town(name)):
+            found.append(Found(match.start(2), match.end(2), name, "GPE", name, origin="rule"))
+    return found
 
 
 def administrative_areas(text: str) -> list[Found]:
@@ -143,6 +166,7 @@ def administrative_areas(text: str) -> list[Found]:
               for m in ISLAND.finditer(text) for group in (1, 2) if m.group(group) and not OPENING.fullmatch(m.group(group))]
     found += [Found(m.start(1), m.end(1), m.group(1), "GPE", m.group(1), origin="rule")
               for m in HOME_PLACE.finditer(text) if place_kind(m.group(1))]
+    found += towns_after_prepositions(text)
     return list({(f.start, f.end): f for f in found}.values())  # one mention where two patterns found it
 
 
