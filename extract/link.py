@@ -428,7 +428,10 @@ def company_core(name: str, vocabulary: Vocabulary, taken: set[str]) -> str:
     A name with "of" in it is a body's, not a company's: "Ministry of Mineral Resources" is not "… of Minerals"."""
     if place_kind(name):
         return key(name)  # "Abu Dhabi" is a place, whatever the model called it: no company's family
-    name = LEADING_COMPANY_WORD.sub("", without_legal_form(name))
+    opened = LEADING_COMPANY_WORD.sub("", without_legal_form(name))
+    if opened != without_legal_form(name) and place_kind(opened):
+        return key(name)  # "Borsa Istanbul" is not the city it names
+    name = opened
     of_place = OF_PLACE.match(name)
     if of_place and place_kind(of_place.group("place")):
         name = f"{of_place.group('place')} {of_place.group('body')}"

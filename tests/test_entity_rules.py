@@ -1125,3 +1125,11 @@ def test_a_name_opening_with_its_country_spelt_two_ways_is_one_name() -> None:
 ])
 def test_a_town_the_data_knows_after_a_preposition_is_a_place(text: str, towns: list[str]) -> None:
     assert [f.name for f in administrative_areas(text)] == towns
+
+
+@pytest.mark.parametrize("name, kind", [("Borsa Istanbul", "GPE"), ("Nasdaq Stockholm", "LOC"), ("Bolsa de Santiago", "GPE")])
+def test_a_stock_exchange_named_after_its_city_is_an_organisation_of_its_own(name: str, kind: str) -> None:
+    from extract.link import company_core, key
+
+    assert retype(name, kind) == "ORG"
+    assert company_core(name, VOCABULARY, set()) == key(name)  # never the city's family
