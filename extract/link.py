@@ -429,7 +429,7 @@ def company_core(name: str, vocabulary: Vocabulary, taken: set[str]) -> str:
     if place_kind(name):
         return key(name)  # "Abu Dhabi" is a place, whatever the model called it: no company's family
     opened = LEADING_COMPANY_WORD.sub("", without_legal_form(name))
-    if opened != without_legal_form(name) and place_kind(opened):
+    if opened != without_legal_form(name) and place_kind(re.sub(r"^(?:de|del|do|da|des|du|di|de la) ", "", opened)):
         return key(name)  # "Borsa Istanbul" is not the city it names
     name = opened
     of_place = OF_PLACE.match(name)
