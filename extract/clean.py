@@ -215,6 +215,7 @@ CAPTION_CREDIT = re.compile(r"(?:(?:photo|foto|image|picture|credit|file)s?\s*[:
 # Captions credit a photographer or an agency at their end: "… REUTERS/Ariba Shahid/File Photo",
 # "… (AFP/File)", "… — AFP", "… (REUTERS)". News sentences end with a full stop, not with a credit.
 CREDIT = r"[A-Z][\w.&’'-]*(?:\s[A-Z][\w.&’'-]*){0,2}"
+LICENCE_TAIL = re.compile(r"\s*[-–—,]?\s*\(?licen[cs]ed (?:to|by|from|through) [^()]{1,60}\)?$", re.IGNORECASE)
 AGENCY_CREDIT = re.compile(
     # "… REUTERS/Ariba Shahid/File Photo", "(AFP/File)", "(Handout)"
     rf"(?:{CREDIT}\s*/\s*)+(?:File(?: Photo| Image| Picture)?|Handout|Pool|Supplied)\)?$"
@@ -470,7 +471,10 @@ def unwrapped(raw_lines: list[str], width: int | None) -> list[str]:
             continue
         # A long line without closing punctuation followed by a lowercase start
         # is one paragraph wrapped at a fixed width.
-        near_width = width is not None and len(last_line) >= 0.7 * width and text[0].isupper()
+        # (A line longer than the width was never wrapped at it: a headline above a byline stays apart.)
+        # Nor does a byline ("By VPA Correspondent") go on in the line above it.
+        near_width = (width is not None and 0.7 * width <= len(last_line) <= width + 2 and text[0].isupper()
+                      and not (text.startswith("By ") and len(text.split()) <= 6))
         if len(previous) >= 30 and not ends_sentence(previous) and (text[0].islower() or near_width):
             out[-1] = f"{previous} {text}"
         else:
@@ -558,7 +562,8 @@ def is_caption(text: str, words: int) -> bool:
     if len(text) >= 400:
         return False
     # A credit is at the end: only the tail needs looking at (and end-anchored searches over a whole line are slow).
-    tail = text[-160:]
+    # "… REUTERS/Chipo Banda - licensed to SAMW": whom the picture is licensed to comes after the credit.
+    tail = LICENCE_TAIL.sub("", text[-160:]) if "licen" in text[-80:] else text[-160:]
     if not has_credit_mark(text[-CREDIT_REACH:]):
         return False
     if CAPTION_CREDIT.search(tail):
@@ -630,6 +635,9 @@ def mark_masthead(lines: list[Line]) -> list[Line]:
             continue
         pieces = MASTHEAD_SECTION.split(line.text[:furniture.start()] if furniture else line.text)
         name = name_case(pieces[0].strip())
+        # "SAMW | Southern Africa Mining Wire": the outlet's initials, then its name in full.
+        if len(pieces) == 2 and pieces[0].strip().isupper() and pieces[0].strip() == initials(pieces[1]):
+            name, pieces = pieces[1].strip(), pieces[1:]
         if (len(pieces) > 2 or len(name.split()) not in MASTHEAD_WORDS or not is_outlet(name)
                 or name.split()[0].casefold() in PAGE_ACTIONS):
             continue
@@ -638,6 +646,10 @@ def mark_masthead(lines: list[Line]) -> list[Line]:
             lines[index] = Line(line.text, "meta", line.words, LineFacts(source=name))
             break
     return lines
+
+
+def initials(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word[:1].isupper())
 
 
 def is_masthead(line: Line) -> bool:
@@ -780,8 +792,9 @@ def find_title(lines: list[Line], segment: tuple[int, int]) -> tuple[int, int | 
     title_index = next((i for i in reversed(run) if lines[i].words >= 4), run[-1])
     # A longer line under a shorter headline is a standfirst (dek): the title is above it, and the dek is kept
     # as the article's standfirst, apart from its paragraphs.
+    # (Only right under it: a masthead's tagline above the menu and breadcrumb is no headline with its dek.)
     if (title_index == run[-1] and len(run) >= 2 and lines[run[-1]].words >= 10 and lines[run[-2]].words >= 4
-            and lines[run[-1]].words > lines[run[-2]].words):
+            and lines[run[-1]].words > lines[run[-2]].words and run[-2] + 1 == run[-1]):
         title_index = run[-2]
         lines[run[-1]] = Line(lines[run[-1]].text, "standfirst", lines[run[-1]].words)
     # ...but a shorter line under a headline-length one is what the page put under its headline (a caption, a

@@ -81,7 +81,7 @@ OUTLET = re.compile(r"^(?:The\s+)?(?:[A-Z][\w&’'.-]*|[a-z][\w-]*(?:\.[a-z][\w-
 ROLE = re.compile(r"\b(?i:reporter|correspondent|editor|writer|staff|desk|contributor|columnist|journalist|analyst|"
                   r"bureau chief|photographer|producer|anchor|intern)s?\b")
 # "Monitoring Desk", "Lode Staff Reporter", "Our Correspondent": a byline without "By", signed by a role.
-DESK_BYLINE = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,3}(?:[Ss]taff\s+)?(?:[Rr]eporter|[Cc]orrespondent|[Ww]riter|[Dd]esk)$"
+DESK_BYLINE = re.compile(r"^(?:By\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}(?:[Ss]taff\s+)?(?:[Rr]eporter|[Cc]orrespondent|[Ww]riter|[Dd]esk)$"
                          r"|^(?:Monitoring|Staff|News|Web|Online) Report$")
 # Words in outlets' names, never in people's: a two-word piece without one ("Michael Marray") is a byline.
 OUTLET_WORDS = re.compile(
@@ -133,7 +133,7 @@ def read_line(text: str, order: NUMERIC_ORDER | None = None) -> LineFacts | None
     if words > MAX_WORDS or not META_HINT.search(text.lower()) and (words >= PLAIN_WORDS or not SHORT_META_HINT.search(text)):
         return None
     if DESK_BYLINE.match(text):
-        return LineFacts(authors=(text,))
+        return LineFacts(authors=(re.sub(r"^By\s+", "", text),))  # "By BWS Correspondent": the desk, without "By"
     # "Express Tribune10-04-2025": an aggregator glues the outlet to the date.
     if DIGIT.search(text):
         text = GLUED_DATE.sub(r"\g<before> \g<glued>", text)

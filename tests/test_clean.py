@@ -365,6 +365,59 @@ def test_a_hard_wrapped_paragraph_is_joined() -> None:
     ]
 
 
+def test_a_mastheads_tagline_above_the_menu_is_no_headline_with_its_standfirst() -> None:
+    raw = "\n".join([
+        "Skip to content",
+        "HIGHVELD METALS HERALD",
+        "Mpumalanga's mining and power news",
+        "NEWS  |  MINING  |  POWER  |  FARMING  |  EVENTS",
+        "Mining › Platinum",
+        "Korean battery maker to take a stake in Bushveld vanadium refinery",
+        "Thandi Mokoena",
+        "Posted Mar 3, 2026 9:15 am SAST",
+        "Samples of vanadium slag on a table at the refinery in eMalahleni. (Photo: Highveld Vanadium Ltd.)",
+        "",
+        "EMALAHLENI – Highveld Vanadium Ltd. said on Tuesday that a Korean battery maker would buy 15% of its refinery.",
+        "The company said the sale would pay for a second kiln by 2028.",
+    ])
+    document = clean_scrape(read_document_from_text(raw))
+    assert document.title == "Korean battery maker to take a stake in Bushveld vanadium refinery"
+    assert (document.source, document.authors) == ("Highveld Metals Herald", ("Thandi Mokoena",))
+
+
+def test_a_wire_masthead_in_initials_and_full_a_licensed_credit_and_a_desk_byline() -> None:
+    raw = "\n".join([
+        "KMW | Kalahari Mining Wire",
+        "Home · Botswana · Namibia · Commodities · Events",
+        "BOTSWANA-MINING/GHANZI (UPDATE 1)",
+        "Ghanzi copper mine needs a new road before its second pit opens",
+        "By KMW Correspondent",
+        "Oct 6, 2026 | 14:25 CAT",
+        "Haul trucks at the Ghanzi pit. REUTERS/Kabo Molefe - licensed to KMW",
+        "",
+        "GABORONE, Oct 6 (KMW) – The owners of the Ghanzi copper mine said on Tuesday they would need a new road.",
+        "The district council said it would decide in November.",
+    ])
+    document = clean_scrape(read_document_from_text(raw))
+    assert document.title == "Ghanzi copper mine needs a new road before its second pit opens"
+    assert (document.source, document.authors) == ("Kalahari Mining Wire", ("KMW Correspondent",))
+    assert not any("REUTERS" in text for text in paragraphs(document))
+
+
+def test_a_headline_longer_than_the_wrap_width_stays_apart_from_its_byline() -> None:
+    wrapped = ["The survey teams said on Thursday that they would return to the",
+               "northern valleys in April, after the snow, to finish mapping the",
+               "seams that the provincial board wants to auction next year, and",
+               "the elders said they would guide them if the board kept its word",
+               "on the royalty that it promised the villages in the last lease."]
+    raw = "\n".join(["Valley elders back the coal survey if the royalty promise is kept in the new auction",
+                     "By VPA Correspondent", "Updated 28 May 2026 19:40 PKT", "", *wrapped])
+    document = clean_scrape(read_document_from_text(raw))
+    assert document.title == "Valley elders back the coal survey if the royalty promise is kept in the new auction"
+    assert document.authors == ("VPA Correspondent",)
+    assert paragraphs(document) == [" ".join(wrapped)]
+
+
 def read_document_from_text(text: str):
     from extract.model import RawDocument
 

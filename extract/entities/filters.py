@@ -11,6 +11,9 @@ from .gazetteer import place_kind
 from .organisations import ORG_SUFFIX
 from .places import DIRECTIONS
 from .spans import Found
+from .values import AFTER_FIGURE
+
+CURRENCY_NAMES = frozenset(name.casefold() for name in AFTER_FIGURE)
 
 
 def drop_heading_only(candidates: list[Found], headings: list[tuple[int, int]]) -> list[Found]:
@@ -49,8 +52,11 @@ def is_junk(found: Found, common_acronyms: set[str], text: str = "") -> bool:
         return True
     if found.type in ("PERSON", "ORG", "GPE", "LOC", "EVENT", "PROJECT") and not any(ch.isupper() for ch in name):
         return True
-    # "Jiji Press)--Japan": a bracket the name does not open (or close) is the edge of a wire credit, not a name.
-    if name.count("(") != name.count(")") or "--" in name:
+    # "Jiji Press)--Japan", "REUTERS/Chipo Banda -": the edges of a wire or photo credit, not a name.
+    if name.count("(") != name.count(")") or "--" in name or re.match(r"[A-Z]{2,}/", name) or re.search(r" [-–—]$", name):
+        return True
+    # "the Kwacha", "Dirhams": a currency's name is money's unit, not an organisation or a place.
+    if found.type in ("ORG", "GPE") and " " not in name and name.casefold() in CURRENCY_NAMES:
         return True
     # "Phase 1", "Phase II of the Lobito Corridor": a stage of a project is no event.
     if found.type == "EVENT" and re.match(r"(?:Phase|Stage) (?:\d+|[IVX]+)\b", name):
@@ -73,12 +79,12 @@ def is_capitalised_common_word(found: Found, text: str) -> bool:
 
 def is_demonym(found: Found, vocabulary: Vocabulary) -> bool:
     """'Pakistanis', 'Japanese', 'Chinese': people of a place, not the place."""
-    if found.type not in ("GPE", "LOC", "ORG") or " " in found.name or vocabulary.lookup(found.name) is not None:
+    if found.type not in ("GPE", "LOC", "ORG", "PROJECT") or " " in found.name or vocabulary.lookup(found.name) is not None:
         return False  # (a place the vocabulary names is itself: "the Americas" are no people of America)
     for ending in ("is", "i", "ese", "ians", "ian", "ans", "an", "s"):
         stem = found.name[: -len(ending)]
         if found.name.endswith(ending) and len(stem) >= 3:
-            for base in (stem, stem + "a", stem + "e", stem + "s"):  # "Andean" of the Andes
+            for base in (stem, stem + "a", stem + "e", stem + "s", stem + "es"):  # "Andean" of the Andes, "Emirati"
                 if base == found.name:
                     continue  # "Philippines", "Andes": the place itself
                 term = vocabulary.lookup(base)

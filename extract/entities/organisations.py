@@ -95,7 +95,10 @@ def of_where(text: str, name: str, end: int, kind: str) -> int:
     return 0
 
 
-SENTENCE_END = re.compile(rf"\b(?!(?:{LEGAL_FORMS}|Intl|Dept|Govt|Natl|Mt|St|Dr|Jr|Sr)\.)[A-Z]?[a-z]{{2,}}\. (?=[A-Z])")
+SENTENCE_END = re.compile(rf"\b(?!(?:{LEGAL_FORMS}|Intl|Dept|Govt|Natl|Mt|St|Dr|Jr|Sr)\.)[A-Z]?[a-z]{{2,}}\. (?=[A-Z])"
+                          # "… according to NPCIL. The Canadian Nuclear Safety Commission": an acronym ends a sentence
+                          # where the next one opens with a word no name is made of.
+                          r"|\b[A-Z]{2,}\. (?=(?:The|A|An|It|Its|This|That|These|Those|In|On|At|But|He|She|They|We)\b)")
 
 
 PORTFOLIO_WORD_SET = frozenset(words("portfolio_words"))

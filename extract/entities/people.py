@@ -40,8 +40,10 @@ def with_second_surname(text: str, found: Found, candidates: list[Found], vocabu
 # A job title, then a name: "chief executive Naranbaatar Batsaikhan told", "analyst Enkhjargal Dorj said".
 JOB_TITLE = rf"(?i:{alternation(words('job_titles'))})"  # vocab/job_titles.txt
 PERSON_NAME = (r"(?:(?:Ing|Eng|Dr|Mr|Mrs|Ms|Prof|Hon|Lic|Atty)\.? )?"  # "chief executive Ing. María …"
-               r"([A-Z][\w’'-]+(?: (?:de |da |do |dos |van |von |bin |al-)?[A-Z][\w’'-]+){1,3})")
-REPORTING = r"(?:said|says|told|added|announced|wrote|noted|stated|argued|warned|explained|confirmed|replied)"
+               # "Ma. Cristina", "Md. Rahman": an abbreviated first name (María, Muhammad) is the name's own.
+               r"((?:(?:Ma|Md|Mohd|Muhd)\. )?[A-Z][\w’'-]+(?: (?:de |da |do |dos |van |von |bin |al-)?[A-Z][\w’'-]+){1,3})")
+REPORTING_VERBS = "said|says|told|added|announced|wrote|noted|stated|argued|warned|explained|confirmed|replied"
+REPORTING = rf"(?:{REPORTING_VERBS})"
 # "director of mines Celso Nhantumbo": a title's own lower-case complement.
 TITLED_PERSON = re.compile(rf"\b{JOB_TITLE}(?: of (?:the )?[a-z]+(?: [a-z]+)?)? {PERSON_NAME}"
                            rf"(?=[,.;:]|\s{REPORTING}\b|\s(?:who|and|of)\b)")
@@ -53,15 +55,19 @@ PERSON_THEN_TITLE = re.compile(rf"(?<![\w-]){NOT_A_NAME_START}{PERSON_NAME}, (?:
 # A minister's portfolio, then a name, then what they said: "Minister of Mines Gregory Tallis said",
 # "Federal Minister for Petroleum Kamran Ali Soomro said": the portfolio is the words a portfolio is made of
 # (vocab/portfolio_words.txt), the name the two to four capitalised words after it.
+# (What a minister does next may be more than speaking: "… Chanda Mwewa Musonda signed the deal".)
+MINISTER_ACTS = rf"(?:{REPORTING_VERBS}|signed|met|visited|attended|opened|launched|inaugurated|approved|pledged|welcomed|urged)"
 MINISTER_OF_PERSON = re.compile(
-    rf"\b(?:Minister|Secretary|Governor|Commissioner) (?:of|for) (?:the )?([A-Z][\w-]*(?:,? (?:and |& )?[A-Z][\w’'-]*){{1,9}}),? "
-    rf"{REPORTING}\b"
+    rf"\b(?:Minister|Secretary|Undersecretary|Under-Secretary|Vice-Minister|Vice Minister|Governor|Commissioner) (?:of|for) "
+    rf"(?:the )?([A-Z][\w-]*(?:,? (?:and |& )?[A-Z][\w’'-]*){{1,9}}),? {MINISTER_ACTS}\b"
 )
 PORTFOLIO_WORDS = frozenset(words("portfolio_words"))
 # "Ambassador to Pakistan Kenji Morimoto", "Ambassador of Chile Ana Ruiz", "High Commissioner to the United Kingdom Ayesha Rana": an envoy's
 # title names where they are posted, then who they are; neither runs into the other.
 ENVOY = re.compile(r"\b(?i:ambassador|high commissioner|envoy|consul[- ]general|consul|charg[ée] d['’]affaires|trade commissioner)"
-                   r" (?:to|in|for|of) (?:the )?((?:[A-Z][\w’'-]+ ){1,4}[A-Z][\w’'-]+)")
+                   # "Ambassador of Japan to Chile Noriko Sasaki": the country sending, then where posted.
+                   r" (?:of (?:the )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)? (?=to ))?"
+                   r"(?:to|in|for|of) (?:the )?((?:[A-Z][\w’'-]+ ){1,4}[A-Z][\w’'-]+)")
 # "Engr. Naveed Iqbal Khattak", "Gen Durrani", "Mr Zehri": an honorific that only ever stands before a person.
 PERSONAL_HONORIFIC = re.compile(rf"(?<![\w-])(?:{alternation(words('honorifics', 'personal'))})\.? "
                                 r"([A-Z][\w’'-]+(?: (?:bin |binti |al-|van |de )?[A-Z][\w’'-]+){0,5})")
