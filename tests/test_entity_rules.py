@@ -1133,3 +1133,41 @@ def test_a_stock_exchange_named_after_its_city_is_an_organisation_of_its_own(nam
 
     assert retype(name, kind) == "ORG"
     assert company_core(name, VOCABULARY, set()) == key(name)  # never the city's family
+
+
+@pytest.mark.parametrize("text, found", [
+    ("with Ambassador of Japan to Chile Noriko Sasaki, said the", [("Chile", "GPE"), ("Noriko Sasaki", "PERSON")]),
+    ("High Commissioner of India to Canada Anirudh Varma, who", [("Canada", "GPE"), ("Anirudh Varma", "PERSON")]),
+    ("Undersecretary of Mining Rodrigo Fuenzalida Pizarro told reporters", [("Rodrigo Fuenzalida Pizarro", "PERSON")]),
+    ("Minister of Mines and Minerals Development Chanda Mwewa Musonda signed the deal", [("Chanda Mwewa Musonda", "PERSON")]),
+    ("Kalinaw president Ma. Cristina Lagdameo-Uy said.", [("Ma. Cristina Lagdameo-Uy", "PERSON")]),
+])
+def test_envoys_officials_and_abbreviated_first_names_are_named_whole(text: str, found: list) -> None:
+    assert [(f.name, f.type) for f in titled_people(text, VOCABULARY)] == found
+
+
+def test_an_acronym_ends_a_sentence_before_a_word_no_name_is_made_of() -> None:
+    text = "the board approved it, according to NPCIL. The Canadian Nuclear Safety Commission will license it."
+    assert [f.name for f in suffixed_names(text)] == ["Canadian Nuclear Safety Commission"]
+
+
+@pytest.mark.parametrize("text, span, kind, junk", [
+    ("an Emirati investor", "Emirati", "GPE", True),  # a people, not a place
+    ("the African copper belt", "African", "PROJECT", True),
+    ("paid in Kwacha", "Kwacha", "ORG", True),  # money's unit
+    ("Workers at the shed. REUTERS/Chipo Banda -", "REUTERS/Chipo Banda -", "ORG", True),
+])
+def test_peoples_currencies_and_credits_are_no_entities(text: str, span: str, kind: str, junk: bool) -> None:
+    found = model_span(text, span, kind)
+    assert (is_junk(found, set(), text) or is_demonym(found, VOCABULARY)) is junk
+
+
+@pytest.mark.parametrize("written, value", [("Dh4.4 billion", {"amount": 4_400_000_000, "currency": "AED"})])
+def test_a_dirham_figure_with_its_short_sign_is_money(written: str, value: dict) -> None:
+    assert money_value(written) == value
+
+
+@pytest.mark.parametrize("name, kind", [("Comisión para el Mercado Financiero", "PERSON"), ("Toroslu Maden Sanayi ve Ticaret AŞ", "PERSON"),
+                                        ("Liwa Minerals Holding RSC Ltd", "PERSON")])
+def test_spanish_bodies_and_turkish_and_abu_dhabi_legal_forms_are_organisations(name: str, kind: str) -> None:
+    assert retype(name, kind) == "ORG"

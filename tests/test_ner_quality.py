@@ -56,7 +56,7 @@ def test_articles_on_other_countries_mining_keep_their_scores(which: str, floor:
 
 
 @pytest.mark.parametrize("which", ["heldout", "heldout2", "heldout3", "heldout4", "heldout5", "entities1", "entities2", "entities3",
-                                   "entities4"])
+                                   "entities4", "entities5"])
 def test_no_entity_stands_for_two_real_things(which: str) -> None:
     assert score_set(which).merges() == []
 
@@ -70,11 +70,11 @@ def test_real_page_shapes_keep_one_entity_per_real_thing() -> None:
     assert len(result.splits()) <= 6, result.splits()
 
 
-@pytest.mark.parametrize("which", ["entities2", "entities3", "entities4"])
+@pytest.mark.parametrize("which", ["entities2", "entities3", "entities4", "entities5"])
 def test_sealed_sets_keep_what_was_learnt_from_them(which: str) -> None:
-    """Each was scored once sealed (86%/90%, 95%/96%, 94%/92%: FIRST_SCORE.txt there), then taught the rules general
+    """Each was scored once sealed (86%/90%, 95%/96%, 94%/92%, 90%/93%: FIRST_SCORE.txt there), then taught the rules general
     lessons; these floors keep those lessons (the honest figure for new text stays the first score)."""
     result = score_set(which)
     precision, recall = overall(result.counts)
     assert precision >= 0.95 and recall >= 0.94
-    assert len(result.splits()) <= 4, result.splits()
+    assert len(result.splits()) <= (6 if which == "entities5" else 4), result.splits()

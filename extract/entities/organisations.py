@@ -142,8 +142,9 @@ def suffixed_names(text: str) -> list[Found]:
             # "Jordan. Saudi Arabia's Ministry of …": a full stop after a word (not an abbreviation) ends a sentence.
             stop = next(reversed(list(SENTENCE_END.finditer(name))), None)
             if stop is not None:
-                name_start += stop.end()
-                name = name[stop.end():]
+                lead = LEADING_ARTICLE.match(name[stop.end():])  # "… NPCIL. The Canadian …": no "The" either
+                name_start += stop.end() + (lead.end() if lead else 0)
+                name = name[stop.end() + (lead.end() if lead else 0):]
             owner = re.match(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s ", name)
             if owner:  # "China's Ministry of Commerce": China's own name stands apart
                 name_start += owner.end()
