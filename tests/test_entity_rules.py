@@ -977,6 +977,7 @@ def test_a_company_of_a_country_is_the_company_and_the_country(name: str, parts:
 @pytest.mark.parametrize("name, kind", [
     ("Katherine Ashdown", "PERSON"),  # a given name, then a surname: a person, whatever the model said
     ("Saad bin Khalid Al-Qahtani", "PERSON"),
+    ("Hakan Yıldırımoğlu", "PERSON"),  # Latin Extended-A letters are a name's too
     ("Grace Mining", "ORG"),  # an industry word: a company named after someone
     ("Victoria Gold", "ORG"),
     ("Sarah Pakistan", "ORG"),  # a country is no part of a person's name

@@ -220,7 +220,8 @@ def split_possessive(found: Found) -> list[Found]:
 GIVEN_NAMES = frozenset(words("given_names"))  # vocab/given_names.txt, from Faker's 86 locales
 ORGANISATION_WORDS = frozenset(w.casefold() for form in words("organisation_words") for w in form.split())
 NAME_PARTICLES = {"bin", "binti", "ibn", "bint", "al", "el", "de", "da", "do", "dos", "van", "von", "der", "le", "la"}
-PERSONAL_NAME_WORD = re.compile(r"(?:(?:al|el)-)?[A-Z][a-zà-ÿ’']+(?:-[A-Z]?[a-zà-ÿ’']+)*")
+# (Letters of Latin Extended-A too: Turkish, Polish, Czech names, "Yıldırımoğlu", "Wróblewska".)
+PERSONAL_NAME_WORD = re.compile(r"(?:(?:al|el)-)?[A-ZÀ-ÞĀ-ž][a-zß-ÿā-ž’']+(?:-[A-ZÀ-ÞĀ-ž]?[a-zß-ÿā-ž’']+)*")
 
 
 def is_personal_name(name: str) -> bool:
