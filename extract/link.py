@@ -194,7 +194,7 @@ def link(
     short_forms_inside(found, aliases)
     country_spellings(found, aliases, vocabulary)
     company_families(found, aliases, vocabulary)
-    fuller_names(found, aliases, vocabulary)
+    fuller_names(found, aliases, vocabulary, named_together(articles, found))
     glossed_names(found, aliases)
     people_and_events(found, aliases)
     provinces(found, aliases)
@@ -557,7 +557,26 @@ def without_legal_form(name: str) -> str:
     return name
 
 
-def fuller_names(found: list[list[Found]], aliases: Aliases, vocabulary: Vocabulary) -> None:
+SENTENCE_BREAK = re.compile(r"[.!?][\"’”]?\s+(?=[\"“‘A-Z])|\n")
+
+
+def named_together(articles: tuple[Article, ...], found: list[list[Found]]) -> set[frozenset[str]]:
+    """Pairs of names (keys) that one sentence writes apart: 'Vale sold 10% of Vale Base Metals' names a company and
+    its unit, two things, where a short name and its full name would not stand side by side."""
+    pairs: set[frozenset[str]] = set()
+    for article, mentions in zip(articles, found, strict=True):
+        breaks = [m.end() for m in SENTENCE_BREAK.finditer(article.text)]
+        by_sentence: dict[int, set[str]] = defaultdict(set)
+        for m in mentions:
+            if m.type == "ORG":
+                by_sentence[bisect.bisect_right(breaks, m.start)].add(key(m.name))
+        for names in by_sentence.values():
+            pairs.update(frozenset((a, b)) for a in names for b in names if a < b)
+    return pairs
+
+
+def fuller_names(found: list[list[Found]], aliases: Aliases, vocabulary: Vocabulary,
+                 together: set[frozenset[str]] = frozenset()) -> None:
     """An organisation's name of two or more words that ends exactly one longer organisation's name, which adds
     only where it is from or 'International': the 'Development Finance Corporation' is the 'U.S. International
     Development Finance Corporation' when the corpus knows no other."""
@@ -599,6 +618,7 @@ def fuller_names(found: list[list[Found]], aliases: Aliases, vocabulary: Vocabul
     for index, candidates in ((ending, names), (beginning, names), (beginning_of_company, others)):
         for short_key, longer in index.items():
             if (len(longer) == 1 and short_key in candidates and short_key not in aliases.separate and not place_kind(short_key)
+                    and frozenset((short_key, next(iter(longer)))) not in together
                     and short_key not in heads
                     and short_key not in aliases.fixed_type and short_key not in aliases.canonical
                     and short_key != next(iter(longer))):

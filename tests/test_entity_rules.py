@@ -1172,3 +1172,15 @@ def test_a_dirham_figure_with_its_short_sign_is_money(written: str, value: dict)
                                         ("Liwa Minerals Holding RSC Ltd", "PERSON")])
 def test_spanish_bodies_and_turkish_and_abu_dhabi_legal_forms_are_organisations(name: str, kind: str) -> None:
     assert retype(name, kind) == "ORG"
+
+
+def test_a_company_and_its_unit_named_in_one_sentence_stay_two() -> None:
+    from extract.link import Aliases, Curation, fuller_names, key
+
+    names = [("Vale", "ORG"), ("Vale Base Metals Limited", "ORG")]
+    aliases = Aliases(VOCABULARY, [], Curation())
+    fuller_names(mentions(*names), aliases, VOCABULARY, {frozenset((key("Vale"), key("Vale Base Metals Limited")))})
+    assert aliases.resolve("Vale") == "Vale"  # "Vale sold 10% of Vale Base Metals": the seller and what it sold
+    aliases = Aliases(VOCABULARY, [], Curation())
+    fuller_names(mentions(*names), aliases, VOCABULARY)
+    assert aliases.resolve("Vale") == "Vale Base Metals Limited"  # never side by side: the short name of the one company
