@@ -289,6 +289,10 @@ def test_an_envoys_title_gives_the_place_and_the_person_apart() -> None:
      ["Fjell Metals Ltd"]),
     ("ZCCM Investments Holdings Plc (ZCCM-IH) owns", "ZCCM Investments Holdings Plc", ["ZCCM-IH"]),
     ("developed by Barrick Gold (ABX.TO), opens", "Barrick Gold", ["ABX.TO"]),
+    ("Anatolia Krom Group, which was called Sivas Maden Isletmeleri until 2011, runs", "Anatolia Krom Group",
+     ["Sivas Maden Isletmeleri"]),
+    ("Anatolia Krom Group said so. Founded as Sivas Maden Isletmeleri, the company listed in 2011.", "Anatolia Krom Group",
+     ["Sivas Maden Isletmeleri"]),
 ])
 def test_a_short_or_former_name_given_in_the_text_names_the_organisation(text: str, org: str, other: list[str]) -> None:
     _, acronyms, _ = apply_acronyms(text, [model_span(text, org, "ORG")])

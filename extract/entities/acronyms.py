@@ -18,9 +18,13 @@ SHORT_NAME_IN_PARENS = re.compile(r" \(((?:PT |CV )?[A-Z][\w’'.-]+(?: [A-Z][\w
 # "Marvand Copper Corporation Limited, the Karachi-listed miner formerly known as Sabz Pahar Metals Ltd",
 # "Marvand, which was renamed from Sabz Pahar Metals in 2019": a company's former name is another name for it.
 # "Kivolo, which traded as Sable Ridge Copper until 2019": so is the name it traded under.
+# "… and was called Elazığ Krom Madencilik until 2011", "Founded as Elazığ Krom Madencilik, the company …": the
+# name it had before (a sentence that opens "Founded as" is about the company the story is about: the last one named).
 FORMER_NAME = re.compile(r"\b(?:formerly(?: known as| called)?|previously (?:known as|called)|renamed from|once (?:known as|called)|"
-                         r"until \d{4} (?:known as|called)|(?:which|that) (?:traded|operated|was known|did business) as) (?:the )?"
-                         r"([A-Z][\w’'&-]*(?: (?:of |and |& )?[A-Z][\w’'&.-]*){0,5})")
+                         r"until \d{4} (?:known as|called)|(?:which|that) (?:trades|traded|operated|was known|did business) as|"
+                         r"was (?:called|named|known as)(?= [A-Z][^.]{0,80}? (?:until|before) (?:19|20)\d{2})|"
+                         r"(?P<founded>(?:Founded|Established|Incorporated|Set up|Started) as)) (?:the )?"
+                         r"([A-Z][\w’'&-]*(?: (?:of |and |& |ve )?[A-Z][\w’'&.-]*){0,5})")
 
 COMMON_TERMS = frozenset(form.casefold() for form in words("common_terms"))
 FUNCTION_WORDS = {"of", "and", "for", "the", "in", "on", "to", "&", "de", "du", "des", "la"}
@@ -102,9 +106,11 @@ def other_names_given(text: str, candidates: list[Found]) -> list[tuple[str, Fou
                 given.append((bare, owner))
     for match in FORMER_NAME.finditer(text):
         sentence_start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start()))
+        if match.group("founded"):
+            sentence_start = max(-1, match.start() - 600)  # the company named last, in the sentences before
         owner = max((c for c in organisations if sentence_start < c.start and c.end <= match.start()),
                     key=lambda c: c.start, default=None)
-        former = re.sub(r"(?: (?:in|until) \d{4}|,)$", "", match.group(1))
+        former = re.sub(r"(?: (?:in|until) \d{4}|,)$", "", match.group(2))
         if owner is not None and not re.fullmatch(rf"(?:{LEGAL_FORMS})", former):
             given.append((former, Found(owner.start, owner.end, owner.text, "ORG", owner.name, origin="acronym")))
     return given
