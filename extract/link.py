@@ -415,7 +415,7 @@ def is_generic_word(word: str) -> bool:
 
 
 # "Minera Istmo Azul, S.A.": a word saying "company" in the name's own language, before the name.
-LEADING_COMPANY_WORD = re.compile(rf"^(?:{alternation(words('organisation_words', 'opens'))}) (?=\S)")
+LEADING_COMPANY_WORD = re.compile(rf"^(?:(?:{alternation(words('organisation_words', 'opens'))}) )+(?=\S)")  # "Compañía Minera …"
 
 
 def company_core(name: str, vocabulary: Vocabulary, taken: set[str]) -> str:

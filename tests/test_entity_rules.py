@@ -1188,3 +1188,9 @@ def test_a_company_and_its_unit_named_in_one_sentence_stay_two() -> None:
     aliases = Aliases(VOCABULARY, [], Curation())
     fuller_names(mentions(*names), aliases, VOCABULARY)
     assert aliases.resolve("Vale") == "Vale Base Metals Limited"  # never side by side: the short name of the one company
+
+
+def test_every_opening_company_word_leaves_the_core() -> None:
+    from extract.link import company_core, key
+
+    assert company_core("Compañía Minera Salares del Loa S.A.", VOCABULARY, set()) == key("Salares del Loa")
