@@ -697,6 +697,9 @@ def project_kinds(found: list[list[Found]], aliases: Aliases) -> None:
             aliases.canonical[key(name)] = next(p for p in projects if key(p) == core)
 
 
+ABBREVIATED_FIRST_NAMES = {"Ma.", "Md.", "Mohd.", "Muhd.", "Mohd", "Md"}
+
+
 def people_and_events(found: list[list[Found]], aliases: Aliases) -> None:
     """A person's shorter name used in another article is that person when the corpus knows only one person it
     can be: 'Faraz Durrani' and 'Durrani' are 'Faraz Ahmed Durrani'. An event's name without its year is the
@@ -714,6 +717,8 @@ def people_and_events(found: list[list[Found]], aliases: Aliases) -> None:
         if len(words) >= 3:
             by_ends[(words[0], words[-1])].add(name)
             by_start[(words[0], words[1])].add(name)
+            if words[0] in ABBREVIATED_FIRST_NAMES:  # "Cristina Lagdameo-Uy" of "Ma. Cristina Lagdameo-Uy"
+                by_ends[(words[1], words[-1])].add(name)
             # "Tshibangu" of "Jean-Baptiste Tshibangu Lumbala": a first surname, where names carry two.
             for inner in words[1:-1]:
                 if len(inner) > 2 and inner[:1].isupper():

@@ -1194,3 +1194,11 @@ def test_every_opening_company_word_leaves_the_core() -> None:
     from extract.link import company_core, key
 
     assert company_core("Compañía Minera Salares del Loa S.A.", VOCABULARY, set()) == key("Salares del Loa")
+
+
+def test_a_name_without_its_abbreviated_first_name_is_that_person() -> None:
+    from extract.link import Aliases, Curation, people_and_events
+
+    aliases = Aliases(VOCABULARY, [], Curation())
+    people_and_events(mentions(("Ma. Cristina Lagdameo-Uy", "PERSON"), ("Cristina Lagdameo-Uy", "PERSON")), aliases)
+    assert aliases.resolve("Cristina Lagdameo-Uy") == "Ma. Cristina Lagdameo-Uy"
