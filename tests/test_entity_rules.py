@@ -1202,3 +1202,14 @@ def test_a_name_without_its_abbreviated_first_name_is_that_person() -> None:
     aliases = Aliases(VOCABULARY, [], Curation())
     people_and_events(mentions(("Ma. Cristina Lagdameo-Uy", "PERSON"), ("Cristina Lagdameo-Uy", "PERSON")), aliases)
     assert aliases.resolve("Cristina Lagdameo-Uy") == "Ma. Cristina Lagdameo-Uy"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The Nikkei first reported the talks in May.", ["Nikkei"]),  # an outlet that broke the story
+    ("Bloomberg earlier reported that the deal was near.", ["Bloomberg"]),
+    ("Smith reported the loss to the board.", []),  # not without "first": anyone reports a loss
+])
+def test_an_outlet_that_first_reported_a_story_is_an_organisation(text: str, names: list[str]) -> None:
+    from extract.entities.organisations import organisations_in_context
+
+    assert [f.name for f in organisations_in_context(text)] == names

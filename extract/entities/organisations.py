@@ -397,8 +397,9 @@ CAPITALISED_NAME = rf"(?<![\w’'.-])({NAME_RUN})"
 CITED = re.compile(r"\b(?:told|[Aa]ccording to|reported by|quoted by|[Ss]peaking to|[Ii]n an interview with|compiled by|published by|"
                    rf"(?:news|state news|wire) agency|newspaper|, reported|, reports) (?:the )?({NAME_RUN})"
                    # "Bloomberg reported in May that …", "Dawn reports": an outlet's report.
-                   rf"|(?<![\w’'.-])({NAME_RUN}) (?:reported|reports|learns|learned|understands)"
-                   r"(?= (?:that|on|in|earlier|last|this|late)\b|[.,])")
+                   rf"|(?<![\w’'.-])({NAME_RUN}) (?:(?:first|earlier|previously|exclusively|also) )?"
+                   r"(?:reported|reports|learns|learned|understands)"
+                   r"(?= (?:that|on|in|earlier|last|this|late)\b|[.,]|(?<=first reported) the\b)")
 ORGANISATION_CONTEXT = re.compile(CAPITALISED_NAME + rf"(?={OWNED_BY_ORGANISATION})")
 # "the Collahuasi mine, jointly owned by Anglo American and Glencore", "a unit of Sarana Tambang": who owns or runs a
 # mine or a company is a company (a person owns, but does not operate, jointly own or have units).
