@@ -1213,3 +1213,15 @@ def test_an_outlet_that_first_reported_a_story_is_an_organisation(text: str, nam
     from extract.entities.organisations import organisations_in_context
 
     assert [f.name for f in organisations_in_context(text)] == names
+
+
+def test_two_person_spans_with_only_a_space_between_are_one_name() -> None:
+    text = "Chief executive Fatuma Said Mwinyi called the suspension a setback."
+    start = text.index("Fatuma")
+    spans = [(start, start + len("Fatuma Said"), "PERSON"), (text.index("Mwinyi"), text.index("Mwinyi") + 6, "PERSON")]
+    assert [c.name for c in refine(text, spans, [], VOCABULARY).mentions] == ["Fatuma Said Mwinyi"]
+
+
+def test_a_ministers_name_before_and_or_a_comma() -> None:
+    text = "attended by Federal Minister for Petroleum Kamran Ali Soomro and the ambassador"
+    assert [f.name for f in titled_people(text, VOCABULARY)] == ["Kamran Ali Soomro"]

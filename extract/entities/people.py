@@ -59,7 +59,7 @@ PERSON_THEN_TITLE = re.compile(rf"(?<![\w-]){NOT_A_NAME_START}{PERSON_NAME}, (?:
 MINISTER_ACTS = rf"(?:{REPORTING_VERBS}|signed|met|visited|attended|opened|launched|inaugurated|approved|pledged|welcomed|urged)"
 MINISTER_OF_PERSON = re.compile(
     rf"\b(?:Minister|Secretary|Undersecretary|Under-Secretary|Vice-Minister|Vice Minister|Governor|Commissioner) (?:of|for) "
-    rf"(?:the )?([A-Z][\w-]*(?:,? (?:and |& )?[A-Z][\w’'-]*){{1,9}}),? {MINISTER_ACTS}\b"
+    rf"(?:the )?([A-Z][\w-]*(?:,? (?:and |& )?[A-Z][\w’'-]*){{1,9}})(?:,? {MINISTER_ACTS}\b|(?=, | and | who\b))"
 )
 PORTFOLIO_WORDS = frozenset(words("portfolio_words"))
 # "Ambassador to Pakistan Kenji Morimoto", "Ambassador of Chile Ana Ruiz", "High Commissioner to the United Kingdom Ayesha Rana": an envoy's

@@ -197,6 +197,17 @@ STEPS: tuple[tuple[str, Step], ...] = (
 )
 
 
+def joined_people(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """'Fatuma Said' + 'Mwinyi': two person spans the model cut from one name, with only a space between."""
+    joined: list[tuple[int, int, str]] = []
+    for start, end, label in sorted(spans):
+        if joined and label == "PERSON" and joined[-1][2] == "PERSON" and text[joined[-1][1]:start] == " ":
+            joined[-1] = (joined[-1][0], end, label)
+        else:
+            joined.append((start, end, label))
+    return joined
+
+
 def refine(
     text: str,
     spans: list[tuple[int, int, str]],
@@ -205,6 +216,7 @@ def refine(
     trace: Callable[[str, list[Found]], None] | None = None,
 ) -> Extraction:
     """spaCy's spans of one article -> its mentions, by running STEPS in order."""
+    spans = joined_people(text, spans)
     # "Barrick Mining’s Reko Diq", one span to the model, is the owner and what it owns: each part is tidied.
     tidied = (tidy(text, part) for s, e, label in spans if label in MODEL_LABELS
               for part in split_possessive(Found(s, e, text[s:e], MODEL_LABELS[label], text[s:e])))
