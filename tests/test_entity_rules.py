@@ -1225,3 +1225,10 @@ def test_two_person_spans_with_only_a_space_between_are_one_name() -> None:
 def test_a_ministers_name_before_and_or_a_comma() -> None:
     text = "attended by Federal Minister for Petroleum Kamran Ali Soomro and the ambassador"
     assert [f.name for f in titled_people(text, VOCABULARY)] == ["Kamran Ali Soomro"]
+
+
+def test_a_bodys_name_before_its_of_after_the_full_name_is_that_body_in_that_article() -> None:
+    text = "The Supreme Court of Justice ruled on Monday. The Supreme Court gave the company a year."
+    spans = [(text.index("Supreme Court of Justice"), text.index(" ruled"), "ORG"),
+             (text.rindex("Supreme Court"), text.rindex("Supreme Court") + len("Supreme Court"), "ORG")]
+    assert {c.name for c in refine(text, spans, [], VOCABULARY).mentions} == {"Supreme Court of Justice"}

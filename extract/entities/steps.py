@@ -8,8 +8,9 @@ names the step that made it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import VALUE_TYPES
 from ..vocab import Vocabulary
@@ -146,6 +147,23 @@ def acronyms(draft: Draft) -> list[Found]:
     return candidates
 
 
+def bodies_named_short(draft: Draft) -> list[Found]:
+    """'the Supreme Court' after 'the Supreme Court of Justice' in one article is that court: the words of a body's
+    name before its "of" or "for", named after it in full. (In this article only: another country has its own.)"""
+    full: dict[str, str] = {}
+    for c in sorted(draft.candidates, key=lambda c: c.start):
+        if c.type != "ORG":
+            continue
+        head = re.match(r"(.+?) (?:of|for) ", c.name)
+        if head and len(head.group(1).split()) >= 2:
+            full.setdefault(head.group(1), c.name)
+    if not full:
+        return draft.candidates
+    first_full = {name: min(c.start for c in draft.candidates if c.name == name) for name in full.values()}
+    return [replace(c, name=full[c.name]) if c.type == "ORG" and c.name in full and c.start > first_full[full[c.name]] else c
+            for c in draft.candidates]
+
+
 def one_type_a_name(draft: Draft) -> list[Found]:
     return one_type_per_name(draft.candidates)
 
@@ -188,6 +206,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("landforms", landforms),
     ("months", months),
     ("acronyms", acronyms),
+    ("bodies named short", bodies_named_short),
     ("one type a name", one_type_a_name),
     ("surnames", surnames),
     ("places in context", places_in_context),
