@@ -397,6 +397,8 @@ def test_company_forms_share_one_core_and_different_things_do_not(names: list[st
     ("its Director of Project Management, Engr. Khan, said", "Project Management", "ORG", False),
     ("the Director of the Geological Survey said", "Geological Survey", "ORG", True),
     ("the Bank of Japan said", "Japan", "GPE", True),
+    ("Mining Cabinet Secretary Joseph Langat said", "Mining Cabinet", "ORG", False),  # a portfolio and half a title
+    ("Barrick chief executive Mark Bristow said", "Barrick", "ORG", True),
 ])
 def test_no_name_inside_a_common_term_a_title_or_a_posts_department(text: str, span: str, kind: str, kept: bool) -> None:
     from extract.entities.filters import inside_phrases

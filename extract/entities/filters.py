@@ -108,8 +108,9 @@ def inside_phrases(candidates: list[Found], text: str) -> list[Found]:
     phrases = [m.span() for m in PHRASE_NOT_NAME.finditer(text)]
 
     def inside(c: Found) -> bool:
-        return c.origin == "model" and any(start <= c.start and c.end <= end and (start, end) != (c.start, c.end)
-                                           for start, end in phrases)
+        # (Or running into one: "Mining Cabinet" of "Mining Cabinet Secretary", a portfolio and half a title.)
+        return c.origin == "model" and any((start <= c.start and c.end <= end and (start, end) != (c.start, c.end))
+                                           or (c.start < start < c.end < end) for start, end in phrases)
 
     def department(c: Found) -> bool:
         return (c.origin == "model" and c.type == "ORG" and bool(DEPARTMENT.fullmatch(c.text))
