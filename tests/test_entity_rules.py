@@ -1234,3 +1234,9 @@ def test_a_bodys_name_before_its_of_after_the_full_name_is_that_body_in_that_art
     spans = [(text.index("Supreme Court of Justice"), text.index(" ruled"), "ORG"),
              (text.rindex("Supreme Court"), text.rindex("Supreme Court") + len("Supreme Court"), "ORG")]
     assert {c.name for c in refine(text, spans, [], VOCABULARY).mentions} == {"Supreme Court of Justice"}
+
+
+def test_a_quantifier_opening_a_sentence_is_no_part_of_a_name() -> None:
+    text = "Several Cree Nations oppose the road."
+    span = [(0, text.index(" oppose"), "ORG")]
+    assert [c.name for c in refine(text, span, [], VOCABULARY).mentions] == ["Cree Nations"]
