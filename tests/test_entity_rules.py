@@ -1240,3 +1240,14 @@ def test_a_quantifier_opening_a_sentence_is_no_part_of_a_name() -> None:
     text = "Several Cree Nations oppose the road."
     span = [(0, text.index(" oppose"), "ORG")]
     assert [c.name for c in refine(text, span, [], VOCABULARY).mentions] == ["Cree Nations"]
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Towns along the Rhine have heated homes this way", "Rhine", "LOC"),  # a river, whatever the model said
+    ("farms on the banks of the Mvuutwe were flooded", "Mvuutwe", "LOC"),
+    ("Ms Rhine said the plan was sound", "Rhine", "PERSON"),
+])
+def test_a_name_along_or_on_the_banks_of_is_a_river_or_a_coast(text: str, name: str, kind: str) -> None:
+    from extract.entities.places import as_place
+
+    assert as_place(text, model_span(text, name, "PERSON")).type == kind

@@ -216,6 +216,7 @@ NOT_BEFORE_A_PLACE = frozenset({"stake", "stakes", "stakeholder", "shareholder",
 # "hearings in Gharo and Keti Bandar": the second of two places after a preposition of place.
 PLACES_BEFORE_AND = re.compile(r"\b(?:in|near|outside|around|at)\s+[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?,? and\s+$")
 # "an elder from Nag", "villagers from Tor Kasi": people from somewhere.
+ALONG_THE = re.compile(r"\b(?:along|alongside|banks of|mouth of|upstream on|downstream on|down|up) the $")
 PEOPLE_FROM = re.compile(r"\b(?:elders?|residents?|villagers?|people|farmers?|fishermen|fishers|herders|families|natives?|"
                          r"tribesmen|leaders?|youths?|women|men|km|kilometres|kilometers|miles) from\s+$")
 
@@ -242,6 +243,9 @@ def as_place(text: str, found: Found) -> Found:
         before, after = text[max(0, found.start - 25):found.start], text[found.end:found.end + 30]
         if is_town(found.name) and (LOCATIVE.search(before) or re.match(rf" {ADMINISTRATIVE_NOUN}", after)):
             return replace(found, type="GPE", origin="rule")
+        # "towns along the Rhine", "on the banks of the Kabompo": a river or a coast, whatever the model said.
+        if found.type in ("PERSON", "ORG") and is_plain_name(found.name) and ALONG_THE.search(before):
+            return replace(found, type="LOC", origin="rule")
         # A name no gazetteer holds, which the model took for a company or a person, where only a place can stand:
         # "a council member in Keredari,", "small miners in Mberengwa and Mutoko", "an elder from Nag".
         window = text[max(0, found.start - 60):found.start]
