@@ -141,6 +141,16 @@ def key(name: str) -> str:
     return re.sub(r"[^\w]+", " ", name.replace(".", "")).strip()
 
 
+def ambiguous_acronyms(definitions: Counter[tuple[str, str]]) -> set[str]:
+    """Acronyms the corpus spells out as names that share no word ("Pakistan Tehreek-e-Insaf", "Press Trust of
+    India"): not two spellings of one name but two names."""
+    words_of: dict[str, list[set[str]]] = defaultdict(list)
+    for short, long in definitions:
+        words_of[short].append(set(key(long).split()) - {"of", "the", "and", "for"})
+    return {short for short, sets in words_of.items()
+            if any(not (a & b) for i, a in enumerate(sets) for b in sets[i + 1:])}
+
+
 class Aliases:
     """Name -> canonical name, from the vocabulary, acronyms and the curator."""
 
@@ -153,9 +163,11 @@ class Aliases:
             self._add(term.surface, term.canonical)
             self.fixed_type[key(term.canonical)] = term.type
         definitions: Counter[tuple[str, str]] = Counter(pair for e in extractions for pair in e.acronyms)
-        # Where articles spell out an acronym differently, the commonest spelling is the name.
+        # Where articles spell out an acronym differently, the commonest spelling is the name; but an acronym that
+        # stands for different names ("PTI": a party and a news agency) names whatever its own article says.
+        self.ambiguous = ambiguous_acronyms(definitions)
         for (short, long), _ in sorted(definitions.items(), key=lambda item: (-item[1], item[0])):
-            if key(short) not in self.canonical:
+            if key(short) not in self.canonical and short not in self.ambiguous:
                 self._add(short, long)
         for name, others in merge_groups(curation.merge).items():
             for other in others:
@@ -332,6 +344,8 @@ def rescan(articles: tuple[Article, ...], extractions: list[Extraction], found: 
     for extraction in extractions:
         for short, long in extraction.acronyms:
             known.setdefault(short, (long, type_of_name.get(long, "ORG")))
+    for short in aliases.ambiguous:
+        known.pop(short, None)  # found only where its own article spells it out
     if not known:
         return
     # Surfaces by their first word, longest first: each word of an article is looked up once, so the cost grows with

@@ -1251,3 +1251,36 @@ def test_a_name_along_or_on_the_banks_of_is_a_river_or_a_coast(text: str, name: 
     from extract.entities.places import as_place
 
     assert as_place(text, model_span(text, name, "PERSON")).type == kind
+
+
+@pytest.mark.parametrize("text, people", [
+    ("in the presence of Kazakh President Kassym-Jomart Tokayev in Washington, the", ["Kassym-Jomart Tokayev"]),
+    ("Minister of Industry and Construction Yersaiyn Nagaspayev signed the memorandum", ["Yersaiyn Nagaspayev"]),
+    ("Acting Deputy Chief of Mission Zach Harkenrider and a team", ["Zach Harkenrider"]),
+    ("Director of Project Management Abdul Salam Abdullah. Also", ["Abdul Salam Abdullah"]),  # a post's department
+    ("Minister of Mines and Geology Aboubacar Soumah said", ["Aboubacar Soumah"]),
+])
+def test_titles_departments_and_portfolios_leave_the_whole_name(text: str, people: list[str]) -> None:
+    assert [f.name for f in titled_people(text, VOCABULARY) if f.type == "PERSON"] == people
+
+
+def test_a_funds_name_in_apposition_is_an_organisation() -> None:
+    from extract.entities.organisations import organisations_in_context
+
+    assert [f.name for f in organisations_in_context("the sovereign wealth fund, Samruk-Kazyna, lists two deposits")] == ["Samruk-Kazyna"]
+
+
+@pytest.mark.parametrize("name, kind", [("Pakistan Tehreek-e-Insaf", "ORG"), ("Pakistan Army", "ORG"), ("Saudi Arabia", "GPE"),
+                                        ("Papua New Guinea", "GPE")])
+def test_a_country_then_other_name_words_is_a_body_of_that_country(name: str, kind: str) -> None:
+    assert retype(name, "GPE") == kind
+
+
+def test_an_acronym_spelt_out_as_two_different_names_is_nobodys_alias() -> None:
+    from collections import Counter
+
+    from extract.link import ambiguous_acronyms
+
+    definitions = Counter({("PTI", "Pakistan Tehreek-e-Insaf"): 2, ("PTI", "Press Trust of India"): 1,
+                           ("CMOC", "China Molybdenum Co"): 1, ("CMOC", "China Molybdenum Company"): 1})
+    assert ambiguous_acronyms(definitions) == {"PTI"}

@@ -426,7 +426,8 @@ DESCRIBED_AS_PROJECT = described_as(r"mine|deposit|project|smelter|mining comple
 SAID_TO_BE_PROJECT = re.compile(CAPITALISED_NAME + r"(?= (?:is|remains|was|became|ranks as) (?:the|a|an|one of the) "
                                 r"(?:(?!of |for |at |with |to |in )[\w'’-]+ ){0,5}(?:mines?|deposits?|smelters?|mining complex)\b)")
 # "Chile's state-owned copper company, Codelco,": the description first.
-ORGANISATION_DESCRIBED = re.compile(rf"\b(?:company|firm|miner|producer|conglomerate|lender|regulator|news agency),? ({NAME_RUN})(?=,)"
+ORGANISATION_DESCRIBED = re.compile(rf"\b(?:company|firm|miner|producer|conglomerate|lender|regulator|news agency|wealth fund|"
+                                    rf"investment fund|pension fund|investor),? ({NAME_RUN})(?=,)"
                                     # "mining group Rio Tinto began", "miner Rio Tinto said", "steelmaker Baosteel"
                                     rf"|\b(?:miner|mining (?:group|company|giant|major|firm)|metals group|resources group|"
                                     rf"steelmaker|smelter operator|trading house|conglomerate|consortium) ({NAME_RUN})"

@@ -45,8 +45,12 @@ PERSON_NAME = (r"(?:(?:Ing|Eng|Dr|Mr|Mrs|Ms|Prof|Hon|Lic|Atty)\.? )?"  # "chief 
 REPORTING_VERBS = "said|says|told|added|announced|wrote|noted|stated|argued|warned|explained|confirmed|replied"
 REPORTING = rf"(?:{REPORTING_VERBS})"
 # "director of mines Celso Nhantumbo": a title's own lower-case complement.
-TITLED_PERSON = re.compile(rf"\b{JOB_TITLE}(?: of (?:the )?[a-z]+(?: [a-z]+)?)? {PERSON_NAME}"
-                           rf"(?=[,.;:]|\s{REPORTING}\b|\s(?:who|and|of)\b)")
+# (A post's department may stand there too: "Director of Project Management Abdul Salam Abdullah".)
+DEPARTMENT_WORD = rf"(?i:{alternation(words('departments'))})"
+TITLED_PERSON = re.compile(rf"\b{JOB_TITLE}(?: of (?:the )?(?:[a-z]+(?: [a-z]+)?|{DEPARTMENT_WORD}(?:,? (?:and |& )?{DEPARTMENT_WORD})*))?"
+                           rf" {PERSON_NAME}"
+                           # (then what ends a name: "President Kassym-Jomart Tokayev in Washington")
+                           rf"(?=[,.;:]|\s{REPORTING}\b|\s(?:who|and|of|in|at|on|during|with|has|had|is|was|will)\b)")
 # A name, then its title in apposition: "Ermek Tursunaliev, the Minister of …", "Paul-Henri Wéma, chairman of …".
 # (A capitalised word that opens a sentence, or a month or day, does not start the name: "In March Ermek …".)
 NOT_A_NAME_START = rf"(?!(?:{OPENING_WORDS}|{'|'.join(word.title() for word in sorted(CALENDAR_WORDS))})\b)"
@@ -133,7 +137,7 @@ def titled_people(text: str, vocabulary: Vocabulary) -> list[Found]:
     spans = [match.span(pattern.groups) for pattern in (TITLED_PERSON, PERSON_THEN_TITLE, PERSONAL_HONORIFIC)
              for match in pattern.finditer(text)]
     spans += [span for match in MINISTER_OF_PERSON.finditer(text) if (span := portfolio_then_name(text, *match.span(1)))]
-    for start, end in spans:
+    for start, end in sorted(set(spans)):  # (two patterns may find one name)
         name = without_title_words(text[start:end])
         start = end - len(name)
         words_ = name.split()

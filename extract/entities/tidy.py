@@ -197,6 +197,12 @@ def retype(name: str, kind: str) -> str:
     # however the model read it (a company named after its founder carries an industry word or a legal form).
     if kind == "ORG" and is_personal_name(name):
         return "PERSON"
+    # "Pakistan Tehreek-e-Insaf", "Pakistan Army": a country's name, then more name words the gazetteer does not know
+    # as one place, is a body of that country, not the country.
+    words_ = name.split()
+    if (kind == "GPE" and len(words_) >= 2 and place_kind(words_[0]) == "country" and place_kind(name) is None
+            and all(w[:1].isupper() for w in words_[1:]) and not COMPASS_END.search(name)):
+        return "ORG"
     # "Ahafo North", "Upper Kayrakty": a compass word is no part of a person's name; it names a place or a site.
     if kind == "PERSON" and COMPASS_END.search(name):
         return "GPE"
