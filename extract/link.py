@@ -711,7 +711,10 @@ def project_kinds(found: list[list[Found]], aliases: Aliases) -> None:
             aliases.canonical[key(name)] = next(p for p in projects if key(p) == core)
 
 
-ABBREVIATED_FIRST_NAMES = {"Ma.", "Md.", "Mohd.", "Muhd.", "Mohd", "Md"}
+# Words a full name may open with that a shorter mention leaves off: an abbreviated first name ("Ma." María,
+# "Md." Muhammad) or a lineage prefix of South Asian names ("Syed Asim Munir" is "Asim Munir" elsewhere).
+ABBREVIATED_FIRST_NAMES = {"Ma.", "Md.", "Mohd.", "Muhd.", "Mohd", "Md", "Syed", "Sayed", "Sayyid", "Mian", "Makhdoom",
+                           "Khawaja", "Khwaja", "Pir", "Mir"}
 
 
 def people_and_events(found: list[list[Found]], aliases: Aliases) -> None:

@@ -1284,3 +1284,40 @@ def test_an_acronym_spelt_out_as_two_different_names_is_nobodys_alias() -> None:
     definitions = Counter({("PTI", "Pakistan Tehreek-e-Insaf"): 2, ("PTI", "Press Trust of India"): 1,
                            ("CMOC", "China Molybdenum Co"): 1, ("CMOC", "China Molybdenum Company"): 1})
     assert ambiguous_acronyms(definitions) == {"PTI"}
+
+
+def test_a_republics_short_name_after_its_full_name_is_that_republic_in_that_article() -> None:
+    text = "the Democratic Republic of the Congo said. Congo also said it would act."
+    spans = [(text.index("Democratic"), text.index(" said"), "GPE"), (text.index("Congo also"), text.index("Congo also") + 5, "GPE")]
+    assert {c.name for c in refine(text, spans, [], VOCABULARY).mentions} == {"Democratic Republic of the Congo"}
+
+
+@pytest.mark.parametrize("text, span, kind, junk", [
+    ("Commerce Secretary Howard Lutnick signed", "Commerce", "ORG", True),  # a portfolio before its title
+    ("the Kazakh side agreed", "Kazakh", "ORG", True),  # the start of a country's name: a people's adjective
+    ("Russia agreed", "Russia", "GPE", False),
+])
+def test_a_portfolio_before_a_title_and_a_peoples_adjective_are_no_organisations(text: str, span: str, kind: str, junk: bool) -> None:
+    found = model_span(text, span, kind)
+    assert (is_junk(found, set(), text) or is_demonym(found, VOCABULARY)) is junk
+
+
+def test_a_legal_form_written_first_in_kazakh_and_russian_usage() -> None:
+    from extract.link import company_core, key
+
+    assert company_core("JSC Tau-Ken Samruk", VOCABULARY, set()) == key("Tau-Ken Samruk")
+
+
+def test_army_chief_is_a_title_not_an_organisation() -> None:
+    from extract.entities.filters import inside_phrases
+
+    text = "witnessed by Army Chief Asim Munir and officials"
+    assert inside_phrases([model_span(text, "Army", "ORG")], text) == []
+
+
+def test_a_lineage_prefix_a_shorter_mention_leaves_off() -> None:
+    from extract.link import Aliases, Curation, people_and_events
+
+    aliases = Aliases(VOCABULARY, [], Curation())
+    people_and_events(mentions(("Syed Asim Munir", "PERSON"), ("Asim Munir", "PERSON")), aliases)
+    assert aliases.resolve("Asim Munir") == "Syed Asim Munir"

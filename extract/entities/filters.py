@@ -7,7 +7,7 @@ import re
 from ..model import VALUE_TYPES
 from ..vocab import Vocabulary, alternation, entries, fold, words
 from .acronyms import COMMON_TERMS
-from .gazetteer import place_kind
+from .gazetteer import is_country_start, place_kind
 from .organisations import ORG_SUFFIX
 from .places import DIRECTIONS
 from .spans import Found
@@ -33,7 +33,8 @@ def is_junk(found: Found, common_acronyms: set[str], text: str = "") -> bool:
         # "Minister for Commerce", "Investment, Trade and Industry Minister", "Federal Energy [and Natural
         # Resources Minister]": a portfolio, not an organisation.
         if found.type == "ORG" and (re.search(r"\b[Mm]inister (?:for|of) $", text[max(0, found.start - 20):found.start])
-                                    or re.match(r"(?:,? and [A-Z][\w-]*(?: [A-Z][\w-]*)*)? [Mm]inister\b", text[found.end:])
+                                    or re.match(r"(?:,? and [A-Z][\w-]*(?: [A-Z][\w-]*)*)? (?:[Mm]inister|Secretary)\b",
+                                                text[found.end:])
                                     or (" " not in found.text and re.match(r" [Mm]inistry\b", text[found.end:]))):
             return True
         if is_capitalised_common_word(found, text):
@@ -81,6 +82,8 @@ def is_demonym(found: Found, vocabulary: Vocabulary) -> bool:
     """'Pakistanis', 'Japanese', 'Chinese': people of a place, not the place."""
     if found.type not in ("GPE", "LOC", "ORG", "PROJECT") or " " in found.name or vocabulary.lookup(found.name) is not None:
         return False  # (a place the vocabulary names is itself: "the Americas" are no people of America)
+    if found.type in ("ORG", "PROJECT") and is_country_start(found.name) and place_kind(found.name) is None:
+        return True  # "Kazakh", "Uzbek": the start of a country's name, without its ending
     for ending in ("is", "i", "ese", "ians", "ian", "ans", "an", "s"):
         stem = found.name[: -len(ending)]
         if found.name.endswith(ending) and len(stem) >= 3:

@@ -15,7 +15,7 @@ MINERAL_WORDS_ANY = alternation(tuple(form for form in words("minerals") if " " 
 # stopped short (ORG_TAIL), and is what a later, shorter mention leaves off (link.py).
 LEGAL_FORMS = alternation(words("legal_forms"), optional_marks=True)
 # "PT Kencana Tembaga Indonesia", "CV Maju": a legal form written before the name (Indonesia, Malaysia).
-LEGAL_PREFIX = re.compile(r"^(?:PT|P\.T\.|CV)\.? ")
+LEGAL_PREFIX = re.compile(r"^(?:PT|P\.T\.|CV|JSC|OJSC|PJSC)\.? ")  # "JSC Tau-Ken Samruk": Kazakh and Russian usage
 BRACKETED_FORM = r"\((?:Pvt|Pty|Private)\.?\)"  # "Wah Nobel (Pvt) Limited", "Chengeta Lithium (Private) Limited"
 # A chamber's name may go on after "Chamber of Commerce": "… Chamber of Commerce and Industry".
 ORG_SUFFIX = re.compile(
@@ -196,7 +196,7 @@ def editions(text: str) -> list[Found]:
 
 # "PT Sarana Tambang Nusantara Tbk", "CV Maju Jaya": a legal form written first opens a company's name, which runs
 # to the last capitalised word (the model often keeps only the end, or calls it a person).
-PREFIXED_COMPANY = re.compile(r"(?<![\w-])(?:PT|P\.T\.|CV)\.? [A-Z][\w’'&-]*(?:\.?(?: [A-Z][\w’'&-]*| &)){0,6}\.?")
+PREFIXED_COMPANY = re.compile(r"(?<![\w-])(?:PT|P\.T\.|CV|JSC|OJSC|PJSC)\.? [A-Z][\w’'&-]*(?:\.?(?: [A-Z][\w’'&-]*| &)){0,6}\.?")
 
 
 # "Minera Istmo Azul, S.A.", "Montanha Negra Grafite, Lda", "Khammouane Potash Mining Sole Co., Ltd.": a run of

@@ -164,6 +164,18 @@ def bodies_named_short(draft: Draft) -> list[Found]:
             for c in draft.candidates]
 
 
+def republics_named_short(draft: Draft) -> list[Found]:
+    """'Congo' after 'the Democratic Republic of the Congo' in one article is that republic (in this article only:
+    another may mean the one in Brazzaville)."""
+    full = {}
+    for c in sorted(draft.candidates, key=lambda c: c.start):
+        republic = re.search(r"\bRepublic of (?:the )?(.+)$", c.name) if c.type == "GPE" else None
+        if republic:
+            full.setdefault(republic.group(1), (c.start, c.name))
+    return [replace(c, name=full[c.name][1]) if c.type == "GPE" and c.name in full and c.start > full[c.name][0] else c
+            for c in draft.candidates]
+
+
 def one_type_a_name(draft: Draft) -> list[Found]:
     return one_type_per_name(draft.candidates)
 
@@ -207,6 +219,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("months", months),
     ("acronyms", acronyms),
     ("bodies named short", bodies_named_short),
+    ("republics named short", republics_named_short),
     ("one type a name", one_type_a_name),
     ("surnames", surnames),
     ("places in context", places_in_context),
