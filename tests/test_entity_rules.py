@@ -1321,3 +1321,26 @@ def test_a_lineage_prefix_a_shorter_mention_leaves_off() -> None:
     aliases = Aliases(VOCABULARY, [], Curation())
     people_and_events(mentions(("Syed Asim Munir", "PERSON"), ("Asim Munir", "PERSON")), aliases)
     assert aliases.resolve("Asim Munir") == "Syed Asim Munir"
+
+
+@pytest.mark.parametrize("text, people", [
+    ("the Ambassador of India to Saudi Arabia, Vikram Anand Sethi, and officials", ["Vikram Anand Sethi"]),  # apposition
+    ("Director General of Mineral and Coal Bambang Heru Santoso said the ministry", ["Bambang Heru Santoso"]),
+])
+def test_an_envoy_in_apposition_and_a_director_general_of_a_portfolio(text: str, people: list[str]) -> None:
+    assert [f.name for f in titled_people(text, VOCABULARY) if f.type == "PERSON"] == people
+
+
+def test_an_events_subjects_joined_by_and_stay_one_name() -> None:
+    text = "at the Astana Mining and Metallurgy Congress 2026 in June"
+    assert [(f.name, f.type) for f in suffixed_names(text)] == [("Astana Mining and Metallurgy Congress 2026", "EVENT")]
+
+
+def test_a_two_word_home_before_a_company_is_no_part_of_its_name() -> None:
+    from extract.entities.organisations import legal_names
+
+    assert [f.name for f in legal_names("talks with Abu Dhabi-based Marjan Metals PJSC on Monday")] == ["Marjan Metals PJSC"]
+
+
+def test_a_riyal_figure_with_its_short_sign_is_money() -> None:
+    assert money_value("SR7.1 billion") == {"amount": 7_100_000_000, "currency": "SAR"}

@@ -82,7 +82,7 @@ def is_demonym(found: Found, vocabulary: Vocabulary) -> bool:
     """'Pakistanis', 'Japanese', 'Chinese': people of a place, not the place."""
     if found.type not in ("GPE", "LOC", "ORG", "PROJECT") or " " in found.name or vocabulary.lookup(found.name) is not None:
         return False  # (a place the vocabulary names is itself: "the Americas" are no people of America)
-    if found.type in ("ORG", "PROJECT") and is_country_start(found.name) and place_kind(found.name) is None:
+    if is_country_start(found.name) and place_kind(found.name) is None:
         return True  # "Kazakh", "Uzbek": the start of a country's name, without its ending
     for ending in ("is", "i", "ese", "ians", "ian", "ans", "an", "s"):
         stem = found.name[: -len(ending)]

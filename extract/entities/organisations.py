@@ -131,7 +131,8 @@ def suffixed_names(text: str) -> list[Found]:
             if re.search(r"\s+and\s+$", inner):
                 left = inner.rsplit(" and", 1)[0].strip()
                 if not ORG_SUFFIX.search(left):
-                    portfolio = body and left.split()[-1] in PORTFOLIO_WORD_SET
+                    # ("Astana Mining and Metallurgy Congress 2026": an event's subjects may be joined by "and" too.)
+                    portfolio = bool(body or EVENT_SUFFIX.search(match.group(0))) and left.split()[-1] in PORTFOLIO_WORD_SET
                     if part_start is None and " " in left and not re.search(r" (?:of|for) ", left) and not portfolio:
                         continue
                     part_start = part.start() if part_start is None else part_start
@@ -205,7 +206,8 @@ LEGAL_NAME = re.compile(rf"(?<![\w-])[A-Z][\w’'&-]*(?: (?:de |del |do |da |du 
                         rf"[A-Z][\w’'&-]*){{0,6}},? (?:{LEGAL_FORMS})(?![\w])")
 # What stands before a company's name without being part of it: its owner ("South Korea's"), its home or listing
 # ("Changsha-based", "Toronto-listed", "state-owned"), or another company and "and".
-BEFORE_A_NAME = re.compile(r"(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s |[\w-]+-(?:based|headquartered|listed|registered|owned|run|held) "
+BEFORE_A_NAME = re.compile(r"(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s "
+                           r"|(?:[A-Z][\w.]* )?[\w-]+-(?:based|headquartered|listed|registered|owned|run|held) "
                            r"|(?:Shares|Units|Stock|Bonds|Owners|Investors|Workers|Staff|Officials) of )+")
 
 

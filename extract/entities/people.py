@@ -62,7 +62,8 @@ PERSON_THEN_TITLE = re.compile(rf"(?<![\w-]){NOT_A_NAME_START}{PERSON_NAME}, (?:
 # (What a minister does next may be more than speaking: "… Chanda Mwewa Musonda signed the deal".)
 MINISTER_ACTS = rf"(?:{REPORTING_VERBS}|signed|met|visited|attended|opened|launched|inaugurated|approved|pledged|welcomed|urged)"
 MINISTER_OF_PERSON = re.compile(
-    rf"\b(?:Minister|Secretary|Undersecretary|Under-Secretary|Vice-Minister|Vice Minister|Governor|Commissioner) (?:of|for) "
+    rf"\b(?:Minister|Secretary|Undersecretary|Under-Secretary|Vice-Minister|Vice Minister|Governor|Commissioner|"
+    rf"Director General|Director-General) (?:of|for) "
     rf"(?:the )?([A-Z][\w-]*(?:,? (?:and |& )?[A-Z][\w’'-]*){{1,9}})(?:,? {MINISTER_ACTS}\b|(?=, | and | who\b))"
 )
 PORTFOLIO_WORDS = frozenset(words("portfolio_words"))
@@ -111,10 +112,20 @@ def portfolio_then_name(text: str, start: int, end: int) -> tuple[int, int] | No
     return start + name[0].start(), start + name[-1].end()
 
 
+# "the Ambassador of India to Saudi Arabia, Vikram Anand Sethi, and …": the envoy's name in apposition.
+ENVOY_NAMED_AFTER = re.compile(ENVOY.pattern + r", ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3})(?=,| and\b| said\b)")
+
+
 def envoys(text: str, vocabulary: Vocabulary) -> list[Found]:
     """'Ambassador to Pakistan Kenji Morimoto', 'Ambassador to the UAE Tahir Andrabi': the place (the longest
     known place first, by the gazetteer or the vocabulary's spellings) and the person."""
     found = []
+    for match in ENVOY_NAMED_AFTER.finditer(text):
+        place, name = match.group(1), match.group(2)
+        term = vocabulary.lookup(place)
+        if place_kind(place) or (term is not None and term.type == "GPE"):
+            found.append(Found(match.start(1), match.end(1), place, "GPE", place, origin="rule"))
+            found.append(Found(match.start(2), match.end(2), name, "PERSON", name, origin="rule"))
     for match in ENVOY.finditer(text):
         words_ = list(re.finditer(r"[\w’'-]+", match.group(1)))
         for cut in range(min(3, len(words_) - 2), 0, -1):
