@@ -594,7 +594,8 @@ def fuller_names(found: list[list[Found]], aliases: Aliases, vocabulary: Vocabul
     """An organisation's name of two or more words that ends exactly one longer organisation's name, which adds
     only where it is from or 'International': the 'Development Finance Corporation' is the 'U.S. International
     Development Finance Corporation' when the corpus knows no other."""
-    names = {key(name): name for name in {aliases.resolve(m.name) for mentions in found for m in mentions if m.type == "ORG"}}
+    # (In sorted order: where two spellings share a key, the same one stands for it in every build.)
+    names = {key(name): name for name in sorted({aliases.resolve(m.name) for mentions in found for m in mentions if m.type == "ORG"})}
     ending: dict[str, set[str]] = defaultdict(set)  # the last words of a name -> the longer names they end
     for name_key in names:
         words_ = name_key.split()
@@ -622,7 +623,11 @@ def fuller_names(found: list[list[Found]], aliases: Aliases, vocabulary: Vocabul
     # of another name ("Granite Harbor Critical Minerals Fund"): its family was one of those names.
     heads = aliases.family_heads
     # "Hengtai Group" of "Hengtai Nonferrous Metals Group Co., Ltd.": a short name's core begins one longer name.
-    cores = {company_core(name, vocabulary, set()): name_key for name_key, name in names.items()}
+    by_core: dict[str, set[str]] = defaultdict(set)
+    for name_key, name in names.items():
+        by_core[company_core(name, vocabulary, set())].add(name_key)
+    # A core two names share ("Vedanta" of "Vedanta Resources Limited" and "Vedanta Limited") stands for neither.
+    cores = {core: next(iter(keys)) for core, keys in by_core.items() if len(keys) == 1}
     for core, name_key in cores.items():
         longer = beginning.get(core, set()) - {name_key}
         if len(longer) == 1 and core != name_key and name_key not in aliases.canonical and name_key not in aliases.fixed_type \
@@ -688,7 +693,7 @@ def provinces(found: list[list[Found]], aliases: Aliases) -> None:
     the fuller form names it. (Not where the data knows the bare name only as a city: 'Karachi Region' is not
     'Karachi'.)"""
     names = {aliases.resolve(m.name) for mentions in found for m in mentions if m.type == "GPE"}
-    by_key = {key(n): n for n in names}
+    by_key = {key(n): n for n in sorted(names)}
     for name in names:
         suffix = ADMINISTRATIVE_SUFFIX.search(name)
         bare = key(name[:suffix.start()]) if suffix else None
@@ -708,7 +713,7 @@ def project_kinds(found: list[list[Found]], aliases: Aliases) -> None:
             words_ = words_[:-1]
         core = key(" ".join(words_))
         if core != key(name) and core in known and key(name) not in aliases.canonical and key(name) not in aliases.separate:
-            aliases.canonical[key(name)] = next(p for p in projects if key(p) == core)
+            aliases.canonical[key(name)] = min(p for p in projects if key(p) == core)
 
 
 # Words a full name may open with that a shorter mention leaves off: an abbreviated first name ("Ma." María,
@@ -717,11 +722,39 @@ ABBREVIATED_FIRST_NAMES = {"Ma.", "Md.", "Mohd.", "Muhd.", "Mohd", "Md", "Syed",
                            "Khawaja", "Khwaja", "Pir", "Mir"}
 
 
+def initialled_names(people: set[str], aliases: Aliases) -> set[str]:
+    """'Yerlan S. Dzhaksybekov' and 'S. V. Kamath' are 'Yerlan Serikovich Dzhaksybekov' and 'S. Venkatesh Kamath':
+    names of as many words, with the same last word, whose other words are equal or one the initial of the other,
+    are one person, named by the fullest spelling. The people left, one name each."""
+    def initial_of(a: str, b: str) -> bool:
+        return len(a) == 2 and a.endswith(".") and b.startswith(a[0])
+
+    def fits(a: str, b: str) -> bool:
+        return a == b or initial_of(a, b) or initial_of(b, a)
+
+    by_shape: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for name in sorted(people):
+        words_ = name.split()
+        if len(words_) >= 3:
+            by_shape[(len(words_), words_[-1])].append(name)
+    for names in by_shape.values():
+        for name in names:
+            words_ = name.split()
+            fuller = [other for other in names if other != name and sum(map(len, other.split())) > sum(map(len, words_))
+                      and all(fits(a, b) for a, b in zip(words_, other.split(), strict=True))]
+            # (Only where they can all be one person: "Ana L. Perez" is not both "Ana Lucia" and "Ana Luisa".)
+            one_person = all(fits(a, b) for x in fuller for y in fuller for a, b in zip(x.split(), y.split(), strict=True))
+            if fuller and one_person and key(name) not in aliases.separate and key(name) not in aliases.fixed_type:
+                aliases.canonical.setdefault(key(name), max(fuller, key=lambda n: (sum(len(w) for w in n.split()), n)))
+    return {aliases.resolve(name) for name in people}
+
+
 def people_and_events(found: list[list[Found]], aliases: Aliases) -> None:
     """A person's shorter name used in another article is that person when the corpus knows only one person it
     can be: 'Faraz Durrani' and 'Durrani' are 'Faraz Ahmed Durrani'. An event's name without its year is the
     event with it: 'Islamabad Critical Minerals Summit' is '… Summit 2025'."""
     people = {aliases.resolve(m.name) for mentions in found for m in mentions if m.type == "PERSON" and m.origin != "linked"}
+    people = initialled_names(people, aliases)
     by_ends: dict[tuple[str, str], set[str]] = defaultdict(set)  # (first, last word) of names of 3+ words
     by_last: dict[str, set[str]] = defaultdict(set)  # last word of names of 2+ words
     by_first: dict[str, set[str]] = defaultdict(set)  # first word of names of 2+ words
@@ -734,6 +767,8 @@ def people_and_events(found: list[list[Found]], aliases: Aliases) -> None:
         if len(words) >= 3:
             by_ends[(words[0], words[-1])].add(name)
             by_start[(words[0], words[1])].add(name)
+            if len(words) >= 4:  # "Mariana Cárdenas" of "Mariana Beatriz Cárdenas Ruiz": a given name and first surname
+                by_ends[(words[0], words[-2])].add(name)
             if words[0] in ABBREVIATED_FIRST_NAMES:  # "Cristina Lagdameo-Uy" of "Ma. Cristina Lagdameo-Uy"
                 by_ends[(words[1], words[-1])].add(name)
             # "Tshibangu" of "Jean-Baptiste Tshibangu Lumbala": a first surname, where names carry two.
