@@ -1384,3 +1384,11 @@ def test_initials_and_a_first_surname_name_the_fuller_spelling(names: list[str],
     aliases = Aliases(VOCABULARY, [], Curation())
     people_and_events(mentions(*((n, "PERSON") for n in names)), aliases)
     assert aliases.resolve(short) == full
+
+
+@pytest.mark.parametrize("text, names", [("a deal with JSC Tau-Ken Samruk. The fund said", ["JSC Tau-Ken Samruk"]),
+                                         ("P.T. Aneka Tambang Tbk. The firm said", ["P.T. Aneka Tambang Tbk"])])
+def test_a_company_named_with_its_legal_form_first_ends_with_its_sentence(text: str, names: list[str]) -> None:
+    from extract.entities.organisations import prefixed_companies
+
+    assert [f.name for f in prefixed_companies(text)] == names

@@ -239,7 +239,11 @@ def legal_names(text: str) -> list[Found]:
 def prefixed_companies(text: str) -> list[Found]:
     found = []
     for match in PREFIXED_COMPANY.finditer(text):
-        name = re.sub(r"(?:['’]s|\.)$", "", match.group(0))
+        name = match.group(0)
+        stop = SENTENCE_END.search(name) or re.search(r"\. (?=(?:The|A|An|It|Its|This|That|In|On|At|But)\b)", name)
+        if stop:  # "JSC Tau-Ken Samruk. The …": the name ends with its sentence
+            name = name[:stop.start() + stop.group(0).index(".")]
+        name = re.sub(r"(?:['’]s|\.)$", "", name)
         if len(name.split()) >= 2:
             found.append(Found(match.start(), match.start() + len(name), name, "ORG", name, origin="rule"))
     return found
