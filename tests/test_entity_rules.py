@@ -1392,3 +1392,15 @@ def test_a_company_named_with_its_legal_form_first_ends_with_its_sentence(text: 
     from extract.entities.organisations import prefixed_companies
 
     assert [f.name for f in prefixed_companies(text)] == names
+
+
+@pytest.mark.parametrize("written, value", [("QR3.8 billion", {"amount": 3_800_000_000, "currency": "QAR"}),
+                                            ("12.7 trillion soums", {"amount": 12_700_000_000_000, "currency": "UZS"})])
+def test_qatari_riyals_and_uzbek_soums_are_money(written: str, value: dict) -> None:
+    assert money_value(written) == value
+
+
+def test_the_european_union_is_an_organisation_and_those_opens_no_name() -> None:
+    assert VOCABULARY.lookup("EU").type == "ORG" and VOCABULARY.lookup("European Union").type == "ORG"
+    text = "Those close to the talks said"
+    assert refine(text, [(0, 5, "ORG")], [], VOCABULARY).mentions == ()

@@ -8,7 +8,7 @@ from ..model import VALUE_TYPES
 from ..vocab import Vocabulary, alternation, entries, fold, words
 from .acronyms import COMMON_TERMS
 from .gazetteer import is_country_start, place_kind
-from .organisations import ORG_SUFFIX
+from .organisations import OPENED_BY, ORG_SUFFIX
 from .places import DIRECTIONS
 from .spans import Found
 from .values import AFTER_FIGURE
@@ -52,6 +52,9 @@ def is_junk(found: Found, common_acronyms: set[str], text: str = "") -> bool:
     if len(name) < 2 or not any(ch.isalpha() for ch in name) or GENERIC_NAME.fullmatch(name) or ORG_SUFFIX.fullmatch(name):
         return True
     if found.type in ("PERSON", "ORG", "GPE", "LOC", "EVENT", "PROJECT") and not any(ch.isupper() for ch in name):
+        return True
+    # "Those", "Meanwhile": a word that opens sentences, alone, names nothing.
+    if OPENED_BY.fullmatch(name):
         return True
     # "Jiji Press)--Japan", "REUTERS/Chipo Banda -": the edges of a wire or photo credit, not a name.
     if name.count("(") != name.count(")") or "--" in name or re.match(r"[A-Z]{2,}/", name) or re.search(r" [-–—]$", name):
