@@ -189,6 +189,8 @@ def test_a_name_the_text_calls_a_region_or_town_is_a_place(text: str, areas: lis
     ("the Gulf of Montijo", ["Gulf of Montijo"]),
     ("the Anti-Atlas mountains", ["Anti-Atlas"]),
     ("Cairo-based Delta Mining", []),
+    ("near the Tunulliarfik Fjord and the Sarwash Glacier", ["Tunulliarfik Fjord", "Sarwash Glacier"]),
+    ("on the Arabian-Nubian Shield in the Kazakh Uplands", ["Arabian-Nubian Shield", "Kazakh Uplands"]),
 ])
 def test_landforms_are_named_by_their_landform_word(text: str, features: list[str]) -> None:
     assert [f.name for f in feature_names(text)] == features

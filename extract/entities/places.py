@@ -38,8 +38,8 @@ def split_located(found: Found) -> list[Found]:
 
 GEOGRAPHIC_FEATURE = re.compile(
     r"\s(?:Basin|Valley|Desert|Mountains|Range|Plateau|Belt|Copperbelt|Coast|Peninsula|Islands?|Sea|Gulf|River|Lake|"
-    r"Quadrangle|Triangle|Complex|Highlands|Lowlands|Delta|Corridor|Strait|Bay|Graben|Rift|National Park|Nature Reserve|"
-    r"Game Reserve|Wildlife Sanctuary)$"
+    r"Quadrangle|Triangle|Complex|Highlands|Lowlands|Uplands|Delta|Corridor|Strait|Bay|Graben|Rift|Fjord|Fiord|Glacier|"
+    r"Gorge|Canyon|Lagoon|Steppe|Shield|Craton|Massif|National Park|Nature Reserve|Game Reserve|Wildlife Sanctuary)$"
     r"|^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Southeast|Southeastern|Northeast|"
     r"Southwest|Northwest|Sub-Saharan)(?:ern)?\s(?:Asia|Africa|America|Europe|Pacific|Atlantic)$"
     # A model's span that starts with a range's word: "Sierra Madre Occidental". (Only retyped, never found by
@@ -62,7 +62,8 @@ LANDFORM_NOUN = r"(?:mountains|hills|range|river|desert|plateau|basin|valley)\b"
 ADMINISTRATIVE_NOUN = r"(?:region|province|district|state|county|prefecture|governorate|municipality)\b"
 FEATURE_NAME = re.compile(
     r"(?<![\w-])(?:[A-Z][\w-]*[ \t]+){1,3}(?:Basin|Valley|Desert|Mountains|Range|Ranges|Hills|Plateau|Belt|Copperbelt|"
-    r"Peninsula|Quadrangle|Triangle|Highlands|Delta|River|Graben|Rift)\b"
+    r"Peninsula|Quadrangle|Triangle|Highlands|Uplands|Delta|River|Graben|Rift|Fjord|Fiord|Glacier|Gorge|Canyon|Lagoon|"
+    r"Steppe|Shield|Craton|Massif)\b"
     # A body of water or a cape "of" somewhere: "Gulf of Montijo", "Bay of Bengal", "Cape of Good Hope".
     r"|(?<![\w-])(?:Gulf|Bay|Sea|Strait|Straits|Cape|Isle) of (?:the )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?"
     # A name the text calls a landform in lower case: "the Anti-Atlas mountains", "the Kuiseb river".
