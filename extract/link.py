@@ -204,6 +204,7 @@ def link(
     rescan(articles, extractions, found, aliases)
     national_companies(articles, found, aliases)
     short_forms_inside(found, aliases)
+    initials_of_names(found, aliases)
     country_spellings(found, aliases, vocabulary)
     company_families(found, aliases, vocabulary)
     fuller_names(found, aliases, vocabulary, named_together(articles, found))
@@ -541,6 +542,21 @@ def short_forms_inside(found: list[list[Found]], aliases: Aliases) -> None:
         for form in (name, f"{match.group(2)} {match.group(3)}"):
             if key(form) not in aliases.separate and key(form) not in aliases.canonical:
                 aliases.canonical[key(form)] = plain
+
+
+def initials_of_names(found: list[list[Found]], aliases: Aliases) -> None:
+    """'TKC' where no article spells it out is 'Tavan Khuder Coal LLC' when that is the one organisation of the
+    corpus whose words' initials it is (never where two are: 'PTI' a party and a news agency)."""
+    names = sorted({aliases.resolve(m.name) for mentions in found for m in mentions if m.type == "ORG"})
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        words_ = [w for w in without_legal_form(name).split() if w[:1].isupper()]
+        if 2 <= len(words_) <= 6 and not name.isupper():
+            by_initials["".join(w[0] for w in words_)].add(name)
+    for name in names:
+        if (re.fullmatch(r"[A-Z]{2,6}", name) and len(by_initials.get(name, ())) == 1 and key(name) not in aliases.canonical
+                and key(name) not in aliases.separate and key(name) not in aliases.fixed_type):
+            aliases.canonical[key(name)] = next(iter(by_initials[name]))
 
 
 def country_spellings(found: list[list[Found]], aliases: Aliases, vocabulary: Vocabulary) -> None:

@@ -1406,3 +1406,19 @@ def test_the_european_union_is_an_organisation_and_those_opens_no_name() -> None
     assert VOCABULARY.lookup("EU").type == "ORG" and VOCABULARY.lookup("European Union").type == "ORG"
     text = "Those close to the talks said"
     assert refine(text, [(0, 5, "ORG")], [], VOCABULARY).mentions == ()
+
+
+@pytest.mark.parametrize("names, short, full", [
+    ([("Tavan Khuder Coal LLC", "ORG"), ("TKC", "ORG")], "TKC", "Tavan Khuder Coal LLC"),  # the one name it spells
+    ([("Pakistan Trade Institute", "ORG"), ("Press Trust of India", "ORG"), ("PTI", "ORG")], "PTI", "PTI"),  # two: neither
+])
+def test_capitals_nobody_spells_out_are_the_one_name_whose_initials_they_are(names: list, short: str, full: str) -> None:
+    from extract.link import Aliases, Curation, initials_of_names
+
+    aliases = Aliases(VOCABULARY, [], Curation())
+    initials_of_names(mentions(*names), aliases)
+    assert aliases.resolve(short) == full
+
+
+def test_gulf_legal_forms_end_a_companys_name() -> None:
+    assert retype("Dafna Resources Holding Q.P.S.C.", "PERSON") == "ORG"
