@@ -38,6 +38,7 @@ from .pagemeta import (
     read_line,
     split_names,
 )
+from .vocab import initials
 
 LineKind = Literal[
     "paragraph",  # sentence-like prose
@@ -646,10 +647,6 @@ def mark_masthead(lines: list[Line]) -> list[Line]:
             lines[index] = Line(line.text, "meta", line.words, LineFacts(source=name))
             break
     return lines
-
-
-def initials(name: str) -> str:
-    return "".join(word[0] for word in name.split() if word[:1].isupper())
 
 
 def is_masthead(line: Line) -> bool:

@@ -30,11 +30,12 @@ from dataclasses import dataclass, field, replace
 
 from .entities.gazetteer import place_kind
 from .entities.organisations import BRACKETED_FORM, EVENT_SUFFIX, KIND_WORD, LEGAL_FORMS, LEGAL_PREFIX, OPENED_BY, ORG_SUFFIX
+from .entities.people import ABBREVIATED_FIRST_NAMES
 from .entities.spans import Extraction, Found
 from .entities.values import value_name
 from .model import TYPES, VALUE_TYPES, Article, Entity, Mention
 from .paths import slugify
-from .vocab import Vocabulary, alternation, entries, fold, words
+from .vocab import Vocabulary, alternation, entries, fold, initials, words
 
 CURATION_FILE = "aliases.toml"
 # When votes tie, the more specific type wins.
@@ -255,9 +256,8 @@ def signed_by(article: Article) -> set[str]:
     names = {name for name in article.authors if " " in name}  # a one-word "author" is more likely a place read wrong
     if article.source:
         names.add(article.source)
-        initials = "".join(word[0] for word in article.source.split() if word[:1].isupper())
-        if len(initials) >= 2:
-            names.add(initials)
+        if len(initials(article.source)) >= 2:
+            names.add(initials(article.source))
     return {key(name) for name in names}
 
 
@@ -550,9 +550,9 @@ def initials_of_names(found: list[list[Found]], aliases: Aliases) -> None:
     names = sorted({aliases.resolve(m.name) for mentions in found for m in mentions if m.type == "ORG"})
     by_initials: dict[str, set[str]] = defaultdict(set)
     for name in names:
-        words_ = [w for w in without_legal_form(name).split() if w[:1].isupper()]
-        if 2 <= len(words_) <= 6 and not name.isupper():
-            by_initials["".join(w[0] for w in words_)].add(name)
+        letters = initials(without_legal_form(name))
+        if 2 <= len(letters) <= 6 and not name.isupper():
+            by_initials[letters].add(name)
     for name in names:
         if (re.fullmatch(r"[A-Z]{2,6}", name) and len(by_initials.get(name, ())) == 1 and key(name) not in aliases.canonical
                 and key(name) not in aliases.separate and key(name) not in aliases.fixed_type):
@@ -734,8 +734,8 @@ def project_kinds(found: list[list[Found]], aliases: Aliases) -> None:
 
 # Words a full name may open with that a shorter mention leaves off: an abbreviated first name ("Ma." María,
 # "Md." Muhammad) or a lineage prefix of South Asian names ("Syed Asim Munir" is "Asim Munir" elsewhere).
-ABBREVIATED_FIRST_NAMES = {"Ma.", "Md.", "Mohd.", "Muhd.", "Mohd", "Md", "Syed", "Sayed", "Sayyid", "Mian", "Makhdoom",
-                           "Khawaja", "Khwaja", "Pir", "Mir"}
+LEFT_OFF_FIRST_WORDS = {*ABBREVIATED_FIRST_NAMES, "Syed", "Sayed", "Sayyid", "Mian", "Makhdoom", "Khawaja", "Khwaja", "Pir",
+                        "Mir"}
 
 
 def initialled_names(people: set[str], aliases: Aliases) -> set[str]:
@@ -785,7 +785,7 @@ def people_and_events(found: list[list[Found]], aliases: Aliases) -> None:
             by_start[(words[0], words[1])].add(name)
             if len(words) >= 4:  # "Mariana Cárdenas" of "Mariana Beatriz Cárdenas Ruiz": a given name and first surname
                 by_ends[(words[0], words[-2])].add(name)
-            if words[0] in ABBREVIATED_FIRST_NAMES:  # "Cristina Lagdameo-Uy" of "Ma. Cristina Lagdameo-Uy"
+            if words[0] in LEFT_OFF_FIRST_WORDS:  # "Cristina Lagdameo-Uy" of "Ma. Cristina Lagdameo-Uy"
                 by_ends[(words[1], words[-1])].add(name)
             # "Tshibangu" of "Jean-Baptiste Tshibangu Lumbala": a first surname, where names carry two.
             for inner in words[1:-1]:

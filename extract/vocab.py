@@ -76,6 +76,11 @@ def fold(text: str) -> str:
     return " ".join(text.replace("’", "'").replace("–", "-").split()).casefold()
 
 
+def initials(name: str) -> str:
+    """'Southern Africa Mining Wire' -> 'SAMW': the first letters of its capitalised words."""
+    return "".join(word[0] for word in name.split() if word[:1].isupper())
+
+
 def load_vocabulary(folder: Path = VOCAB_DIR) -> Vocabulary:
     terms: list[Term] = []
     digest = hashlib.sha256()

@@ -303,7 +303,7 @@ def test_a_short_or_former_name_given_in_the_text_names_the_organisation(text: s
 
 @pytest.mark.parametrize("text", ["two Memorandums of Understanding (MoUs) were signed", "the JV will"])
 def test_common_terms_are_no_entities(text: str) -> None:
-    from extract.entities.acronyms import COMMON_TERMS
+    from extract.entities.organisations import COMMON_TERMS
 
     _, acronyms, _ = apply_acronyms(text, [])
     assert not acronyms and {"mous", "jv"} <= COMMON_TERMS

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 from ..model import VALUE_TYPES
-from ..vocab import words
 from .gazetteer import place_kind
-from .organisations import LEGAL_FORMS, LEGAL_PREFIX
+from .organisations import COMMON_TERMS, LEGAL_FORMS, LEGAL_PREFIX
 from .spans import Found, merge
 from .tidy import retype
 
@@ -26,7 +25,6 @@ FORMER_NAME = re.compile(r"\b(?:formerly(?: known as| called)?|previously (?:kno
                          r"(?P<founded>(?:Founded|Established|Incorporated|Set up|Started) as)) (?:the )?"
                          r"([A-Z][\w’'&-]*(?: (?:of |and |& |ve )?[A-Z][\w’'&.-]*){0,5})")
 
-COMMON_TERMS = frozenset(form.casefold() for form in words("common_terms"))
 FUNCTION_WORDS = {"of", "and", "for", "the", "in", "on", "to", "&", "de", "du", "des", "la"}
 
 

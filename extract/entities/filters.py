@@ -6,9 +6,8 @@ import re
 
 from ..model import VALUE_TYPES
 from ..vocab import Vocabulary, alternation, entries, fold, words
-from .acronyms import COMMON_TERMS
 from .gazetteer import is_country_start, place_kind
-from .organisations import OPENED_BY, ORG_SUFFIX
+from .organisations import COMMON_TERMS, OPENED_BY, ORG_SUFFIX
 from .places import DIRECTIONS
 from .spans import Found
 from .values import AFTER_FIGURE

@@ -15,7 +15,8 @@ MINERAL_WORDS_ANY = alternation(tuple(form for form in words("minerals") if " " 
 # stopped short (ORG_TAIL), and is what a later, shorter mention leaves off (link.py).
 LEGAL_FORMS = alternation(words("legal_forms"), optional_marks=True)
 # "PT Kencana Tembaga Indonesia", "CV Maju": a legal form written before the name (Indonesia, Malaysia).
-LEGAL_PREFIX = re.compile(r"^(?:PT|P\.T\.|CV|JSC|OJSC|PJSC)\.? ")  # "JSC Tau-Ken Samruk": Kazakh and Russian usage
+LEGAL_FORMS_FIRST = r"(?:PT|P\.T\.|CV|JSC|OJSC|PJSC)"  # "JSC Tau-Ken Samruk": Kazakh and Russian usage too
+LEGAL_PREFIX = re.compile(rf"^{LEGAL_FORMS_FIRST}\.? ")
 BRACKETED_FORM = r"\((?:Pvt|Pty|Private)\.?\)"  # "Wah Nobel (Pvt) Limited", "Chengeta Lithium (Private) Limited"
 # A chamber's name may go on after "Chamber of Commerce": "… Chamber of Commerce and Industry".
 ORG_SUFFIX = re.compile(
@@ -96,9 +97,9 @@ def of_where(text: str, name: str, end: int, kind: str) -> int:
 
 
 SENTENCE_END = re.compile(rf"\b(?!(?:{LEGAL_FORMS}|Intl|Dept|Govt|Natl|Mt|St|Dr|Jr|Sr)\.)[A-Z]?[a-z]{{2,}}\. (?=[A-Z])"
-                          # "… according to NPCIL. The Canadian Nuclear Safety Commission": an acronym ends a sentence
-                          # where the next one opens with a word no name is made of.
-                          r"|\b[A-Z]{2,}\. (?=(?:The|A|An|It|Its|This|That|These|Those|In|On|At|But|He|She|They|We)\b)")
+                          # "… according to NPCIL. The Canadian …", "… Tbk. The firm": any full stop ends a sentence
+                          # where the next one opens with a word no name begins with.
+                          rf"|\. (?=(?:{OPENING_WORDS}|He|She|They|We)\b)")
 
 
 PORTFOLIO_WORD_SET = frozenset(words("portfolio_words"))
@@ -197,7 +198,7 @@ def editions(text: str) -> list[Found]:
 
 # "PT Sarana Tambang Nusantara Tbk", "CV Maju Jaya": a legal form written first opens a company's name, which runs
 # to the last capitalised word (the model often keeps only the end, or calls it a person).
-PREFIXED_COMPANY = re.compile(r"(?<![\w-])(?:PT|P\.T\.|CV|JSC|OJSC|PJSC)\.? [A-Z][\w’'&-]*(?:\.?(?: [A-Z][\w’'&-]*| &)){0,6}\.?")
+PREFIXED_COMPANY = re.compile(rf"(?<![\w-]){LEGAL_FORMS_FIRST}\.? [A-Z][\w’'&-]*(?:\.?(?: [A-Z][\w’'&-]*| &)){{0,6}}\.?")
 
 
 # "Minera Istmo Azul, S.A.", "Montanha Negra Grafite, Lda", "Khammouane Potash Mining Sole Co., Ltd.": a run of
@@ -240,7 +241,7 @@ def prefixed_companies(text: str) -> list[Found]:
     found = []
     for match in PREFIXED_COMPANY.finditer(text):
         name = match.group(0)
-        stop = SENTENCE_END.search(name) or re.search(r"\. (?=(?:The|A|An|It|Its|This|That|In|On|At|But)\b)", name)
+        stop = SENTENCE_END.search(name)
         if stop:  # "JSC Tau-Ken Samruk. The …": the name ends with its sentence
             name = name[:stop.start() + stop.group(0).index(".")]
         name = re.sub(r"(?:['’]s|\.)$", "", name)
@@ -442,7 +443,7 @@ OPENED_BY = re.compile(rf"(?:(?:{OPENING_WORDS})(?: |$))+")
 # "Japan’s JBIC", "China’s CMOC": letters in capitals a country owns are one of its bodies or companies (not "China’s
 # GDP": the common terms are no one's name).
 COUNTRY_ACRONYM = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)[’']s ([A-Z][A-Z&]{1,7})\b(?![’'-])")
-COMMON_ACRONYMS = frozenset(form.casefold() for form in words("common_terms"))
+COMMON_TERMS = frozenset(form.casefold() for form in words("common_terms"))
 PRONOUNS = {"I", "We", "He", "She", "They", "It", "Its"}
 
 
@@ -474,7 +475,7 @@ def organisations_in_context(text: str) -> list[Found]:
              for pattern in (ORGANISATION_CONTEXT, DESCRIBED_AS_ORGANISATION, ORGANISATION_DESCRIBED, CITED)
              for match in pattern.finditer(text)]
     for match in COUNTRY_ACRONYM.finditer(text):
-        if place_kind(match.group(1)) == "country" and match.group(2).casefold() not in COMMON_ACRONYMS:
+        if place_kind(match.group(1)) == "country" and match.group(2).casefold() not in COMMON_TERMS:
             found.append(Found(match.start(2), match.end(2), match.group(2), "ORG", match.group(2), origin="rule"))
     for match in OWNERS.finditer(text):  # each of two owners named together
         found += [Found(match.start(group), match.end(group), match.group(group), "ORG", match.group(group), origin="rule")

@@ -10,15 +10,13 @@ from ..model import VALUE_TYPES
 from ..vocab import Vocabulary, alternation, words
 from .gazetteer import place_kind
 from .organisations import COMPANY_TAIL_WORD, COMPANY_WORD, OPENING_WORDS, ORG_SUFFIX
-from .places import DIRECTIONS, PLACE_WORDS
+from .places import CALENDAR_WORDS, DIRECTIONS, PLACE_WORDS
 from .spans import Coverage, Found
-from .values import MONTH_NAMES, WEEKDAYS
 
 # "Dr. Halima Bello-Yusuf", "Datuk Seri Razif Omar": honorifics and titles before a name (vocab/honorifics.txt).
 HONORIFIC_WORDS = alternation(words("honorifics"))
 HONORIFIC = re.compile(rf"^(?:(?:{HONORIFIC_WORDS})\.?\s+)+")
 SECOND_SURNAME = re.compile(r" ([A-Z][a-zà-ÿ’'-]{2,})(?= [a-z]|[,.;:])")
-CALENDAR_WORDS = frozenset(WEEKDAYS) | {month.casefold() for month in MONTH_NAMES}
 
 
 def with_second_surname(text: str, found: Found, candidates: list[Found], vocabulary: Vocabulary) -> Found:
@@ -29,7 +27,7 @@ def with_second_surname(text: str, found: Found, candidates: list[Found], vocabu
         return found
     match = SECOND_SURNAME.match(text, found.end)
     word = match.group(1) if match else ""
-    if not match or word.casefold() in CALENDAR_WORDS or vocabulary.lookup(word) is not None or place_kind(word):
+    if not match or word.title() in CALENDAR_WORDS or vocabulary.lookup(word) is not None or place_kind(word):
         return found
     if any(c.start < match.end() and match.start(1) < c.end for c in candidates if c is not found):
         return found
@@ -39,9 +37,11 @@ def with_second_surname(text: str, found: Found, candidates: list[Found], vocabu
 
 # A job title, then a name: "chief executive Naranbaatar Batsaikhan told", "analyst Enkhjargal Dorj said".
 JOB_TITLE = rf"(?i:{alternation(words('job_titles'))})"  # vocab/job_titles.txt
+# "Ma. Cristina", "Md. Rahman": an abbreviated first name (María, Muhammad) is the name's own.
+ABBREVIATED_FIRST_NAMES = ("Ma.", "Md.", "Mohd.", "Muhd.", "Md", "Mohd")
 PERSON_NAME = (r"(?:(?:Ing|Eng|Dr|Mr|Mrs|Ms|Prof|Hon|Lic|Atty)\.? )?"  # "chief executive Ing. María …"
-               # "Ma. Cristina", "Md. Rahman": an abbreviated first name (María, Muhammad) is the name's own.
-               r"((?:(?:Ma|Md|Mohd|Muhd)\. )?[A-Z][\w’'-]+(?: (?:de |da |do |dos |van |von |bin |al-)?[A-Z][\w’'-]+){1,3})")
+               rf"((?:(?:{alternation(ABBREVIATED_FIRST_NAMES)}) )?"
+               r"[A-Z][\w’'-]+(?: (?:de |da |do |dos |van |von |bin |al-)?[A-Z][\w’'-]+){1,3})")
 REPORTING_VERBS = "said|says|told|added|announced|wrote|noted|stated|argued|warned|explained|confirmed|replied"
 REPORTING = rf"(?:{REPORTING_VERBS})"
 # "director of mines Celso Nhantumbo": a title's own lower-case complement.
@@ -53,7 +53,7 @@ TITLED_PERSON = re.compile(rf"\b{JOB_TITLE}(?: of (?:the )?(?:[a-z]+(?: [a-z]+)?
                            rf"(?=[,.;:]|\s{REPORTING}\b|\s(?:who|and|of|in|at|on|during|with|has|had|is|was|will)\b)")
 # A name, then its title in apposition: "Ermek Tursunaliev, the Minister of …", "Paul-Henri Wéma, chairman of …".
 # (A capitalised word that opens a sentence, or a month or day, does not start the name: "In March Ermek …".)
-NOT_A_NAME_START = rf"(?!(?:{OPENING_WORDS}|{'|'.join(word.title() for word in sorted(CALENDAR_WORDS))})\b)"
+NOT_A_NAME_START = rf"(?!(?:{OPENING_WORDS}|{'|'.join(sorted(CALENDAR_WORDS))})\b)"
 PERSON_THEN_TITLE = re.compile(rf"(?<![\w-]){NOT_A_NAME_START}{PERSON_NAME}, (?:the |its |a )?(?:(?:deputy|acting|former|new) )?"
                                rf"{JOB_TITLE}\b")
 # A minister's portfolio, then a name, then what they said: "Minister of Mines Gregory Tallis said",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..dates import MONTHS, WEEKDAYS
+from ..dates import MONTH_NAMES, WEEKDAY_NAMES
 from .gazetteer import is_town, place_kind
 from .organisations import COMPANY_WORD, OPENING_WORDS, ORG_SUFFIX
 from .spans import Found
@@ -126,7 +126,8 @@ CALLED_A_SETTLEMENT = re.compile(r"(?<![\w-])([A-Z][\w’'-]+(?: [A-Z][\w’'-]+
 # "the island of Halmahera", "Halmahera island": an island is a place that is no government's.
 ISLAND = re.compile(r"\b(?:the )?islands? of ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)|(?<![\w-])([A-Z][\w’'-]+) [Ii]sland\b(?! of)")
 # A company's home, when the gazetteer knows the place.
-CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+# Months and days: never a name's first word ("In March Ermek …", "in May").
+CALENDAR_WORDS = frozenset(WEEKDAY_NAMES + MONTH_NAMES)
 # "in Cluj-Napoca on Thursday", "by rail to Discovery Bay for export", "in Mberengwa and Mutoko.": a town the data
 # knows, where only a place can stand (a smaller town only after "in", "at" or "near").
 TOWN_AFTER_PREPOSITION = re.compile(
@@ -142,7 +143,7 @@ def towns_after_prepositions(text: str) -> list[Found]:
         word, name = match.group(1), match.group(2)
         # "and" goes on a list of places only after a name where a place stands: "in Mberengwa and Mutoko".
         listed = word == "and" and match.start() - 1 in place_ends
-        if OPENING.fullmatch(name) or (word == "and" and not listed) or name.split()[0].casefold() in CALENDAR_WORDS:
+        if OPENING.fullmatch(name) or (word == "and" and not listed) or name.split()[0].title() in CALENDAR_WORDS:
             continue  # "in May", "on Monday": a time, not a town
         if word in ("in", "at", "near") or listed:
             place_ends.add(match.end(2))

@@ -147,33 +147,26 @@ def acronyms(draft: Draft) -> list[Found]:
     return candidates
 
 
-def bodies_named_short(draft: Draft) -> list[Found]:
-    """'the Supreme Court' after 'the Supreme Court of Justice' in one article is that court: the words of a body's
-    name before its "of" or "for", named after it in full. (In this article only: another country has its own.)"""
-    full: dict[str, str] = {}
-    for c in sorted(draft.candidates, key=lambda c: c.start):
-        if c.type != "ORG":
-            continue
-        head = re.match(r"(.+?) (?:of|for) ", c.name)
-        if head and len(head.group(1).split()) >= 2:
-            full.setdefault(head.group(1), c.name)
-    if not full:
-        return draft.candidates
-    first_full = {name: min(c.start for c in draft.candidates if c.name == name) for name in full.values()}
-    return [replace(c, name=full[c.name]) if c.type == "ORG" and c.name in full and c.start > first_full[full[c.name]] else c
-            for c in draft.candidates]
+def short_name_held(found: Found) -> str | None:
+    """The short name a full name holds: "Supreme Court" of "Supreme Court of Justice" (a body's words before its "of"
+    or "for", two or more), "Congo" of "Democratic Republic of the Congo"."""
+    if found.type == "ORG":
+        head = re.match(r"(.+?) (?:of|for) ", found.name)
+        return head.group(1) if head and len(head.group(1).split()) >= 2 else None
+    republic = re.search(r"\bRepublic of (?:the )?(.+)$", found.name) if found.type == "GPE" else None
+    return republic.group(1) if republic else None
 
 
-def republics_named_short(draft: Draft) -> list[Found]:
-    """'Congo' after 'the Democratic Republic of the Congo' in one article is that republic (in this article only:
-    another may mean the one in Brazzaville)."""
-    full = {}
+def named_short_after_full(draft: Draft) -> list[Found]:
+    """A short name after its full name in one article is that thing there (in this article only: another country
+    has its own Supreme Court, another article's "Congo" may be the one in Brazzaville)."""
+    full: dict[tuple[str, str], tuple[int, str]] = {}  # (type, short name) -> where the full name first stands, and it
     for c in sorted(draft.candidates, key=lambda c: c.start):
-        republic = re.search(r"\bRepublic of (?:the )?(.+)$", c.name) if c.type == "GPE" else None
-        if republic:
-            full.setdefault(republic.group(1), (c.start, c.name))
-    return [replace(c, name=full[c.name][1]) if c.type == "GPE" and c.name in full and c.start > full[c.name][0] else c
-            for c in draft.candidates]
+        short = short_name_held(c)
+        if short:
+            full.setdefault((c.type, short), (c.start, c.name))
+    return [replace(c, name=full[(c.type, c.name)][1]) if (c.type, c.name) in full and c.start > full[(c.type, c.name)][0]
+            else c for c in draft.candidates]
 
 
 def one_type_a_name(draft: Draft) -> list[Found]:
@@ -218,8 +211,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("landforms", landforms),
     ("months", months),
     ("acronyms", acronyms),
-    ("bodies named short", bodies_named_short),
-    ("republics named short", republics_named_short),
+    ("short names after full ones", named_short_after_full),
     ("one type a name", one_type_a_name),
     ("surnames", surnames),
     ("places in context", places_in_context),
