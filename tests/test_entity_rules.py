@@ -1422,3 +1422,67 @@ def test_capitals_nobody_spells_out_are_the_one_name_whose_initials_they_are(nam
 
 def test_gulf_legal_forms_end_a_companys_name() -> None:
     assert retype("Dafna Resources Holding Q.P.S.C.", "PERSON") == "ORG"
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("The deal was signed in La Paz on Sept 24, 2026.", [("Sept 24, 2026", {"date": "2026-09-24"})]),
+    ("Deliveries start in the April-June quarter of 2027.", [("April-June quarter of 2027", {"year": 2027})]),
+])
+def test_an_abbreviated_month_keeps_its_year_and_a_months_quarter_its_year(text: str, dates: list) -> None:
+    assert [(f.text, f.value) for f in month_dates(text)] == dates
+
+
+@pytest.mark.parametrize("text, places", [
+    ("a spur to the centre of Tsogttsetsii soum", [("Tsogttsetsii", "GPE")]),
+    ("trucks queue at the border crossing at Gashuun Sukhait", [("Gashuun Sukhait", "GPE")]),
+    ("hearings in Dalanzadgad, the capital of Umnugovi, before", [("Dalanzadgad", "GPE")]),
+    ("coal will travel by rail through Zamyn-Uud and Erenhot to the port", [("Zamyn-Uud", "GPE"), ("Erenhot", "GPE")]),
+])
+def test_local_area_words_border_crossings_capitals_and_rail_routes_name_places(text: str, places: list) -> None:
+    assert sorted((f.name, f.type) for f in administrative_areas(text)) == sorted(places)
+
+
+def test_a_lower_case_island_is_no_part_of_the_islands_name() -> None:
+    text = "mining on Bangka island is curbed"
+    assert tidy(text, model_span(text, "Bangka island", "LOC")).name == "Bangka"
+
+
+def test_a_place_word_ending_a_titled_name_is_that_persons_surname() -> None:
+    text = "Minister of Mining and Metallurgy Marcelo Choque Flores said the mine would reopen. Choque said so."
+    found = {(m.text, m.name, m.type) for m in refine(text, [], [], VOCABULARY).mentions}
+    assert ("Marcelo Choque Flores", "Marcelo Choque Flores", "PERSON") in found
+    assert not any(m[0] == "Flores" for m in found)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("is in talks to lend, news site Kun.uz reported, citing", "Kun.uz"),
+    ("The bank, Mining.com reported on Monday, will", "Mining.com"),
+])
+def test_an_outlet_named_by_its_web_address_is_an_organisation(text: str, name: str) -> None:
+    from extract.entities.organisations import organisations_in_context
+
+    assert name in [f.name for f in organisations_in_context(text)]
+
+
+def test_a_body_named_by_what_it_is_for_the_model_missed_is_an_organisation() -> None:
+    text = "The deal needs approval from the Agency for Fair Competition and Consumer Protection. Officials said so."
+    found = {(m.name, m.type) for m in refine(text, [], [], VOCABULARY).mentions}
+    assert ("Agency for Fair Competition and Consumer Protection", "ORG") in found
+
+
+@pytest.mark.parametrize("text, span, kind", [
+    ("supplies acid to the company's plants at Paradip and Kakinada from 2028", "Paradip", "ORG"),
+    ("Rock will be railed to Ras Al-Khair on the Gulf coast to make acid.", "Ras Al-Khair", "PERSON"),
+    ("The company's smelter at Al Taweelah makes aluminium.", "Al Taweelah", "PERSON"),
+])
+def test_where_a_works_stands_or_a_name_on_a_coast_is_a_place(text: str, span: str, kind: str) -> None:
+    from extract.entities.places import as_place
+
+    assert as_place(text, model_span(text, span, kind)).type == "GPE"
+
+
+def test_an_analyst_at_a_company_stays_at_a_company() -> None:
+    from extract.entities.places import as_place
+
+    text = "said an analyst at Tamarind Capital in a note"
+    assert as_place(text, model_span(text, "Tamarind Capital", "ORG")).type == "ORG"

@@ -166,6 +166,17 @@ def suffixed_names(text: str) -> list[Found]:
     return found
 
 
+# "the Agency for Fair Competition and Consumer Protection", "the Office of the Registrar": a public body named by
+# what it is for or of, its head word first, which the model may not see at all.
+BODY_NAMED_FOR = re.compile(r"(?<=\bthe )((?:Agency|Authority|Commission|Office|Bureau|Directorate|Council|Committee|Board|"
+                            r"Institute|Centre|Center|Ministry|Department) (?:of|for) (?:the )?[A-Z][\w-]+"
+                            r"(?: (?:and |& |of |for )?[A-Z][\w-]+){0,5})(?![\w-])")
+
+
+def bodies_named_for(text: str) -> list[Found]:
+    return [Found(m.start(1), m.end(1), m.group(1), "ORG", m.group(1), origin="rule") for m in BODY_NAMED_FOR.finditer(text)]
+
+
 # "InterBattery 2026", "Indaba 2025 in Cape Town": a name with its year, where what follows ends a phrase, is an
 # edition of an event (not "Barrick 2024 results": a year before a noun dates the noun).
 EDITION = re.compile(r"(?<![\w’'.-])([A-Z][\w&-]*[a-z][\w&-]*(?: [A-Z][\w&-]*){0,3}) (?:19|20)\d{2}"
@@ -400,11 +411,13 @@ OWNED_BY_ORGANISATION = (r"(?:['’]s)? (?:(?i:chairman|chairwoman|chief executi
                          r"stock (?:rose|fell|jumped|slid|climbed|dropped))\b")
 NAME_RUN = r"[A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3}"  # up to four capitalised words
 CAPITALISED_NAME = rf"(?<![\w’'.-])({NAME_RUN})"
+# An outlet's name may be its web address: "news site Kun.uz", "Mining.com reported".
+OUTLET_NAME = rf"{NAME_RUN}(?:\.(?:com|net|org|info|news|[a-z]{{2}})\b)?"
 # "told Reuters", "according to Bloomberg", "the state news agency Antara": an outlet the story cites.
 CITED = re.compile(r"\b(?:told|[Aa]ccording to|reported by|quoted by|[Ss]peaking to|[Ii]n an interview with|compiled by|published by|"
-                   rf"(?:news|state news|wire) agency|newspaper|, reported|, reports) (?:the )?({NAME_RUN})"
+                   rf"(?:news|state news|wire) agency|newspaper|news (?:site|website|portal)|, reported|, reports) (?:the )?({OUTLET_NAME})"
                    # "Bloomberg reported in May that …", "Dawn reports": an outlet's report.
-                   rf"|(?<![\w’'.-])({NAME_RUN}) (?:(?:first|earlier|previously|exclusively|also) )?"
+                   rf"|(?<![\w’'.-])({OUTLET_NAME}) (?:(?:first|earlier|previously|exclusively|also) )?"
                    r"(?:reported|reports|learns|learned|understands)"
                    r"(?= (?:that|on|in|earlier|last|this|late)\b|[.,]|(?<=first reported) the\b)")
 ORGANISATION_CONTEXT = re.compile(CAPITALISED_NAME + rf"(?={OWNED_BY_ORGANISATION})")

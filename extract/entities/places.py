@@ -59,7 +59,9 @@ COMPANY_DESCRIPTION = r"-(?:based|headquartered|listed|registered|owned|run|held
 # Landforms and administrative areas written in lower case after their name: "the Anti-Atlas mountains",
 # "the Caraga region".
 LANDFORM_NOUN = r"(?:mountains|hills|range|river|desert|plateau|basin|valley)\b"
-ADMINISTRATIVE_NOUN = r"(?:region|province|district|state|county|prefecture|governorate|municipality)\b"
+# (With the local words for them: a Mongolian "soum" or "aimag", a Central Asian "oblast" or "rayon", a French "commune".)
+ADMINISTRATIVE_NOUN = (r"(?:region|province|district|state|county|prefecture|governorate|municipality|soum|aimag|oblast|"
+                       r"raion|rayon|commune|canton|parish|tehsil|taluka|upazila|barangay)\b")
 FEATURE_NAME = re.compile(
     r"(?<![\w-])(?:[A-Z][\w-]*[ \t]+){1,3}(?:Basin|Valley|Desert|Mountains|Range|Ranges|Hills|Plateau|Belt|Copperbelt|"
     r"Peninsula|Quadrangle|Triangle|Highlands|Uplands|Delta|River|Graben|Rift|Fjord|Fiord|Glacier|Gorge|Canyon|Lagoon|"
@@ -94,7 +96,8 @@ ADMINISTRATIVE_AREA = re.compile(
     rf"([A-Z][\w’'-]+(?: (?:de |do |da |del )?[A-Z][\w’'-]+){{0,2}}) {ADMINISTRATIVE_NOUN}")
 # "in Zerkoh district", "neighbouring Dadu district": a name the text calls a district, after a lower-case word.
 DISTRICT_AFTER_WORD = re.compile(r"(?<=[a-z,] )(?!(?:The|A|An)\b)([A-Z][\w-]+(?: [A-Z][\w-]+)?) "
-                                 r"(?:district|province|county|tehsil|regency|prefecture|region|village)\b")
+                                 r"(?:district|province|county|tehsil|regency|prefecture|region|village|soum|aimag|oblast|raion|rayon|"
+                                 r"commune|canton|parish|taluka|upazila|barangay)\b")
 # "the Nagar and Hunza districts", "the towns of Muzo, Maripí and Quípama": several places named at once.
 PLACES_AND = re.compile(r"\b([A-Z][\w’'-]+) and ([A-Z][\w’'-]+) (?:districts|provinces|regions|villages|towns|counties|valleys)\b")
 PLACES_OF = re.compile(r"\b(?:towns|villages|cities|districts|provinces|communities|ports) of ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)"
@@ -107,7 +110,9 @@ AREA_NAME = re.compile(rf"(?<![\w’'-])(?!(?:The|In|At|Of)\b){AREA_WORD}(?: {AR
                        r"(?:Region|District|Province|Municipality|Prefecture|Governorate|Regency|Oblast|County|First Nation)"
                        r"(?![\w-])(?! (?:Council|Assembly|Court|Office|Authority|Hospital|Police|Government|Administration)\b)")
 # "the Torkham border crossing", "the Kasumbalesa border post": a place on a border, named.
+# ("the border crossing at Gashuun Sukhait" names it after the words.)
 BORDER_PLACE = re.compile(r"\bthe ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) border (?:crossing|post|point|town|market)\b")
+BORDER_PLACE_AFTER = re.compile(r"\bborder (?:crossing|post|point|town|market) (?:at|of) ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)\b")
 # "30 km from Islamkot", "some 40 kilometres north of Mithi", "Islamkot and nearby villages", "the road through
 # Chachro": where only a place can stand, whether or not any model or gazetteer knows the name.
 PLACE_WORD = r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?"
@@ -117,12 +122,13 @@ MEASURED_FROM = re.compile(r"\b(?:km|kilometres|kilometers|miles)(?: (?:north|so
                            r"plant|refinery|block|site|port|airport)\b)")
 NEARBY_SETTLEMENTS = re.compile(rf"(?<![\w’'-])({PLACE_WORD}) and (?:the )?(?:nearby|surrounding|neighbouring|neighboring|"
                                 r"adjoining|adjacent|other) (?:villages|towns|settlements|hamlets|communities)\b")
-ROUTE_THROUGH = re.compile(rf"\b(?:route|road|railway|rail line|highway|pipeline|convoys?|trucks) (?:through|via) ({PLACE_WORD})"
+ROUTE_THROUGH = re.compile(rf"\b(?:route|road|railway|rail line|rail|train|trains|highway|pipeline|convoys?|trucks|lorries) "
+                           rf"(?:through|via) ({PLACE_WORD})"
                            r"(?![\w’'-]| [A-Z])")
 # "Waleka, a village of 2,300 people", "Tor Kasi, the town nearest the deposit": a name the text calls a settlement.
 CALLED_A_SETTLEMENT = re.compile(r"(?<![\w-])([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?), (?:a|the) (?:(?:small|remote|nearby|coastal|"
-                                 r"mining|fishing|farming|border|nearest|neighbouring|neighboring|dusty|port) )*"
-                                 r"(?:town|village|city|hamlet|settlement|port city|market town)\b")
+                                 r"mining|fishing|farming|border|nearest|neighbouring|neighboring|dusty|port|provincial|regional|district|"
+                                 r"state) )*(?:town|village|city|hamlet|settlement|port city|market town|capital)\b")
 # "the island of Halmahera", "Halmahera island": an island is a place that is no government's.
 ISLAND = re.compile(r"\b(?:the )?islands? of ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)|(?<![\w-])([A-Z][\w’'-]+) [Ii]sland\b(?! of)")
 # A company's home, when the gazetteer knows the place.
@@ -131,8 +137,8 @@ CALENDAR_WORDS = frozenset(WEEKDAY_NAMES + MONTH_NAMES)
 # "in Cluj-Napoca on Thursday", "by rail to Discovery Bay for export", "in Mberengwa and Mutoko.": a town the data
 # knows, where only a place can stand (a smaller town only after "in", "at" or "near").
 TOWN_AFTER_PREPOSITION = re.compile(
-    r"\b(in|at|near|to|from|and) ([A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})"
-    r"(?=[,.;:)]|\s+(?:on|for|and|in|by|last|this|next|where|which|after|before|until|since|during)\b)")
+    r"\b(in|at|near|to|from|through|via|and) ([A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})"
+    r"(?=[,.;:)]|\s+(?:on|for|and|in|by|last|this|next|where|which|after|before|until|since|during|to|via|through)\b)")
 HOME_PLACE = re.compile(rf"\b([A-Z][\w’'-]+?){COMPANY_HOME}")
 
 
@@ -145,7 +151,7 @@ def towns_after_prepositions(text: str) -> list[Found]:
         listed = word == "and" and match.start() - 1 in place_ends
         if OPENING.fullmatch(name) or (word == "and" and not listed) or name.split()[0].title() in CALENDAR_WORDS:
             continue  # "in May", "on Monday": a time, not a town
-        if word in ("in", "at", "near") or listed:
+        if word in ("in", "at", "near", "through", "via") or listed:
             place_ends.add(match.end(2))
         if place_kind(name) in ("city", "subdivision") or ((word in ("in", "at", "near") or listed) and is_town(name)):
             found.append(Found(match.start(2), match.end(2), name, "GPE", name, origin="rule"))
@@ -154,7 +160,8 @@ def towns_after_prepositions(text: str) -> list[Found]:
 
 def administrative_areas(text: str) -> list[Found]:
     found = [Found(m.start(1), m.end(1), m.group(1), "GPE", m.group(1), origin="rule")
-             for pattern in (ADMINISTRATIVE_AREA, SETTLEMENT, DISTRICT_AFTER_WORD, BORDER_PLACE, CALLED_A_SETTLEMENT,
+             for pattern in (ADMINISTRATIVE_AREA, SETTLEMENT, DISTRICT_AFTER_WORD, BORDER_PLACE, BORDER_PLACE_AFTER,
+                             CALLED_A_SETTLEMENT,
                              MEASURED_FROM, NEARBY_SETTLEMENTS, ROUTE_THROUGH)
              for m in pattern.finditer(text) if not OPENING.fullmatch(m.group(1))]
     found += [Found(m.start(), m.end(), m.group(0), "GPE", m.group(0), origin="rule") for m in AREA_NAME.finditer(text)]
@@ -215,6 +222,13 @@ NOT_BEFORE_A_PLACE = frozenset({"stake", "stakes", "stakeholder", "shareholder",
                                 "interest", "invest", "invested", "investing", "investment",
                                 "role", "job", "jobs", "position", "talks", "partner", "holding", "equity", "listed",
                                 "trading", "analyst", "engineer"})
+# "the plant at Jorf Lasfar", "plants at Paradip and Kakinada": where a works stands is a place (not "an analyst at
+# Barrick": a person works at a company, a plant stands at a place).
+FACILITY_AT = re.compile(r"\b(?:plants?|smelters?|refinery|refineries|mines?|ports?|terminals?|factory|factories|facility|"
+                         r"facilities|works|site|sites|operations|warehouses?|depots?|camps?|berths?|hub|mill|mills|"
+                         r"concentrator|jetty) (?:at|near)\s+$")
+# "Ras Al-Khair on the Gulf coast", "Jorf Lasfar, on the Atlantic coast": a place by the sea.
+ON_A_COAST = re.compile(r",? on the (?:[A-Z][\w-]+ )+(?:coast|shore|seaboard)\b")
 # "hearings in Gharo and Keti Bandar": the second of two places after a preposition of place.
 PLACES_BEFORE_AND = re.compile(r"\b(?:in|near|outside|around|at)\s+[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?,? and\s+$")
 # "an elder from Nag", "villagers from Tor Kasi": people from somewhere.
@@ -252,7 +266,8 @@ def as_place(text: str, found: Found) -> Found:
         # "a council member in Keredari,", "small miners in Mberengwa and Mutoko", "an elder from Nag".
         window = text[max(0, found.start - 60):found.start]
         preposition = PLACE_ONLY_BEFORE.search(window)
-        only_a_place = preposition and (preposition.group(1) or "").casefold() not in NOT_BEFORE_A_PLACE
+        only_a_place = (preposition and (preposition.group(1) or "").casefold() not in NOT_BEFORE_A_PLACE
+                        or FACILITY_AT.search(window) or ON_A_COAST.match(after))
         if found.type in ("ORG", "PERSON", "EVENT") and is_plain_name(found.name) and not re.match(r"['’]s\b", after) and (
                 only_a_place or PEOPLE_FROM.search(window) or PLACES_BEFORE_AND.search(window)):
             return replace(found, type="GPE", origin="rule")

@@ -19,6 +19,7 @@ from .filters import drop_heading_only, inside_phrases, is_demonym, is_honorific
 from .names import one_type_per_name, other_names, vocabulary_matches
 from .ner import MODEL_LABELS
 from .organisations import (
+    bodies_named_for,
     editions,
     governments,
     legal_names,
@@ -94,7 +95,8 @@ def vocabulary_terms(draft: Draft) -> list[Found]:
 def suffixed_organisations_and_events(draft: Draft) -> list[Found]:
     text = draft.text
     named = suffixed_names(text) + legal_names(text) + prefixed_companies(text) + editions(text)
-    return merge(draft.candidates, named + governments(text) + coordinated_regions(text))
+    unseen_bodies = [b for b in bodies_named_for(text) if not any(overlaps(b, c) for c in draft.candidates + named)]
+    return merge(draft.candidates, named + unseen_bodies + governments(text) + coordinated_regions(text))
 
 
 def organisations_by_context(draft: Draft) -> list[Found]:
@@ -122,11 +124,21 @@ def datelines_and_areas(draft: Draft) -> list[Found]:
                                     if not any(overlaps(d, c) for c in trusted)])
 
 
+def is_surname_place(person: Found, found: Found) -> bool:
+    """A one-word place the word lists know, ending a titled name, is that person's surname ("Minister of Mining
+    Marcelo Choque Flores")."""
+    return found.type in ("GPE", "LOC") and contains(person, found) and found.end == person.end and " " not in found.text
+
+
 def people_after_titles(draft: Draft) -> list[Found]:
     # A name after its title outvotes any model span over it, even a longer one: that is title and name run together.
     trusted = draft.trusted()
-    people = [p for p in titled_people(draft.text, draft.vocabulary) if not any(overlaps(p, c) for c in trusted)]
-    return [c for c in draft.candidates if not (c.origin == "model" and any(overlaps(c, p) for p in people))] + people
+    people = [p for p in titled_people(draft.text, draft.vocabulary)
+              if all(is_surname_place(p, c) for c in trusted if overlaps(p, c))]
+
+    def displaced(c: Found) -> bool:
+        return any(overlaps(c, p) for p in people) and (c.origin == "model" or any(is_surname_place(p, c) for p in people))
+    return [c for c in draft.candidates if not displaced(c)] + people
 
 
 def landforms(draft: Draft) -> list[Found]:

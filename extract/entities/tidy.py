@@ -82,8 +82,9 @@ def tidy(text: str, found: Found) -> Found | None:
         described = re.match(rf"(?:[A-Z]\w*|state|privately|family|foreign|locally){COMPANY_DESCRIPTION} ", text[start:end])
         if described and end - start > described.end():
             start += described.end()
-        # "Kütahya province", "Pacific coast": the model took a common noun in lower case along.
-        area = re.search(rf" (?:{ADMINISTRATIVE_NOUN}|coast|side|shore|village|town|township|city)$", text[start:end])
+        # "Kütahya province", "Pacific coast", "Bangka island": the model took a common noun in lower case along.
+        area = re.search(rf" (?:{ADMINISTRATIVE_NOUN}|coast|side|shore|village|town|township|city|island|islands)$",
+                         text[start:end])
         if area and found.type in ("GPE", "LOC"):
             end = start + area.start()
         # "Xinhua news agency", "Dawn newspaper": lower-case words after a name say what it is; no name ends in

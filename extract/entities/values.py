@@ -274,10 +274,10 @@ MONTH_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)? )?(?:{MONTH_NAMES_PATTERN}|May(?= \d))(?: \d{{1,2}}(?:st|nd|rd|th)?)?(?:,? (?:19|20)\d{{2}})?\b"
     rf"|\b\d{{1,2}} May\b(?:,? (?:19|20)\d{{2}})?"
     rf"|(?<=\bin )May\b|(?<=\bby )May\b|(?<=\bsince )May\b|(?<=\buntil )May\b|(?<=\blate )May\b|(?<=\bearly )May\b"
-    rf"|\b(?:{MONTH_ABBREVIATIONS})\.? \d{{1,2}}\b"
+    rf"|\b(?:{MONTH_ABBREVIATIONS})\.? \d{{1,2}}\b(?:,? (?:19|20)\d{{2}}\b)?"
 )
-# "July-September 2019": a span of months is one date.
-MONTH_SPAN = re.compile(rf"\b{MONTH_NAMES_PATTERN}[-–](?:{MONTH_NAMES_PATTERN}|May)(?:,? (?:19|20)\d{{2}})?\b")
+# "July-September 2019", "the April-June quarter of 2027": a span of months is one date.
+MONTH_SPAN = re.compile(rf"\b{MONTH_NAMES_PATTERN}[-–](?:{MONTH_NAMES_PATTERN}|May)(?: quarter| period)?(?:,? (?:of )?(?:19|20)\d{{2}})?\b")
 
 
 def month_dates(text: str) -> list[Found]:
