@@ -469,9 +469,11 @@ def company_core(name: str, vocabulary: Vocabulary, taken: set[str]) -> str:
                 or (place is not None and place.type in ("GPE", "LOC")) or key(" ".join(rest)) in taken):
             break
         words = rest
-    # "Kashgar Huaxin": a company named with its home town is known by the rest ("Huaxin").
+    # "Kashgar Huaxin", "Hunan Jinlong": a company named with its home town or province is known by the rest (which
+    # may share a small town's name, as many Chinese companies' do, but not a province's or a country's).
     rest = " ".join(words[1:])
-    if (len(words) >= 2 and place_kind(words[0]) == "city" and not place_kind(rest) and not ORG_SUFFIX.search(rest)
+    if (len(words) >= 2 and place_kind(words[0]) in ("city", "subdivision") and place_kind(rest) in (None, "city")
+            and not ORG_SUFFIX.search(rest)
             and not is_company_tail(rest, vocabulary)):
         words = words[1:]
     return key(" ".join(words))

@@ -1486,3 +1486,27 @@ def test_an_analyst_at_a_company_stays_at_a_company() -> None:
 
     text = "said an analyst at Tamarind Capital in a note"
     assert as_place(text, model_span(text, "Tamarind Capital", "ORG")).type == "ORG"
+
+
+@pytest.mark.parametrize("name, core", [
+    ("Hunan Jinlong Lithium Co., Ltd.", "jinlong"),  # a province first, a small town's name after
+    ("Dongjin Smelting Co., Ltd.", "dongjin"),
+])
+def test_a_company_named_with_its_province_or_industry_is_known_by_the_rest(name: str, core: str) -> None:
+    from extract.link import company_core
+
+    assert company_core(name, VOCABULARY, set()) == core
+
+
+def test_chinese_provinces_are_known_without_their_local_word() -> None:
+    from extract.entities.gazetteer import place_kind
+
+    assert [place_kind(n) for n in ("Hunan", "Xinjiang", "Guangxi")] == ["subdivision"] * 3
+
+
+@pytest.mark.parametrize("text, features", [
+    ("sits at 3,900 metres in the Puna, the high plateau of the Andes", ["Puna"]),
+    ("However, the valley floods", []),
+])
+def test_a_name_the_text_calls_a_landform_is_a_landform(text: str, features: list[str]) -> None:
+    assert [f.name for f in feature_names(text) if f.type == "LOC"] == features

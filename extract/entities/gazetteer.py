@@ -28,8 +28,10 @@ GENERIC = {"central", "north", "south", "east", "west", "northern", "southern", 
 # "Aqmola oblysy". News writes the bare name ("Norrbotten"), so that is known too. (Only local words are cut:
 # an English "State" or "Region" may be part of the name people use.)
 ISO_CODE = re.compile(r"\s*\[[A-Z]{2}-[\w-]+\]$")
+# (China's are "Hunan Sheng", "Chongqing Shi", "Xinjiang Uygur Zizhiqu".)
 ADMINISTRATIVE_WORD = re.compile(
-    r"\s(?:län|oblysy|oblast|oblasty|viloyati|vilayeti|voivodeship|województwo|kraj|megye|ili|aimag|ostān)$", re.IGNORECASE)
+    r"\s(?:län|oblysy|oblast|oblasty|viloyati|vilayeti|voivodeship|województwo|kraj|megye|ili|aimag|ostān|sheng|shi|"
+    r"(?:(?:uygur|zhuangzu|huizu|zangzu) )?zizhiqu)$", re.IGNORECASE)
 
 
 def key(name: str) -> str:

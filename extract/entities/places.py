@@ -39,7 +39,8 @@ def split_located(found: Found) -> list[Found]:
 GEOGRAPHIC_FEATURE = re.compile(
     r"\s(?:Basin|Valley|Desert|Mountains|Range|Plateau|Belt|Copperbelt|Coast|Peninsula|Islands?|Sea|Gulf|River|Lake|"
     r"Quadrangle|Triangle|Complex|Highlands|Lowlands|Uplands|Delta|Corridor|Strait|Bay|Graben|Rift|Fjord|Fiord|Glacier|"
-    r"Gorge|Canyon|Lagoon|Steppe|Shield|Craton|Massif|National Park|Nature Reserve|Game Reserve|Wildlife Sanctuary)$"
+    r"Gorge|Canyon|Lagoon|Steppe|Shield|Craton|Massif|Ridge|Trench|Seamount|Atoll|Reef|National Park|Nature Reserve|"
+    r"Game Reserve|Wildlife Sanctuary)$"
     r"|^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Southeast|Southeastern|Northeast|"
     r"Southwest|Northwest|Sub-Saharan)(?:ern)?\s(?:Asia|Africa|America|Europe|Pacific|Atlantic)$"
     # A model's span that starts with a range's word: "Sierra Madre Occidental". (Only retyped, never found by
@@ -73,9 +74,16 @@ FEATURE_NAME = re.compile(
 )
 
 
+# "the Puna, the high plateau of the Andes", "Gobi, a desert that …": a name the text calls a landform.
+CALLED_A_LANDFORM = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?), (?:a|the) (?:[a-z-]+ ){0,2}"
+                               r"(?:plateau|desert|mountain range|range|basin|valley|river|lake|bay|plain|plains|steppe|"
+                               r"peninsula|highlands|lowlands)\b")
+
+
 def feature_names(text: str) -> list[Found]:
     """'Lithium Triangle', 'Iron Quadrangle', 'Central African Copperbelt': named regions by their landform word."""
-    found = []
+    found = [Found(m.start(1), m.end(1), m.group(1), "LOC", m.group(1), origin="rule") for m in CALLED_A_LANDFORM.finditer(text)
+             if not OPENING.fullmatch(m.group(1))]
     for match in FEATURE_NAME.finditer(text):
         name = match.group(0)
         # Not a company's description: "Cairo-based Delta" is no delta.
