@@ -136,8 +136,9 @@ def merge_groups(merge: dict[str, tuple[str, ...]]) -> dict[str, list[str]]:
 
 @functools.lru_cache(maxsize=65536)
 def key(name: str) -> str:
-    """'the U.S.' and 'US', 'Japan–Pakistan' and 'Japan-Pakistan', 'Martín' and 'Martin' fold to one key."""
-    name = unicodedata.normalize("NFKD", re.sub(r"^the\s+", "", fold(name)))
+    """'the U.S.' and 'US', 'Japan–Pakistan' and 'Japan-Pakistan', 'Martín' and 'Martin', 'Republic of the Congo' and
+    'Republic of Congo' fold to one key."""
+    name = unicodedata.normalize("NFKD", re.sub(r"^the\s+", "", fold(name)).replace(" of the ", " of "))
     name = "".join(ch for ch in name if not unicodedata.combining(ch))
     return re.sub(r"[^\w]+", " ", name.replace(".", "")).strip()
 

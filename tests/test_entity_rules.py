@@ -1510,3 +1510,37 @@ def test_chinese_provinces_are_known_without_their_local_word() -> None:
 ])
 def test_a_name_the_text_calls_a_landform_is_a_landform(text: str, features: list[str]) -> None:
     assert [f.name for f in feature_names(text) if f.type == "LOC"] == features
+
+
+def test_a_currencys_code_in_brackets_after_an_amount_names_no_organisation() -> None:
+    text = "The state will receive 1.2 trillion Guinean francs (GNF) a year. GNF figures vary."
+    found = {(m.text, m.type) for m in refine(text, [(24, 51, "MONEY"), (53, 56, "ORG")], [], VOCABULARY).mentions}
+    assert ("1.2 trillion Guinean francs", "MONEY") in found and not any(t == "GNF" for t, _ in found)
+
+
+@pytest.mark.parametrize("text, span, name", [
+    ("Karaca Madencilik hired Mehmet Ali Karaca as chief executive.", "Ali Karaca", "Mehmet Ali Karaca"),
+    ("said General Syed Asim Munir on Monday", "Syed Asim Munir", "Syed Asim Munir"),  # a rank is no given name
+])
+def test_a_given_name_the_model_left_before_a_persons_span_begins_it(text: str, span: str, name: str) -> None:
+    assert tidy(text, model_span(text, span, "PERSON")).name == name
+
+
+@pytest.mark.parametrize("text, span, kind", [
+    ("The ore moves to Kamsar port, on the Atlantic coast.", "Kamsar", "ORG"),
+    ("trucks drive to Tanbarak town each week", "Tanbarak", "ORG"),
+])
+def test_a_name_before_a_lower_case_port_or_town_is_a_place(text: str, span: str, kind: str) -> None:
+    from extract.entities.places import as_place
+
+    assert as_place(text, model_span(text, span, kind)).type == "GPE"
+
+
+def test_an_organisations_name_with_an_apostrophe_takes_what_only_an_organisation_has() -> None:
+    from extract.entities.organisations import organisations_in_context
+
+    assert "Ma'aden" in [f.name for f in organisations_in_context("Ma'aden's chairman met the minister.")]
+
+
+def test_highlands_named_in_lower_case_after_their_name_are_a_landform() -> None:
+    assert [f.name for f in feature_names("through the Fouta Djallon highlands to the port")] == ["Fouta Djallon"]

@@ -36,6 +36,10 @@ def apply_acronyms(text: str, candidates: list[Found]) -> tuple[list[Found], dic
     again: list[Found] = []
     for match in ACRONYM_IN_PARENS.finditer(text):
         short = match.group(1)
+        # "1.2 trillion Guinean francs (GNF)": a currency's code after an amount names no organisation.
+        if any(c.type == "MONEY" and c.end <= match.start() and not text[c.end:match.start()].strip() for c in candidates):
+            common.add(short)
+            continue
         long_start = definition_start(text, match.start(), short)
         if long_start is None:
             # "Brazilian Development Bank (BNDES)": an acronym from another language does not spell the

@@ -408,8 +408,9 @@ OWNED_BY_ORGANISATION = (r"(?:['’]s)? (?:(?i:chairman|chairwoman|chief executi
                          r"president director|managing director)|board of directors|shareholders|subsidiary|shares|"
                          # "Dawn newspaper reported": what an outlet is, said after its name
                          r"newspaper|daily|news agency|broadcaster|magazine|weekly|news website|"
-                         r"stock (?:rose|fell|jumped|slid|climbed|dropped))\b")
-NAME_RUN = r"[A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3}"  # up to four capitalised words
+                         r"stock (?:rose|fell|jumped|slid|climbed|dropped)|operates (?:the|a|an|its|two|three|several))\b")
+# Up to four capitalised words ("Ma'aden" too, but not the owner's "Zambia's").
+NAME_RUN = r"[A-Z][\w&-]*(?:['’](?!s\b)[\w-]+)?(?: [A-Z][\w&-]*(?:['’](?!s\b)[\w-]+)?){0,3}"
 CAPITALISED_NAME = rf"(?<![\w’'.-])({NAME_RUN})"
 # An outlet's name may be its web address: "news site Kun.uz", "Mining.com reported".
 OUTLET_NAME = rf"{NAME_RUN}(?:\.(?:com|net|org|info|news|[a-z]{{2}})\b)?"

@@ -59,7 +59,7 @@ COMPANY_HOME = r"-(?:based|headquartered|listed|registered)\b"
 COMPANY_DESCRIPTION = r"-(?:based|headquartered|listed|registered|owned|run|held)\b"
 # Landforms and administrative areas written in lower case after their name: "the Anti-Atlas mountains",
 # "the Caraga region".
-LANDFORM_NOUN = r"(?:mountains|hills|range|river|desert|plateau|basin|valley)\b"
+LANDFORM_NOUN = r"(?:mountains|hills|range|river|desert|plateau|basin|valley|highlands|lowlands|plains|massif)\b"
 # (With the local words for them: a Mongolian "soum" or "aimag", a Central Asian "oblast" or "rayon", a French "commune".)
 ADMINISTRATIVE_NOUN = (r"(?:region|province|district|state|county|prefecture|governorate|municipality|soum|aimag|oblast|"
                        r"raion|rayon|commune|canton|parish|tehsil|taluka|upazila|barangay)\b")
@@ -237,6 +237,8 @@ FACILITY_AT = re.compile(r"\b(?:plants?|smelters?|refinery|refineries|mines?|por
                          r"concentrator|jetty) (?:at|near)\s+$")
 # "Ras Al-Khair on the Gulf coast", "Jorf Lasfar, on the Atlantic coast": a place by the sea.
 ON_A_COAST = re.compile(r",? on the (?:[A-Z][\w-]+ )+(?:coast|shore|seaboard)\b")
+# "to Kamsar port", "Sangaredi town": a name a lower-case settlement word follows is the settlement's.
+PLACE_NOUN_AFTER = re.compile(r" (?:port|town|village|township|harbour|harbor)\b(?! (?:authority|company|operator|trust)\b)")
 # "hearings in Gharo and Keti Bandar": the second of two places after a preposition of place.
 PLACES_BEFORE_AND = re.compile(r"\b(?:in|near|outside|around|at)\s+[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?,? and\s+$")
 # "an elder from Nag", "villagers from Tor Kasi": people from somewhere.
@@ -275,7 +277,7 @@ def as_place(text: str, found: Found) -> Found:
         window = text[max(0, found.start - 60):found.start]
         preposition = PLACE_ONLY_BEFORE.search(window)
         only_a_place = (preposition and (preposition.group(1) or "").casefold() not in NOT_BEFORE_A_PLACE
-                        or FACILITY_AT.search(window) or ON_A_COAST.match(after))
+                        or FACILITY_AT.search(window) or ON_A_COAST.match(after) or PLACE_NOUN_AFTER.match(after))
         if found.type in ("ORG", "PERSON", "EVENT") and is_plain_name(found.name) and not re.match(r"['’]s\b", after) and (
                 only_a_place or PEOPLE_FROM.search(window) or PLACES_BEFORE_AND.search(window)):
             return replace(found, type="GPE", origin="rule")
@@ -299,8 +301,10 @@ def as_place(text: str, found: Found) -> Found:
     preposition = PLACE_ONLY_BEFORE.search(text[max(0, found.start - 60):found.start])
     locative = LOCATIVE.search(before) and not re.match(r"['’]s\b", after) and not (
         preposition and (preposition.group(1) or "").casefold() in NOT_BEFORE_A_PLACE)
+    settlement_said = (PLACE_NOUN_AFTER.match(after) or ON_A_COAST.match(after)
+                       or FACILITY_AT.search(text[max(0, found.start - 60):found.start]))
     in_context = bool(locative or company_of or (followed_by_place and place_kind(followed_by_place.group(1))) or dateline
-                      or home or coordinated)
+                      or home or coordinated or settlement_said)
     # Only a place seen in a place's context outvotes the model elsewhere; a bare LOC -> GPE is still a guess.
     origin = "rule" if in_context else "model"
     # A province's name is rarely a company's, however the model guessed: an ORG guess yields to it.

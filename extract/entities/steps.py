@@ -170,15 +170,15 @@ def short_name_held(found: Found) -> str | None:
 
 
 def named_short_after_full(draft: Draft) -> list[Found]:
-    """A short name after its full name in one article is that thing there (in this article only: another country
-    has its own Supreme Court, another article's "Congo" may be the one in Brazzaville)."""
-    full: dict[tuple[str, str], tuple[int, str]] = {}  # (type, short name) -> where the full name first stands, and it
+    """A short name beside its full name in one article is that thing there, before it too (a headline's "Congo",
+    then "Democratic Republic of the Congo"); in this article only: another country has its own Supreme Court,
+    another article's "Congo" may be the one in Brazzaville."""
+    full: dict[tuple[str, str], str] = {}  # (type, short name) -> the full name first written
     for c in sorted(draft.candidates, key=lambda c: c.start):
         short = short_name_held(c)
         if short:
-            full.setdefault((c.type, short), (c.start, c.name))
-    return [replace(c, name=full[(c.type, c.name)][1]) if (c.type, c.name) in full and c.start > full[(c.type, c.name)][0]
-            else c for c in draft.candidates]
+            full.setdefault((c.type, short), c.name)
+    return [replace(c, name=full[(c.type, c.name)]) if (c.type, c.name) in full else c for c in draft.candidates]
 
 
 def one_type_a_name(draft: Draft) -> list[Found]:

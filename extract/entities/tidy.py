@@ -20,7 +20,7 @@ from .organisations import (
     of_where,
     with_portfolio,
 )
-from .people import HONORIFIC, HONORIFIC_WORDS, PERSONAL_HONORIFIC, without_title_words
+from .people import HONORIFIC, HONORIFIC_WORDS, PERSONAL_HONORIFIC, TITLE_WORDS, without_title_words
 from .places import ADMINISTRATIVE_NOUN, COMPANY_DESCRIPTION, GEOGRAPHIC_FEATURE
 from .spans import Found
 
@@ -121,6 +121,11 @@ def tidy(text: str, found: Found) -> Found | None:
             before = re.search(r"[A-Z][\w’']+-$", text[max(0, start - 30):start])
             if before:
                 start -= len(before.group(0))
+            # "hired Mehmet Ali Karaca", of which the model saw "Ali Karaca": a given name after a lower-case word
+            # begins the name.
+            given = re.search(r"(?<=[a-z,;] )([A-ZÀ-ÞĀ-ž][\w’']+) $", text[max(0, start - 30):start])
+            if given and given.group(1) in GIVEN_NAMES and given.group(1).casefold() not in TITLE_WORDS:
+                start -= len(given.group(0))
         # People whose surnames carry particles: "Johan van der Merwe".
         if found.type == "PERSON":
             particle = re.match(r"(?: (?:van|der|den|de|la|le|del|della|da|dos|das|du|bin|binti|al|el|von|ter|ten))+ [A-Z][\w’'-]*",
