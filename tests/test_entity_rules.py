@@ -1544,3 +1544,35 @@ def test_an_organisations_name_with_an_apostrophe_takes_what_only_an_organisatio
 
 def test_highlands_named_in_lower_case_after_their_name_are_a_landform() -> None:
     assert [f.name for f in feature_names("through the Fouta Djallon highlands to the port")] == ["Fouta Djallon"]
+
+
+def test_a_given_name_before_a_span_the_model_called_an_organisation_begins_the_persons_name() -> None:
+    text = "The firm's chief, Ana María Quispe Mamani, said exports rose."
+    assert tidy(text, model_span(text, "María Quispe Mamani", "ORG")).name == "Ana María Quispe Mamani"
+
+
+def test_an_industry_word_alone_takes_the_capitalised_word_before_it() -> None:
+    text = "Shares in Eti Maden rose on Monday."
+    assert tidy(text, model_span(text, "Maden", "ORG")).name == "Eti Maden"
+
+
+def test_a_company_with_its_legal_form_then_of_its_country_is_split() -> None:
+    text = "signed with Coromandel International Ltd of India at the forum"
+    parts = split_located(model_span(text, "Coromandel International Ltd of India", "ORG"))
+    assert [(p.name, p.type) for p in parts] == [("Coromandel International Ltd", "ORG"), ("India", "GPE")]
+    bank = "Commonwealth Bank of Australia said"
+    assert [p.name for p in split_located(model_span(bank, "Commonwealth Bank of Australia", "ORG"))] == ["Commonwealth Bank of Australia"]
+
+
+def test_where_goods_are_shipped_through_is_a_place() -> None:
+    from extract.entities.places import as_place
+
+    text = "The complex exports its acid through Ras Al-Khair on Mondays."
+    assert as_place(text, model_span(text, "Ras Al-Khair", "PERSON")).type == "GPE"
+    financed = "The mine was financed through Tamarind Capital last year."
+    assert as_place(financed, model_span(financed, "Tamarind Capital", "ORG")).type == "ORG"
+
+
+def test_a_peruvian_open_company_keeps_its_legal_form() -> None:
+    text = "zinc concentrate from Volcan Compañía Minera S.A.A. for ten years"
+    assert tidy(text, model_span(text, "Volcan Compañía Minera", "ORG")).name == "Volcan Compañía Minera S.A.A."

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..dates import MONTH_NAMES, WEEKDAY_NAMES
 from .gazetteer import is_town, place_kind
-from .organisations import COMPANY_WORD, OPENING_WORDS, ORG_SUFFIX
+from .organisations import COMPANY_WORD, LEGAL_FORMS, OPENING_WORDS, ORG_SUFFIX
 from .spans import Found
 
 OPENING = re.compile(rf"(?:{OPENING_WORDS})\b.*")
@@ -16,7 +16,9 @@ DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern
 LOCATED = re.compile(r"(.+?) in ([A-Z][\w-]+(?: [A-Z][\w-]+)?)")
 
 
-# "Bindoon Resources of Australia": a company by its industry word, then the country it is from.
+# "Bindoon Resources of Australia", "Coromandel International Ltd of India": a company by its industry word or its
+# legal form, then the country it is from. (A bank's name holds its country: "Commonwealth Bank of Australia".)
+LEGAL_FORM_END = re.compile(rf"(?<![\w.])(?:{LEGAL_FORMS})$")
 COMPANY_OF_COUNTRY = re.compile(r"(.+) of (?:the )?([A-Z][\w-]+(?: [A-Z][\w-]+)?)")
 
 
@@ -29,7 +31,8 @@ def split_located(found: Found) -> list[Found]:
     match = LOCATED.fullmatch(found.name)
     if not match or "Chamber" in match.group(1) or not place_kind(match.group(2)):
         match = COMPANY_OF_COUNTRY.fullmatch(found.name)
-        if not match or place_kind(match.group(2)) != "country" or not COMPANY_WORD.search(match.group(1)):
+        if (not match or place_kind(match.group(2)) != "country"
+                or not (COMPANY_WORD.search(match.group(1)) or LEGAL_FORM_END.search(match.group(1)))):
             return [found]
     place_start = found.start + match.start(2)
     return [replace(found, end=found.start + match.end(1), text=match.group(1), name=match.group(1)),
@@ -225,7 +228,10 @@ def landform_short_names(candidates: list[Found]) -> list[Found]:
 
 # "in Keredari", "near Waleka": a preposition of place after a word that is not a stake, a job or a deal ("a stake
 # in Codelco", "a role in Barrick" name companies).
-PLACE_ONLY_BEFORE = re.compile(r"(?:\b(\w+)\s+|^)(?:in|near|outside|around)\s+$")
+PLACE_ONLY_BEFORE = re.compile(r"(?:\b(\w+)\s+|^)(?:in|near|outside|around)\s+$"
+                               # "exports through Ras Al-Khair", "shipped via Walvis Bay": goods pass through places.
+                               r"|\b(?:exports?|exported|ships|shipped|shipping|moves?|moved|routed|railed|trucked|transits?) "
+                               r"(?:\w+ ){0,3}?(?:through|via)\s+$")
 NOT_BEFORE_A_PLACE = frozenset({"stake", "stakes", "stakeholder", "shareholder", "shareholders", "owner", "shares",
                                 "interest", "invest", "invested", "investing", "investment",
                                 "role", "job", "jobs", "position", "talks", "partner", "holding", "equity", "listed",

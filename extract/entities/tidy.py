@@ -9,6 +9,7 @@ from ..model import VALUE_TYPES
 from ..vocab import alternation, words
 from .gazetteer import place_kind
 from .organisations import (
+    COMPANY_TAIL_WORD,
     COMPANY_WORD,
     LEADING_ARTICLE,
     LEGAL_FORMS,
@@ -121,8 +122,9 @@ def tidy(text: str, found: Found) -> Found | None:
             before = re.search(r"[A-Z][\w’']+-$", text[max(0, start - 30):start])
             if before:
                 start -= len(before.group(0))
-            # "hired Mehmet Ali Karaca", of which the model saw "Ali Karaca": a given name after a lower-case word
-            # begins the name.
+        # "hired Mehmet Ali Karaca", of which the model saw "Ali Karaca": a given name after a lower-case word
+        # begins the name (of a span the model took for an organisation too: "chief, Ana María Quispe Mamani").
+        if found.type == "PERSON" or is_personal_name(text[start:end]):
             given = re.search(r"(?<=[a-z,;] )([A-ZÀ-ÞĀ-ž][\w’']+) $", text[max(0, start - 30):start])
             if given and given.group(1) in GIVEN_NAMES and given.group(1).casefold() not in TITLE_WORDS:
                 start -= len(given.group(0))
@@ -150,6 +152,12 @@ def tidy(text: str, found: Found) -> Found | None:
         rest = text[start + title.end():end].split() if title else []
         if title and found.type == "ORG" and any(ORG_SUFFIX.search(" ".join(rest[:cut])) for cut in range(1, len(rest) + 1)):
             start += title.end()
+        # "Shares in Eti Maden", of which the model saw "Maden": no company is called by an industry word alone, so
+        # the capitalised word before it is the name's.
+        if found.type == "ORG" and COMPANY_TAIL_WORD.fullmatch(text[start:end]):
+            named = re.search(r"(?<=[a-z,] )[A-Z][\w’'-]+ $", text[max(0, start - 30):start])
+            if named and named.group(0).strip().casefold() not in TITLE_WORDS:
+                start -= len(named.group(0))
         company = ORG_TAIL.match(text[end:])
         kind = found.type
         if company:
