@@ -476,7 +476,11 @@ def unwrapped(raw_lines: list[str], width: int | None) -> list[str]:
         # Nor does a byline ("By VPA Correspondent") go on in the line above it.
         near_width = (width is not None and 0.7 * width <= len(last_line) <= width + 2 and text[0].isupper()
                       and not (text.startswith("By ") and len(text.split()) <= 6))
-        if len(previous) >= 30 and not ends_sentence(previous) and (text[0].islower() or near_width):
+        # ("traded about" / "1.4 million tonnes …": in text known to be wrapped, a figure goes on a sentence that
+        # stopped at a lower-case word; "1. " starts a list, and a date under a menu is no part of it.)
+        figure = (width is not None and text[0].isdigit() and not re.match(r"\d{1,2}[.)]\s", text)
+                  and re.search(r"[a-z,]$", previous) is not None)
+        if len(previous) >= 30 and not ends_sentence(previous) and (text[0].islower() or near_width or figure):
             out[-1] = f"{previous} {text}"
         else:
             out.append(text)
@@ -930,12 +934,30 @@ def body_blocks(lines: list[Line], start: int, end: int, known_title: str | None
             continue  # the headline repeated at the top of the text
         if line.kind in ("paragraph", "standfirst"):
             blocks.append(Block(line.kind, line.text))
+        elif line.kind in ("headline", "stub") and is_story_list_item(lines, index, start, end):
+            blocks.append(Block("item", BULLET.sub("", line.text), level=1))
         elif line.kind in ("headline", "stub") and is_section_heading(lines, index, end):
             blocks.append(Block("heading", line.text, level=2))
         else:
             continue
         used.add(index)
     return blocks, used
+
+
+def is_story_list_item(lines: list[Line], index: int, start: int, end: int) -> bool:
+    """A wire story's bulleted points, right between two of its paragraphs, are a list of the story's own; a list
+    under a heading ("Related headlines") or after the last paragraph is other stories'."""
+    def bulleted(i: int) -> bool:
+        return lines[i].kind in ("headline", "stub") and BULLET.match(lines[i].text) is not None
+
+    if not bulleted(index):
+        return False
+    first, last = index, index
+    while first - 1 >= start and bulleted(first - 1):
+        first -= 1
+    while last + 1 < end and bulleted(last + 1):
+        last += 1
+    return first - 1 >= start and lines[first - 1].kind == "paragraph" and last + 1 < end and lines[last + 1].kind == "paragraph"
 
 
 def is_section_heading(lines: list[Line], index: int, end: int) -> bool:

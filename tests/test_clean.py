@@ -478,3 +478,35 @@ def test_short_lines_of_a_page_are_not_run_together() -> None:
 
     assert unwrap(["Home", "Business", "Zimbabwe bans raw lithium exports", "By Jane Doe"]) == [
         "Home", "Business", "Zimbabwe bans raw lithium exports", "By Jane Doe"]
+
+
+def test_a_wrapped_line_that_opens_with_a_figure_goes_on_the_sentence() -> None:
+    from extract.clean import unwrap
+
+    lines = ["ANKARA (TMW) - The refiner, which is based in the capital of the",
+             "country, said on Tuesday that it would raise output this year and",
+             "build a second line at its plant near the coast. It traded about",
+             "1.4 million tonnes of ore last year and sold most of it to mills in",
+             "Asia, where demand for the metal rose for a third year in a row,",
+             "analysts at two banks said on Tuesday in notes sent to clients.",
+             "1. The first point of a numbered list stays a line of its own"]
+    joined = unwrap(lines)
+    assert any("traded about 1.4 million tonnes" in p for p in joined)
+    assert joined[-1].startswith("1. The first point")
+    # A date under a menu is no part of the menu, wrapped text or not.
+    assert unwrap(["Politics | Economy | Mining | Society | World", "10 June 2025"])[-1] == "10 June 2025"
+
+
+def test_a_wire_storys_bullets_between_paragraphs_are_its_list_and_related_headlines_are_not() -> None:
+    raw = "\n".join([
+        "Trader pays ahead for zinc from a mine in the Andes", "", "By Our Staff", "",
+        "ZUG, Oct 20 (AMW) - A commodity trader will pay $210 million in advance for zinc concentrate, the two firms said.",
+        "", "* Prepayment covers output until 2032", "", "* Trader to buy a minority stake for $38 million", "",
+        "The agreement gives the trader the right to all the zinc concentrate from the mine for six years.", "",
+        "The miner will use the money to expand its mill and build a new tailings dam, its manager said.", "",
+        "Related headlines", "• Copper price slides on weak demand in China", "• Port strike ends after a week", "",
+        "© 2026 Alpine Wire"])
+    document = clean_scrape(read_document_from_text(raw))
+    items = [block.text for block in document.blocks if block.kind == "item"]
+    assert items == ["Prepayment covers output until 2032", "Trader to buy a minority stake for $38 million"]
+    assert not any("Port strike" in block.text for block in document.blocks)
