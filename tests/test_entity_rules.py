@@ -12,7 +12,7 @@ import pytest
 from extract.entities import refine
 from extract.entities.acronyms import apply_acronyms, definition_start
 from extract.entities.filters import is_demonym, is_junk
-from extract.entities.organisations import governments, project_names, suffixed_names
+from extract.entities.organisations import governments, legal_names, project_names, suffixed_names
 from extract.entities.people import resolve_surnames, titled_people
 from extract.entities.places import administrative_areas, dateline_places, feature_names, split_located
 from extract.entities.spans import Found
@@ -1576,3 +1576,49 @@ def test_where_goods_are_shipped_through_is_a_place() -> None:
 def test_a_peruvian_open_company_keeps_its_legal_form() -> None:
     text = "zinc concentrate from Volcan Compañía Minera S.A.A. for ten years"
     assert tidy(text, model_span(text, "Volcan Compañía Minera", "ORG")).name == "Volcan Compañía Minera S.A.A."
+
+
+@pytest.mark.parametrize("text, former, owner", [
+    ("Ibanez told Reuters. The company, once called Minera Andina del Centro S.A.C., is owned by two families.",
+     "Minera Andina del Centro S.A.C.", "Yaurihuasi Mining S.A.C."),
+    ("Yaurihuasi Mining S.A.C. will expand. The company was known as Sohar Base Metals LLC until 2024.",
+     "Sohar Base Metals LLC", "Yaurihuasi Mining S.A.C."),
+    ("Coolabah Metals Ltd, which trades on the Australian Securities Exchange, changed its name from Mulga Creek Gold Ltd in 2023.",
+     "Mulga Creek Gold Ltd", "Coolabah Metals Ltd"),
+])
+def test_a_former_name_said_of_the_company_a_sentence_is_about(text: str, former: str, owner: str) -> None:
+    if "Ibanez" in text:
+        text = "Yaurihuasi Mining S.A.C. will expand its mill, manager Ibanez said. " + text
+    extraction = refine(text, [], [], VOCABULARY)
+    assert dict(extraction.acronyms).get(former) == owner
+
+
+def test_an_arabic_son_of_or_daughter_of_joins_the_two_parts_of_a_name() -> None:
+    text = "Dr. Aisha bint Khalfan al-Balushi said the mine would start in 2028."
+    spans = [(4, 9, "PERSON"), (15, 33, "PERSON")]
+    names = {m.name for m in refine(text, spans, [], VOCABULARY).mentions if m.type == "PERSON"}
+    assert names == {"Aisha bint Khalfan al-Balushi"}
+
+
+@pytest.mark.parametrize("text, span, name", [
+    ("The Sociedad Nacional de Minería, Petróleo y Energía welcomed the deal.", "Sociedad Nacional de Minería",
+     "Sociedad Nacional de Minería, Petróleo y Energía"),
+    ("the Pakistan Business Council, Barrick and Komatsu signed", "Pakistan Business Council", "Pakistan Business Council"),
+])
+def test_a_bodys_portfolio_joined_by_y_or_ve_is_its_name_and_a_list_of_names_is_not(text: str, span: str, name: str) -> None:
+    assert tidy(text, model_span(text, span, "ORG")).name == name
+
+
+def test_a_turkish_capital_letter_opens_a_word_of_a_companys_name() -> None:
+    text = "The pit is being built by Karadağ Madencilik ve İnşaat A.Ş. of Ankara."
+    assert "Karadağ Madencilik ve İnşaat A.Ş." in [f.name for f in suffixed_names(text) + legal_names(text)]
+
+
+@pytest.mark.parametrize("text, years", [
+    ("to extend the life of the mine to 2040. Officials", ["2040"]),
+    ("output rose to 2040 tonnes last year", []),
+])
+def test_a_year_after_a_word_of_time_is_a_date(text: str, years: list[str]) -> None:
+    from extract.entities.values import years_after_words
+
+    assert [f.text for f in years_after_words(text)] == years

@@ -19,11 +19,18 @@ SHORT_NAME_IN_PARENS = re.compile(r" \(((?:PT |CV )?[A-Z][\w’'.-]+(?: [A-Z][\w
 # "Kivolo, which traded as Sable Ridge Copper until 2019": so is the name it traded under.
 # "… and was called Elazığ Krom Madencilik until 2011", "Founded as Elazığ Krom Madencilik, the company …": the
 # name it had before (a sentence that opens "Founded as" is about the company the story is about: the last one named).
+# "The company, known as Mulga Creek Gold until 2023, …", "changed its name from …": the same, said of the company
+# a sentence is about.
 FORMER_NAME = re.compile(r"\b(?:formerly(?: known as| called)?|previously (?:known as|called)|renamed from|once (?:known as|called)|"
                          r"until \d{4} (?:known as|called)|(?:which|that) (?:trades|traded|operated|was known|did business) as|"
-                         r"was (?:called|named|known as)(?= [A-Z][^.]{0,80}? (?:until|before) (?:19|20)\d{2})|"
+                         r"(?:was )?(?:called|named|known as)(?= [A-Z][^.]{0,80}? (?:until|before) (?:19|20)\d{2})|"
+                         r"(?P<changed>changed (?:its|their) name from)|"
                          r"(?P<founded>(?:Founded|Established|Incorporated|Set up|Started) as)) (?:the )?"
-                         r"([A-Z][\w’'&-]*(?: (?:of |and |& |ve )?[A-Z][\w’'&.-]*){0,5})")
+                         r"(?P<name>[A-Z][\w’'&-]*(?: (?:of |and |& |ve |y |de |del |do |da |du |des |la )?[A-Z][\w’'&.-]*){0,5})")
+
+SENTENCE_ABOUT_THE_COMPANY = re.compile(r"\s*(?:The|the) (?:company|firm|miner|group|producer|explorer|developer|smelter|"
+                                        r"refiner|trader|lender|fund|operator)\b|\s*It\b")
+CITED_BEFORE = re.compile(r"(?:told|according to|reported by|quoted by|said in|reports by) (?:the )?$")
 
 FUNCTION_WORDS = {"of", "and", "for", "the", "in", "on", "to", "&", "de", "du", "des", "la"}
 
@@ -108,11 +115,20 @@ def other_names_given(text: str, candidates: list[Found]) -> list[tuple[str, Fou
                 given.append((bare, owner))
     for match in FORMER_NAME.finditer(text):
         sentence_start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start()))
-        if match.group("founded"):
-            sentence_start = max(-1, match.start() - 600)  # the company named last, in the sentences before
-        owner = max((c for c in organisations if sentence_start < c.start and c.end <= match.start()),
-                    key=lambda c: c.start, default=None)
-        former = re.sub(r"(?: (?:in|until) \d{4}|,)$", "", match.group(2))
+        in_sentence = [c for c in organisations if sentence_start < c.start and c.end <= match.start()]
+        if match.group("changed") and in_sentence:
+            owner = in_sentence[0]  # the sentence's subject: "Coolabah, which trades on the ASX, changed its name …"
+        elif in_sentence and not match.group("founded"):
+            owner = in_sentence[-1]
+        elif match.group("founded") or SENTENCE_ABOUT_THE_COMPANY.match(text, sentence_start + 1 if sentence_start >= 0 else 0):
+            # "Founded as X, the company …", "The company, formerly known as X, …": the company named last in the
+            # sentences before, not an outlet the story cites ("… told Reuters. The company …").
+            before = [c for c in organisations if max(-1, match.start() - 600) < c.start and c.end <= match.start()
+                      and not CITED_BEFORE.search(text, max(0, c.start - 25), c.start)]
+            owner = before[-1] if before else None
+        else:
+            owner = None
+        former = re.sub(r"(?: (?:in|until) \d{4}|,)$", "", match.group("name"))
         if owner is not None and not re.fullmatch(rf"(?:{LEGAL_FORMS})", former):
             given.append((former, Found(owner.start, owner.end, owner.text, "ORG", owner.name, origin="acronym")))
     return given

@@ -58,7 +58,15 @@ OPENING_WORDS = alternation(words("opening_words"))
 # "Shares of …", "Executives of …" (vocab/partitive_words.txt): what heads a phrase about a name.
 PARTITIVE = re.compile(rf"(?:{alternation(words('partitive_words'))}) (?:of|in) (?:the )?(?=[A-Z])")
 CAPITALISED_RUN = r"[A-Z][\w-]*(?: [A-Z][\w-]*)*"
-PORTFOLIO = re.compile(rf"(?: of {CAPITALISED_RUN})?(?:, {CAPITALISED_RUN})*(?:,? and {CAPITALISED_RUN})?")
+# ("and" in the languages of mining news too: "Minería, Petróleo y Energía", "Madencilik ve İnşaat".)
+AND_WORD = r"(?:and|y|e|et|und|ve)"
+PORTFOLIO = re.compile(rf"(?: of {CAPITALISED_RUN})?(?:, {CAPITALISED_RUN})*(?:,? {AND_WORD} {CAPITALISED_RUN})?")
+# A body named by its portfolio: "Ministry of …", "Sociedad Nacional de Minería, …" (a society, chamber or council only
+# with its "of": "the Business Council, Barrick and Komatsu" are three names).
+PORTFOLIO_NAME = re.compile(
+    r"\b(?:(?:Ministry|Department)(?: (?:of|for)(?: [A-Z][\w-]*)+(?:, [A-Z][\w-]*(?: [A-Z][\w-]*)*)*)?"
+    r"|(?:Ministerio|Secretaría|Sociedad|Society|Association|Asociación|Chamber|Cámara|Federation|Federación|Confederation|"
+    r"Confederación|Council|Institute|Instituto)(?: [A-Z][\w-]*)* (?:of|for|de|del)(?: [A-Z][\w-]*)+)$")
 
 
 def with_portfolio(text: str, start: int, end: int) -> tuple[int, int]:
@@ -67,12 +75,12 @@ def with_portfolio(text: str, start: int, end: int) -> tuple[int, int]:
     head = re.search(r"\b(?:Ministry|Department|Secretary|Minister|Agency|Office)\s+(?:of|for)\s+$", text[max(0, start - 30):start])
     if head and text[start:start + 1].isupper():
         start -= len(head.group(0))
-    if re.search(r"\b(?:Ministry|Department)(?: (?:of|for)(?: [A-Z][\w-]*)+(?:, [A-Z][\w-]*(?: [A-Z][\w-]*)*)*)?$", text[start:end]):
+    if PORTFOLIO_NAME.search(text[start:end]):
         portfolio = PORTFOLIO.match(text, end)
         # ("Ministry of Energy, Petroleum Division": a body's own division named after it is another name.)
         if portfolio and re.search(r"\b(?:Division|Department|Directorate|Wing|Bureau|Office)$", portfolio.group(0)):
             portfolio = None
-        if portfolio and portfolio.end() > end and (", " in portfolio.group(0) or " and " in portfolio.group(0)
+        if portfolio and portfolio.end() > end and (", " in portfolio.group(0) or re.search(rf" {AND_WORD} ", portfolio.group(0))
                                                      or portfolio.group(0).startswith(" of ")):
             end = portfolio.end()
     return start, end
@@ -214,8 +222,10 @@ PREFIXED_COMPANY = re.compile(rf"(?<![\w-]){LEGAL_FORMS_FIRST}\.? [A-Z][\w’'&-
 
 # "Minera Istmo Azul, S.A.", "Montanha Negra Grafite, Lda", "Khammouane Potash Mining Sole Co., Ltd.": a run of
 # capitalised words ending in a legal form (after a comma or not) is a company, whatever the model saw.
-LEGAL_NAME = re.compile(rf"(?<![\w-])[A-Z][\w’'&-]*(?: (?:de |del |do |da |du |des |la |of |and |ve |y |et |und |& )?"
-                        rf"[A-Z][\w’'&-]*){{0,6}},? (?:{LEGAL_FORMS})(?![\w])")
+# A capital letter of the Latin alphabets of mining news: "İnşaat", "Łódź", "Ōita" open names too.
+CAPITAL = "[A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ]"
+LEGAL_NAME = re.compile(rf"(?<![\w-]){CAPITAL}[\w’'&-]*(?: (?:de |del |do |da |du |des |la |of |and |ve |y |et |und |& )?"
+                        rf"{CAPITAL}[\w’'&-]*){{0,6}},? (?:{LEGAL_FORMS})(?![\w])")
 # What stands before a company's name without being part of it: its owner ("South Korea's"), its home or listing
 # ("Changsha-based", "Toronto-listed", "state-owned"), or another company and "and".
 BEFORE_A_NAME = re.compile(r"(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s "

@@ -41,7 +41,7 @@ JOB_TITLE = rf"(?i:{alternation(words('job_titles'))})"  # vocab/job_titles.txt
 ABBREVIATED_FIRST_NAMES = ("Ma.", "Md.", "Mohd.", "Muhd.", "Md", "Mohd")
 PERSON_NAME = (r"(?:(?:Ing|Eng|Dr|Mr|Mrs|Ms|Prof|Hon|Lic|Atty)\.? )?"  # "chief executive Ing. María …"
                rf"((?:(?:{alternation(ABBREVIATED_FIRST_NAMES)}) )?"
-               r"[A-Z][\w’'-]+(?: (?:de |da |do |dos |van |von |bin |al-)?[A-Z][\w’'-]+){1,3})")
+               r"[A-Z][\w’'-]+(?: (?:de |da |do |dos |van |von |bin |bint |binti |ibn |al-|el-)?(?:(?:al|el)-)?[A-Z][\w’'-]+){1,3})")
 REPORTING_VERBS = "said|says|told|added|announced|wrote|noted|stated|argued|warned|explained|confirmed|replied"
 REPORTING = rf"(?:{REPORTING_VERBS})"
 # "director of mines Celso Nhantumbo": a title's own lower-case complement.
@@ -75,7 +75,7 @@ ENVOY = re.compile(r"\b(?i:ambassador|high commissioner|envoy|consul[- ]general|
                    r"(?:to|in|for|of) (?:the )?((?:[A-Z][\w’'-]+ ){1,4}[A-Z][\w’'-]+)")
 # "Engr. Naveed Iqbal Khattak", "Gen Durrani", "Mr Zehri": an honorific that only ever stands before a person.
 PERSONAL_HONORIFIC = re.compile(rf"(?<![\w-])(?:{alternation(words('honorifics', 'personal'))})\.? "
-                                r"([A-Z][\w’'-]+(?: (?:bin |binti |al-|van |de )?[A-Z][\w’'-]+){0,5})")
+                                r"([A-Z][\w’'-]+(?: (?:bin |bint |binti |ibn |al-|el-|van |de )?(?:(?:al|el)-)?[A-Z][\w’'-]+){0,5})")
 # Words of a job title or rank that the model runs into the name after it: "Officer Asad Rehman Zehri".
 TITLE_WORDS = frozenset(word for title in words("job_titles") + words("honorifics") for word in title.casefold().split()) | {
     "federal", "provincial", "state", "senior", "junior", "acting", "former", "vice", "deputy", "executive", "general",

@@ -41,7 +41,7 @@ from .places import (
 )
 from .spans import Coverage, Extraction, Found, contains, merge, non_overlapping, outermost, overlaps
 from .tidy import split_possessive, tidy
-from .values import dated, is_explicit_date, month_dates, values_in
+from .values import dated, is_explicit_date, month_dates, values_in, years_after_words
 
 
 @dataclass
@@ -151,7 +151,10 @@ def landforms(draft: Draft) -> list[Found]:
 
 def months(draft: Draft) -> list[Found]:
     names = [c for c in draft.candidates if c.type != "DATE"]
-    return merge(draft.candidates, [d for d in month_dates(draft.text) if not any(overlaps(d, c) for c in names)])
+    found = [d for d in month_dates(draft.text) if not any(overlaps(d, c) for c in names)]
+    # A year the model called a number, where nothing else stands (never a piece of a longer date).
+    found += [y for y in years_after_words(draft.text) if not any(overlaps(y, c) for c in draft.candidates + found)]
+    return merge(draft.candidates, found)
 
 
 def acronyms(draft: Draft) -> list[Found]:
@@ -233,11 +236,15 @@ STEPS: tuple[tuple[str, Step], ...] = (
 )
 
 
+NAME_JOINS = frozenset({" ", " bin ", " bint ", " binti ", " ibn ", " ben ", " bte "})
+
+
 def joined_people(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """'Fatuma Said' + 'Mwinyi': two person spans the model cut from one name, with only a space between."""
+    """'Fatuma Said' + 'Mwinyi': two person spans the model cut from one name, with only a space between (or an Arabic
+    'son of' / 'daughter of': 'Aisha' + ' bint ' + 'Khalfan al-Balushi')."""
     joined: list[tuple[int, int, str]] = []
     for start, end, label in sorted(spans):
-        if joined and label == "PERSON" and joined[-1][2] == "PERSON" and text[joined[-1][1]:start] == " ":
+        if joined and label == "PERSON" and joined[-1][2] == "PERSON" and text[joined[-1][1]:start] in NAME_JOINS:
             joined[-1] = (joined[-1][0], end, label)
         else:
             joined.append((start, end, label))

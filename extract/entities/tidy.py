@@ -90,7 +90,7 @@ def tidy(text: str, found: Found) -> Found | None:
             end = start + area.start()
         # "Xinhua news agency", "Dawn newspaper": lower-case words after a name say what it is; no name ends in
         # one (but a legal form may: "Sp. z o.o.").
-        described_after = re.search(r"(?: [a-z][\w’'-]*)+$", text[start:end])
+        described_after = re.search(r"(?: (?!(?:al|el|ad|ar|as|ash|at|az)-[A-Z])[a-z][\w’'-]*)+$", text[start:end])
         if described_after and described_after.start() > 0 and found.type in ("ORG", "PERSON", "EVENT") \
                 and not ORG_SUFFIX.search(text[start:end]):
             end = start + described_after.start()

@@ -280,6 +280,18 @@ MONTH_DATE = re.compile(
 MONTH_SPAN = re.compile(rf"\b{MONTH_NAMES_PATTERN}[-–](?:{MONTH_NAMES_PATTERN}|May)(?: quarter| period)?(?:,? (?:of )?(?:19|20)\d{{2}})?\b")
 
 
+# "extend the mine's life to 2040", "by 2030": a year after a word of time, which the model may call a number
+# (not "rose to 2040 tonnes").
+YEAR_AFTER_WORD = re.compile(r"\b(?:in|by|to|until|till|through|from|since|before|after|during|around|beyond) ((?:19|20)\d{2})\b"
+                             r"(?![\d%/-]|[.,]\d| (?:tonnes|tons|t|people|jobs|workers|metres|meters|m|km|hectares|ha|MW|megawatts|"
+                             r"units|ounces|oz|wells|trucks|families|households|barrels)\b)")
+
+
+def years_after_words(text: str) -> list[Found]:
+    return [Found(m.start(1), m.end(1), m.group(1), "DATE", m.group(1), {"year": int(m.group(1))}, "rule")
+            for m in YEAR_AFTER_WORD.finditer(text)]
+
+
 def month_dates(text: str) -> list[Found]:
     """Months and days the model skips: "in September", "on 10 November", "Nov 6"."""
     found = []
