@@ -208,6 +208,7 @@ def link(
     short_forms_inside(found, aliases)
     initials_of_names(found, aliases)
     country_spellings(found, aliases, vocabulary)
+    place_spacings(found, aliases)
     company_families(found, aliases, vocabulary)
     fuller_names(found, aliases, vocabulary, named_together(articles, found))
     glossed_names(found, aliases)
@@ -551,15 +552,19 @@ def initials_of_names(found: list[list[Found]], aliases: Aliases) -> None:
     """'TKC' where no article spells it out is 'Tavan Khuder Coal LLC' when that is the one organisation of the
     corpus whose words' initials it is (never where two are: 'PTI' a party and a news agency)."""
     names = sorted({aliases.resolve(m.name) for mentions in found for m in mentions if m.type == "ORG"})
-    by_initials: dict[str, set[str]] = defaultdict(set)
+    # Initials -> the organisations whose initials they are, one per name without its legal form ("Bowal Bauxite
+    # Guinée SA" and "Bowal Bauxite Guinée" are one), written in full.
+    by_initials: dict[str, dict[str, str]] = defaultdict(dict)
     for name in names:
-        letters = initials(without_legal_form(name))
+        bare = without_legal_form(name)
+        letters = initials(bare)
         if 2 <= len(letters) <= 6 and not name.isupper():
-            by_initials[letters].add(name)
+            fullest = by_initials[letters].get(key(bare), "")
+            by_initials[letters][key(bare)] = max(fullest, name, key=lambda n: (len(n), n))
     for name in names:
-        if (re.fullmatch(r"[A-Z]{2,6}", name) and len(by_initials.get(name, ())) == 1 and key(name) not in aliases.canonical
+        if (re.fullmatch(r"[A-Z]{2,6}", name) and len(by_initials.get(name, {})) == 1 and key(name) not in aliases.canonical
                 and key(name) not in aliases.separate and key(name) not in aliases.fixed_type):
-            aliases.canonical[key(name)] = next(iter(by_initials[name]))
+            aliases.canonical[key(name)] = next(iter(by_initials[name].values()))
 
 
 def country_spellings(found: list[list[Found]], aliases: Aliases, vocabulary: Vocabulary) -> None:
@@ -580,6 +585,23 @@ def country_spellings(found: list[list[Found]], aliases: Aliases, vocabulary: Vo
         chosen = max(names, key=lambda n: (counts[n], len(n), n))
         for name in names - {chosen}:
             if key(name) not in aliases.separate and key(name) not in aliases.fixed_type:
+                aliases.canonical[key(name)] = chosen
+
+
+def place_spacings(found: list[list[Found]], aliases: Aliases) -> None:
+    """'Hà Nội' and 'Hanoi', 'Việt Nam' and 'Vietnam': a place written in two words in its own language and in one in
+    English (accents aside) is one place; the form the gazetteer knows, then the one written most often, then the
+    English one-word form names it."""
+    counts = Counter(aliases.resolve(m.name) for mentions in found for m in mentions if m.type in ("GPE", "LOC"))
+    spaced: dict[str, set[str]] = defaultdict(set)
+    for name in counts:
+        spaced[key(name).replace(" ", "")].add(name)
+    for names in spaced.values():
+        if len({key(n) for n in names}) < 2:
+            continue
+        chosen = max(names, key=lambda n: (place_kind(n) is not None, counts[n], -len(n.split()), n))
+        for name in names - {chosen}:
+            if key(name) not in aliases.separate and key(name) not in aliases.fixed_type and key(name) != key(chosen):
                 aliases.canonical[key(name)] = chosen
 
 
@@ -778,6 +800,7 @@ def people_and_events(found: list[list[Found]], aliases: Aliases) -> None:
     by_last: dict[str, set[str]] = defaultdict(set)  # last word of names of 2+ words
     by_first: dict[str, set[str]] = defaultdict(set)  # first word of names of 2+ words
     by_start: dict[tuple[str, str], set[str]] = defaultdict(set)  # first two words of names of 3+ words
+    by_prefix: dict[str, set[str]] = defaultdict(set)  # a name of 4+ words without its last
     for name in people:
         words = name.split()
         if len(words) >= 2:
@@ -788,6 +811,8 @@ def people_and_events(found: list[list[Found]], aliases: Aliases) -> None:
             by_start[(words[0], words[1])].add(name)
             if len(words) >= 4:  # "Mariana Cárdenas" of "Mariana Beatriz Cárdenas Ruiz": a given name and first surname
                 by_ends[(words[0], words[-2])].add(name)
+                # "Rosa Elena Quispe" of "Rosa Elena Quispe Mamani": given names and the first surname.
+                by_prefix[" ".join(words[:-1])].add(name)
             if words[0] in LEFT_OFF_FIRST_WORDS:  # "Cristina Lagdameo-Uy" of "Ma. Cristina Lagdameo-Uy"
                 by_ends[(words[1], words[-1])].add(name)
             # "Tshibangu" of "Jean-Baptiste Tshibangu Lumbala": a first surname, where names carry two.
@@ -799,7 +824,8 @@ def people_and_events(found: list[list[Found]], aliases: Aliases) -> None:
         # "Ratna" (after "Bu", "Pak"): a given name alone, where no surname matches. "Ignacio Ferrer": a given name and
         # a first surname, where the full name has two.
         matches = ((by_ends.get((words[0], words[1])) or by_start.get((words[0], words[1]), set())) if len(words) == 2
-                   else (by_last.get(words[0]) or by_first.get(words[0], set())) if len(words) == 1 else set())
+                   else (by_last.get(words[0]) or by_first.get(words[0], set())) if len(words) == 1
+                   else by_prefix.get(name, set()))
         if len(matches) == 1 and key(name) not in aliases.separate and key(name) not in aliases.fixed_type:
             aliases.canonical.setdefault(key(name), next(iter(matches)))
     dated: dict[str, set[str]] = defaultdict(set)  # an event's name without its year -> the names with one

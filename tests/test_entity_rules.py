@@ -1622,3 +1622,86 @@ def test_a_year_after_a_word_of_time_is_a_date(text: str, years: list[str]) -> N
     from extract.entities.values import years_after_words
 
     assert [f.text for f in years_after_words(text)] == years
+
+
+@pytest.mark.parametrize("text, found", [
+    ("based in Saskatoon, Sask., and listed in Toronto", [("Saskatoon", "Saskatoon"), ("Sask.", "Saskatchewan")]),
+    ("crews from Kalgoorlie, WA, flew to the site in Australia", [("Kalgoorlie", "Kalgoorlie"), ("WA", "Western Australia")]),
+    ("offices in Spokane, WA, and Reno, Nev.", [("Spokane", "Spokane"), ("WA", "Washington"), ("Reno", "Reno"), ("Nev.", "Nevada")]),
+    ("Vale, SA said", []),
+])
+def test_a_states_short_form_after_a_town_is_that_state(text: str, found: list) -> None:
+    from extract.entities.places import town_states
+
+    assert [(f.text, f.name) for f in town_states(text)] == found
+
+
+@pytest.mark.parametrize("text, features", [
+    ("barges on the Rio Nunez carry ore", ["Rio Nunez"]),
+    ("shares of Rio Tinto rose", []),
+    ("the flank of the Hoang Lien Son range", ["Hoang Lien Son"]),
+])
+def test_rivers_by_their_own_languages_word_and_ranges_of_three_words(text: str, features: list[str]) -> None:
+    assert [f.name for f in feature_names(text)] == features
+
+
+@pytest.mark.parametrize("text, span, kind, new_kind", [
+    ("at the western edge of the Fouta Djallon, where streams begin", "Fouta Djallon", "ORG", "LOC"),
+    ("ships waiting off Kamsar, they say", "Kamsar", "ORG", "GPE"),
+])
+def test_a_landforms_parts_and_the_sea_off_a_port(text: str, span: str, kind: str, new_kind: str) -> None:
+    from extract.entities.places import as_place
+
+    assert as_place(text, model_span(text, span, kind)).type == new_kind
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Seohae runs four reactors at Taean on the west coast", [("Taean", "GPE")]),
+    ("in the foothills in the wilayat of Liwa, where copper was smelted", [("Liwa", "GPE")]),
+])
+def test_a_place_on_a_coast_or_in_a_wilayat_is_a_place(text: str, places: list) -> None:
+    assert [(f.name, f.type) for f in administrative_areas(text)] == places
+
+
+def test_a_spanish_public_body_named_by_its_head_word_is_an_organisation() -> None:
+    from extract.entities.organisations import bodies_named_for
+
+    text = "The Defensoría del Pueblo, the national ombudsman's office, lists the conflicts."
+    assert [f.name for f in bodies_named_for(text)] == ["Defensoría del Pueblo"]
+
+
+@pytest.mark.parametrize("written, value", [
+    ("RO 96 million", {"amount": 96_000_000, "currency": "OMR"}),
+    ("BD 5m", {"amount": 5_000_000, "currency": "BHD"}),
+])
+def test_gulf_rials_and_dinars_by_their_signs(written: str, value: dict) -> None:
+    assert money_value(written) == value
+
+
+def test_initials_fit_one_company_written_with_and_without_its_legal_form() -> None:
+    from extract.link import Aliases, initials_of_names
+
+    found = [[Found(0, 23, "Bowal Bauxite Guinée SA", "ORG", "Bowal Bauxite Guinée SA"),
+              Found(30, 50, "Bowal Bauxite Guinée", "ORG", "Bowal Bauxite Guinée")], [Found(0, 3, "BBG", "ORG", "BBG")]]
+    aliases = Aliases(VOCABULARY, [], __import__("extract.link", fromlist=["Curation"]).Curation())
+    initials_of_names(found, aliases)
+    assert aliases.resolve("BBG") == "Bowal Bauxite Guinée SA"
+
+
+def test_a_place_in_two_words_in_its_own_language_and_one_in_english_is_one_place() -> None:
+    from extract.link import Aliases, Curation, place_spacings
+
+    found = [[Found(0, 6, "Hà Nội", "GPE", "Hà Nội")], [Found(0, 5, "Hanoi", "GPE", "Hanoi")]]
+    aliases = Aliases(VOCABULARY, [], Curation())
+    place_spacings(found, aliases)
+    assert aliases.resolve("Hà Nội") == aliases.resolve("Hanoi") == "Hanoi"
+
+
+def test_given_names_and_a_first_surname_are_the_person_with_both_surnames() -> None:
+    from extract.link import Aliases, Curation, people_and_events
+
+    found = [[Found(0, 24, "Rosa Elena Quispe Mamani", "PERSON", "Rosa Elena Quispe Mamani")],
+             [Found(0, 17, "Rosa Elena Quispe", "PERSON", "Rosa Elena Quispe")]]
+    aliases = Aliases(VOCABULARY, [], Curation())
+    people_and_events(found, aliases)
+    assert aliases.resolve("Rosa Elena Quispe") == "Rosa Elena Quispe Mamani"

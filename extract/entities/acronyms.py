@@ -96,7 +96,7 @@ def apply_acronyms(text: str, candidates: list[Found]) -> tuple[list[Found], dic
 def other_names_given(text: str, candidates: list[Found]) -> list[tuple[str, Found]]:
     """Short names in brackets after an organisation, and former names: (other name, the organisation).
     'PT Kencana Tembaga Indonesia (PT Kencana)' also gives 'Kencana', the name without its legal form."""
-    organisations = [c for c in candidates if c.type == "ORG"]
+    organisations = sorted((c for c in candidates if c.type == "ORG"), key=lambda c: (c.start, c.end))
     given = []
     for match in SHORT_NAME_IN_PARENS.finditer(text):
         short = match.group(1)
@@ -114,24 +114,55 @@ def other_names_given(text: str, candidates: list[Found]) -> list[tuple[str, Fou
             if bare != short:
                 given.append((bare, owner))
     for match in FORMER_NAME.finditer(text):
-        sentence_start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start()))
-        in_sentence = [c for c in organisations if sentence_start < c.start and c.end <= match.start()]
-        if match.group("changed") and in_sentence:
-            owner = in_sentence[0]  # the sentence's subject: "Coolabah, which trades on the ASX, changed its name …"
+        sentence_start = sentence_start_before(text, match.start())
+        in_sentence = [c for c in organisations if sentence_start <= c.start and c.end <= match.start()]
+        if match.group("changed"):
+            # The sentence's subject: "Coolabah, which trades on the ASX, changed its name …" (whatever the model
+            # made of it: only an organisation changes its name).
+            owner = subject_of(text, sentence_start, candidates)
         elif in_sentence and not match.group("founded"):
             owner = in_sentence[-1]
-        elif match.group("founded") or SENTENCE_ABOUT_THE_COMPANY.match(text, sentence_start + 1 if sentence_start >= 0 else 0):
-            # "Founded as X, the company …", "The company, formerly known as X, …": the company named last in the
-            # sentences before, not an outlet the story cites ("… told Reuters. The company …").
+        elif match.group("founded"):
+            # "Founded as X, the company …": the company named last in the sentences before, not an outlet the
+            # story cites ("… told Reuters. Founded as …").
             before = [c for c in organisations if max(-1, match.start() - 600) < c.start and c.end <= match.start()
                       and not CITED_BEFORE.search(text, max(0, c.start - 25), c.start)]
             owner = before[-1] if before else None
+        elif SENTENCE_ABOUT_THE_COMPANY.match(text, sentence_start):
+            owner = company_talked_about(text, sentence_start, organisations)
         else:
             owner = None
         former = re.sub(r"(?: (?:in|until) \d{4}|,)$", "", match.group("name"))
         if owner is not None and not re.fullmatch(rf"(?:{LEGAL_FORMS})", former):
             given.append((former, Found(owner.start, owner.end, owner.text, "ORG", owner.name, origin="acronym")))
     return given
+
+
+def sentence_start_before(text: str, index: int) -> int:
+    ends = [(text.rfind(mark, 0, index), len(mark)) for mark in (". ", ".” ", "\n")]
+    return max([at + length for at, length in ends if at != -1], default=0)
+
+
+def subject_of(text: str, sentence_start: int, candidates: list[Found]) -> Found | None:
+    """The name a sentence opens with ("The" aside), if any."""
+    opening = sentence_start + (4 if text.startswith("The ", sentence_start) else 0)
+    return next((c for c in candidates if c.start == opening and c.type not in VALUE_TYPES), None)
+
+
+def company_talked_about(text: str, sentence_start: int, organisations: list[Found]) -> Found | None:
+    """Which company 'The company' of a sentence is: the one the nearest sentence before opens with (past quotations
+    and other sentences about 'the company'), else the first the article names."""
+    start = sentence_start
+    for _ in range(6):
+        if start <= 0:
+            break
+        start = sentence_start_before(text, start - 2)
+        opener = subject_of(text, start, organisations)
+        if opener is not None:
+            return opener
+        if not (text[start:start + 1] in "“\"‘'" or SENTENCE_ABOUT_THE_COMPANY.match(text, start)):
+            break
+    return organisations[0] if organisations and organisations[0].start < sentence_start else None
 
 
 def definition_start(text: str, paren: int, short: str) -> int | None:

@@ -176,9 +176,13 @@ def suffixed_names(text: str) -> list[Found]:
 
 # "the Agency for Fair Competition and Consumer Protection", "the Office of the Registrar": a public body named by
 # what it is for or of, its head word first, which the model may not see at all.
-BODY_NAMED_FOR = re.compile(r"(?<=\bthe )((?:Agency|Authority|Commission|Office|Bureau|Directorate|Council|Committee|Board|"
-                            r"Institute|Centre|Center|Ministry|Department) (?:of|for) (?:the )?[A-Z][\w-]+"
-                            r"(?: (?:and |& |of |for )?[A-Z][\w-]+){0,5})(?![\w-])")
+# (And in the languages of mining news: "the Defensoría del Pueblo", "the Direction des Mines".)
+BODY_NAMED_FOR = re.compile(r"(?:(?<=\bthe )|(?<=\bThe ))((?:Agency|Authority|Commission|Office|Bureau|Directorate|Council|"
+                            r"Committee|Board|Institute|Centre|Center|Ministry|Department|Defensoría|Contraloría|Procuraduría|"
+                            r"Fiscalía|Superintendencia|Dirección|Secretaría|Ministerio|Instituto|Servicio|Agencia|Comisión|"
+                            r"Consejo|Autoridad|Direction|Agence|Conseil|Ministère|Institut|Agência|Secretaria|Conselho) "
+                            r"(?:of|for|de|del|de la|des|du|de l'|da|do|dos|para|pour) (?:the )?[A-Z][\w-]+"
+                            r"(?: (?:and |& |of |for |y |e |et |de |del |des |du |da |do )?[A-Z][\w-]+){0,5})(?![\w-])")
 
 
 def bodies_named_for(text: str) -> list[Found]:

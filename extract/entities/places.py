@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from ..dates import MONTH_NAMES, WEEKDAY_NAMES
+from ..vocab import alternation, entries
 from .gazetteer import is_town, place_kind
 from .organisations import COMPANY_WORD, LEGAL_FORMS, OPENING_WORDS, ORG_SUFFIX
 from .spans import Found
@@ -73,8 +74,12 @@ FEATURE_NAME = re.compile(
     # A body of water or a cape "of" somewhere: "Gulf of Montijo", "Bay of Bengal", "Cape of Good Hope".
     r"|(?<![\w-])(?:Gulf|Bay|Sea|Strait|Straits|Cape|Isle) of (?:the )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?"
     # A name the text calls a landform in lower case: "the Anti-Atlas mountains", "the Kuiseb river".
-    rf"|(?<=\bthe )[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?(?= {LANDFORM_NOUN})"
+    rf"|(?<=\bthe )[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){{0,2}}(?= {LANDFORM_NOUN})"
 )
+# A river by its own language's word: "barges on the Rio Nunez", "the mouth of the Oued Souss" (after a preposition:
+# "Rio Tinto" is a company).
+RIVER_BY_LOCAL_WORD = re.compile(r"\b(?:on|of|to|up|along|across|into|down|from|near) the ((?:Rio|Río|Rivière|Oued|Wadi) "
+                                 r"[A-Z][\w’'-]+)")
 
 
 # "the Puna, the high plateau of the Andes", "Gobi, a desert that …": a name the text calls a landform.
@@ -87,6 +92,7 @@ def feature_names(text: str) -> list[Found]:
     """'Lithium Triangle', 'Iron Quadrangle', 'Central African Copperbelt': named regions by their landform word."""
     found = [Found(m.start(1), m.end(1), m.group(1), "LOC", m.group(1), origin="rule") for m in CALLED_A_LANDFORM.finditer(text)
              if not OPENING.fullmatch(m.group(1))]
+    found += [Found(m.start(1), m.end(1), m.group(1), "LOC", m.group(1), origin="rule") for m in RIVER_BY_LOCAL_WORD.finditer(text)]
     for match in FEATURE_NAME.finditer(text):
         name = match.group(0)
         # Not a company's description: "Cairo-based Delta" is no delta.
@@ -114,12 +120,16 @@ PLACES_AND = re.compile(r"\b([A-Z][\w’'-]+) and ([A-Z][\w’'-]+) (?:districts
 PLACES_OF = re.compile(r"\b(?:towns|villages|cities|districts|provinces|communities|ports) of ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)"
                        r"((?:, [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)*),? and ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
 # "the mayor of Ribeira de Pena", "the port of Mtwara", "the town of Claver": a settlement, named.
-SETTLEMENT = re.compile(r"\b(?:mayor|port|town|village|city|municipality) of ([A-Z][\w’'-]+(?: (?:de |do |da |del )?[A-Z][\w’'-]+){0,2})")
+SETTLEMENT = re.compile(r"\b(?:mayor|port|town|village|city|municipality|wilayat|governorate|emirate|prefecture|commune|"
+                        r"canton|parish) of ([A-Z][\w’'-]+(?: (?:de |do |da |del )?[A-Z][\w’'-]+){0,2})")
 # "Ahafo Region", "Asutifi North District", "Webequie First Nation": a capitalised area word ends a place's name.
 AREA_WORD = r"[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)?"  # "Ma'an", not "Zambia's" (the owner, not the place's name)
 AREA_NAME = re.compile(rf"(?<![\w’'-])(?!(?:The|In|At|Of)\b){AREA_WORD}(?: {AREA_WORD}){{0,2}} "
                        r"(?:Region|District|Province|Municipality|Prefecture|Governorate|Regency|Oblast|County|First Nation)"
                        r"(?![\w-])(?! (?:Council|Assembly|Court|Office|Authority|Hospital|Police|Government|Administration)\b)")
+# "reactors at Taean on the west coast", "a port in Kamsar, on the Atlantic coast": a place by the sea, named.
+PLACE_ON_A_COAST = re.compile(r"\b(?:at|in|to|near|from|off) ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?=,? on the (?:[A-Z][\w-]+ |"
+                              r"(?:west|east|north|south|western|eastern|northern|southern) )+(?:coast|shore|seaboard)\b)")
 # "the Torkham border crossing", "the Kasumbalesa border post": a place on a border, named.
 # ("the border crossing at Gashuun Sukhait" names it after the words.)
 BORDER_PLACE = re.compile(r"\bthe ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) border (?:crossing|post|point|town|market)\b")
@@ -169,10 +179,38 @@ def towns_after_prepositions(text: str) -> list[Found]:
     return found
 
 
+# "Saskatoon, Sask.", "Reno, Nev.", "Kalgoorlie, WA": a town, then its state's short form (vocab/state_abbreviations.txt).
+STATES_OF_FORM: dict[str, tuple[str, ...]] = {}
+for _forms, _ in entries("state_abbreviations"):
+    for _form in _forms[1:]:
+        STATES_OF_FORM[_form] = (*STATES_OF_FORM.get(_form, ()), _forms[0])
+TOWN_THEN_STATE = re.compile(rf"(?<![\w’'-])([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?), ({alternation(tuple(STATES_OF_FORM))})"
+                             r"(?![\w])")
+
+
+def town_states(text: str) -> list[Found]:
+    """The state after a town the gazetteer knows, named in full (where a short form is two states', as "WA" or
+    "NT", the one of the country the article names)."""
+    found = []
+    for match in TOWN_THEN_STATE.finditer(text):
+        town, form = match.group(1), match.group(2)
+        if place_kind(town) != "city" and not is_town(town):
+            continue
+        states = STATES_OF_FORM[form]
+        state = next((s for s in states if "Australia" in text and s in AUSTRALIAN_STATES), states[0]) if len(states) > 1 else states[0]
+        found.append(Found(match.start(1), match.end(1), town, "GPE", town, origin="rule"))
+        found.append(Found(match.start(2), match.end(2), form, "GPE", state, origin="rule"))
+    return found
+
+
+AUSTRALIAN_STATES = {"New South Wales", "Queensland", "Victoria", "Tasmania", "Western Australia", "Northern Territory",
+                     "Australian Capital Territory"}
+
+
 def administrative_areas(text: str) -> list[Found]:
     found = [Found(m.start(1), m.end(1), m.group(1), "GPE", m.group(1), origin="rule")
              for pattern in (ADMINISTRATIVE_AREA, SETTLEMENT, DISTRICT_AFTER_WORD, BORDER_PLACE, BORDER_PLACE_AFTER,
-                             CALLED_A_SETTLEMENT,
+                             CALLED_A_SETTLEMENT, PLACE_ON_A_COAST,
                              MEASURED_FROM, NEARBY_SETTLEMENTS, ROUTE_THROUGH)
              for m in pattern.finditer(text) if not OPENING.fullmatch(m.group(1))]
     found += [Found(m.start(), m.end(), m.group(0), "GPE", m.group(0), origin="rule") for m in AREA_NAME.finditer(text)]
@@ -186,7 +224,7 @@ def administrative_areas(text: str) -> list[Found]:
               for m in ISLAND.finditer(text) for group in (1, 2) if m.group(group) and not OPENING.fullmatch(m.group(group))]
     found += [Found(m.start(1), m.end(1), m.group(1), "GPE", m.group(1), origin="rule")
               for m in HOME_PLACE.finditer(text) if place_kind(m.group(1))]
-    found += towns_after_prepositions(text)
+    found += towns_after_prepositions(text) + town_states(text)
     return list({(f.start, f.end): f for f in found}.values())  # one mention where two patterns found it
 
 
@@ -208,6 +246,8 @@ def coordinated_regions(text: str) -> list[Found]:
 
 PLACE_WORDS = {"mount", "lake", "cape", "port", "fort", "saint", "st", "san", "santa", "new", "north", "south", "east", "west"}
 LOCATIVE = re.compile(r"\b(?:in|at|near|outside|around|across|across from|north of|south of|east of|west of|"
+                      # "ships waiting off Kamsar": at sea, off a port.
+                      r"(?:anchored|waiting|moored|lying|offshore|just|miles|km|kilometres|kilometers) off|"
                       r"(?:province|region|state|district|city|town|village|port|capital|county|municipality|mayor|governor) of)"
                       r"\s+(?:the )?$",
                       re.IGNORECASE)
@@ -242,13 +282,16 @@ FACILITY_AT = re.compile(r"\b(?:plants?|smelters?|refinery|refineries|mines?|por
                          r"facilities|works|site|sites|operations|warehouses?|depots?|camps?|berths?|hub|mill|mills|"
                          r"concentrator|jetty) (?:at|near)\s+$")
 # "Ras Al-Khair on the Gulf coast", "Jorf Lasfar, on the Atlantic coast": a place by the sea.
-ON_A_COAST = re.compile(r",? on the (?:[A-Z][\w-]+ )+(?:coast|shore|seaboard)\b")
+ON_A_COAST = re.compile(r",? on the (?:[A-Z][\w-]+ |(?:west|east|north|south|western|eastern|northern|southern|"
+                        r"north-?west|north-?east|south-?west|south-?east) )+(?:coast|shore|seaboard)\b")
 # "to Kamsar port", "Sangaredi town": a name a lower-case settlement word follows is the settlement's.
 PLACE_NOUN_AFTER = re.compile(r" (?:port|town|village|township|harbour|harbor)\b(?! (?:authority|company|operator|trust)\b)")
 # "hearings in Gharo and Keti Bandar": the second of two places after a preposition of place.
 PLACES_BEFORE_AND = re.compile(r"\b(?:in|near|outside|around|at)\s+[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?,? and\s+$")
 # "an elder from Nag", "villagers from Tor Kasi": people from somewhere.
-ALONG_THE = re.compile(r"\b(?:along|alongside|banks of|mouth of|upstream on|downstream on|down|up) the $")
+# ("the western edge of the Fouta Djallon", "the foothills of the X": a landform's parts.)
+ALONG_THE = re.compile(r"\b(?:along|alongside|banks of|mouth of|upstream on|downstream on|down|up|edge of|edges of|foothills of|"
+                       r"flank of|flanks of|slopes of|foot of|rim of|crest of|fringes of|heart of) the $")
 PEOPLE_FROM = re.compile(r"\b(?:elders?|residents?|villagers?|people|farmers?|fishermen|fishers|herders|families|natives?|"
                          r"tribesmen|leaders?|youths?|women|men|km|kilometres|kilometers|miles) from\s+$")
 
