@@ -1705,3 +1705,46 @@ def test_given_names_and_a_first_surname_are_the_person_with_both_surnames() -> 
     aliases = Aliases(VOCABULARY, [], Curation())
     people_and_events(found, aliases)
     assert aliases.resolve("Rosa Elena Quispe") == "Rosa Elena Quispe Mamani"
+
+
+def test_a_ministers_name_with_a_middle_initial_before_and() -> None:
+    text = "when Argentina's Minister of Economy Sergio T. Massa and the ambassador visited the plant"
+    assert [f.name for f in titled_people(text, VOCABULARY)] == ["Sergio T. Massa"]
+
+
+def test_an_organisation_before_a_ranked_officer_is_an_organisation() -> None:
+    from extract.entities.organisations import organisations_in_context
+
+    text = "Arrivals include Saudi Gold Refinery Deputy Chairman Faisal Suleiman and others."
+    assert "Saudi Gold Refinery" in [f.name for f in organisations_in_context(text)]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("signed at the Prime Minister's House on Monday", [("Prime Minister's House", "LOC")]),
+    ("the Prime Minister's Office said", [("Prime Minister's Office", "ORG")]),
+])
+def test_an_office_named_after_its_holders_title_is_a_body_or_a_building(text: str, found: list) -> None:
+    from extract.entities.organisations import offices_of_titles
+
+    assert [(f.name, f.type) for f in offices_of_titles(text)] == found
+
+
+@pytest.mark.parametrize("text, places", [
+    ("offered access to the Pasni port on Monday", [("Pasni", "GPE")]),
+    ("the Gwadar port authority said", []),
+])
+def test_a_port_town_named_before_its_lower_case_port(text: str, places: list) -> None:
+    assert [(f.name, f.type) for f in administrative_areas(text)] == places
+
+
+@pytest.mark.parametrize("text, currency", [
+    ("Shares of the Indian miner rose to Rs 247 on Monday.", "INR"),
+    ("In Pakistan the levy is Rs 10bn.", "PKR"),
+    ("The levy is Rs 10bn.", "PKR"),
+    ("Sri Lanka will pay 500 million rupees.", "LKR"),
+    ("Indian buyers paid 4 billion Pakistani rupees.", "PKR"),
+])
+def test_rupees_are_the_country_the_text_names_nearest(text: str, currency: str) -> None:
+    from extract.entities.values import values_in
+
+    assert [f.value["currency"] for f in values_in(text, [])] == [currency]

@@ -185,6 +185,17 @@ BODY_NAMED_FOR = re.compile(r"(?:(?<=\bthe )|(?<=\bThe ))((?:Agency|Authority|Co
                             r"(?: (?:and |& |of |for |y |e |et |de |del |des |du |da |do )?[A-Z][\w-]+){0,5})(?![\w-])")
 
 
+# "the Prime Minister's Office", "the President's House": an office named after its holder's title is a body (its
+# office) or a building (its house), never a person.
+OFFICE_OF_TITLE = re.compile(r"\b(?:Prime Minister|President|Chief Minister|Vice President|Governor|Chief Secretary|"
+                             r"Chief Executive|Premier)['’]s (?:(?P<body>Office|Secretariat)|House|Residence|Palace)\b")
+
+
+def offices_of_titles(text: str) -> list[Found]:
+    return [Found(m.start(), m.end(), m.group(0), "ORG" if m.group("body") else "LOC", m.group(0), origin="rule")
+            for m in OFFICE_OF_TITLE.finditer(text)]
+
+
 def bodies_named_for(text: str) -> list[Found]:
     return [Found(m.start(1), m.end(1), m.group(1), "ORG", m.group(1), origin="rule") for m in BODY_NAMED_FOR.finditer(text)]
 
@@ -436,6 +447,9 @@ CITED = re.compile(r"\b(?:told|[Aa]ccording to|reported by|quoted by|[Ss]peaking
                    r"(?:reported|reports|learns|learned|understands)"
                    r"(?= (?:that|on|in|earlier|last|this|late)\b|[.,]|(?<=first reported) the\b)")
 ORGANISATION_CONTEXT = re.compile(CAPITALISED_NAME + rf"(?={OWNED_BY_ORGANISATION})")
+# "Saudi Gold Refinery Deputy Chairman Faisal Suleiman": an organisation, then a ranked officer of it.
+RANKED_OFFICER_OF = re.compile(CAPITALISED_NAME + r"(?= (?:Deputy|Vice|Executive|Acting|Managing|Group|Interim) "
+                               r"(?:Chairman|Chairwoman|Chairperson|Chief Executive|CEO|President|Director|Managing Director)\b)")
 # "the Collahuasi mine, jointly owned by Anglo American and Glencore", "a unit of Sarana Tambang": who owns or runs a
 # mine or a company is a company (a person owns, but does not operate, jointly own or have units).
 OWNERS = re.compile(rf"\b(?:operated|jointly owned|majority-owned|majority owned|wholly owned|wholly-owned|co-owned|run) by "
@@ -500,7 +514,7 @@ def organisations_in_context(text: str) -> list[Found]:
     """Names the text treats as an organisation: weighed against the model's guess for the same name."""
     # (An outlet described or cited may share a town's name: "steelmaker Baosteel", "Xinhua reported that".)
     found = [named_in_context(text, match, "ORG", towns_too=pattern in (ORGANISATION_DESCRIBED, CITED, ORGANISATION_CONTEXT))
-             for pattern in (ORGANISATION_CONTEXT, DESCRIBED_AS_ORGANISATION, ORGANISATION_DESCRIBED, CITED)
+             for pattern in (ORGANISATION_CONTEXT, RANKED_OFFICER_OF, DESCRIBED_AS_ORGANISATION, ORGANISATION_DESCRIBED, CITED)
              for match in pattern.finditer(text)]
     for match in COUNTRY_ACRONYM.finditer(text):
         if place_kind(match.group(1)) == "country" and match.group(2).casefold() not in COMMON_TERMS:

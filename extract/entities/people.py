@@ -64,7 +64,8 @@ MINISTER_ACTS = rf"(?:{REPORTING_VERBS}|signed|met|visited|attended|opened|launc
 MINISTER_OF_PERSON = re.compile(
     rf"\b(?:Minister|Secretary|Undersecretary|Under-Secretary|Vice-Minister|Vice Minister|Governor|Commissioner|"
     rf"Director General|Director-General) (?:of|for) "
-    rf"(?:the )?([A-Z][\w-]*(?:,? (?:and |& )?[A-Z][\w’'-]*){{1,9}})(?:,? {MINISTER_ACTS}\b|(?=, | and | who\b))"
+    # (A middle initial is one of the name's words: "Minister of Economy Sergio T. Massa and …".)
+    rf"(?:the )?([A-Z][\w-]*(?:,? (?:and |& )?(?:[A-Z]\. )?[A-Z][\w’'-]*){{1,9}})(?:,? {MINISTER_ACTS}\b|(?=, | and | who\b))"
 )
 PORTFOLIO_WORDS = frozenset(words("portfolio_words"))
 # "Ambassador to Pakistan Kenji Morimoto", "Ambassador of Chile Ana Ruiz", "High Commissioner to the United Kingdom Ayesha Rana": an envoy's

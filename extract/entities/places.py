@@ -130,6 +130,9 @@ AREA_NAME = re.compile(rf"(?<![\w’'-])(?!(?:The|In|At|Of)\b){AREA_WORD}(?: {AR
 # "reactors at Taean on the west coast", "a port in Kamsar, on the Atlantic coast": a place by the sea, named.
 PLACE_ON_A_COAST = re.compile(r"\b(?:at|in|to|near|from|off) ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?=,? on the (?:[A-Z][\w-]+ |"
                               r"(?:west|east|north|south|western|eastern|northern|southern) )+(?:coast|shore|seaboard)\b)")
+# "access to the Pasni port", "the Kamsar harbour": a port town, named before its lower-case port.
+PORT_TOWN = re.compile(r"\bthe ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) (?:port|seaport|harbour|harbor)\b"
+                       r"(?! (?:authority|authorities|company|operator|operators|trust|city|workers)\b)")
 # "the Torkham border crossing", "the Kasumbalesa border post": a place on a border, named.
 # ("the border crossing at Gashuun Sukhait" names it after the words.)
 BORDER_PLACE = re.compile(r"\bthe ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) border (?:crossing|post|point|town|market)\b")
@@ -210,7 +213,7 @@ AUSTRALIAN_STATES = {"New South Wales", "Queensland", "Victoria", "Tasmania", "W
 def administrative_areas(text: str) -> list[Found]:
     found = [Found(m.start(1), m.end(1), m.group(1), "GPE", m.group(1), origin="rule")
              for pattern in (ADMINISTRATIVE_AREA, SETTLEMENT, DISTRICT_AFTER_WORD, BORDER_PLACE, BORDER_PLACE_AFTER,
-                             CALLED_A_SETTLEMENT, PLACE_ON_A_COAST,
+                             CALLED_A_SETTLEMENT, PLACE_ON_A_COAST, PORT_TOWN,
                              MEASURED_FROM, NEARBY_SETTLEMENTS, ROUTE_THROUGH)
              for m in pattern.finditer(text) if not OPENING.fullmatch(m.group(1))]
     found += [Found(m.start(), m.end(), m.group(0), "GPE", m.group(0), origin="rule") for m in AREA_NAME.finditer(text)]

@@ -23,6 +23,7 @@ from .organisations import (
     editions,
     governments,
     legal_names,
+    offices_of_titles,
     organisations_in_context,
     prefixed_companies,
     project_names,
@@ -96,7 +97,7 @@ def suffixed_organisations_and_events(draft: Draft) -> list[Found]:
     text = draft.text
     named = suffixed_names(text) + legal_names(text) + prefixed_companies(text) + editions(text)
     unseen_bodies = [b for b in bodies_named_for(text) if not any(overlaps(b, c) for c in draft.candidates + named)]
-    return merge(draft.candidates, named + unseen_bodies + governments(text) + coordinated_regions(text))
+    return merge(draft.candidates, named + unseen_bodies + offices_of_titles(text) + governments(text) + coordinated_regions(text))
 
 
 def organisations_by_context(draft: Draft) -> list[Found]:

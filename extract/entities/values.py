@@ -248,6 +248,23 @@ def family_amounts(text: str) -> list[Found]:
     return found
 
 
+# "Rs 247" and "rupees" are India's, Pakistan's, Sri Lanka's or Nepal's: the country the text names nearest before the
+# figure (else the first after it) decides; with none named, Pakistan's, the default corpus's.
+RUPEE_COUNTRIES = re.compile(r"\b(?:(?P<INR>India|Indian)|(?P<PKR>Pakistan|Pakistani)|(?P<LKR>Sri Lanka|Sri Lankan)|"
+                             r"(?P<NPR>Nepal|Nepali|Nepalese))\b")
+BARE_RUPEES = re.compile(r"^Rs\.?|(?<![A-Za-z])[a-z\d.,]* rupees?$")  # not "Pakistani rupees"
+
+
+def rupee_country(text: str, found: Found) -> Found:
+    if found.type != "MONEY" or (found.value or {}).get("currency") != "PKR" or not BARE_RUPEES.search(found.text):
+        return found
+    named = [(m.start(), m.lastgroup) for m in RUPEE_COUNTRIES.finditer(text)]
+    before = [code for start, code in named if start < found.start]
+    after = [code for start, code in named if start > found.end]
+    code = before[-1] if before else after[0] if after else "PKR"
+    return found if code == "PKR" else replace(found, value={**found.value, "currency": code})
+
+
 def values_in(text: str, model_spans: list[Found]) -> list[Found]:
     """Money and percentages by pattern (the model misses '440$ million'), plus model spans the patterns lack."""
     found = between_ranges(text, [part for m in MONEY_PATTERN.finditer(text) for part in as_range_or_two(m)])
@@ -259,7 +276,7 @@ def values_in(text: str, model_spans: list[Found]) -> list[Found]:
             value = money_value(span.text) if span.type == "MONEY" else percent_value(span.text)
             if value is not None:
                 found.append(replace(span, value=value))
-    return [f for f in found if f.value is not None]
+    return [rupee_country(text, f) for f in found if f.value is not None]
 
 
 def dated(found: Found) -> Found:
