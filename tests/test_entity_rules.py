@@ -1748,3 +1748,38 @@ def test_rupees_are_the_country_the_text_names_nearest(text: str, currency: str)
     from extract.entities.values import values_in
 
     assert [f.value["currency"] for f in values_in(text, [])] == [currency]
+
+
+@pytest.mark.parametrize("name, kind", [("COP29", "PERSON"), ("G20", "GPE"), ("C5+1", "LOC")])
+def test_capitals_run_into_a_number_name_a_gathering(name: str, kind: str) -> None:
+    assert retype(name, kind) == "EVENT"
+
+
+def test_a_currencys_code_run_into_a_small_number_is_no_amount() -> None:
+    from extract.entities.values import values_in
+
+    assert values_in("At COP29 in Baku the partners met.", []) == []
+    assert [f.text for f in values_in("It paid COP 29 billion.", [])] == ["COP 29 billion"]
+
+
+def test_a_ticker_after_its_exchange_is_no_entity() -> None:
+    text = "Barrick Gold Corp (NYSE: B) (TSX: ABX) chief executive Mark Bristow met the minister."
+    found = {m.text for m in refine(text, [(19, 23, "ORG"), (29, 32, "ORG"), (34, 37, "ORG")], [], VOCABULARY).mentions}
+    assert "ABX" not in found and "NYSE" in found
+
+
+def test_owned_half_and_half_by_makes_an_owner_an_organisation() -> None:
+    from extract.entities.organisations import organisations_in_context
+
+    text = "The Reko Diq Mining Company, owned 50:50 by Barrick and Pakistani state entities, expects output."
+    assert "Barrick" in [f.name for f in organisations_in_context(text)]
+
+
+def test_a_plural_owners_mark_leaves_the_projects_name() -> None:
+    assert [f.name for f in project_names("Ivanhoe Mines' Kamoa-Kakula complex produced copper")] == ["Kamoa-Kakula"]
+
+
+def test_an_outlet_the_story_cites_wins_over_a_place_inside_its_name() -> None:
+    text = "Nikkei Asia reported on Tuesday that the trading house would buy a stake."
+    found = {(m.name, m.type) for m in refine(text, [], [], VOCABULARY).mentions}
+    assert ("Nikkei Asia", "ORG") in found and not any(name == "Asia" for name, _ in found)

@@ -24,6 +24,9 @@ def drop_heading_only(candidates: list[Found], headings: list[tuple[int, int]]) 
     return [c for c in candidates if not in_heading(c) or c.origin != "model" or fold(c.name) in body_names]
 
 
+TICKER_BEFORE = re.compile(r"[(;,]\s*[A-Z][A-Za-z]{1,9}:\s?$")
+
+
 def is_junk(found: Found, common_acronyms: set[str], text: str = "") -> bool:
     name = found.name
     if found.type in VALUE_TYPES:
@@ -47,6 +50,12 @@ def is_junk(found: Found, common_acronyms: set[str], text: str = "") -> bool:
         if found.text.isupper() and re.search(r"\b[a-z][\w-]*, $", before) and re.match(r", (?:and )?[a-z]", after):
             return True
     if found.text in common_acronyms or found.text.rstrip("s") in common_acronyms or fold(found.text) in COMMON_TERMS:
+        return True
+    # "(NYSE: B)", "(TSX: ABX; ASX: LYC)": a ticker after its exchange names a share, not a thing of its own.
+    if text and TICKER_BEFORE.search(text, max(0, found.start - 14), found.start) and re.match(r"\s*[);,]", text[found.end:]):
+        return True
+    # "’s House": no name starts with the end of a possessive.
+    if re.match(r"['’]s\b", found.text):
         return True
     if len(name) < 2 or not any(ch.isalpha() for ch in name) or GENERIC_NAME.fullmatch(name) or ORG_SUFFIX.fullmatch(name):
         return True

@@ -394,7 +394,8 @@ def project_names(text: str) -> list[Found]:
     found = coordinated_sites(text) + capitalised_sites(text)
     for match in PROJECT_NAME.finditer(text):
         # "Kafue Basin Copper Limited's Mukanda West mine": the project is what follows the owner.
-        name = re.split(r"['’]s ", match.group(1))[-1]
+        # ("Ivanhoe Mines' Kamoa-Kakula complex": a plural owner's mark too.)
+        name = re.split(r"['’]s |(?<=s)['’] ", match.group(1))[-1]
         words = name.split()
         # Trim lowercase particles at the edges and a sentence's first word ("The", "Its").
         while words and ((words[0][0].islower() and not ARABIC_ARTICLE.match(words[0]))
@@ -452,7 +453,9 @@ RANKED_OFFICER_OF = re.compile(CAPITALISED_NAME + r"(?= (?:Deputy|Vice|Executive
                                r"(?:Chairman|Chairwoman|Chairperson|Chief Executive|CEO|President|Director|Managing Director)\b)")
 # "the Collahuasi mine, jointly owned by Anglo American and Glencore", "a unit of Sarana Tambang": who owns or runs a
 # mine or a company is a company (a person owns, but does not operate, jointly own or have units).
-OWNERS = re.compile(rf"\b(?:operated|jointly owned|majority-owned|majority owned|wholly owned|wholly-owned|co-owned|run) by "
+# ("owned 50:50 by", "owned equally by": who owns a stake in shares is a company, or a state's entities.)
+OWNERS = re.compile(rf"\b(?:operated|jointly owned|majority-owned|majority owned|wholly owned|wholly-owned|co-owned|run|"
+                    rf"owned (?:\d+:\d+|\d+-\d+|equally|jointly)) by "
                     rf"(?:the )?({NAME_RUN})(?: and ({NAME_RUN}))?(?=[,.;:]| [a-z])"
                     rf"|\b(?:a unit|a subsidiary|an affiliate|a division) of (?:the )?({NAME_RUN})(?=[,.;:]| [a-z])")
 

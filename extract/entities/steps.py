@@ -112,8 +112,9 @@ def organisations_by_context(draft: Draft) -> list[Found]:
             added.append(f)
         elif same is None:
             rivals = [c for c in kept if overlaps(f, c)]
-            # "Sarana Tambang shares rose", which the model read as two places: the whole name wins over its parts.
-            if all(c.origin == "model" and contains(f, c) for c in rivals):
+            # "Sarana Tambang shares rose", which the model read as two places: the whole name wins over its parts;
+            # and over a place the word lists know inside it ("Nikkei Asia reported").
+            if all(contains(f, c) and (c.origin == "model" or c.type in ("GPE", "LOC") and " " in f.name) for c in rivals):
                 kept = [c for c in kept if c not in rivals]
                 added.append(f)
     return kept + added

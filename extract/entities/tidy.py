@@ -190,11 +190,15 @@ def tidy(text: str, found: Found) -> Found | None:
 LEADING_ORG_WORD = re.compile(rf"(?:{alternation(words('organisation_words', 'opens'))}) ")
 
 
+# "COP29", "G20", "C5+1": capitals run into a number name a gathering (no person, no place is written so).
+NUMBERED_GATHERING = re.compile(r"[A-Z]{1,4}\d{1,3}(?:\+\d)?")
+
+
 def retype(name: str, kind: str) -> str:
     """Suffixes outweigh the model's guess: '… Limited' is an organisation, '… Forum' an event, '… Basin' a region."""
     if kind in VALUE_TYPES:
         return kind
-    if is_event_name(name):
+    if is_event_name(name) or (kind in ("PERSON", "GPE", "LOC") and NUMBERED_GATHERING.fullmatch(name)):
         return "EVENT"
     if ORG_SUFFIX.search(name):
         return "ORG"

@@ -265,6 +265,9 @@ def rupee_country(text: str, found: Found) -> Found:
     return found if code == "PKR" else replace(found, value={**found.value, "currency": code})
 
 
+GLUED_CODE = re.compile(r"[A-Z]{2,3}\d{1,3}")
+
+
 def values_in(text: str, model_spans: list[Found]) -> list[Found]:
     """Money and percentages by pattern (the model misses '440$ million'), plus model spans the patterns lack."""
     found = between_ranges(text, [part for m in MONEY_PATTERN.finditer(text) for part in as_range_or_two(m)])
@@ -276,7 +279,8 @@ def values_in(text: str, model_spans: list[Found]) -> list[Found]:
             value = money_value(span.text) if span.type == "MONEY" else percent_value(span.text)
             if value is not None:
                 found.append(replace(span, value=value))
-    return [rupee_country(text, f) for f in found if f.value is not None]
+    # ("COP29", "G20": a currency's code run into a small whole number, without a scale, is a name, not an amount.)
+    return [rupee_country(text, f) for f in found if f.value is not None and not GLUED_CODE.fullmatch(f.text)]
 
 
 def dated(found: Found) -> Found:
