@@ -1783,3 +1783,39 @@ def test_an_outlet_the_story_cites_wins_over_a_place_inside_its_name() -> None:
     text = "Nikkei Asia reported on Tuesday that the trading house would buy a stake."
     found = {(m.name, m.type) for m in refine(text, [], [], VOCABULARY).mentions}
     assert ("Nikkei Asia", "ORG") in found and not any(name == "Asia" for name, _ in found)
+
+
+def test_a_demonym_the_model_called_a_person_is_no_one() -> None:
+    from extract.entities.filters import is_demonym
+
+    text = "Kazakh President Kassym-Jomart Tokayev met him."
+    assert is_demonym(model_span(text, "Kazakh", "PERSON"), VOCABULARY)
+
+
+def test_naira_written_n_with_a_scale_is_money() -> None:
+    from extract.entities.values import values_in
+
+    assert [(f.text, f.value) for f in values_in("revenue rose to N450 billion; N2 gas", [])] == [
+        ("N450 billion", {"amount": 450_000_000_000, "currency": "NGN"})]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Dr. Sania Nishtar, chief executive of Gavi, and others toured the site.", "Gavi"),
+    ("said an analyst at Tamarind Capital who follows the sector", "Tamarind Capital"),
+])
+def test_where_an_officer_or_analyst_works_is_an_organisation(text: str, name: str) -> None:
+    from extract.entities.organisations import organisations_in_context
+
+    assert name in [f.name for f in organisations_in_context(text)]
+
+
+def test_the_president_of_a_country_makes_no_organisation() -> None:
+    from extract.entities.organisations import organisations_in_context
+
+    assert organisations_in_context("the chairman of Kazakhstan, who met them") == []
+
+
+def test_capitals_after_a_persons_of_are_where_the_person_works() -> None:
+    text = "Engr. Naveed Iqbal of WAPDA toured the site."
+    found = {(m.name, m.type) for m in refine(text, [(6, 18, "PERSON")], [], VOCABULARY).mentions}
+    assert ("WAPDA", "ORG") in found

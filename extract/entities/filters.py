@@ -91,7 +91,8 @@ def is_capitalised_common_word(found: Found, text: str) -> bool:
 
 def is_demonym(found: Found, vocabulary: Vocabulary) -> bool:
     """'Pakistanis', 'Japanese', 'Chinese': people of a place, not the place."""
-    if found.type not in ("GPE", "LOC", "ORG", "PROJECT") or " " in found.name or vocabulary.lookup(found.name) is not None:
+    # (A person's one word too: "Kazakh President Kassym-Jomart Tokayev" gave the model a "person" "Kazakh".)
+    if found.type not in ("GPE", "LOC", "ORG", "PROJECT", "PERSON") or " " in found.name or vocabulary.lookup(found.name) is not None:
         return False  # (a place the vocabulary names is itself: "the Americas" are no people of America)
     if is_country_start(found.name) and place_kind(found.name) is None:
         return True  # "Kazakh", "Uzbek": the start of a country's name, without its ending

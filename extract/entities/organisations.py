@@ -448,6 +448,13 @@ CITED = re.compile(r"\b(?:told|[Aa]ccording to|reported by|quoted by|[Ss]peaking
                    r"(?:reported|reports|learns|learned|understands)"
                    r"(?= (?:that|on|in|earlier|last|this|late)\b|[.,]|(?<=first reported) the\b)")
 ORGANISATION_CONTEXT = re.compile(CAPITALISED_NAME + rf"(?={OWNED_BY_ORGANISATION})")
+# "chief executive of Gavi, and …", "an analyst at Tamarind Capital said": where an officer, an analyst or a
+# spokesperson works is an organisation (a country's president is the gazetteer's business: no place is taken).
+OFFICER_OF = re.compile(r"\b(?:chief executive|chief executive officer|CEO|chairman|chairwoman|chairperson|managing director|"
+                        r"general manager|director general|director-general|head|founder|co-founder|spokesman|spokeswoman|"
+                        r"spokesperson|executive director|chief financial officer|CFO|chief operating officer|COO|"
+                        rf"analyst|analysts|economist|economists) (?:at|of) (?:the )?({NAME_RUN})"
+                        r"(?=[,.;:)]| (?:and|who|said|says|told|added)\b)")
 # "Saudi Gold Refinery Deputy Chairman Faisal Suleiman": an organisation, then a ranked officer of it.
 RANKED_OFFICER_OF = re.compile(CAPITALISED_NAME + r"(?= (?:Deputy|Vice|Executive|Acting|Managing|Group|Interim) "
                                r"(?:Chairman|Chairwoman|Chairperson|Chief Executive|CEO|President|Director|Managing Director)\b)")
@@ -517,7 +524,8 @@ def organisations_in_context(text: str) -> list[Found]:
     """Names the text treats as an organisation: weighed against the model's guess for the same name."""
     # (An outlet described or cited may share a town's name: "steelmaker Baosteel", "Xinhua reported that".)
     found = [named_in_context(text, match, "ORG", towns_too=pattern in (ORGANISATION_DESCRIBED, CITED, ORGANISATION_CONTEXT))
-             for pattern in (ORGANISATION_CONTEXT, RANKED_OFFICER_OF, DESCRIBED_AS_ORGANISATION, ORGANISATION_DESCRIBED, CITED)
+             for pattern in (ORGANISATION_CONTEXT, RANKED_OFFICER_OF, OFFICER_OF, DESCRIBED_AS_ORGANISATION, ORGANISATION_DESCRIBED,
+                             CITED)
              for match in pattern.finditer(text)]
     for match in COUNTRY_ACRONYM.finditer(text):
         if place_kind(match.group(1)) == "country" and match.group(2).casefold() not in COMMON_TERMS:

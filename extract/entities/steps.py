@@ -13,12 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from ..model import VALUE_TYPES
-from ..vocab import Vocabulary
+from ..vocab import Vocabulary, fold
 from .acronyms import apply_acronyms
 from .filters import drop_heading_only, inside_phrases, is_demonym, is_honorific_only, is_junk
+from .gazetteer import place_kind
 from .names import one_type_per_name, other_names, vocabulary_matches
 from .ner import MODEL_LABELS
 from .organisations import (
+    COMMON_TERMS,
     bodies_named_for,
     editions,
     governments,
@@ -100,9 +102,23 @@ def suffixed_organisations_and_events(draft: Draft) -> list[Found]:
     return merge(draft.candidates, named + unseen_bodies + offices_of_titles(text) + governments(text) + coordinated_regions(text))
 
 
+# "Engr. Naveed Iqbal of WAPDA": capitals after a person's "of" are where the person works.
+PERSON_OF_ACRONYM = re.compile(r" of (?:the )?([A-Z]{2,6})(?![\w-])")
+
+
+def employers_by_acronym(draft: Draft) -> list[Found]:
+    found = []
+    for person in (c for c in draft.candidates if c.type == "PERSON"):
+        match = PERSON_OF_ACRONYM.match(draft.text, person.end)
+        if match and not place_kind(match.group(1)) and fold(match.group(1)) not in COMMON_TERMS:
+            found.append(Found(match.start(1), match.end(1), match.group(1), "ORG", match.group(1), origin="rule"))
+    return found
+
+
 def organisations_by_context(draft: Draft) -> list[Found]:
     # Retypes a model span of exactly that name, or adds a name nothing else covers; a job title is no name.
-    found = [f for f in organisations_in_context(draft.text) if not set(f.name.casefold().split()) & TITLE_WORDS]
+    found = [f for f in organisations_in_context(draft.text) + employers_by_acronym(draft)
+             if not set(f.name.casefold().split()) & TITLE_WORDS]
     by_span = {(c.start, c.end): c for c in draft.candidates}
     kept, added = list(draft.candidates), []
     for f in found:

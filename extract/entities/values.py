@@ -56,7 +56,7 @@ _BOUNDED = {form: (r"(?<![^\W\d_])" if form[0].isalpha() else "") + re.escape(fo
 CURRENCY_FORM = re.compile("|".join(_BOUNDED[form] for form in sorted(_BOUNDED, key=lambda f: (-len(f), f))), re.IGNORECASE)
 _CODE_OF_FORM = {form.casefold(): code for form, code in {**AFTER_FIGURE, **BEFORE_FIGURE}.items()}
 # Prefixes that are currencies only when a figure follows at once: "R35 billion" (rand), "K9,800" (kwacha).
-CURRENCY_LETTER = {"R": "ZAR", "K": "ZMW", "P": "PHP"}
+CURRENCY_LETTER = {"R": "ZAR", "K": "ZMW", "P": "PHP", "N": "NGN"}
 NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 SCALE = r"(?:thousand|millions?|billions?|trillion|mln|mn|bn|tn|lakh|lac|crore|[kmb])\b"  # "$700 millions" too
 QUALIFIER = r"(?:(?:over|about|around|nearly|almost|some|more than|less than|up to|roughly|approximately)\s+)?"
@@ -68,8 +68,10 @@ FIGURE = rf"{NUMBER}(?:[\s-]?{SCALE})?"
 MONEY_PATTERN = re.compile(
     rf"(?<![\w$])(?:{_alternatives(BEFORE_FIGURE)})\s?{FIGURE}(?:{RANGE_SEPARATOR}(?:{_alternatives(BEFORE_FIGURE)})?\s?{FIGURE})?"
     rf"|(?<![\w$])(?-i:[RK])(?=\d){NUMBER}(?:\s?{SCALE})?"
-    # "P3.6 billion", "P4.15 a share" (Philippine pesos): a figure with a scale or centavos, never "P2", a phase.
+    # "P3.6 billion", "P4.15 a share" (Philippine pesos): a figure with a scale or centavos, never "P2", a phase;
+    # "N450 billion" (Nigerian naira) only with its scale.
     rf"|(?<![\w$])(?-i:P)(?=\d)(?:{NUMBER}\s?{SCALE}|\d+(?:,\d{{3}})*\.\d\d\b)"
+    rf"|(?<![\w$])(?-i:N)(?=\d){NUMBER}\s?{SCALE}"
     rf"|(?<![\w.]){NUMBER}\s?(?:\$|US\$)\s?(?:{SCALE})?"
     rf"|(?<![\w.]){NUMBER}(?:\s?{SCALE})?\s(?:{_alternatives(AFTER_FIGURE)})\b",
     re.IGNORECASE,
