@@ -41,15 +41,16 @@ def is_junk(found: Found, common_acronyms: set[str], text: str = "") -> bool:
             return True
         if is_capitalised_common_word(found, text):
             return True
-        # "Minister of Natural Resources": a job title, not an organisation.
-        if found.type == "ORG" and re.match(r"(?:Deputy |Prime |Chief )?(?:Minister|Secretary|Governor|Commissioner) (?:of|for) ", name):
-            return True
         # "minerals, ICT, manufacturing": an acronym in a list of common nouns is one of them.
         before = text[max(0, found.start - 40):found.start]
         after = text[found.end:found.end + 40]
         if found.text.isupper() and re.search(r"\b[a-z][\w-]*, $", before) and re.match(r", (?:and )?[a-z]", after):
             return True
     if found.text in common_acronyms or found.text.rstrip("s") in common_acronyms or fold(found.text) in COMMON_TERMS:
+        return True
+    # "Minister of Natural Resources", "Minister of Economy, Trade and Industry": a job title, not an organisation,
+    # whatever found it.
+    if found.type == "ORG" and re.match(r"(?:Deputy |Prime |Chief )?(?:Minister|Secretary|Governor|Commissioner) (?:of|for) ", name):
         return True
     # "(NYSE: B)", "(TSX: ABX; ASX: LYC)": a ticker after its exchange names a share, not a thing of its own.
     if text and TICKER_BEFORE.search(text, max(0, found.start - 14), found.start) and re.match(r"\s*[);,]", text[found.end:]):
@@ -142,5 +143,7 @@ def is_honorific_only(found: Found) -> bool:
 
 
 # "Project", "Company", "Federal Government": a capitalised common noun names no one thing.
-GENERIC_NAME = re.compile(r"Project|(?:(?:Federal|State|Provincial|Central|National|Local|Regional) )?Government")
+# ("The State will keep 49%", "the Kingdom said": a capitalised common noun standing for a country names nothing itself.)
+GENERIC_NAME = re.compile(r"Project|(?:(?:Federal|State|Provincial|Central|National|Local|Regional) )?Government|"
+                          r"State|Kingdom|Republic|Emirate|Federation|Company|Group|Firm|Ministry|Department")
 

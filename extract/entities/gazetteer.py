@@ -78,12 +78,13 @@ COMPASS = re.compile(r"(?:North|South|East|West|Central|Northern|Southern|Easter
 
 @functools.lru_cache(maxsize=1 << 16)  # asked of every candidate name, and of words inside names, in every article
 def place_kind(name: str) -> str | None:
-    """'country', 'subdivision' or 'city'. A compass word before a known place is a part of it ('Central
-    Sulawesi' where the data only has the local 'Sulawesi Tengah'); not before a city ('East Asia')."""
+    """'country', 'subdivision' or 'city'. A compass word before a known province is a part of it ('Central
+    Sulawesi' where the data only has the local 'Sulawesi Tengah'); not before a city ('East Asia') nor a country
+    ('southwest Bolivia' is where in Bolivia, not a place's name; 'South Sudan' is in the data itself)."""
     kind = places().get(key(name))
     compass = COMPASS.fullmatch(name) if kind is None else None
     if compass:
-        if places().get(key(compass.group(1))) in ("country", "subdivision"):
+        if places().get(key(compass.group(1))) == "subdivision":
             return "subdivision"
     return kind
 

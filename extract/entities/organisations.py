@@ -159,6 +159,7 @@ def suffixed_names(text: str) -> list[Found]:
             if owner:  # "China's Ministry of Commerce": China's own name stands apart
                 name_start += owner.end()
             name_start, name_end = with_portfolio(text, name_start, name_start + len(name) - (owner.end() if owner else 0))
+            name_start = after_project_of(text, name_start, name_end)
             name = text[name_start:name_end]
             if " " not in name and "-" not in name:
                 continue
@@ -248,6 +249,15 @@ BEFORE_A_NAME = re.compile(r"(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s "
                            r"|(?:Shares|Units|Stock|Bonds|Owners|Investors|Workers|Staff|Officials) of )+")
 
 
+PROJECT_OF = re.compile(r".+? (?:Project|Mine|Deposit) of (?:the )?(?=[A-Z])")
+
+
+def after_project_of(text: str, start: int, end: int) -> int:
+    """Where a company's name starts in "the Lofdal Project of Namibia Critical Metals Inc.": after the project's "of"."""
+    owned = PROJECT_OF.match(text, start, end)
+    return owned.end() if owned else start
+
+
 def legal_names(text: str) -> list[Found]:
     found = []
     for match in LEGAL_NAME.finditer(text):
@@ -267,6 +277,7 @@ def legal_names(text: str) -> list[Found]:
         described = BEFORE_A_NAME.match(text, start, match.end())
         if described:
             start = described.end()
+        start = after_project_of(text, start, match.end())
         name = text[start:match.end()]
         if " " in name and name[:1].isupper():
             found.append(Found(start, match.end(), name, "ORG", name, origin="rule"))
@@ -373,12 +384,19 @@ def capitalised_sites(text: str) -> list[Found]:
         words_ = words_[owner + 1:]
         while words_ and (words_[0][1] in OPENERS or words_[0][1][0].islower()):
             words_ = words_[1:]
+        kind_words = 0
         while len(words_) > 1 and KIND_WORD.match(words_[-1][1]):
             words_ = words_[:-1]
+            kind_words += 1
         if not words_:
             continue
         start, end = match.start(1) + words_[0][0], match.start(1) + words_[-1][0] + len(words_[-1][1])
         name = text[start:end]
+        # "Zambia's Mopani Copper Mines", "Konkola Copper Mines": a capitalised metal, then "Mines", ends a company's
+        # name (a mine is "the Kamoto Copper Mine").
+        if kind_words and match.group(0).endswith(" Mines") and name[:1].isupper():
+            found.append(Found(start, match.end(), text[start:match.end()], "ORG", text[start:match.end()], origin="rule"))
+            continue
         if (words_[-1][1][0].islower() or ORG_SUFFIX.search(name) or place_kind(name) in ("country", "subdivision")
                 or is_place_adjective(name) or KIND_WORD.match(name)):
             continue

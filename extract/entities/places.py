@@ -23,14 +23,23 @@ LEGAL_FORM_END = re.compile(rf"(?<![\w.])(?:{LEGAL_FORMS})$")
 COMPANY_OF_COUNTRY = re.compile(r"(.+) of (?:the )?([A-Z][\w-]+(?: [A-Z][\w-]+)?)")
 
 
+# "the Lofdal Project of Namibia Critical Metals Inc.": a project, then the company whose it is.
+PROJECT_OF_COMPANY = re.compile(r"(.+ (?:Project|Mine|Deposit)) of (?:the )?(.+)")
+
+
 def split_located(found: Found) -> list[Found]:
     """'Bogd Securities in Ulaanbaatar', 'Bindoon Resources of Australia': the model ran a name and where it is
     into one span; split them. (A chamber's full name holds its place, "China Chamber of Commerce in Pakistan",
     and stays whole; so does a bank's, "Commonwealth Bank of Australia": only an industry word ends the name.)"""
+    owned = PROJECT_OF_COMPANY.fullmatch(found.name) if found.type in ("ORG", "PROJECT") else None
+    if owned and LEGAL_FORM_END.search(owned.group(2)):
+        company_start = found.start + owned.start(2)
+        return [replace(found, end=found.start + owned.end(1), text=owned.group(1), name=owned.group(1), type="PROJECT"),
+                Found(company_start, found.end, owned.group(2), "ORG", owned.group(2), origin="rule")]
     if found.origin != "model" or found.type not in ("ORG", "PERSON"):
         return [found]
     match = LOCATED.fullmatch(found.name)
-    if not match or "Chamber" in match.group(1) or not place_kind(match.group(2)):
+    if not match or re.search(r"Chamber|Embassy|Consulate|High Commission", match.group(1)) or not place_kind(match.group(2)):
         match = COMPANY_OF_COUNTRY.fullmatch(found.name)
         if (not match or place_kind(match.group(2)) != "country"
                 or not (COMPANY_WORD.search(match.group(1)) or LEGAL_FORM_END.search(match.group(1)))):
@@ -43,7 +52,8 @@ def split_located(found: Found) -> list[Found]:
 GEOGRAPHIC_FEATURE = re.compile(
     r"\s(?:Basin|Valley|Desert|Mountains|Range|Plateau|Belt|Copperbelt|Coast|Peninsula|Islands?|Sea|Gulf|River|Lake|"
     r"Quadrangle|Triangle|Complex|Highlands|Lowlands|Uplands|Delta|Corridor|Strait|Bay|Graben|Rift|Fjord|Fiord|Glacier|"
-    r"Gorge|Canyon|Lagoon|Steppe|Shield|Craton|Massif|Ridge|Trench|Seamount|Atoll|Reef|National Park|Nature Reserve|"
+    r"Gorge|Canyon|Lagoon|Steppe|Shield|Craton|Massif|Ridge|Trench|Seamount|Atoll|Reef|Salt Flats?|Salt Pan|National Park|"
+    r"Nature Reserve|"
     r"Game Reserve|Wildlife Sanctuary)$"
     r"|^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Southeast|Southeastern|Northeast|"
     r"Southwest|Northwest|Sub-Saharan)(?:ern)?\s(?:Asia|Africa|America|Europe|Pacific|Atlantic)$"
@@ -63,14 +73,17 @@ COMPANY_HOME = r"-(?:based|headquartered|listed|registered)\b"
 COMPANY_DESCRIPTION = r"-(?:based|headquartered|listed|registered|owned|run|held)\b"
 # Landforms and administrative areas written in lower case after their name: "the Anti-Atlas mountains",
 # "the Caraga region".
-LANDFORM_NOUN = r"(?:mountains|hills|range|river|desert|plateau|basin|valley|highlands|lowlands|plains|massif)\b"
+LANDFORM_NOUN = r"(?:mountains|hills|range|river|desert|plateau|basin|valley|highlands|lowlands|plains|massif|salt flats?|salt pans?)\b"
+# "the Coipasa and Pastos Grandes salt flats", "the Kuiseb and Swakop rivers": two landforms named at once.
+LANDFORMS_AND = re.compile(r"\bthe ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) and ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) "
+                           r"(?:salt flats|salt pans|rivers|lakes|deserts|valleys|basins|plateaus|mountains|ranges|islands)\b")
 # (With the local words for them: a Mongolian "soum" or "aimag", a Central Asian "oblast" or "rayon", a French "commune".)
 ADMINISTRATIVE_NOUN = (r"(?:region|province|district|state|county|prefecture|governorate|municipality|soum|aimag|oblast|"
                        r"raion|rayon|commune|canton|parish|tehsil|taluka|upazila|barangay)\b")
 FEATURE_NAME = re.compile(
     r"(?<![\w-])(?:[A-Z][\w-]*[ \t]+){1,3}(?:Basin|Valley|Desert|Mountains|Range|Ranges|Hills|Plateau|Belt|Copperbelt|"
     r"Peninsula|Quadrangle|Triangle|Highlands|Uplands|Delta|River|Graben|Rift|Fjord|Fiord|Glacier|Gorge|Canyon|Lagoon|"
-    r"Steppe|Shield|Craton|Massif)\b"
+    r"Steppe|Shield|Craton|Massif|Salt Flats?|Salt Pan)\b"
     # A body of water or a cape "of" somewhere: "Gulf of Montijo", "Bay of Bengal", "Cape of Good Hope".
     r"|(?<![\w-])(?:Gulf|Bay|Sea|Strait|Straits|Cape|Isle) of (?:the )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?"
     # A name the text calls a landform in lower case: "the Anti-Atlas mountains", "the Kuiseb river".
@@ -93,6 +106,8 @@ def feature_names(text: str) -> list[Found]:
     found = [Found(m.start(1), m.end(1), m.group(1), "LOC", m.group(1), origin="rule") for m in CALLED_A_LANDFORM.finditer(text)
              if not OPENING.fullmatch(m.group(1))]
     found += [Found(m.start(1), m.end(1), m.group(1), "LOC", m.group(1), origin="rule") for m in RIVER_BY_LOCAL_WORD.finditer(text)]
+    found += [Found(m.start(g), m.end(g), m.group(g), "LOC", m.group(g), origin="rule") for m in LANDFORMS_AND.finditer(text)
+              for g in (1, 2)]
     for match in FEATURE_NAME.finditer(text):
         name = match.group(0)
         # Not a company's description: "Cairo-based Delta" is no delta.
@@ -233,7 +248,8 @@ def administrative_areas(text: str) -> list[Found]:
 
 # "ASTANA – ", "LIMA, Nov 6 – ", "SALTA, Argentina – ", "ISLAMABAD: ": a wire story's opening place, in capitals.
 # ("ASTANA, May 20 (STW) – ": a date and the agency's code may come before the dash.)
-DATELINE = re.compile(r"(?m)^([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2})(?=(?:, [A-Z][\w .]{1,25}?)?(?: \([A-Z]{2,10}\))? ?[–—:-] )")
+# ("DEARBORN (dpa-AFX) - ": an agency's code may hold lower case and a hyphen.)
+DATELINE = re.compile(r"(?m)^([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2})(?=(?:, [A-Z][\w .]{1,25}?)?(?: \([A-Za-z][\w-]{1,11}\))? ?[–—:-] )")
 
 
 def dateline_places(text: str) -> list[Found]:

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ..model import VALUE_TYPES
 from ..vocab import alternation, words
-from .gazetteer import place_kind
+from .gazetteer import COMPASS, place_kind
 from .organisations import (
     COMPANY_TAIL_WORD,
     COMPANY_WORD,
@@ -170,10 +170,16 @@ def tidy(text: str, found: Found) -> Found | None:
             end, kind = last_word + form.end(), "ORG"
         if kind in ("ORG", "EVENT"):
             end += of_where(text, text[start:end], end, kind)
-        # "China Chamber of Commerce in Pakistan" is the chamber's full name.
+        # "China Chamber of Commerce in Pakistan", "the Chinese Embassy in Bolivia": a chamber's or a mission's full name.
         chamber = re.match(r" in (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)?", text[end:])
-        if chamber and re.search(r"Chamber of Commerce(?: and Industry)?$", text[start:end]):
+        if chamber and re.search(r"(?:Chamber of Commerce(?: and Industry)?|Embassy|Consulate|Consulate General|High Commission)$",
+                                 text[start:end]):
             end += chamber.end()
+        # "the ministry in Southwest Bolivia": a compass word before a country says where in it, and is no part of
+        # its name ("South Sudan", a country's own name, stays whole).
+        compass = COMPASS.fullmatch(text[start:end])
+        if compass and kind in ("GPE", "LOC") and place_kind(compass.group(1)) == "country" and place_kind(text[start:end]) is None:
+            start = end - len(compass.group(1))
     else:
         kind = found.type
     if end <= start:
@@ -194,6 +200,10 @@ LEADING_ORG_WORD = re.compile(rf"(?:{alternation(words('organisation_words', 'op
 NUMBERED_GATHERING = re.compile(r"[A-Z]{1,4}\d{1,3}(?:\+\d)?")
 
 
+# "Mulungushi International Conference Centre", "the Serena Hotel": a building where things happen is a place.
+VENUE = re.compile(r" (?:(?:Conference|Convention|Exhibition|Expo|Congress|Trade) (?:Centre|Center|Hall)|Hotel|Stadium|Arena)$")
+
+
 def retype(name: str, kind: str) -> str:
     """Suffixes outweigh the model's guess: '… Limited' is an organisation, '… Forum' an event, '… Basin' a region."""
     if kind in VALUE_TYPES:
@@ -205,6 +215,8 @@ def retype(name: str, kind: str) -> str:
     if LEADING_ORG_WORD.match(name) and kind in ("PERSON", "GPE", "LOC"):
         return "ORG"
     if GEOGRAPHIC_FEATURE.search(name) and kind in ("ORG", "PERSON", "LOC", "GPE") and " Economic Corridor" not in name:
+        return "LOC"
+    if VENUE.search(name) and kind in ("ORG", "PERSON", "GPE", "EVENT"):
         return "LOC"
     if kind in ("PERSON", "GPE", "LOC") and COMPANY_WORD.search(name):
         return "ORG"

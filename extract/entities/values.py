@@ -315,9 +315,13 @@ def years_after_words(text: str) -> list[Found]:
             for m in YEAR_AFTER_WORD.finditer(text)]
 
 
+# "announced Thursday": a weekday's name is a date wherever it stands alone.
+WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAY_NAMES)})\b(?!['’]s)")
+
+
 def month_dates(text: str) -> list[Found]:
-    """Months and days the model skips: "in September", "on 10 November", "Nov 6"."""
-    found = []
+    """Months and days the model skips: "in September", "on 10 November", "Nov 6", "announced Thursday"."""
+    found = [Found(m.start(), m.end(), m.group(0), "DATE", m.group(0), {"weekday": m.group(0)}, "rule") for m in WEEKDAY.finditer(text)]
     spans = [m.span() for m in MONTH_SPAN.finditer(text)]
     for start, end in spans:
         found.append(Found(start, end, text[start:end], "DATE", text[start:end], date_value(text[start:end]), "rule"))
