@@ -1871,3 +1871,9 @@ def test_nickel_products_and_work_scopes_are_common_terms() -> None:
     text = "The plant will make MHP under a Scope of Work agreed in May."
     found = {m.text for m in refine(text, [(20, 23, "ORG"), (32, 45, "ORG")], [], VOCABULARY).mentions}
     assert not found & {"MHP", "Scope of Work"}
+
+
+@pytest.mark.parametrize("name, junk", [("Inflation Reduction Act", True), ("Mines and Minerals Act 2023", True), ("Mining Code", True),
+                                        ("Actis Capital", False)])
+def test_laws_and_rules_are_no_entities(name: str, junk: bool) -> None:
+    assert is_junk(Found(0, len(name), name, "ORG", name, origin="rule"), set(), name) is junk

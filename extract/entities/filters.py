@@ -24,6 +24,7 @@ def drop_heading_only(candidates: list[Found], headings: list[tuple[int, int]]) 
     return [c for c in candidates if not in_heading(c) or c.origin != "model" or fold(c.name) in body_names]
 
 
+LAW_NAME = re.compile(r"\s(?:Act|Law|Code|Directive|Ordinance|Regulations?|Bill)(?: (?:of )?(?:19|20)\d{2})?$")
 TICKER_BEFORE = re.compile(r"[(;,]\s*[A-Z][A-Za-z]{1,9}:\s?$")
 
 
@@ -51,6 +52,10 @@ def is_junk(found: Found, common_acronyms: set[str], text: str = "") -> bool:
     # "Minister of Natural Resources", "Minister of Economy, Trade and Industry": a job title, not an organisation,
     # whatever found it.
     if found.type == "ORG" and re.match(r"(?:Deputy |Prime |Chief )?(?:Minister|Secretary|Governor|Commissioner) (?:of|for) ", name):
+        return True
+    # "the Inflation Reduction Act", "the Mines and Minerals Act 2023", "the Mining Code": laws and rules are
+    # no organisations, events or places.
+    if found.type in ("ORG", "EVENT", "PROJECT", "LOC", "GPE") and LAW_NAME.search(name):
         return True
     # "(NYSE: B)", "(TSX: ABX; ASX: LYC)": a ticker after its exchange names a share, not a thing of its own.
     if text and TICKER_BEFORE.search(text, max(0, found.start - 14), found.start) and re.match(r"\s*[);,]", text[found.end:]):
