@@ -219,7 +219,7 @@ CREDIT = r"[A-Z][\w.&’'-]*(?:\s[A-Z][\w.&’'-]*){0,2}"
 LICENCE_TAIL = re.compile(r"\s*[-–—,]?\s*\(?licen[cs]ed (?:to|by|from|through) [^()]{1,60}\)?$", re.IGNORECASE)
 AGENCY_CREDIT = re.compile(
     # "… REUTERS/Ariba Shahid/File Photo", "(AFP/File)", "(Handout)"
-    rf"(?:{CREDIT}\s*/\s*)+(?:File(?: Photo| Image| Picture)?|Handout|Pool|Supplied)\)?$"
+    rf"(?:{CREDIT}\s*/\s*)+(?i:File(?: Photo| Image| Picture)?|Handout|Pool|Supplied)\)?$"
     rf"|\((?:Handout|File|Supplied|Pool)(?: photo)?\)$"
     # a sentence, then its credit: "… on July 18, 2022. (AFP)", "… in Lusaka. REUTERS/Jo Smith"
     rf"|[.!?][\"’”]?\s*(?:\({CREDIT}(?:\s*/\s*{CREDIT}){{0,2}}\)|[A-Z]{{2,}}[A-Z.&]*(?:\s*/\s*{CREDIT}){{0,2}})$"
@@ -563,6 +563,10 @@ def is_alt_text(text: str) -> bool:
     return bool(ALT_LOWER.match(text) or "." in text)
 
 
+# "Foto/Photo: An anode pilot line … Rheinfeld/handout", "Photo: …": a line that opens with a picture's label.
+CAPTION_LABEL = re.compile(r"(?i:(?:foto|photo|image|picture|bild)(?:\s*/\s*(?:foto|photo|image|picture|bild))?)\s*:\s")
+
+
 def is_caption(text: str, words: int) -> bool:
     if len(text) >= 400:
         return False
@@ -571,7 +575,7 @@ def is_caption(text: str, words: int) -> bool:
     tail = LICENCE_TAIL.sub("", text[-160:]) if "licen" in text[-80:] else text[-160:]
     if not has_credit_mark(text[-CREDIT_REACH:]):
         return False
-    if CAPTION_CREDIT.search(tail):
+    if CAPTION_CREDIT.search(tail) or (CAPTION_LABEL.match(text) and "/" in text[-CREDIT_REACH:]):
         return True
     return words >= 3 and bool(AGENCY_CREDIT.search(tail))
 

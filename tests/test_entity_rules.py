@@ -1877,3 +1877,41 @@ def test_nickel_products_and_work_scopes_are_common_terms() -> None:
                                         ("Actis Capital", False)])
 def test_laws_and_rules_are_no_entities(name: str, junk: bool) -> None:
     assert is_junk(Found(0, len(name), name, "ORG", name, origin="rule"), set(), name) is junk
+
+
+@pytest.mark.parametrize("text, former, owner", [
+    ("Sankofa, formerly Gyedu Resources Ltd, listed in Accra in 2019.", "Gyedu Resources Ltd", "Sankofa"),
+    ("Mistral, which was called Laurentian Flake Resources Inc. until 2020, is based in Montreal.",
+     "Laurentian Flake Resources Inc.", "Mistral"),
+    ("Kamiya, which was known as Kamiya & Co., Ltd. until 2008, trades steel.", "Kamiya & Co., Ltd.", "Kamiya"),
+    ("The firm, which was incorporated as Godavari Phosphates Ltd in 1987, runs plants. Deccan Agro Ltd said so.", None, None),
+])
+def test_a_former_name_of_the_name_a_sentence_opens_with(text: str, former: str | None, owner: str | None) -> None:
+    acronyms = dict(refine(text, [], [], VOCABULARY).acronyms)
+    if former:
+        assert acronyms.get(former) == owner
+    else:
+        assert "Godavari Phosphates Ltd" not in acronyms or acronyms["Godavari Phosphates Ltd"] != "Deccan Agro Ltd"
+
+
+def test_a_lower_case_handout_credit_and_a_picture_label_make_a_caption() -> None:
+    from extract.clean import is_caption
+
+    line = "Foto/Photo: An anode pilot line in Bitterfeld-Wolfen. Rheinfeld Batteriematerialien/handout"
+    assert is_caption(line, len(line.split()))
+
+
+@pytest.mark.parametrize("written, value", [("$1.35 bln", {"amount": 1_350_000_000, "currency": "USD"})])
+def test_bln_is_billions(written: str, value: dict) -> None:
+    assert money_value(written) == value
+
+
+def test_a_company_of_its_home_town_is_split() -> None:
+    text = "signed the agreement with Sankofa Goldfields of Accra on Monday"
+    parts = split_located(model_span(text, "Sankofa Goldfields of Accra", "ORG"))
+    assert [(p.name, p.type) for p in parts] == [("Sankofa Goldfields", "ORG"), ("Accra", "GPE")]
+
+
+def test_a_person_then_a_described_title() -> None:
+    text = "Thandiwe Nkosi, a mining analyst at Mabena Capital in Johannesburg, said rates would rise."
+    assert [f.name for f in titled_people(text, VOCABULARY)] == ["Thandiwe Nkosi"]

@@ -6,7 +6,7 @@ import re
 
 from ..model import VALUE_TYPES
 from .gazetteer import place_kind
-from .organisations import COMMON_TERMS, LEGAL_FORMS, LEGAL_PREFIX
+from .organisations import COMMON_TERMS, LEGAL_FORMS, LEGAL_PREFIX, OPENING_WORDS
 from .spans import Found, merge
 from .tidy import retype
 
@@ -23,11 +23,15 @@ SHORT_NAME_IN_PARENS = re.compile(r" \(((?:PT |CV )?[A-Z][\w’'.-]+(?: [A-Z][\w
 # a sentence is about.
 FORMER_NAME = re.compile(r"\b(?:formerly(?: known as| called)?|previously (?:known as|called)|renamed from|once (?:known as|called)|"
                          r"until \d{4} (?:known as|called)|(?:which|that) (?:trades|traded|operated|was known|did business) as|"
-                         r"(?:was )?(?:called|named|known as)(?= [A-Z][^.]{0,80}? (?:until|before) (?:19|20)\d{2})|"
+                         r"(?:was )?(?:called|named|known as)(?= [A-Z](?:(?!\. [A-Z])[^\n]){0,80}? (?:until|before) (?:19|20)\d{2})|"
                          r"(?P<changed>changed (?:its|their) name from)|"
+                         # "which was incorporated as Godavari Phosphates Ltd in 1987", "formerly Gyedu Resources Ltd"
+                         r"was (?:incorporated|registered|set up) as|"
                          r"(?P<founded>(?:Founded|Established|Incorporated|Set up|Started) as)) (?:the )?"
-                         r"(?P<name>[A-Z][\w’'&-]*(?: (?:of |and |& |ve |y |de |del |do |da |du |des |la )?[A-Z][\w’'&.-]*){0,5})")
+                         r"(?P<name>[A-Z][\w’'&-]*(?: (?:of |and |& |ve |y |de |del |do |da |du |des |la )?[A-Z][\w’'&.-]*){0,5}"
+                         rf"(?:,? (?:{LEGAL_FORMS})(?![\w]))?)")
 
+OPENING_NAME = re.compile(rf"(?:{OPENING_WORDS})\b")
 SENTENCE_ABOUT_THE_COMPANY = re.compile(r"\s*(?:The|the) (?:company|firm|miner|group|producer|explorer|developer|smelter|"
                                         r"refiner|trader|lender|fund|operator)\b|\s*It\b")
 CITED_BEFORE = re.compile(r"(?:told|according to|reported by|quoted by|said in|reports by) (?:the )?$")
@@ -122,6 +126,10 @@ def other_names_given(text: str, candidates: list[Found]) -> list[tuple[str, Fou
             owner = subject_of(text, sentence_start, candidates)
         elif in_sentence and not match.group("founded"):
             owner = in_sentence[-1]
+        elif not match.group("founded") and not SENTENCE_ABOUT_THE_COMPANY.match(text, sentence_start):
+            # "Sankofa, formerly Gyedu Resources Ltd, listed …": the name the sentence opens with, whatever the model
+            # made of it (only an organisation had a former name).
+            owner = subject_of(text, sentence_start, candidates)
         elif match.group("founded"):
             # "Founded as X, the company …": the company named last in the sentences before, not an outlet the
             # story cites ("… told Reuters. Founded as …").
@@ -143,10 +151,20 @@ def sentence_start_before(text: str, index: int) -> int:
     return max([at + length for at, length in ends if at != -1], default=0)
 
 
+# "Kamiya, which was known as …": capitalised words opening a sentence, then a comma.
+NAME_THEN_COMMA = re.compile(r"[A-Z][\w’'&.-]*(?: [A-Z][\w’'&.-]*){0,3}(?=, )")
+
+
 def subject_of(text: str, sentence_start: int, candidates: list[Found]) -> Found | None:
-    """The name a sentence opens with ("The" aside), if any."""
+    """The name a sentence opens with ("The" aside), if any: a candidate's, or capitalised words before a comma that
+    nothing found."""
     opening = sentence_start + (4 if text.startswith("The ", sentence_start) else 0)
-    return next((c for c in candidates if c.start == opening and c.type not in VALUE_TYPES), None)
+    found = next((c for c in candidates if c.start == opening and c.type not in VALUE_TYPES), None)
+    if found is None and not any(c.start <= opening < c.end for c in candidates):
+        named = NAME_THEN_COMMA.match(text, opening)
+        if named and not OPENING_NAME.match(named.group(0)):
+            found = Found(named.start(), named.end(), named.group(0), "ORG", named.group(0), origin="rule")
+    return found
 
 
 def company_talked_about(text: str, sentence_start: int, organisations: list[Found]) -> Found | None:

@@ -44,7 +44,7 @@ def is_event_name(name: str) -> bool:
 # A run of capitalised words ending in an event or organisation word is a name
 # even where the model saw none: "Pak-China E-Mining Platform", "… Cooperation Forum".
 SUFFIXED_NAME = re.compile(
-    r"(?<![\w-])[A-Z][\w’'.&]*(?:(?:[ \t]+|[-–])(?:of |and |for |on |the )?[A-Z][\w’'.&]*){0,7}"  # never across lines
+    r"(?<![\w-])[A-Z][\w’'.&]*(?:(?:[ \t]+|[-–])(?:of |and |& |for |on |the )?[A-Z][\w’'.&]*){0,7}"  # never across lines
     rf"(?:[ \t]+|[-–])(?:(?P<event>{EVENT_WORDS})"
     rf"(?: (?:19|20)\d{{2}})?|(?P<org>{alternation(words('organisation_words', 'finds'))}))\b"
 )

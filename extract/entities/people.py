@@ -54,7 +54,8 @@ TITLED_PERSON = re.compile(rf"\b{JOB_TITLE}(?: of (?:the )?(?:[a-z]+(?: [a-z]+)?
 # A name, then its title in apposition: "Ermek Tursunaliev, the Minister of …", "Paul-Henri Wéma, chairman of …".
 # (A capitalised word that opens a sentence, or a month or day, does not start the name: "In March Ermek …".)
 NOT_A_NAME_START = rf"(?!(?:{OPENING_WORDS}|{'|'.join(sorted(CALENDAR_WORDS))})\b)"
-PERSON_THEN_TITLE = re.compile(rf"(?<![\w-]){NOT_A_NAME_START}{PERSON_NAME}, (?:the |its |a )?(?:(?:deputy|acting|former|new) )?"
+# ("Thandiwe Nkosi, a mining analyst at …": a word or two may say what kind.)
+PERSON_THEN_TITLE = re.compile(rf"(?<![\w-]){NOT_A_NAME_START}{PERSON_NAME}, (?:the |its |a |an )?(?:[a-z][a-z-]* ){{0,2}}"
                                rf"{JOB_TITLE}\b")
 # A minister's portfolio, then a name, then what they said: "Minister of Mines Gregory Tallis said",
 # "Federal Minister for Petroleum Kamran Ali Soomro said": the portfolio is the words a portfolio is made of

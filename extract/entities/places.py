@@ -41,7 +41,8 @@ def split_located(found: Found) -> list[Found]:
     match = LOCATED.fullmatch(found.name)
     if not match or re.search(r"Chamber|Embassy|Consulate|High Commission", match.group(1)) or not place_kind(match.group(2)):
         match = COMPANY_OF_COUNTRY.fullmatch(found.name)
-        if (not match or place_kind(match.group(2)) != "country"
+        # ("Sankofa Goldfields of Accra": of its home town too, once the name says it is a company.)
+        if (not match or place_kind(match.group(2)) not in ("country", "city")
                 or not (COMPANY_WORD.search(match.group(1)) or LEGAL_FORM_END.search(match.group(1)))):
             return [found]
     place_start = found.start + match.start(2)

@@ -17,7 +17,7 @@ from .spans import Found, overlaps
 SCALES = {
     "thousand": 1e3, "k": 1e3,
     "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "millions": 1e6,
-    "billion": 1e9, "bn": 1e9, "b": 1e9, "billions": 1e9,
+    "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "billions": 1e9,
     "trillion": 1e12, "tn": 1e12, "tr": 1e12,
     "lakh": 1e5, "lac": 1e5, "crore": 1e7,
 }
@@ -58,7 +58,7 @@ _CODE_OF_FORM = {form.casefold(): code for form, code in {**AFTER_FIGURE, **BEFO
 # Prefixes that are currencies only when a figure follows at once: "R35 billion" (rand), "K9,800" (kwacha).
 CURRENCY_LETTER = {"R": "ZAR", "K": "ZMW", "P": "PHP", "N": "NGN"}
 NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
-SCALE = r"(?:thousand|millions?|billions?|trillion|mln|mn|bn|tn|lakh|lac|crore|[kmb])\b"  # "$700 millions" too
+SCALE = r"(?:thousand|millions?|billions?|trillion|mln|mn|bln|bn|tn|lakh|lac|crore|[kmb])\b"  # "$700 millions" too
 QUALIFIER = r"(?:(?:over|about|around|nearly|almost|some|more than|less than|up to|roughly|approximately)\s+)?"
 
 # "$440 million", "$440M", "US$ 3.1bn", "Rs 5 billion", "440$ million", "310 billion tenge", "440 million dollars".
