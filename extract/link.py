@@ -423,7 +423,11 @@ SHORT_HYPHENATED = re.compile(r"(?i:\bex-im\b|\bexport-import\b)")  # kept whole
 def is_company_tail(words: str, vocabulary: Vocabulary) -> bool:
     """'Gold', 'Mining', 'Group', and any mineral ('Uranium', 'Rare Earth'): what may follow a company's short name."""
     term = vocabulary.lookup(words)
-    return bool(COMPANY_TAIL.fullmatch(words) or (term is not None and term.type == "MINERAL"))
+    return bool(COMPANY_TAIL.fullmatch(words) or (term is not None and term.type == "MINERAL") or GERMAN_TAIL.search(words))
+
+
+# German names run their industry into one word: "Rheinfeld Batteriematerialien GmbH" is known as "Rheinfeld".
+GERMAN_TAIL = re.compile(r"^[A-ZÄÖÜ]\w*(?:materialien|metalle|rohstoffe|werke|chemie|technik|bergbau|handel)$")
 
 
 def is_generic_word(word: str) -> bool:
@@ -557,10 +561,11 @@ def initials_of_names(found: list[list[Found]], aliases: Aliases) -> None:
     by_initials: dict[str, dict[str, str]] = defaultdict(dict)
     for name in names:
         bare = without_legal_form(name)
-        letters = initials(bare)
-        if 2 <= len(letters) <= 6 and not name.isupper():
-            fullest = by_initials[letters].get(key(bare), "")
-            by_initials[letters][key(bare)] = max(fullest, name, key=lambda n: (len(n), n))
+        # (Initials may leave off "Company": "TPC" of "Tartur Phosphate & Chemicals Company".)
+        for letters in {initials(bare), initials(re.sub(r" (?:Company|Corporation|Group|Holdings?)$", "", bare))}:
+            if 2 <= len(letters) <= 6 and not name.isupper():
+                fullest = by_initials[letters].get(key(bare), "")
+                by_initials[letters][key(bare)] = max(fullest, name, key=lambda n: (len(n), n))
     for name in names:
         if (re.fullmatch(r"[A-Z]{2,6}", name) and len(by_initials.get(name, {})) == 1 and key(name) not in aliases.canonical
                 and key(name) not in aliases.separate and key(name) not in aliases.fixed_type):

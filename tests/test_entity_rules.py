@@ -1915,3 +1915,57 @@ def test_a_company_of_its_home_town_is_split() -> None:
 def test_a_person_then_a_described_title() -> None:
     text = "Thandiwe Nkosi, a mining analyst at Mabena Capital in Johannesburg, said rates would rise."
     assert [f.name for f in titled_people(text, VOCABULARY)] == ["Thandiwe Nkosi"]
+
+
+@pytest.mark.parametrize("short, name, made", [("Mincom", "Minerals Commission", True), ("Barrick", "Barrick Gold", False)])
+def test_a_short_name_made_of_word_beginnings(short: str, name: str, made: bool) -> None:
+    from extract.entities.acronyms import made_of_word_starts
+
+    assert made_of_word_starts(short, name) is made
+
+
+def test_initials_may_leave_off_company() -> None:
+    from extract.link import Aliases, Curation, initials_of_names
+
+    found = [[Found(0, 42, "Tartur Phosphate & Chemicals Company S.A.E.", "ORG", "Tartur Phosphate & Chemicals Company S.A.E.")],
+             [Found(0, 3, "TPC", "ORG", "TPC")]]
+    aliases = Aliases(VOCABULARY, [], Curation())
+    initials_of_names(found, aliases)
+    assert aliases.resolve("TPC") == "Tartur Phosphate & Chemicals Company S.A.E."
+
+
+@pytest.mark.parametrize("name, junk", [("P2O5", True), ("U3O8", True), ("COP29", False), ("Li2CO3", True)])
+def test_a_chemical_formula_is_no_entity(name: str, junk: bool) -> None:
+    assert is_junk(Found(0, len(name), name, "ORG", name, origin="model"), set(), name) is junk
+
+
+@pytest.mark.parametrize("text, span, kind, new_kind", [
+    ("runs plants at Kakinada in Andhra Pradesh and at Paradip in Odisha.", "Paradip", "ORG", "GPE"),
+    ("a complex at Safaga on Egypt's Red Sea coast, with", "Safaga", "ORG", "GPE"),
+    ("an analyst at Mabena in Pakistan said", "Mabena", "ORG", "ORG"),
+])
+def test_at_a_name_in_a_province_and_a_name_on_a_countrys_coast(text: str, span: str, kind: str, new_kind: str) -> None:
+    from extract.entities.places import as_place
+
+    assert as_place(text, model_span(text, span, kind)).type == new_kind
+
+
+def test_a_title_then_the_name_in_apposition() -> None:
+    text = "signed in the presence of the minister, Hanitra Rasoanaivo Razafimahefa, who said the plant would open"
+    assert [f.name for f in titled_people(text, VOCABULARY)] == ["Hanitra Rasoanaivo Razafimahefa"]
+
+
+def test_a_german_compound_industry_word_leaves_the_companys_core() -> None:
+    from extract.link import company_core
+
+    assert company_core("Rheinfeld Batteriematerialien GmbH", VOCABULARY, set()) == "rheinfeld"
+
+
+def test_a_towns_first_name_and_a_hyphenated_place() -> None:
+    from extract.entities.gazetteer import place_kind
+
+    assert place_kind("Frankfurt") == "city"
+    text = "runs a pilot line in Saxony-Anhalt, and wants"
+    assert tidy(text, model_span(text, "Saxony", "GPE")).name == "Saxony-Anhalt"
+    pair = "the Japan-Pakistan talks"
+    assert tidy(pair, model_span(pair, "Japan", "GPE")).name == "Japan"

@@ -110,8 +110,9 @@ def other_names_given(text: str, candidates: list[Found]) -> list[tuple[str, Fou
         long_words = set(owner.name.split())
         # "Federation of Emerald Miners of Boyacá (Fedemboy)", "Norwegian Offshore Directorate (Sodir)": one word in
         # brackets after an organisation's name of three words or more is its short name, unless it is a place.
-        coined = (" " not in short and len(owner.name.split()) >= 3 and not place_kind(short) and short[1:].lower() != short[1:].upper()
-                  and short not in ("Pvt", "Private", "Pty"))
+        # (Of two words too when it is made of their beginnings: "Minerals Commission (Mincom)".)
+        coined = (" " not in short and (len(owner.name.split()) >= 3 or made_of_word_starts(short, owner.name))
+                  and not place_kind(short) and short[1:].lower() != short[1:].upper() and short not in ("Pvt", "Private", "Pty"))
         if set(short.split()) <= long_words or coined:
             given.append((short, owner))
             bare = LEGAL_PREFIX.sub("", short)
@@ -181,6 +182,21 @@ def company_talked_about(text: str, sentence_start: int, organisations: list[Fou
         if not (text[start:start + 1] in "“\"‘'" or SENTENCE_ABOUT_THE_COMPANY.match(text, start)):
             break
     return organisations[0] if organisations and organisations[0].start < sentence_start else None
+
+
+def made_of_word_starts(short: str, name: str) -> bool:
+    """'Mincom' of 'Minerals Commission', 'Sonatrach'-like clippings: the short name is the beginnings (two letters or
+    more) of two or more of the name's words, in order."""
+    words_ = [w.casefold() for w in name.split() if w[:1].isupper()]
+    target = short.casefold()
+
+    def fits(rest: str, index: int, used: int) -> bool:
+        if not rest:
+            return used >= 2
+        return any(fits(rest[cut:], later + 1, used + 1)
+                   for later in range(index, len(words_))
+                   for cut in range(min(len(rest), len(words_[later])), 1, -1) if words_[later].startswith(rest[:cut]))
+    return fits(target, 0, 0)
 
 
 def definition_start(text: str, paren: int, short: str) -> int | None:

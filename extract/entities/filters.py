@@ -24,6 +24,7 @@ def drop_heading_only(candidates: list[Found], headings: list[tuple[int, int]]) 
     return [c for c in candidates if not in_heading(c) or c.origin != "model" or fold(c.name) in body_names]
 
 
+CHEMICAL_FORMULA = re.compile(r"(?=\w*\d[A-Z])(?:[A-Z][a-z]?\d*){2,}")  # a figure inside ("P2O5"), not only at the end ("COP29")
 LAW_NAME = re.compile(r"\s(?:Act|Law|Code|Directive|Ordinance|Regulations?|Bill)(?: (?:of )?(?:19|20)\d{2})?$")
 TICKER_BEFORE = re.compile(r"[(;,]\s*[A-Z][A-Za-z]{1,9}:\s?$")
 
@@ -59,6 +60,9 @@ def is_junk(found: Found, common_acronyms: set[str], text: str = "") -> bool:
         return True
     # "(NYSE: B)", "(TSX: ABX; ASX: LYC)": a ticker after its exchange names a share, not a thing of its own.
     if text and TICKER_BEFORE.search(text, max(0, found.start - 14), found.start) and re.match(r"\s*[);,]", text[found.end:]):
+        return True
+    # "P2O5", "U3O8", "Li2CO3": a chemical formula names a compound, not a thing of the story.
+    if CHEMICAL_FORMULA.fullmatch(found.text):
         return True
     # "’s House": no name starts with the end of a possessive.
     if re.match(r"['’]s\b", found.text):

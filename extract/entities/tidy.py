@@ -114,6 +114,12 @@ def tidy(text: str, found: Found) -> Found | None:
             if right:
                 end += right.end()
         start, end = with_portfolio(text, start, end)
+        # A place named with a hyphen is one: "Saxony-Anhalt", "Bitterfeld-Wolfen" (not two countries: "Japan-Pakistan").
+        if found.type in ("GPE", "LOC"):
+            joined_place = re.match(r"-([A-Z][\w’']+)", text[end:])
+            if (joined_place and place_kind(text[start:end]) != "country"
+                    and place_kind(joined_place.group(1)) not in ("country", "subdivision")):
+                end += joined_place.end()
         # A hyphenated surname is one: "Katarzyna Wróblewska-Nowak", "Paul-Henri Wéma".
         if found.type == "PERSON":
             joined = re.match(r"-[A-Z][\w’']+", text[end:])
