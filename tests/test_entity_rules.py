@@ -1969,3 +1969,41 @@ def test_a_towns_first_name_and_a_hyphenated_place() -> None:
     assert tidy(text, model_span(text, "Saxony", "GPE")).name == "Saxony-Anhalt"
     pair = "the Japan-Pakistan talks"
     assert tidy(pair, model_span(pair, "Japan", "GPE")).name == "Japan"
+
+
+@pytest.mark.parametrize("text, currency", [
+    ("in Morobe province, Papua New Guinea, for K2.1 billion", "PGK"),
+    ("Zambia's treasury will earn K9 billion", "ZMW"),
+])
+def test_k_figures_are_the_currency_of_the_country_named_nearest(text: str, currency: str) -> None:
+    from extract.entities.values import values_in
+
+    assert [f.value["currency"] for f in values_in(text, [])] == [currency]
+
+
+def test_a_countrys_initialism_alone_is_the_country() -> None:
+    assert VOCABULARY.lookup("PNG").canonical == "Papua New Guinea"
+
+
+@pytest.mark.parametrize("text, span, kind, name, new_kind", [
+    ("a complex at Safaga on Egypt's Red Sea coast", "Safaga on Egypt", "LOC", "Safaga", "LOC"),
+    ("between the Pangalanes Canal and the slopes", "Pangalanes Canal", "ORG", "Pangalanes Canal", "LOC"),
+])
+def test_a_places_name_ends_before_on_a_country_and_canals_are_landforms(text: str, span: str, kind: str, name: str,
+                                                                         new_kind: str) -> None:
+    found = tidy(text, model_span(text, span, kind))
+    assert (found.name, found.type) == (name, new_kind)
+
+
+def test_a_river_by_its_catchment() -> None:
+    from extract.entities.places import as_place
+
+    text = "the project lies in the upper catchment of the Watut, which joins the Markham River"
+    assert as_place(text, model_span(text, "Watut", "ORG")).type == "LOC"
+
+
+def test_a_french_ministrys_portfolio_joined_by_et_des() -> None:
+    from extract.entities.organisations import bodies_named_for
+
+    text = "signed at the Ministère des Mines et des Ressources Stratégiques in the presence of the minister"
+    assert [f.name for f in bodies_named_for(text)] == ["Ministère des Mines et des Ressources Stratégiques"]

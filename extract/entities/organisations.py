@@ -183,7 +183,8 @@ BODY_NAMED_FOR = re.compile(r"(?:(?<=\bthe )|(?<=\bThe ))((?:Agency|Authority|Co
                             r"Fiscalía|Superintendencia|Dirección|Secretaría|Ministerio|Instituto|Servicio|Agencia|Comisión|"
                             r"Consejo|Autoridad|Direction|Agence|Conseil|Ministère|Institut|Agência|Secretaria|Conselho) "
                             r"(?:of|for|de|del|de la|des|du|de l'|da|do|dos|para|pour) (?:the )?[A-Z][\w-]+"
-                            r"(?: (?:and |& |of |for |y |e |et |de |del |des |du |da |do )?[A-Z][\w-]+){0,5})(?![\w-])")
+                            r"(?: (?:and |& |of |for |y |e |et |et des |et de |et du |de |del |des |du |da |do )?[A-Z][\w-]+){0,5})"
+                            r"(?![\w-])")
 
 
 # "the Prime Minister's Office", "the President's House": an office named after its holder's title is a body (its

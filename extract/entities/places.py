@@ -53,7 +53,7 @@ def split_located(found: Found) -> list[Found]:
 GEOGRAPHIC_FEATURE = re.compile(
     r"\s(?:Basin|Valley|Desert|Mountains|Range|Plateau|Belt|Copperbelt|Coast|Peninsula|Islands?|Sea|Gulf|River|Lake|"
     r"Quadrangle|Triangle|Complex|Highlands|Lowlands|Uplands|Delta|Corridor|Strait|Bay|Graben|Rift|Fjord|Fiord|Glacier|"
-    r"Gorge|Canyon|Lagoon|Steppe|Shield|Craton|Massif|Ridge|Trench|Seamount|Atoll|Reef|Salt Flats?|Salt Pan|National Park|"
+    r"Gorge|Canyon|Lagoon|Steppe|Shield|Craton|Massif|Ridge|Trench|Seamount|Atoll|Reef|Salt Flats?|Salt Pan|Canal|National Park|"
     r"Nature Reserve|"
     r"Game Reserve|Wildlife Sanctuary)$"
     r"|^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Southeast|Southeastern|Northeast|"
@@ -84,7 +84,7 @@ ADMINISTRATIVE_NOUN = (r"(?:region|province|district|state|county|prefecture|gov
 FEATURE_NAME = re.compile(
     r"(?<![\w-])(?:[A-Z][\w-]*[ \t]+){1,3}(?:Basin|Valley|Desert|Mountains|Range|Ranges|Hills|Plateau|Belt|Copperbelt|"
     r"Peninsula|Quadrangle|Triangle|Highlands|Uplands|Delta|River|Graben|Rift|Fjord|Fiord|Glacier|Gorge|Canyon|Lagoon|"
-    r"Steppe|Shield|Craton|Massif|Salt Flats?|Salt Pan)\b"
+    r"Steppe|Shield|Craton|Massif|Salt Flats?|Salt Pan|Canal)\b"
     # A body of water or a cape "of" somewhere: "Gulf of Montijo", "Bay of Bengal", "Cape of Good Hope".
     r"|(?<![\w-])(?:Gulf|Bay|Sea|Strait|Straits|Cape|Isle) of (?:the )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?"
     # A name the text calls a landform in lower case: "the Anti-Atlas mountains", "the Kuiseb river".
@@ -311,7 +311,8 @@ PLACES_BEFORE_AND = re.compile(r"\b(?:in|near|outside|around|at)\s+[A-Z][\w’'-
 # "an elder from Nag", "villagers from Tor Kasi": people from somewhere.
 # ("the western edge of the Fouta Djallon", "the foothills of the X": a landform's parts.)
 ALONG_THE = re.compile(r"\b(?:along|alongside|banks of|mouth of|upstream on|downstream on|down|up|edge of|edges of|foothills of|"
-                       r"flank of|flanks of|slopes of|foot of|rim of|crest of|fringes of|heart of) the $")
+                       r"flank of|flanks of|slopes of|foot of|rim of|crest of|fringes of|heart of|catchment of|"
+                       r"tributary of|source of|delta of) the $")
 PEOPLE_FROM = re.compile(r"\b(?:elders?|residents?|villagers?|people|farmers?|fishermen|fishers|herders|families|natives?|"
                          r"tribesmen|leaders?|youths?|women|men|km|kilometres|kilometers|miles) from\s+$")
 

@@ -181,6 +181,10 @@ def tidy(text: str, found: Found) -> Found | None:
         if chamber and re.search(r"(?:Chamber of Commerce(?: and Industry)?|Embassy|Consulate|Consulate General|High Commission)$",
                                  text[start:end]):
             end += chamber.end()
+        # "a complex at Safaga on Egypt's Red Sea coast": a place's name ends before "on" and a country.
+        on_country = re.search(r" on ([A-Z][\w-]+(?: [A-Z][\w-]+)?)$", text[start:end])
+        if on_country and kind in ("GPE", "LOC") and place_kind(on_country.group(1)) == "country":
+            end = start + on_country.start()
         # "the ministry in Southwest Bolivia": a compass word before a country says where in it, and is no part of
         # its name ("South Sudan", a country's own name, stays whole).
         compass = COMPASS.fullmatch(text[start:end])

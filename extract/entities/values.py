@@ -257,14 +257,29 @@ RUPEE_COUNTRIES = re.compile(r"\b(?:(?P<INR>India|Indian)|(?P<PKR>Pakistan|Pakis
 BARE_RUPEES = re.compile(r"^Rs\.?|(?<![A-Za-z])[a-z\d.,]* rupees?$")  # not "Pakistani rupees"
 
 
-def rupee_country(text: str, found: Found) -> Found:
-    if found.type != "MONEY" or (found.value or {}).get("currency") != "PKR" or not BARE_RUPEES.search(found.text):
-        return found
-    named = [(m.start(), m.lastgroup) for m in RUPEE_COUNTRIES.finditer(text)]
+# "K2.1 billion" is Zambia's kwacha, Papua New Guinea's kina, Malawi's kwacha or Myanmar's kyat: the same way.
+KINA_COUNTRIES = re.compile(r"\b(?:(?P<ZMW>Zambia|Zambian)|(?P<PGK>Papua New Guinea|PNG)|(?P<MWK>Malawi|Malawian)|"
+                            r"(?P<MMK>Myanmar|Burma|Burmese))\b")
+
+
+def nearest_country_code(text: str, found: Found, countries: re.Pattern[str], default: str) -> str:
+    named = [(m.start(), m.lastgroup) for m in countries.finditer(text)]
     before = [code for start, code in named if start < found.start]
     after = [code for start, code in named if start > found.end]
-    code = before[-1] if before else after[0] if after else "PKR"
-    return found if code == "PKR" else replace(found, value={**found.value, "currency": code})
+    return before[-1] if before else after[0] if after else default
+
+
+def rupee_country(text: str, found: Found) -> Found:
+    if found.type != "MONEY":
+        return found
+    currency = (found.value or {}).get("currency")
+    if currency == "PKR" and BARE_RUPEES.search(found.text):
+        code = nearest_country_code(text, found, RUPEE_COUNTRIES, "PKR")
+    elif currency == "ZMW" and re.match(r"K\d", found.text):
+        code = nearest_country_code(text, found, KINA_COUNTRIES, "ZMW")
+    else:
+        return found
+    return found if code == currency else replace(found, value={**found.value, "currency": code})
 
 
 GLUED_CODE = re.compile(r"[A-Z]{2,3}\d{1,3}")
