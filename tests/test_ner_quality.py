@@ -57,7 +57,7 @@ def test_articles_on_other_countries_mining_keep_their_scores(which: str, floor:
 
 @pytest.mark.parametrize("which", ["heldout", "heldout2", "heldout3", "heldout4", "heldout5", "entities1", "entities2", "entities3",
                                    "entities4", "entities5", "entities6", "entities7", "entities8",
-                                   "entities9"])
+                                   "entities9", "entities10"])
 def test_no_entity_stands_for_two_real_things(which: str) -> None:
     assert score_set(which).merges() == []
 
