@@ -2007,3 +2007,65 @@ def test_a_french_ministrys_portfolio_joined_by_et_des() -> None:
 
     text = "signed at the Ministère des Mines et des Ressources Stratégiques in the presence of the minister"
     assert [f.name for f in bodies_named_for(text)] == ["Ministère des Mines et des Ressources Stratégiques"]
+
+
+def test_letters_no_accent_stripping_reaches_fold_too() -> None:
+    from extract.link import key
+
+    assert key("Mehmet Emre Yıldırım") == key("Mehmet Emre Yildirim")
+    assert key("Miloš Đorđević") == key("Milos Dordevic")
+
+
+def test_new_energy_leaves_a_chinese_companys_core() -> None:
+    from extract.link import company_core
+
+    assert company_core("Jiangxi Hongsheng New Energy Co., Ltd.", VOCABULARY, set()) == "hongsheng"
+
+
+@pytest.mark.parametrize("text, currency", [("Serbia will collect 63 billion dinars a year.", "RSD")])
+def test_dinars_are_the_currency_of_the_country_named_nearest(text: str, currency: str) -> None:
+    from extract.entities.values import values_in
+
+    assert [f.value["currency"] for f in values_in(text, [])] == [currency]
+
+
+@pytest.mark.parametrize("text, span, kind, name, new_kind", [
+    ("gives Hongsheng 51pc of the company", "Hongsheng 51pc", "PERSON", "Hongsheng", "PERSON"),
+    ("The deposit lies in the Atacama east of the town", "Atacama east", "LOC", "Atacama", "LOC"),
+    ("output from Phase 1 will double", "Phase 1", "EVENT", "Phase 1", "EVENT"),
+    ("a loan with Türk Eximbank later", "Türk Eximbank", "PERSON", "Türk Eximbank", "ORG"),
+])
+def test_what_follows_a_name_and_banks_run_into_one_word(text: str, span: str, kind: str, name: str, new_kind: str) -> None:
+    found = tidy(text, model_span(text, span, kind))
+    assert (found.name, found.type) == (name, new_kind)
+
+
+def test_a_demonym_of_a_country_ending_in_o() -> None:
+    from extract.entities.filters import is_demonym
+
+    assert is_demonym(Found(0, 7, "Mexican", "ORG", "Mexican"), VOCABULARY)
+
+
+@pytest.mark.parametrize("text, leads", [("silver, lead and zinc concentrate", 1), ("to lead the project", 0),
+                                         ("lead and zinc prices", 1)])
+def test_lead_is_the_metal_only_beside_another_metal(text: str, leads: int) -> None:
+    from extract.entities.names import vocabulary_matches
+
+    assert sum(m.name == "lead" for m in vocabulary_matches(text, VOCABULARY, [])) == leads
+
+
+@pytest.mark.parametrize("text, former, owner", [
+    ("Sierra Madre Argentum Corp. rose. The company, based in Vancouver, traded as Northwind Precious Metals Inc. before it bought "
+     "the mine.", "Northwind Precious Metals Inc.", "Sierra Madre Argentum Corp."),
+    ("Sierra Madre Argentum Corp. rose. The company changed its name from Northwind Precious Metals in 2021.",
+     "Northwind Precious Metals", "Sierra Madre Argentum Corp."),
+])
+def test_a_former_name_of_the_company_without_its_name_in_the_sentence(text: str, former: str, owner: str) -> None:
+    assert dict(refine(text, [], [], VOCABULARY).acronyms).get(former) == owner
+
+
+def test_a_sentence_opening_in_a_town() -> None:
+    from extract.entities.places import as_place
+
+    text = "The plant will open. In Taltal, mayor Hector Tapia said the town needs water."
+    assert as_place(text, model_span(text, "Taltal", "ORG")).type == "GPE"

@@ -23,6 +23,7 @@ SHORT_NAME_IN_PARENS = re.compile(r" \(((?:PT |CV )?[A-Z][\w’'.-]+(?: [A-Z][\w
 # a sentence is about.
 FORMER_NAME = re.compile(r"\b(?:formerly(?: known as| called)?|previously (?:known as|called)|renamed from|once (?:known as|called)|"
                          r"until \d{4} (?:known as|called)|(?:which|that) (?:trades|traded|operated|was known|did business) as|"
+                         r"(?<=, )traded as|"
                          r"(?:was )?(?:called|named|known as)(?= [A-Z](?:(?!\. [A-Z])[^\n]){0,80}? (?:until|before) (?:19|20)\d{2})|"
                          r"(?P<changed>changed (?:its|their) name from)|"
                          # "which was incorporated as Godavari Phosphates Ltd in 1987", "formerly Gyedu Resources Ltd"
@@ -123,8 +124,10 @@ def other_names_given(text: str, candidates: list[Found]) -> list[tuple[str, Fou
         in_sentence = [c for c in organisations if sentence_start <= c.start and c.end <= match.start()]
         if match.group("changed"):
             # The sentence's subject: "Coolabah, which trades on the ASX, changed its name …" (whatever the model
-            # made of it: only an organisation changes its name).
+            # made of it: only an organisation changes its name); "The company changed its name …": the company.
             owner = subject_of(text, sentence_start, candidates)
+            if owner is None and SENTENCE_ABOUT_THE_COMPANY.match(text, sentence_start):
+                owner = company_talked_about(text, sentence_start, organisations)
         elif in_sentence and not match.group("founded"):
             owner = in_sentence[-1]
         elif not match.group("founded") and not SENTENCE_ABOUT_THE_COMPANY.match(text, sentence_start):

@@ -109,7 +109,7 @@ def is_demonym(found: Found, vocabulary: Vocabulary) -> bool:
     for ending in ("is", "i", "ese", "ians", "ian", "ans", "an", "s"):
         stem = found.name[: -len(ending)]
         if found.name.endswith(ending) and len(stem) >= 3:
-            for base in (stem, stem + "a", stem + "e", stem + "s", stem + "es"):  # "Andean" of the Andes, "Emirati"
+            for base in (stem, stem + "a", stem + "e", stem + "o", stem + "s", stem + "es"):  # "Andean", "Emirati", "Mexican"
                 if base == found.name:
                     continue  # "Philippines", "Andes": the place itself
                 term = vocabulary.lookup(base)

@@ -41,7 +41,17 @@ def vocabulary_matches(text: str, vocabulary: Vocabulary, candidates: list[Found
     for start, end in country_mentions(text):
         if not any(m.start < end and start < m.end for m in matches):
             matches.append(Found(start, end, text[start:end], "GPE", text[start:end], origin="vocab"))
+    # "silver, lead and zinc": "lead" is the metal only beside another metal (elsewhere it is a verb or a noun).
+    for match in LEAD_AMONG_METALS.finditer(text):
+        group = "lead" if match.group("lead") else "lead2"
+        start, end = match.span(group)
+        if not any(m.start < end and start < m.end for m in matches):
+            matches.append(Found(start, end, match.group(group), "MINERAL", "lead", origin="vocab"))
     return sorted(matches, key=lambda m: (m.start, m.end))
+
+
+METAL = r"(?:zinc|silver|copper|gold|tin|cobalt|nickel)"
+LEAD_AMONG_METALS = re.compile(rf"(?i:\b{METAL}(?:,| and| or)? (?P<lead>lead)\b(?!-)|\b(?P<lead2>lead)(?:,| and| or) {METAL}\b)")
 
 
 

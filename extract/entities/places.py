@@ -288,7 +288,7 @@ def landform_short_names(candidates: list[Found]) -> list[Found]:
 
 # "in Keredari", "near Waleka": a preposition of place after a word that is not a stake, a job or a deal ("a stake
 # in Codelco", "a role in Barrick" name companies).
-PLACE_ONLY_BEFORE = re.compile(r"(?:\b(\w+)\s+|^)(?:in|near|outside|around)\s+$"
+PLACE_ONLY_BEFORE = re.compile(r"(?:\b(\w+)\s+|^|(?<=[.\n] ))(?:in|near|outside|around|In|Near|Outside|Around)\s+$"
                                # "exports through Ras Al-Khair", "shipped via Walvis Bay": goods pass through places.
                                r"|\b(?:exports?|exported|ships|shipped|shipping|moves?|moved|routed|railed|trucked|transits?) "
                                r"(?:\w+ ){0,3}?(?:through|via)\s+$")

@@ -94,6 +94,13 @@ def tidy(text: str, found: Found) -> Found | None:
         if described_after and described_after.start() > 0 and found.type in ("ORG", "PERSON", "EVENT") \
                 and not ORG_SUFFIX.search(text[start:end]):
             end = start + described_after.start()
+        # "Hongsheng 51pc", "the Atacama east": a figure after a name, or a lower-case compass word after a place's,
+        # is what the sentence says next.
+        after_name = re.search(r" (?:\d[\d.,]*\s?(?:pc|%|per cent|percent)?|east|west|north|south|northeast|northwest|"
+                               r"southeast|southwest)$", text[start:end])
+        figure_after = bool(after_name) and after_name.group(0)[1:2].isdigit()
+        if after_name and (found.type == "PERSON" if figure_after else found.type in ("GPE", "LOC")):
+            end = start + after_name.start()
         # "Uzbek Uranium Resources JSC (UzUR": a bracket the span opens but does not close is not part of the name.
         opened = text.rfind("(", start, end)
         if opened != -1 and ")" not in text[opened:end]:
@@ -228,6 +235,9 @@ def retype(name: str, kind: str) -> str:
         return "LOC"
     if VENUE.search(name) and kind in ("ORG", "PERSON", "GPE", "EVENT"):
         return "LOC"
+    # "Türk Eximbank", "Sberbank", "Halkbank": a name ending in a word run into "bank" is a bank's.
+    if kind in ("PERSON", "GPE", "LOC") and re.search(r"[a-z]bank$", name):
+        return "ORG"
     if kind in ("PERSON", "GPE", "LOC") and COMPANY_WORD.search(name):
         return "ORG"
     # "Zhejiang Huayou Cobalt": a capitalised metal after a name ends a company's name, never a person's.
