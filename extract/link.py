@@ -527,7 +527,9 @@ def company_families(found: list[list[Found]], aliases: Aliases, vocabulary: Voc
             aliases.canonical[alias] = name
     for mentions in found:
         for index, m in enumerate(mentions):
-            if m.type in VALUE_TYPES or key(m.name) in taken:
+            # (Nor a town a place rule read in its context, "In Taltal, the mayor …", named like "Compañía Minera
+            # Taltal Ltda.": a company named after its town leaves the town a town.)
+            if m.type in VALUE_TYPES or key(m.name) in taken or (m.type in ("GPE", "LOC") and m.origin == "rule"):
                 continue
             chosen = canonical_of.get(key(aliases.resolve(m.name)))
             if chosen is None and m.origin == "model" and m.type != "ORG":

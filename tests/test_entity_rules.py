@@ -2069,3 +2069,18 @@ def test_a_sentence_opening_in_a_town() -> None:
 
     text = "The plant will open. In Taltal, mayor Hector Tapia said the town needs water."
     assert as_place(text, model_span(text, "Taltal", "ORG")).type == "GPE"
+
+
+@pytest.mark.parametrize("name", ["Bureau du Cadastre Minier de Madagascar", "Ministère des Mines", "Defensoría del Pueblo"])
+def test_a_name_opening_with_a_public_bodys_word_is_an_organisation(name: str) -> None:
+    assert retype(name, "PERSON") == "ORG"
+
+
+def test_a_town_read_in_its_context_stays_a_town_beside_a_company_named_after_it() -> None:
+    from extract.link import Aliases, Curation, company_families
+
+    found = [[Found(0, 27, "Compañía Minera Taltal Ltda.", "ORG", "Compañía Minera Taltal Ltda."),
+              Found(40, 46, "Taltal", "GPE", "Taltal", origin="rule")]]
+    aliases = Aliases(VOCABULARY, [], Curation())
+    company_families(found, aliases, VOCABULARY)
+    assert (found[0][1].type, found[0][1].name) == ("GPE", "Taltal")
