@@ -599,6 +599,9 @@ def country_spellings(found: list[list[Found]], aliases: Aliases, vocabulary: Vo
                 aliases.canonical[key(name)] = chosen
 
 
+FORMAL_COUNTRY = re.compile(r"^(?:republic|kingdom|sultanate|emirate|federation|commonwealth|state) of ")
+
+
 def place_spacings(found: list[list[Found]], aliases: Aliases) -> None:
     """'Hà Nội' and 'Hanoi', 'Việt Nam' and 'Vietnam': a place written in two words in its own language and in one in
     English (accents aside) is one place; the form the gazetteer knows, then the one written most often, then the
@@ -606,7 +609,9 @@ def place_spacings(found: list[list[Found]], aliases: Aliases) -> None:
     counts = Counter(aliases.resolve(m.name) for mentions in found for m in mentions if m.type in ("GPE", "LOC"))
     spaced: dict[str, set[str]] = defaultdict(set)
     for name in counts:
-        spaced[key(name).replace(" ", "")].add(name)
+        # ("Republic of Madagascar" is Madagascar; the two Congos' formal names are not run together.)
+        bare = FORMAL_COUNTRY.sub("", key(name)) if "congo" not in key(name) else key(name)
+        spaced[bare.replace(" ", "")].add(name)
     for names in spaced.values():
         if len({key(n) for n in names}) < 2:
             continue

@@ -2084,3 +2084,18 @@ def test_a_town_read_in_its_context_stays_a_town_beside_a_company_named_after_it
     aliases = Aliases(VOCABULARY, [], Curation())
     company_families(found, aliases, VOCABULARY)
     assert (found[0][1].type, found[0][1].name) == ("GPE", "Taltal")
+
+
+def test_a_job_title_as_written_is_no_name_whatever_found_it() -> None:
+    assert is_junk(Found(0, 17, "Charge de Affairs", "ORG", "Charge de Affairs", origin="rule"), set(), "Charge de Affairs")
+
+
+def test_a_countrys_formal_name_is_the_country() -> None:
+    from extract.link import Aliases, Curation, place_spacings
+
+    assert retype("Republic of Madagascar", "ORG") == "GPE"
+    found = [[Found(0, 22, "Republic of Madagascar", "GPE", "Republic of Madagascar")], [Found(0, 10, "Madagascar", "GPE", "Madagascar")],
+             [Found(0, 10, "Madagascar", "GPE", "Madagascar")]]
+    aliases = Aliases(VOCABULARY, [], Curation())
+    place_spacings(found, aliases)
+    assert aliases.resolve("Republic of Madagascar") == "Madagascar"

@@ -235,6 +235,10 @@ def retype(name: str, kind: str) -> str:
         return "LOC"
     if VENUE.search(name) and kind in ("ORG", "PERSON", "GPE", "EVENT"):
         return "LOC"
+    # "Republic of Madagascar", "Kingdom of Saudi Arabia": a country's formal name is the country.
+    formal = re.fullmatch(r"(?:Republic|Kingdom|Sultanate|Emirate|Federation|Commonwealth|State) of (?:the )?(.+)", name)
+    if formal and kind in ("ORG", "PERSON", "LOC") and place_kind(formal.group(1)) == "country":
+        return "GPE"
     # "Türk Eximbank", "Sberbank", "Halkbank": a name ending in a word run into "bank" is a bank's.
     if kind in ("PERSON", "GPE", "LOC") and re.search(r"[a-z]bank$", name):
         return "ORG"
