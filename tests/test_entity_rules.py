@@ -2099,3 +2099,8 @@ def test_a_countrys_formal_name_is_the_country() -> None:
     aliases = Aliases(VOCABULARY, [], Curation())
     place_spacings(found, aliases)
     assert aliases.resolve("Republic of Madagascar") == "Madagascar"
+
+
+def test_an_events_word_then_a_buildings_names_a_venue() -> None:
+    assert [(f.name, f.type) for f in suffixed_names("held at the Mulungushi International Conference Centre in Lusaka")] == [
+        ("Mulungushi International Conference Centre", "LOC")]

@@ -170,6 +170,10 @@ def suffixed_names(text: str) -> list[Found]:
             if extended and text[name_end:name_end + 5] == " for ":
                 kind = "ORG"  # a forum "for the Environment" is a body; an event is of a place or a year
             name_end += extended
+            # "the Mulungushi International Conference Centre": an event's word, then a building's, names a venue.
+            venue = re.match(r" (?:Centre|Center|Hall|Complex|Grounds)\b", text[name_end:]) if kind == "EVENT" else None
+            if venue:
+                name_end, kind = name_end + venue.end(), "LOC"
             name = text[name_start:name_end]
             found.append(Found(name_start, name_end, name, kind, name, origin="rule"))
     return found
