@@ -219,6 +219,7 @@ def link(
     people_and_events(found, aliases)
     provinces(found, aliases)
     project_kinds(found, aliases)
+    not_surnames_of_organisations(found, aliases)
     groups: dict[str, list[tuple[int, Found]]] = defaultdict(list)
     for index, mentions in enumerate(found):
         for mention in mentions:
@@ -600,6 +601,14 @@ def country_spellings(found: list[list[Found]], aliases: Aliases, vocabulary: Vo
 
 
 FORMAL_COUNTRY = re.compile(r"^(?:republic|kingdom|sultanate|emirate|federation|commonwealth|state) of ")
+
+
+def not_surnames_of_organisations(found: list[list[Found]], aliases: Aliases) -> None:
+    """'Puna' after 'Litio de la Puna', which the model took for a person: where the corpus shows the full name is an
+    organisation's ('Litio de la Puna S.A.U.'), its last word was never a surname, and names nothing by itself here."""
+    organisations = {key(aliases.resolve(m.name)) for mentions in found for m in mentions if m.type == "ORG" and m.origin != "surname"}
+    for index, mentions in enumerate(found):
+        found[index] = [m for m in mentions if not (m.origin == "surname" and key(aliases.resolve(m.name)) in organisations)]
 
 
 def place_spacings(found: list[list[Found]], aliases: Aliases) -> None:

@@ -2104,3 +2104,32 @@ def test_a_countrys_formal_name_is_the_country() -> None:
 def test_an_events_word_then_a_buildings_names_a_venue() -> None:
     assert [(f.name, f.type) for f in suffixed_names("held at the Mulungushi International Conference Centre in Lusaka")] == [
         ("Mulungushi International Conference Centre", "LOC")]
+
+
+def test_a_ministers_name_after_hon_and_before_mp() -> None:
+    text = "Minister for Mining Hon. Koni Wanma, MP, said the investment was welcome."
+    assert [f.name for f in titled_people(text, VOCABULARY)] == ["Koni Wanma"]
+
+
+def test_a_given_name_led_name_before_of_an_organisation_is_a_person() -> None:
+    text = "Priya Raghunathan of Creek Capital in Dubai said investors were keen."
+    found = {(m.name, m.type) for m in refine(text, [(22, 35, "ORG")], [], VOCABULARY).mentions}
+    assert ("Priya Raghunathan", "PERSON") in found
+
+
+@pytest.mark.parametrize("written, value", [("302 billion drams", {"amount": 302_000_000_000, "currency": "AMD"}),
+                                            ("87 billion ouguiyas", {"amount": 87_000_000_000, "currency": "MRU"})])
+def test_drams_and_ouguiyas(written: str, value: dict) -> None:
+    assert money_value(written) == value
+
+
+def test_a_surname_of_a_name_the_corpus_shows_is_an_organisations_names_nothing() -> None:
+    from extract.link import Aliases, Curation, not_surnames_of_organisations
+
+    found = [[Found(0, 23, "Litio de la Puna S.A.U.", "ORG", "Litio de la Puna S.A.U.")],
+             [Found(0, 16, "Litio de la Puna", "PERSON", "Litio de la Puna"),
+              Found(30, 34, "Puna", "PERSON", "Litio de la Puna", origin="surname")]]
+    aliases = Aliases(VOCABULARY, [], Curation())
+    aliases.canonical["litio de la puna"] = "Litio de la Puna S.A.U."
+    not_surnames_of_organisations(found, aliases)
+    assert [m.text for m in found[1]] == ["Litio de la Puna"]

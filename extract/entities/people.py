@@ -68,7 +68,8 @@ MINISTER_OF_PERSON = re.compile(
     rf"\b(?:Minister|Secretary|Undersecretary|Under-Secretary|Vice-Minister|Vice Minister|Governor|Commissioner|"
     rf"Director General|Director-General) (?:of|for) "
     # (A middle initial is one of the name's words: "Minister of Economy Sergio T. Massa and …".)
-    rf"(?:the )?([A-Z][\w-]*(?:,? (?:and |& )?(?:[A-Z]\. )?[A-Z][\w’'-]*){{1,9}})(?:,? {MINISTER_ACTS}\b|(?=, | and | who\b))"
+    rf"(?:the )?([A-Z][\w-]*(?:,? (?:and |& )?(?:(?:[A-Z]|Hon|Dr|Mr|Mrs|Ms|Prof|Engr?)\. )?[A-Z][\w’'-]*){{1,9}})"
+    rf"(?:,? {MINISTER_ACTS}\b|(?=, | and | who\b))"
 )
 PORTFOLIO_WORDS = frozenset(words("portfolio_words"))
 # "Ambassador to Pakistan Kenji Morimoto", "Ambassador of Chile Ana Ruiz", "High Commissioner to the United Kingdom Ayesha Rana": an envoy's
@@ -153,6 +154,10 @@ def titled_people(text: str, vocabulary: Vocabulary) -> list[Found]:
              for match in pattern.finditer(text)]
     spans += [span for match in MINISTER_OF_PERSON.finditer(text) if (span := portfolio_then_name(text, *match.span(1)))]
     for start, end in sorted(set(spans)):  # (two patterns may find one name)
+        # "Hon. Koni Wanma, MP": letters after a name say what the person is, and are no part of the name.
+        post_nominal = re.search(r",? (?:MP|MNA|MPA|MEP|MLA|MHA|PhD|OBE|CBE|KBE|QC|KC)$", text[start:end])
+        if post_nominal:
+            end = start + post_nominal.start()
         name = without_title_words(text[start:end])
         start = end - len(name)
         words_ = name.split()

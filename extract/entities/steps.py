@@ -43,7 +43,7 @@ from .places import (
     split_located,
 )
 from .spans import Coverage, Extraction, Found, contains, merge, non_overlapping, outermost, overlaps
-from .tidy import split_possessive, tidy
+from .tidy import is_personal_name, split_possessive, tidy
 from .values import dated, is_explicit_date, month_dates, values_in, years_after_words
 
 
@@ -148,11 +148,28 @@ def is_surname_place(person: Found, found: Found) -> bool:
     return found.type in ("GPE", "LOC") and contains(person, found) and found.end == person.end and " " not in found.text
 
 
+# "Priya Raghunathan of Creek Capital in Dubai said", "Maria Lopez, a geologist, …": a given name and one or two
+# capitalised words, then what only follows a person, where the model saw no one.
+NAMED_BY_GIVEN_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?: [A-Z][\w’'-]+){1,2})"
+                                 r"(?= (?:of|at|from) (?:the )?[A-Z]| said\b| told\b|, (?:who|a|an|the|its)\b)")
+
+
+def people_by_given_name(draft: Draft) -> list[Found]:
+    found = []
+    for match in NAMED_BY_GIVEN_NAME.finditer(draft.text):
+        name = match.group(1)
+        if (is_personal_name(name) and not any(overlaps(Found(match.start(1), match.end(1), name, "PERSON", name), c)
+                                               for c in draft.candidates)):
+            found.append(Found(match.start(1), match.end(1), name, "PERSON", name, origin="rule"))
+    return found
+
+
 def people_after_titles(draft: Draft) -> list[Found]:
     # A name after its title outvotes any model span over it, even a longer one: that is title and name run together.
     trusted = draft.trusted()
     people = [p for p in titled_people(draft.text, draft.vocabulary)
               if all(is_surname_place(p, c) for c in trusted if overlaps(p, c))]
+    people += [p for p in people_by_given_name(draft) if not any(overlaps(p, q) for q in people)]
 
     def displaced(c: Found) -> bool:
         return any(overlaps(c, p) for p in people) and (c.origin == "model" or any(is_surname_place(p, c) for p in people))
