@@ -86,7 +86,8 @@ def test_sealed_sets_keep_what_was_learnt_from_them(which: str) -> None:
                                                   ("entities10", (0.96, 0.96), 7), ("entities11", (0.93, 0.93), 20)])
 def test_the_newest_sealed_sets_keep_their_scores(which: str, floor: tuple[float, float], splits: int) -> None:
     """Each was scored once sealed (FIRST_SCORE.txt in each: entities6 94% / 96%, entities7 94% / 93%, entities8
-    95% / 95%, entities9 93% / 96%, entities10 96% / 96%, entities11 94% / 93% with one merge) and then learnt from; no later rule may take them below what was learnt."""
+    95% / 95%, entities9 93% / 96%, entities10 96% / 96%, entities11 94% / 93% with one merge) and then learnt from;
+    no later rule may take them below what was learnt."""
     result = score_set(which)
     precision, recall = overall(result.counts)
     assert precision >= floor[0] and recall >= floor[1]
