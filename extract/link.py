@@ -28,6 +28,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
+from .entities.acronyms import made_of_word_starts
 from .entities.gazetteer import place_kind
 from .entities.organisations import BRACKETED_FORM, EVENT_SUFFIX, KIND_WORD, LEGAL_FORMS, LEGAL_PREFIX, OPENED_BY, ORG_SUFFIX
 from .entities.people import ABBREVIATED_FIRST_NAMES
@@ -573,10 +574,21 @@ def initials_of_names(found: list[list[Found]], aliases: Aliases) -> None:
             if 2 <= len(letters) <= 6 and not name.isupper():
                 fullest = by_initials[letters].get(key(bare), "")
                 by_initials[letters][key(bare)] = max(fullest, name, key=lambda n: (len(n), n))
+    # "NALCO" of "National Aluminium Company Limited": capitals made of the words' beginnings.
+    by_start: dict[str, set[str]] = defaultdict(set)
     for name in names:
-        if (re.fullmatch(r"[A-Z]{2,6}", name) and len(by_initials.get(name, {})) == 1 and key(name) not in aliases.canonical
-                and key(name) not in aliases.separate and key(name) not in aliases.fixed_type):
-            aliases.canonical[key(name)] = next(iter(by_initials[name].values()))
+        bare = without_legal_form(name)
+        if len(bare.split()) >= 2 and not name.isupper():
+            by_start[key(bare)[:2]].add(name)
+    for name in names:
+        if (not re.fullmatch(r"[A-Z]{2,6}", name) or key(name) in aliases.canonical or key(name) in aliases.separate
+                or key(name) in aliases.fixed_type):
+            continue
+        fits = set(by_initials.get(name, {}).values())
+        if not fits and len(name) >= 4:
+            fits = {n for n in by_start.get(key(name)[:2], ()) if made_of_word_starts(name, without_legal_form(n))}
+        if len(fits) == 1:
+            aliases.canonical[key(name)] = next(iter(fits))
 
 
 def country_spellings(found: list[list[Found]], aliases: Aliases, vocabulary: Vocabulary) -> None:
@@ -815,6 +827,19 @@ def initialled_names(people: set[str], aliases: Aliases) -> set[str]:
     return {aliases.resolve(name) for name in people}
 
 
+def without_middle_names(name: str, by_first_and_last: dict[tuple[str, str], list[str]]) -> set[str]:
+    """The longer names that hold all of this name's words in order, with the same first and last words
+    ('Khalid Al Mazrouei' of 'Khalid Saeed Al Mazrouei'; accents aside: 'Martin Quiroga' of 'Martín … Quiroga …')."""
+    words = key(name).split()
+    found = set()
+    for other in by_first_and_last.get((words[0], words[-1]), ()):
+        longer = key(other).split()
+        rest = iter(longer)
+        if len(longer) > len(words) and all(word in rest for word in words):
+            found.add(other)
+    return found
+
+
 def people_and_events(found: list[list[Found]], aliases: Aliases) -> None:
     """A person's shorter name used in another article is that person when the corpus knows only one person it
     can be: 'Faraz Durrani' and 'Durrani' are 'Faraz Ahmed Durrani'. An event's name without its year is the
@@ -826,20 +851,25 @@ def people_and_events(found: list[list[Found]], aliases: Aliases) -> None:
     by_first: dict[str, set[str]] = defaultdict(set)  # first word of names of 2+ words
     by_start: dict[tuple[str, str], set[str]] = defaultdict(set)  # first two words of names of 3+ words
     by_prefix: dict[str, set[str]] = defaultdict(set)  # a name of 4+ words without its last
+    by_first_and_last: dict[tuple[str, str], list[str]] = defaultdict(list)  # folded first and last words, 3+ words
+    for name in sorted(people):
+        folded = key(name).split()
+        if len(folded) >= 3:
+            by_first_and_last[(folded[0], folded[-1])].append(name)
     for name in people:
         words = name.split()
         if len(words) >= 2:
             by_last[words[-1]].add(name)
             by_first[words[0]].add(name)
         if len(words) >= 3:
-            by_ends[(words[0], words[-1])].add(name)
-            by_start[(words[0], words[1])].add(name)
+            by_ends[(key(words[0]), key(words[-1]))].add(name)
+            by_start[(key(words[0]), key(words[1]))].add(name)
             if len(words) >= 4:  # "Mariana Cárdenas" of "Mariana Beatriz Cárdenas Ruiz": a given name and first surname
-                by_ends[(words[0], words[-2])].add(name)
+                by_ends[(key(words[0]), key(words[-2]))].add(name)
                 # "Rosa Elena Quispe" of "Rosa Elena Quispe Mamani": given names and the first surname.
                 by_prefix[" ".join(words[:-1])].add(name)
             if words[0] in LEFT_OFF_FIRST_WORDS:  # "Cristina Lagdameo-Uy" of "Ma. Cristina Lagdameo-Uy"
-                by_ends[(words[1], words[-1])].add(name)
+                by_ends[(key(words[1]), key(words[-1]))].add(name)
             # "Tshibangu" of "Jean-Baptiste Tshibangu Lumbala": a first surname, where names carry two.
             for inner in words[1:-1]:
                 if len(inner) > 2 and inner[:1].isupper():
@@ -847,10 +877,11 @@ def people_and_events(found: list[list[Found]], aliases: Aliases) -> None:
     for name in people:
         words = name.split()
         # "Ratna" (after "Bu", "Pak"): a given name alone, where no surname matches. "Ignacio Ferrer": a given name and
-        # a first surname, where the full name has two.
-        matches = ((by_ends.get((words[0], words[1])) or by_start.get((words[0], words[1]), set())) if len(words) == 2
+        # a first surname, where the full name has two. "Khalid Al Mazrouei": a longer name without a middle one.
+        pair = (key(words[0]), key(words[-1]))  # (accents aside: "Martin Quiroga" of "Martín … Quiroga …")
+        matches = ((by_ends.get(pair) or by_start.get(pair, set())) if len(words) == 2
                    else (by_last.get(words[0]) or by_first.get(words[0], set())) if len(words) == 1
-                   else by_prefix.get(name, set()))
+                   else by_prefix.get(name, set()) or without_middle_names(name, by_first_and_last))
         if len(matches) == 1 and key(name) not in aliases.separate and key(name) not in aliases.fixed_type:
             aliases.canonical.setdefault(key(name), next(iter(matches)))
     dated: dict[str, set[str]] = defaultdict(set)  # an event's name without its year -> the names with one

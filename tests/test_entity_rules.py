@@ -2133,3 +2133,29 @@ def test_a_surname_of_a_name_the_corpus_shows_is_an_organisations_names_nothing(
     aliases.canonical["litio de la puna"] = "Litio de la Puna S.A.U."
     not_surnames_of_organisations(found, aliases)
     assert [m.text for m in found[1]] == ["Litio de la Puna"]
+
+
+def test_his_excellency_is_an_honorific() -> None:
+    text = "Qasr chairman H.E. Khalid Saeed Al Mazrouei told the agency that the group would invest."
+    assert [f.name for f in titled_people(text, VOCABULARY)] == ["Khalid Saeed Al Mazrouei"]
+
+
+@pytest.mark.parametrize("short, full", [("Khalid Al Mazrouei", "Khalid Saeed Al Mazrouei"),
+                                         ("Martin Quiroga", "Martín Eduardo Quiroga Herrera")])
+def test_a_name_without_its_middle_names_or_accents_is_the_longer_one(short: str, full: str) -> None:
+    from extract.link import Aliases, Curation, people_and_events
+
+    found = [[Found(0, len(full), full, "PERSON", full)], [Found(0, len(short), short, "PERSON", short)]]
+    aliases = Aliases(VOCABULARY, [], Curation())
+    people_and_events(found, aliases)
+    assert aliases.resolve(short) == full
+
+
+def test_capitals_made_of_word_beginnings_name_the_one_organisation_they_fit() -> None:
+    from extract.link import Aliases, Curation, initials_of_names
+
+    full = "Korea Mine Rehabilitation and Mineral Resources Corporation"
+    found = [[Found(0, len(full), full, "ORG", full)], [Found(0, 5, "KOMIR", "ORG", "KOMIR")]]
+    aliases = Aliases(VOCABULARY, [], Curation())
+    initials_of_names(found, aliases)
+    assert aliases.resolve("KOMIR") == full

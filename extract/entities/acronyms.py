@@ -188,17 +188,19 @@ def company_talked_about(text: str, sentence_start: int, organisations: list[Fou
 
 
 def made_of_word_starts(short: str, name: str) -> bool:
-    """'Mincom' of 'Minerals Commission', 'Sonatrach'-like clippings: the short name is the beginnings (two letters or
-    more) of two or more of the name's words, in order."""
+    """'Mincom' of 'Minerals Commission', 'KOMIR' of 'Korea Mine Rehabilitation and …': the short name is the
+    beginnings of two or more of the name's words, in order (the first two letters or more; a later one may be an
+    initial once two words have given two letters each)."""
     words_ = [w.casefold() for w in name.split() if w[:1].isupper()]
     target = short.casefold()
 
     def fits(rest: str, index: int, used: int) -> bool:
         if not rest:
             return used >= 2
+        shortest = 1 if used >= 2 else 2
         return any(fits(rest[cut:], later + 1, used + 1)
                    for later in range(index, len(words_))
-                   for cut in range(min(len(rest), len(words_[later])), 1, -1) if words_[later].startswith(rest[:cut]))
+                   for cut in range(min(len(rest), len(words_[later])), shortest - 1, -1) if words_[later].startswith(rest[:cut]))
     return fits(target, 0, 0)
 
 
