@@ -567,18 +567,18 @@ def initials_of_names(found: list[list[Found]], aliases: Aliases) -> None:
     # Initials -> the organisations whose initials they are, one per name without its legal form ("Bowal Bauxite
     # Guinée SA" and "Bowal Bauxite Guinée" are one), written in full.
     by_initials: dict[str, dict[str, str]] = defaultdict(dict)
-    for name in names:
-        bare = without_legal_form(name)
-        # (Initials may leave off "Company": "TPC" of "Tartur Phosphate & Chemicals Company".)
-        for letters in {initials(bare), initials(re.sub(r" (?:Company|Corporation|Group|Holdings?)$", "", bare))}:
-            if 2 <= len(letters) <= 6 and not name.isupper():
-                fullest = by_initials[letters].get(key(bare), "")
-                by_initials[letters][key(bare)] = max(fullest, name, key=lambda n: (len(n), n))
-    # "NALCO" of "National Aluminium Company Limited": capitals made of the words' beginnings.
+    # "KOMIR" of "Korea Mine Rehabilitation and …": capitals made of the words' beginnings, by their first two letters.
     by_start: dict[str, set[str]] = defaultdict(set)
     for name in names:
         bare = without_legal_form(name)
-        if len(bare.split()) >= 2 and not name.isupper():
+        if name.isupper():
+            continue
+        # (Initials may leave off "Company": "TPC" of "Tartur Phosphate & Chemicals Company".)
+        for letters in {initials(bare), initials(re.sub(r" (?:Company|Corporation|Group|Holdings?)$", "", bare))}:
+            if 2 <= len(letters) <= 6:
+                fullest = by_initials[letters].get(key(bare), "")
+                by_initials[letters][key(bare)] = max(fullest, name, key=lambda n: (len(n), n))
+        if len(bare.split()) >= 2:
             by_start[key(bare)[:2]].add(name)
     for name in names:
         if (not re.fullmatch(r"[A-Z]{2,6}", name) or key(name) in aliases.canonical or key(name) in aliases.separate

@@ -46,10 +46,11 @@ def apply_acronyms(text: str, candidates: list[Found]) -> tuple[list[Found], dic
     common: set[str] = set()
     long_forms: dict[str, Found] = {}
     again: list[Found] = []
+    amounts_end = {c.end for c in candidates if c.type == "MONEY"}
     for match in ACRONYM_IN_PARENS.finditer(text):
         short = match.group(1)
         # "1.2 trillion Guinean francs (GNF)": a currency's code after an amount names no organisation.
-        if any(c.type == "MONEY" and c.end <= match.start() and not text[c.end:match.start()].strip() for c in candidates):
+        if len(text[:match.start()].rstrip()) in amounts_end:
             common.add(short)
             continue
         long_start = definition_start(text, match.start(), short)
@@ -122,28 +123,22 @@ def other_names_given(text: str, candidates: list[Found]) -> list[tuple[str, Fou
     for match in FORMER_NAME.finditer(text):
         sentence_start = sentence_start_before(text, match.start())
         in_sentence = [c for c in organisations if sentence_start <= c.start and c.end <= match.start()]
-        if match.group("changed"):
-            # The sentence's subject: "Coolabah, which trades on the ASX, changed its name …" (whatever the model
-            # made of it: only an organisation changes its name); "The company changed its name …": the company.
-            owner = subject_of(text, sentence_start, candidates)
-            if owner is None and SENTENCE_ABOUT_THE_COMPANY.match(text, sentence_start):
-                owner = company_talked_about(text, sentence_start, organisations)
-        elif in_sentence and not match.group("founded"):
-            owner = in_sentence[-1]
-        elif not match.group("founded") and not SENTENCE_ABOUT_THE_COMPANY.match(text, sentence_start):
-            # "Sankofa, formerly Gyedu Resources Ltd, listed …": the name the sentence opens with, whatever the model
-            # made of it (only an organisation had a former name).
-            owner = subject_of(text, sentence_start, candidates)
-        elif match.group("founded"):
+        about_the_company = SENTENCE_ABOUT_THE_COMPANY.match(text, sentence_start)
+        if match.group("founded"):
             # "Founded as X, the company …": the company named last in the sentences before, not an outlet the
             # story cites ("… told Reuters. Founded as …").
             before = [c for c in organisations if max(-1, match.start() - 600) < c.start and c.end <= match.start()
                       and not CITED_BEFORE.search(text, max(0, c.start - 25), c.start)]
             owner = before[-1] if before else None
-        elif SENTENCE_ABOUT_THE_COMPANY.match(text, sentence_start):
+        elif in_sentence and not match.group("changed"):
+            owner = in_sentence[-1]
+        elif about_the_company and (not match.group("changed") or subject_of(text, sentence_start, candidates) is None):
+            # "The company, once called X, …", "The company changed its name …": the company the story is about.
             owner = company_talked_about(text, sentence_start, organisations)
         else:
-            owner = None
+            # The sentence's subject, whatever the model made of it (only an organisation changes its name or had
+            # a former one): "Coolabah, which trades on the ASX, changed its name …", "Sankofa, formerly X, …".
+            owner = subject_of(text, sentence_start, candidates)
         former = re.sub(r"(?: (?:in|until) \d{4}|,)$", "", match.group("name"))
         if owner is not None and not re.fullmatch(rf"(?:{LEGAL_FORMS})", former):
             given.append((former, Found(owner.start, owner.end, owner.text, "ORG", owner.name, origin="acronym")))

@@ -24,7 +24,6 @@ def drop_heading_only(candidates: list[Found], headings: list[tuple[int, int]]) 
     return [c for c in candidates if not in_heading(c) or c.origin != "model" or fold(c.name) in body_names]
 
 
-JOB_TITLE_NAMES = frozenset(fold(title) for title in words("job_titles"))
 CHEMICAL_FORMULA = re.compile(r"(?=\w*\d[A-Z])(?:[A-Z][a-z]?\d*){2,}")  # a figure inside ("P2O5"), not only at the end ("COP29")
 LAW_NAME = re.compile(r"\s(?:Act|Law|Code|Directive|Ordinance|Regulations?|Bill)(?: (?:of )?(?:19|20)\d{2})?$")
 TICKER_BEFORE = re.compile(r"[(;,]\s*[A-Z][A-Za-z]{1,9}:\s?$")
@@ -52,7 +51,7 @@ def is_junk(found: Found, common_acronyms: set[str], text: str = "") -> bool:
     if found.text in common_acronyms or found.text.rstrip("s") in common_acronyms or fold(found.text) in COMMON_TERMS:
         return True
     # "Charge de Affairs": a job title as written, whatever found it, is no organisation or person.
-    if fold(found.name) in JOB_TITLE_NAMES:
+    if PHRASE_NOT_NAME.fullmatch(found.name):
         return True
     # "Minister of Natural Resources", "Minister of Economy, Trade and Industry": a job title, not an organisation,
     # whatever found it.

@@ -306,6 +306,9 @@ ON_A_COAST = re.compile(r",? on (?:the |[A-Z][\w-]+['’]s )(?:[A-Z][\w-]+ |(?:w
                         r"north-?west|north-?east|south-?west|south-?east) )+(?:coast|shore|seaboard)\b")
 # "to Kamsar port", "Sangaredi town": a name a lower-case settlement word follows is the settlement's.
 PLACE_NOUN_AFTER = re.compile(r" (?:port|town|village|township|harbour|harbor)\b(?! (?:authority|company|operator|trust)\b)")
+# "an economist at Mabena in Pakistan": who works "at" a name, which is then an employer, not a place.
+WORKS_AT = frozenset({"economist", "director", "manager", "official", "officer", "spokesman", "spokeswoman", "professor",
+                      "researcher"})
 # "hearings in Gharo and Keti Bandar": the second of two places after a preposition of place.
 PLACES_BEFORE_AND = re.compile(r"\b(?:in|near|outside|around|at)\s+[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?,? and\s+$")
 # "an elder from Nag", "villagers from Tor Kasi": people from somewhere.
@@ -349,9 +352,7 @@ def as_place(text: str, found: Found) -> Found:
         # ("and at Paradip in Odisha": at a name, in a province or country the gazetteer knows.)
         in_province = re.match(r" in ([A-Z][\w-]+(?: [A-Z][\w-]+)?)", after)
         at_word = re.search(r"\b(\w+)\s+at\s+$", window)
-        at_place_in = (at_word is not None and at_word.group(1).casefold() not in NOT_BEFORE_A_PLACE
-                       and at_word.group(1).casefold() not in ("economist", "director", "manager", "official", "officer",
-                                                                "spokesman", "spokeswoman", "professor", "researcher")
+        at_place_in = (at_word is not None and at_word.group(1).casefold() not in NOT_BEFORE_A_PLACE | WORKS_AT
                        and in_province is not None and place_kind(in_province.group(1)) in ("subdivision", "country"))
         only_a_place = (preposition and (preposition.group(1) or "").casefold() not in NOT_BEFORE_A_PLACE
                         or FACILITY_AT.search(window) or ON_A_COAST.match(after) or PLACE_NOUN_AFTER.match(after) or at_place_in)

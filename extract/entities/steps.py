@@ -98,7 +98,8 @@ def vocabulary_terms(draft: Draft) -> list[Found]:
 def suffixed_organisations_and_events(draft: Draft) -> list[Found]:
     text = draft.text
     named = suffixed_names(text) + legal_names(text) + prefixed_companies(text) + editions(text)
-    unseen_bodies = [b for b in bodies_named_for(text) if not any(overlaps(b, c) for c in draft.candidates + named)]
+    covered = Coverage([(c.start, c.end) for c in draft.candidates + named])
+    unseen_bodies = [b for b in bodies_named_for(text) if not covered.touches(b.start, b.end)]
     return merge(draft.candidates, named + unseen_bodies + offices_of_titles(text) + governments(text) + coordinated_regions(text))
 
 
@@ -155,13 +156,10 @@ NAMED_BY_GIVEN_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?: [A-Z][\w’'-]+
 
 
 def people_by_given_name(draft: Draft) -> list[Found]:
-    found = []
-    for match in NAMED_BY_GIVEN_NAME.finditer(draft.text):
-        name = match.group(1)
-        if (is_personal_name(name) and not any(overlaps(Found(match.start(1), match.end(1), name, "PERSON", name), c)
-                                               for c in draft.candidates)):
-            found.append(Found(match.start(1), match.end(1), name, "PERSON", name, origin="rule"))
-    return found
+    covered = Coverage([(c.start, c.end) for c in draft.candidates])
+    return [Found(m.start(1), m.end(1), m.group(1), "PERSON", m.group(1), origin="rule")
+            for m in NAMED_BY_GIVEN_NAME.finditer(draft.text)
+            if not covered.touches(m.start(1), m.end(1)) and is_personal_name(m.group(1))]
 
 
 def people_after_titles(draft: Draft) -> list[Found]:

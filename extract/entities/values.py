@@ -214,6 +214,13 @@ def between_ranges(text: str, amounts: list[Found]) -> list[Found]:
     return joined
 
 
+def nearest_code(named: list[tuple[int, str]], start: int, end: int, default: str | None) -> str | None:
+    """Of the (where, code) pairs a text names, the code named last before [start, end), else the first after it."""
+    before = [code for at, code in named if at < start]
+    after = [code for at, code in named if at > end]
+    return before[-1] if before else after[0] if after else default
+
+
 def currency_families() -> dict[str, dict[str, str]]:
     """A name's last word shared by several currencies, and no currency's name alone: "pesos" -> {"Colombian":
     "COP", "Mexican": "MXN", ...}. "pounds" stays out (of copper, not money)."""
@@ -239,9 +246,7 @@ def family_amounts(text: str) -> list[Found]:
         stems = {adjective[:4]: code for adjective, code in codes.items()}
         named = [(m.start(), stems[m.group(0)[:4]]) for m in re.finditer(r"\b[A-Z][a-z]+", text) if m.group(0)[:4] in stems
                  and (m.group(0) in codes or gazetteer.place_kind(m.group(0)) == "country")]
-        before = [code for start, code in named if start < match.start()]
-        after = [code for start, code in named if start > match.end()]
-        code = before[-1] if before else after[0] if after else None
+        code = nearest_code(named, match.start(), match.end(), None)
         if code is None:
             continue
         adjective = next(a for a, c in codes.items() if c == code)
@@ -262,23 +267,18 @@ KINA_COUNTRIES = re.compile(r"\b(?:(?P<ZMW>Zambia|Zambian)|(?P<PGK>Papua New Gui
                             r"(?P<MMK>Myanmar|Burma|Burmese))\b")
 
 
-def nearest_country_code(text: str, found: Found, countries: re.Pattern[str], default: str) -> str:
-    named = [(m.start(), m.lastgroup) for m in countries.finditer(text)]
-    before = [code for start, code in named if start < found.start]
-    after = [code for start, code in named if start > found.end]
-    return before[-1] if before else after[0] if after else default
-
-
-def rupee_country(text: str, found: Found) -> Found:
+def currency_of_nearest_country(text: str, found: Found) -> Found:
+    """A figure whose sign several countries print ("Rs", "rupees", "K") takes the currency of the country named nearest."""
     if found.type != "MONEY":
         return found
     currency = (found.value or {}).get("currency")
     if currency == "PKR" and BARE_RUPEES.search(found.text):
-        code = nearest_country_code(text, found, RUPEE_COUNTRIES, "PKR")
+        countries = RUPEE_COUNTRIES
     elif currency == "ZMW" and re.match(r"K\d", found.text):
-        code = nearest_country_code(text, found, KINA_COUNTRIES, "ZMW")
+        countries = KINA_COUNTRIES
     else:
         return found
+    code = nearest_code([(m.start(), m.lastgroup) for m in countries.finditer(text)], found.start, found.end, currency)
     return found if code == currency else replace(found, value={**found.value, "currency": code})
 
 
@@ -297,7 +297,7 @@ def values_in(text: str, model_spans: list[Found]) -> list[Found]:
             if value is not None:
                 found.append(replace(span, value=value))
     # ("COP29", "G20": a currency's code run into a small whole number, without a scale, is a name, not an amount.)
-    return [rupee_country(text, f) for f in found if f.value is not None and not GLUED_CODE.fullmatch(f.text)]
+    return [currency_of_nearest_country(text, f) for f in found if f.value is not None and not GLUED_CODE.fullmatch(f.text)]
 
 
 def dated(found: Found) -> Found:
