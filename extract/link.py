@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from .entities.acronyms import made_of_word_starts
 from .entities.gazetteer import place_kind
 from .entities.organisations import BRACKETED_FORM, EVENT_SUFFIX, KIND_WORD, LEGAL_FORMS, LEGAL_PREFIX, OPENED_BY, ORG_SUFFIX
-from .entities.people import ABBREVIATED_FIRST_NAMES
+from .entities.places import FEATURE_WORD
 from .entities.spans import Extraction, Found
 from .entities.values import value_name
 from .model import TYPES, VALUE_TYPES, Article, Entity, Mention
@@ -186,6 +186,11 @@ class Aliases:
         if key(alias) != key(name):
             self.canonical.setdefault(key(alias), name)
 
+    def free(self, name: str) -> bool:
+        """A rule may give this name another's: the curator does not keep it apart, nor does the curator or the
+        vocabulary fix its type."""
+        return key(name) not in self.separate and key(name) not in self.fixed_type
+
     def resolve(self, name: str) -> str:
         seen = set()
         while key(name) in self.canonical and key(name) not in self.separate and key(name) not in seen:
@@ -220,6 +225,7 @@ def link(
     people_and_events(found, aliases)
     provinces(found, aliases)
     project_kinds(found, aliases)
+    landforms_without_their_word(found, aliases)
     not_surnames_of_organisations(found, aliases)
     groups: dict[str, list[tuple[int, Found]]] = defaultdict(list)
     for index, mentions in enumerate(found):
@@ -525,7 +531,7 @@ def company_families(found: list[list[Found]], aliases: Aliases, vocabulary: Voc
         if key(chosen) == core:
             aliases.family_heads.add(core)
     for alias, name in canonical_of.items():
-        if alias != key(name) and alias not in aliases.separate and alias not in aliases.fixed_type:
+        if alias != key(name) and aliases.free(alias):
             aliases.canonical[alias] = name
     for mentions in found:
         for index, m in enumerate(mentions):
@@ -560,6 +566,9 @@ def short_forms_inside(found: list[list[Found]], aliases: Aliases) -> None:
                 aliases.canonical[key(form)] = plain
 
 
+EXCHANGE = re.compile(r"(.+?( Stock| Securities)?) Exchange")
+
+
 def initials_of_names(found: list[list[Found]], aliases: Aliases) -> None:
     """'TKC' where no article spells it out is 'Tavan Khuder Coal LLC' when that is the one organisation of the
     corpus whose words' initials it is (never where two are: 'PTI' a party and a news agency)."""
@@ -574,15 +583,19 @@ def initials_of_names(found: list[list[Found]], aliases: Aliases) -> None:
         if name.isupper():
             continue
         # (Initials may leave off "Company": "TPC" of "Tartur Phosphate & Chemicals Company".)
-        for letters in {initials(bare), initials(re.sub(r" (?:Company|Corporation|Group|Holdings?)$", "", bare))}:
+        spellings = {initials(bare), initials(re.sub(r" (?:Company|Corporation|Group|Holdings?)$", "", bare))}
+        # An exchange's initials end in its X: "ASX", "TSX"; "ADX" leaves off "Securities".
+        exchange = EXCHANGE.fullmatch(bare)
+        if exchange:
+            spellings |= {initials(exchange.group(1)) + "X", initials(exchange.group(1).replace(exchange.group(2) or "", "")) + "X"}
+        for letters in spellings:
             if 2 <= len(letters) <= 6:
                 fullest = by_initials[letters].get(key(bare), "")
                 by_initials[letters][key(bare)] = max(fullest, name, key=lambda n: (len(n), n))
         if len(bare.split()) >= 2:
             by_start[key(bare)[:2]].add(name)
     for name in names:
-        if (not re.fullmatch(r"[A-Z]{2,6}", name) or key(name) in aliases.canonical or key(name) in aliases.separate
-                or key(name) in aliases.fixed_type):
+        if not re.fullmatch(r"[A-Z]{2,6}", name) or key(name) in aliases.canonical or not aliases.free(name):
             continue
         fits = set(by_initials.get(name, {}).values())
         if not fits and len(name) >= 4:
@@ -608,7 +621,7 @@ def country_spellings(found: list[list[Found]], aliases: Aliases, vocabulary: Vo
             continue
         chosen = max(names, key=lambda n: (counts[n], len(n), n))
         for name in names - {chosen}:
-            if key(name) not in aliases.separate and key(name) not in aliases.fixed_type:
+            if aliases.free(name):
                 aliases.canonical[key(name)] = chosen
 
 
@@ -638,7 +651,7 @@ def place_spacings(found: list[list[Found]], aliases: Aliases) -> None:
             continue
         chosen = max(names, key=lambda n: (place_kind(n) is not None, counts[n], -len(n.split()), n))
         for name in names - {chosen}:
-            if key(name) not in aliases.separate and key(name) not in aliases.fixed_type and key(name) != key(chosen):
+            if aliases.free(name) and key(name) != key(chosen):
                 aliases.canonical[key(name)] = chosen
 
 
@@ -759,7 +772,7 @@ def glossed_names(found: list[list[Found]], aliases: Aliases) -> None:
         # The name in its own language, the one used most, stands for the organisation.
         chosen = min(foreign, key=lambda n: (-counts[n], -len(n), n))
         for name in names - {chosen}:
-            if key(name) not in aliases.separate and key(name) not in aliases.fixed_type:
+            if aliases.free(name):
                 aliases.canonical[key(name)] = chosen
 
 
@@ -776,8 +789,27 @@ def provinces(found: list[list[Found]], aliases: Aliases) -> None:
         suffix = ADMINISTRATIVE_SUFFIX.search(name)
         bare = key(name[:suffix.start()]) if suffix else None
         if (bare in by_key and place_kind(bare) == "subdivision" and bare not in aliases.canonical
-                and bare not in aliases.separate and bare not in aliases.fixed_type):
+                and aliases.free(bare)):
             aliases.canonical[bare] = name
+
+
+def landforms_without_their_word(found: list[list[Found]], aliases: Aliases) -> None:
+    """'Voghji' in one article is the 'Voghji River' of another where the corpus has one landform of that name and
+    the text reads it as a landform too (the town or district 'Kolubara' is not the 'Kolubara River'), and the
+    gazetteer knows no place called so ('Atacama', a Chilean region, is not the 'Atacama Desert')."""
+    full: dict[str, set[str]] = defaultdict(set)
+    types: dict[str, set[str]] = defaultdict(set)
+    for mentions in found:
+        for mention in mentions:
+            types[aliases.resolve(mention.name)].add(mention.type)
+    for name in types:
+        feature = FEATURE_WORD.match(name)
+        if feature and types[name] == {"LOC"}:
+            full[key(feature.group(1))].add(name)
+    for name in (n for n, kinds in types.items() if kinds == {"LOC"} and not FEATURE_WORD.match(n)):
+        landforms = full.get(key(name), set())
+        if len(landforms) == 1 and place_kind(name) is None and aliases.free(name) and key(name) not in aliases.canonical:
+            aliases.canonical[key(name)] = next(iter(landforms))
 
 
 def project_kinds(found: list[list[Found]], aliases: Aliases) -> None:
@@ -794,14 +826,9 @@ def project_kinds(found: list[list[Found]], aliases: Aliases) -> None:
             aliases.canonical[key(name)] = min(p for p in projects if key(p) == core)
 
 
-# Words a full name may open with that a shorter mention leaves off: an abbreviated first name ("Ma." María,
-# "Md." Muhammad) or a lineage prefix of South Asian names ("Syed Asim Munir" is "Asim Munir" elsewhere).
-LEFT_OFF_FIRST_WORDS = {*ABBREVIATED_FIRST_NAMES, "Syed", "Sayed", "Sayyid", "Mian", "Makhdoom", "Khawaja", "Khwaja", "Pir",
-                        "Mir"}
-
-
 def initialled_names(people: set[str], aliases: Aliases) -> set[str]:
-    """'Yerlan S. Dzhaksybekov' and 'S. V. Kamath' are 'Yerlan Serikovich Dzhaksybekov' and 'S. Venkatesh Kamath':
+    """'Yerlan S. Dzhaksybekov', 'S. V. Kamath' and 'V. Raghunathan' are 'Yerlan Serikovich Dzhaksybekov',
+    'S. Venkatesh Kamath' and 'Venkatesh Raghunathan':
     names of as many words, with the same last word, whose other words are equal or one the initial of the other,
     are one person, named by the fullest spelling. The people left, one name each."""
     def initial_of(a: str, b: str) -> bool:
@@ -813,7 +840,7 @@ def initialled_names(people: set[str], aliases: Aliases) -> set[str]:
     by_shape: dict[tuple[int, str], list[str]] = defaultdict(list)
     for name in sorted(people):
         words_ = name.split()
-        if len(words_) >= 3:
+        if len(words_) >= 2:  # ("D. Enkhbayar" is "Dorjsuren Enkhbayar" too)
             by_shape[(len(words_), words_[-1])].append(name)
     for names in by_shape.values():
         for name in names:
@@ -822,8 +849,67 @@ def initialled_names(people: set[str], aliases: Aliases) -> set[str]:
                       and all(fits(a, b) for a, b in zip(words_, other.split(), strict=True))]
             # (Only where they can all be one person: "Ana L. Perez" is not both "Ana Lucia" and "Ana Luisa".)
             one_person = all(fits(a, b) for x in fuller for y in fuller for a, b in zip(x.split(), y.split(), strict=True))
-            if fuller and one_person and key(name) not in aliases.separate and key(name) not in aliases.fixed_type:
+            if fuller and one_person and aliases.free(name):
                 aliases.canonical.setdefault(key(name), max(fuller, key=lambda n: (sum(len(w) for w in n.split()), n)))
+    return {aliases.resolve(name) for name in people}
+
+
+# How names are written in Latin letters by other hands: "Djordjevic" for "Đorđević", "Mueller" for "Müller".
+TRANSLITERATED = re.compile(r"dj|(?<=[ou])e")
+
+
+@functools.cache
+def given_name_forms() -> dict[str, frozenset[str]]:
+    """Given name -> the names it is a nickname of or has as nicknames ("bob": "robert", …), from the `nicknames`
+    package (a public, hand-curated list of English given names)."""
+    from importlib.resources import files
+
+    forms: dict[str, set[str]] = defaultdict(set)
+    for line in files("nicknames").joinpath("names.csv").read_text(encoding="utf-8").splitlines()[1:]:
+        name, _, other = line.split(",")
+        forms[name].add(other)
+        forms[other].add(name)
+    return {name: frozenset(others) for name, others in forms.items()}
+
+
+def spelt_apart(people: set[str], aliases: Aliases) -> set[str]:
+    """One person written two ways in two articles: 'Milos Djordjevic' is 'Miloš Đorđević' (the spelling with its
+    own letters names him), 'Bob Kessler' is 'Robert Kessler' (the given name of which the other is a nickname), where
+    the corpus has only one person it can be. The people left, one name each."""
+    by_spelling: dict[str, set[str]] = defaultdict(set)
+    for name in sorted(people):
+        by_spelling[TRANSLITERATED.sub(lambda m: m.group()[:-1], key(name))].add(name)  # "dj" -> "d", "ue" -> "u"
+    for names in by_spelling.values():
+        own_letters = max(names, key=lambda n: (sum(not ch.isascii() for ch in n), len(n), n))
+        for name in names - {own_letters}:
+            if aliases.free(name):
+                aliases.canonical.setdefault(key(name), own_letters)
+    people = {aliases.resolve(name) for name in people}
+    # "NISHIMURA Yasutoshi", as Japanese official releases write him, is "Yasutoshi Nishimura": the same two words in
+    # the other order; the name with no word in capitals names him.
+    by_words: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for name in sorted(people):
+        if len(name.split()) == 2:
+            by_words[tuple(sorted(key(name).split()))].add(name)
+    for names in by_words.values():
+        plain = [n for n in names if not any(len(w) > 1 and w.isupper() for w in n.split())]
+        if len(names) == 2 and len(plain) == 1:
+            for name in names - set(plain):
+                if aliases.free(name):
+                    aliases.canonical.setdefault(key(name), plain[0])
+    people = {aliases.resolve(name) for name in people}
+    by_surname: dict[str, set[str]] = defaultdict(set)  # the words after the given name -> names
+    for name in sorted(people):
+        words_ = key(name).split()
+        if len(words_) >= 2:
+            by_surname[" ".join(words_[1:])].add(name)
+    for names in by_surname.values():
+        for name in names:
+            given = key(name).split()[0]
+            formal = {other for other in names if key(other).split()[0] in given_name_forms().get(given, ())
+                      and len(key(other).split()[0]) > len(given)}
+            if len(formal) == 1 and aliases.free(name):
+                aliases.canonical.setdefault(key(name), next(iter(formal)))
     return {aliases.resolve(name) for name in people}
 
 
@@ -846,6 +932,7 @@ def people_and_events(found: list[list[Found]], aliases: Aliases) -> None:
     event with it: 'Islamabad Critical Minerals Summit' is '… Summit 2025'."""
     people = {aliases.resolve(m.name) for mentions in found for m in mentions if m.type == "PERSON" and m.origin != "linked"}
     people = initialled_names(people, aliases)
+    people = spelt_apart(people, aliases)
     by_ends: dict[tuple[str, str], set[str]] = defaultdict(set)  # (first, last word) of names of 3+ words
     by_last: dict[str, set[str]] = defaultdict(set)  # last word of names of 2+ words
     by_first: dict[str, set[str]] = defaultdict(set)  # first word of names of 2+ words
@@ -859,30 +946,30 @@ def people_and_events(found: list[list[Found]], aliases: Aliases) -> None:
     for name in people:
         words = name.split()
         if len(words) >= 2:
-            by_last[words[-1]].add(name)
-            by_first[words[0]].add(name)
+            by_last[key(words[-1])].add(name)  # ("TAKAHARA" alone is "Ichiro Takahara")
+            by_first[key(words[0])].add(name)
         if len(words) >= 3:
             by_ends[(key(words[0]), key(words[-1]))].add(name)
+            # "Lamine Kanté" of "Mamadou Lamine Kanté", "Cristina Lagdameo-Uy" of "Ma. Cristina Lagdameo-Uy".
+            by_ends[(key(words[1]), key(words[-1]))].add(name)
             by_start[(key(words[0]), key(words[1]))].add(name)
             if len(words) >= 4:  # "Mariana Cárdenas" of "Mariana Beatriz Cárdenas Ruiz": a given name and first surname
                 by_ends[(key(words[0]), key(words[-2]))].add(name)
                 # "Rosa Elena Quispe" of "Rosa Elena Quispe Mamani": given names and the first surname.
-                by_prefix[" ".join(words[:-1])].add(name)
-            if words[0] in LEFT_OFF_FIRST_WORDS:  # "Cristina Lagdameo-Uy" of "Ma. Cristina Lagdameo-Uy"
-                by_ends[(key(words[1]), key(words[-1]))].add(name)
+                by_prefix[key(" ".join(words[:-1]))].add(name)
             # "Tshibangu" of "Jean-Baptiste Tshibangu Lumbala": a first surname, where names carry two.
             for inner in words[1:-1]:
                 if len(inner) > 2 and inner[:1].isupper():
-                    by_last[inner].add(name)
+                    by_last[key(inner)].add(name)
     for name in people:
         words = name.split()
         # "Ratna" (after "Bu", "Pak"): a given name alone, where no surname matches. "Ignacio Ferrer": a given name and
         # a first surname, where the full name has two. "Khalid Al Mazrouei": a longer name without a middle one.
         pair = (key(words[0]), key(words[-1]))  # (accents aside: "Martin Quiroga" of "Martín … Quiroga …")
         matches = ((by_ends.get(pair) or by_start.get(pair, set())) if len(words) == 2
-                   else (by_last.get(words[0]) or by_first.get(words[0], set())) if len(words) == 1
-                   else by_prefix.get(name, set()) or without_middle_names(name, by_first_and_last))
-        if len(matches) == 1 and key(name) not in aliases.separate and key(name) not in aliases.fixed_type:
+                   else (by_last.get(key(words[0])) or by_first.get(key(words[0]), set())) if len(words) == 1
+                   else by_prefix.get(key(name), set()) or without_middle_names(name, by_first_and_last))
+        if len(matches) == 1 and aliases.free(name):
             aliases.canonical.setdefault(key(name), next(iter(matches)))
     dated: dict[str, set[str]] = defaultdict(set)  # an event's name without its year -> the names with one
     # (A fund's vintage too: "… Critical Minerals Fund" is "… Critical Minerals Fund 2024".)

@@ -2159,3 +2159,63 @@ def test_capitals_made_of_word_beginnings_name_the_one_organisation_they_fit() -
     aliases = Aliases(VOCABULARY, [], Curation())
     initials_of_names(found, aliases)
     assert aliases.resolve("KOMIR") == full
+
+
+@pytest.mark.parametrize("names, short, full", [
+    (["Tomasz Wierzbicki", "T. Wierzbicki"], "T. Wierzbicki", "Tomasz Wierzbicki"),  # an initial and a surname
+    (["Tomasz Wierzbicki", "Tadeusz Wierzbicki", "T. Wierzbicki"], "T. Wierzbicki", "T. Wierzbicki"),  # two it could be
+    (["William Ashcombe", "Bill Ashcombe"], "Bill Ashcombe", "William Ashcombe"),  # a nickname of the given name
+    (["Elizabeth Carrow", "Beth Carrow"], "Beth Carrow", "Elizabeth Carrow"),
+    (["William Ashcombe", "Wilhelmina Ashcombe", "Bill Ashcombe"], "Bill Ashcombe", "William Ashcombe"),
+    (["Bill Ashcombe", "Bill Torrance"], "Bill Torrance", "Bill Torrance"),  # nobody else of that surname
+    (["Dragan Đurić", "Dragan Djuric"], "Dragan Djuric", "Dragan Đurić"),  # transliterated: the own letters name him
+    (["Jürgen Kühne", "Juergen Kuehne"], "Juergen Kuehne", "Jürgen Kühne"),
+    (["Ousmane Cheick Traoré", "Cheick Traoré"], "Cheick Traoré", "Ousmane Cheick Traoré"),  # the first given name left off
+    (["José Luis Ibáñez Soto", "Jose Luis Ibanez"], "Jose Luis Ibanez", "José Luis Ibáñez Soto"),  # accents and a second surname
+])
+def test_one_person_written_differently_in_two_articles(names: list[str], short: str, full: str) -> None:
+    from extract.link import Aliases, Curation, people_and_events
+
+    aliases = Aliases(VOCABULARY, [], Curation())
+    people_and_events(mentions(*((n, "PERSON") for n in names)), aliases)
+    assert aliases.resolve(short) == full
+
+
+@pytest.mark.parametrize("names, bare, full", [
+    ([("Tsavo River", "LOC"), ("Tsavo", "LOC")], "Tsavo", "Tsavo River"),  # a landform without its word
+    ([("Tsavo River", "LOC"), ("Tsavo Hills", "LOC"), ("Tsavo", "LOC")], "Tsavo", "Tsavo"),  # which of two?
+    ([("Tsavo River", "LOC"), ("Tsavo", "LOC"), ("Tsavo", "GPE")], "Tsavo", "Tsavo"),  # also read as a town
+    ([("Atacama Desert", "LOC"), ("Atacama", "LOC")], "Atacama", "Atacama"),  # a region the gazetteer knows
+])
+def test_a_landform_named_without_its_landform_word_in_another_article(names: list[tuple[str, str]], bare: str, full: str) -> None:
+    from extract.link import Aliases, Curation, landforms_without_their_word
+
+    aliases = Aliases(VOCABULARY, [], Curation())
+    landforms_without_their_word(mentions(*names), aliases)
+    assert aliases.resolve(bare) == full
+
+
+@pytest.mark.parametrize("names, short, full", [
+    (["Lusaka Securities Exchange", "LuSE"], "LuSE", "LuSE"),  # not initials at all
+    (["Nairobi Securities Exchange", "NSX"], "NSX", "Nairobi Securities Exchange"),  # X for Exchange
+    (["Nairobi Securities Exchange", "NX"], "NX", "Nairobi Securities Exchange"),  # leaving off "Securities"
+    (["Nairobi Stock Exchange", "Namibia Stock Exchange", "NSX"], "NSX", "NSX"),  # two it could be
+])
+def test_an_exchange_known_by_initials_that_end_in_x(names: list[str], short: str, full: str) -> None:
+    from extract.link import Aliases, Curation, initials_of_names
+
+    aliases = Aliases(VOCABULARY, [], Curation())
+    initials_of_names(mentions(*((n, "ORG") for n in names)), aliases)
+    assert aliases.resolve(short) == full
+
+
+@pytest.mark.parametrize("names, short, full", [
+    (["KOBAYASHI Haruto", "Haruto Kobayashi"], "KOBAYASHI Haruto", "Haruto Kobayashi"),  # family name first, in capitals
+    (["Haruto Kobayashi", "KOBAYASHI"], "KOBAYASHI", "Haruto Kobayashi"),  # a surname alone, in capitals
+])
+def test_a_family_name_written_first_in_capitals(names: list[str], short: str, full: str) -> None:
+    from extract.link import Aliases, Curation, people_and_events
+
+    aliases = Aliases(VOCABULARY, [], Curation())
+    people_and_events(mentions(*((n, "PERSON") for n in names)), aliases)
+    assert aliases.resolve(short) == full
