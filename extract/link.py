@@ -31,7 +31,6 @@ from dataclasses import dataclass, field, replace
 from .entities.acronyms import made_of_word_starts
 from .entities.gazetteer import place_kind
 from .entities.organisations import BRACKETED_FORM, EVENT_SUFFIX, KIND_WORD, LEGAL_FORMS, LEGAL_PREFIX, OPENED_BY, ORG_SUFFIX
-from .entities.places import FEATURE_WORD
 from .entities.spans import Extraction, Found
 from .entities.values import value_name
 from .model import TYPES, VALUE_TYPES, Article, Entity, Mention
@@ -150,12 +149,16 @@ def key(name: str) -> str:
 
 def ambiguous_acronyms(definitions: Counter[tuple[str, str]]) -> set[str]:
     """Acronyms the corpus spells out as names that share no word ("Pakistan Tehreek-e-Insaf", "Press Trust of
-    India"): not two spellings of one name but two names."""
+    India"), or that name two places ("Botswana Stock Exchange", "Bombay Stock Exchange"): not two spellings of one
+    name but two names."""
     words_of: dict[str, list[set[str]]] = defaultdict(list)
     for short, long in definitions:
         words_of[short].append(set(key(long).split()) - {"of", "the", "and", "for"})
+
+    def two_names(a: set[str], b: set[str]) -> bool:
+        return not (a & b) or (any(place_kind(w) for w in a - b) and any(place_kind(w) for w in b - a))
     return {short for short, sets in words_of.items()
-            if any(not (a & b) for i, a in enumerate(sets) for b in sets[i + 1:])}
+            if any(two_names(a, b) for i, a in enumerate(sets) for b in sets[i + 1:])}
 
 
 class Aliases:
@@ -219,13 +222,14 @@ def link(
     initials_of_names(found, aliases)
     country_spellings(found, aliases, vocabulary)
     place_spacings(found, aliases)
+    transliterations(found, aliases)
     company_families(found, aliases, vocabulary)
     fuller_names(found, aliases, vocabulary, named_together(articles, found))
     glossed_names(found, aliases)
     people_and_events(found, aliases)
     provinces(found, aliases)
     project_kinds(found, aliases)
-    landforms_without_their_word(found, aliases)
+    landform_names(found, aliases)
     not_surnames_of_organisations(found, aliases)
     groups: dict[str, list[tuple[int, Found]]] = defaultdict(list)
     for index, mentions in enumerate(found):
@@ -793,23 +797,56 @@ def provinces(found: list[list[Found]], aliases: Aliases) -> None:
             aliases.canonical[bare] = name
 
 
-def landforms_without_their_word(found: list[list[Found]], aliases: Aliases) -> None:
-    """'Voghji' in one article is the 'Voghji River' of another where the corpus has one landform of that name and
-    the text reads it as a landform too (the town or district 'Kolubara' is not the 'Kolubara River'), and the
-    gazetteer knows no place called so ('Atacama', a Chilean region, is not the 'Atacama Desert')."""
-    full: dict[str, set[str]] = defaultdict(set)
+# A landform's kind, by the words that name it in English and in the languages of mining news, before or after its
+# own name ("Lago Poopó" is "Lake Poopó"; "Río Chuchumbletza" the "Chuchumbletza River").
+LANDFORM_KINDS = {"river": ("River", "Río", "Rio", "Rivière", "Rivier", "Fluss"),
+                  "lake": ("Lake", "Lago", "Lac", "Laguna", "Lagoa"),
+                  "mountains": ("Mountains", "Range", "Cordillera", "Sierra", "Serra", "Massif", "Mount", "Monte", "Mont", "Cerro"),
+                  "desert": ("Desert", "Desierto", "Deserto"),
+                  "salt flat": ("Salt Flat", "Salt Flats", "Salt Pans", "Pans", "Salar"),
+                  "plateau": ("Plateau", "Meseta", "Planalto"),
+                  "valley": ("Valley", "Valle", "Vale"),
+                  "basin": ("Basin", "Cuenca", "Bacia"),
+                  "hills": ("Hills",)}
+LANDFORM_WORD = re.compile(r"^(?:(?P<before>{0}) (?:(?:de|del|da|do|des|du|of) (?:la |los |las |the )?)?)?(?P<core>.+?)"
+                           r"(?: (?P<after>{0}))?$".format("|".join(w for ws in LANDFORM_KINDS.values() for w in ws)))
+KIND_OF_WORD = {word: kind for kind, words_ in LANDFORM_KINDS.items() for word in words_}
+ENGLISH_LANDFORM_WORDS = {"River", "Lake", "Mountains", "Range", "Mount", "Desert", "Salt Flat", "Salt Flats", "Salt Pans",
+                          "Pans", "Plateau", "Valley", "Basin", "Hills"}
+
+
+def landform_word(name: str) -> str | None:
+    match = LANDFORM_WORD.match(name)
+    return match.group("before") or match.group("after")
+
+
+def landform_names(found: list[list[Found]], aliases: Aliases) -> None:
+    """One landform named several ways across articles: 'Voghji' and the 'Voghji River', 'Lago Poopó' and 'Lake
+    Poopó', 'Río Chuchumbletza' and the 'Chuchumbletza River', 'Azanaques' and the 'Cordillera Azanaques' — names
+    the text reads only as landforms, of one kind ('Tsavo River' and 'Tsavo Hills' are two), that the gazetteer knows
+    as no place ('Atacama', a Chilean region, is not the 'Atacama Desert'; the town 'Poopó' is not the lake). The form
+    with an English landform word, then the one written most, names it."""
     types: dict[str, set[str]] = defaultdict(set)
+    counts: Counter[str] = Counter()
     for mentions in found:
         for mention in mentions:
             types[aliases.resolve(mention.name)].add(mention.type)
-    for name in types:
-        feature = FEATURE_WORD.match(name)
-        if feature and types[name] == {"LOC"}:
-            full[key(feature.group(1))].add(name)
-    for name in (n for n, kinds in types.items() if kinds == {"LOC"} and not FEATURE_WORD.match(n)):
-        landforms = full.get(key(name), set())
-        if len(landforms) == 1 and place_kind(name) is None and aliases.free(name) and key(name) not in aliases.canonical:
-            aliases.canonical[key(name)] = next(iter(landforms))
+            counts[aliases.resolve(mention.name)] += 1
+    by_core: dict[str, set[str]] = defaultdict(set)
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for name in sorted(n for n, kinds_ in types.items() if kinds_ == {"LOC"}):
+        core, word = key(LANDFORM_WORD.match(name).group("core")), landform_word(name)
+        by_core[core].add(name)
+        if word:
+            kinds[core].add(KIND_OF_WORD[word])
+    for core, names in by_core.items():
+        if len(names) < 2 or len(kinds[core]) != 1 or place_kind(core) is not None:
+            continue
+        chosen = max(names, key=lambda n: (landform_word(n) in ENGLISH_LANDFORM_WORDS, landform_word(n) is not None,
+                                           counts[n], n))
+        for name in names - {chosen}:
+            if aliases.free(name) and key(name) not in aliases.canonical:
+                aliases.canonical[key(name)] = chosen
 
 
 def project_kinds(found: list[list[Found]], aliases: Aliases) -> None:
@@ -854,7 +891,7 @@ def initialled_names(people: set[str], aliases: Aliases) -> set[str]:
     return {aliases.resolve(name) for name in people}
 
 
-# How names are written in Latin letters by other hands: "Djordjevic" for "Đorđević", "Mueller" for "Müller".
+# How names are written in plain Latin letters by other hands: "Djordjevic" for "Đorđević", "Mueller" for "Müller".
 TRANSLITERATED = re.compile(r"dj|(?<=[ou])e")
 
 
@@ -872,18 +909,35 @@ def given_name_forms() -> dict[str, frozenset[str]]:
     return {name: frozenset(others) for name, others in forms.items()}
 
 
-def spelt_apart(people: set[str], aliases: Aliases) -> set[str]:
-    """One person written two ways in two articles: 'Milos Djordjevic' is 'Miloš Đorđević' (the spelling with its
-    own letters names him), 'Bob Kessler' is 'Robert Kessler' (the given name of which the other is a nickname), where
-    the corpus has only one person it can be. The people left, one name each."""
+def own_spellings(names: set[str]) -> dict[str, str]:
+    """Name -> the spelling of it with its own letters, for names written in plain Latin letters the way other hands
+    write them ('Milos Djordjevic': 'Miloš Đorđević'; 'Yildirim': 'Yıldırım')."""
     by_spelling: dict[str, set[str]] = defaultdict(set)
-    for name in sorted(people):
+    for name in sorted(names):
         by_spelling[TRANSLITERATED.sub(lambda m: m.group()[:-1], key(name))].add(name)  # "dj" -> "d", "ue" -> "u"
-    for names in by_spelling.values():
-        own_letters = max(names, key=lambda n: (sum(not ch.isascii() for ch in n), len(n), n))
-        for name in names - {own_letters}:
-            if aliases.free(name):
-                aliases.canonical.setdefault(key(name), own_letters)
+    own: dict[str, str] = {}
+    for spellings in by_spelling.values():
+        own_letters = max(spellings, key=lambda n: (sum(not ch.isascii() for ch in n), len(n), n))
+        own.update((name, own_letters) for name in spellings - {own_letters})
+    return own
+
+
+def transliterations(found: list[list[Found]], aliases: Aliases) -> None:
+    """'Harzer Zinnhuette' is 'Harzer Zinnhütte', whatever its type: a name written the way other hands write its
+    own letters is that name. (Names that differ only in accents already share a key.)"""
+    names = {aliases.resolve(m.name) for mentions in found for m in mentions if m.type not in VALUE_TYPES}
+    for name, own_letters in own_spellings(names).items():
+        if key(name) != key(own_letters) and aliases.free(name):
+            aliases.canonical.setdefault(key(name), own_letters)
+
+
+def spelt_apart(people: set[str], aliases: Aliases) -> set[str]:
+    """One person written two ways in two articles: 'NISHIMURA Yasutoshi' is 'Yasutoshi Nishimura', 'Bob Kessler' is
+    'Robert Kessler' (the given name of which the other is a nickname), where the corpus has only one person it can
+    be. The people left, one name each."""
+    for name, own_letters in own_spellings(people).items():  # one spelling names a person: "Yıldırım", not "Yildirim"
+        if aliases.free(name):
+            aliases.canonical.setdefault(key(name), own_letters)
     people = {aliases.resolve(name) for name in people}
     # "NISHIMURA Yasutoshi", as Japanese official releases write him, is "Yasutoshi Nishimura": the same two words in
     # the other order; the name with no word in capitals names him.

@@ -2188,10 +2188,10 @@ def test_one_person_written_differently_in_two_articles(names: list[str], short:
     ([("Atacama Desert", "LOC"), ("Atacama", "LOC")], "Atacama", "Atacama"),  # a region the gazetteer knows
 ])
 def test_a_landform_named_without_its_landform_word_in_another_article(names: list[tuple[str, str]], bare: str, full: str) -> None:
-    from extract.link import Aliases, Curation, landforms_without_their_word
+    from extract.link import Aliases, Curation, landform_names
 
     aliases = Aliases(VOCABULARY, [], Curation())
-    landforms_without_their_word(mentions(*names), aliases)
+    landform_names(mentions(*names), aliases)
     assert aliases.resolve(bare) == full
 
 
@@ -2219,3 +2219,75 @@ def test_a_family_name_written_first_in_capitals(names: list[str], short: str, f
     aliases = Aliases(VOCABULARY, [], Curation())
     people_and_events(mentions(*((n, "PERSON") for n in names)), aliases)
     assert aliases.resolve(short) == full
+
+
+@pytest.mark.parametrize("text, start", [
+    ("It rose. OREST president Lic. Ana Ruiz Paz said so. The company", "OREST president"),  # an honorific's full stop
+    ("It rose. A note from J. Smith came. The company", "A note from"),  # an initial's
+    ("It rose. The company", "It rose."),
+])
+def test_a_full_stop_after_an_honorific_or_an_initial_ends_no_sentence(text: str, start: str) -> None:
+    from extract.entities.acronyms import sentence_start_before
+
+    assert text[sentence_start_before(text, text.rindex("The company") - 2):].startswith(start)
+
+
+@pytest.mark.parametrize("text, name, site", [
+    ("a 49% stake in the Quilla Norte tin project. Quilla Norte lies west.", "Quilla Norte", True),
+    ("when it won the Quilla Norte concession in 2019", "Quilla Norte", True),
+    ("Quilla Norte Mining said it would build a mine", "Quilla Norte Mining", False),
+])
+def test_a_name_the_article_calls_a_site_owns_no_former_name(text: str, name: str, site: bool) -> None:
+    from extract.entities.acronyms import called_a_site
+
+    assert called_a_site(text, name) is site
+
+
+@pytest.mark.parametrize("text, organisations", [
+    ("LIMA — Hütte Brenner, the Freiberg-based tin smelter, said on Monday", ["Hütte Brenner"]),  # the firm, not a site
+])
+def test_a_name_described_as_a_smelter_is_the_firm_that_runs_it(text: str, organisations: list[str]) -> None:
+    start = text.index(organisations[0])
+    result = refine(text, [(start, start + len(organisations[0]), "ORG")], [], VOCABULARY)
+    assert [(m.text, m.type) for m in result.mentions if m.type in ("ORG", "PROJECT")] == [(n, "ORG") for n in organisations]
+
+
+@pytest.mark.parametrize("names, short, full", [
+    ([("Lago Titilaca", "LOC"), ("Lake Titilaca", "LOC")], "Lago Titilaca", "Lake Titilaca"),  # a landform word's gloss
+    ([("Río Zamuro", "LOC"), ("Zamuro River", "LOC")], "Río Zamuro", "Zamuro River"),  # before or after the name
+    ([("Cordillera Quimsa", "LOC"), ("Quimsa", "LOC")], "Quimsa", "Cordillera Quimsa"),
+    ([("Lago Titilaca", "LOC"), ("Titilaca River", "LOC"), ("Titilaca", "LOC")], "Titilaca", "Titilaca"),  # two kinds
+])
+def test_one_landform_named_with_its_word_in_two_languages(names: list[tuple[str, str]], short: str, full: str) -> None:
+    from extract.link import Aliases, Curation, landform_names
+
+    aliases = Aliases(VOCABULARY, [], Curation())
+    landform_names(mentions(*names), aliases)
+    assert aliases.resolve(short) == full
+
+
+def test_a_name_in_plain_letters_of_any_type_is_the_one_with_its_own_letters() -> None:
+    from extract.link import Aliases, Curation, transliterations
+
+    aliases = Aliases(VOCABULARY, [], Curation())
+    transliterations(mentions(("Brenner Hütte", "ORG"), ("Brenner Huette", "PERSON"), ("Djuro Salaj", "ORG")), aliases)
+    assert aliases.resolve("Brenner Huette") == "Brenner Hütte" and aliases.resolve("Djuro Salaj") == "Djuro Salaj"
+
+
+def test_an_acronym_spelt_out_as_the_same_words_of_two_places_is_two_names() -> None:
+    from collections import Counter
+
+    from extract.link import ambiguous_acronyms
+
+    definitions = Counter({("TSE", "Tokyo Stock Exchange"): 1, ("TSE", "Toronto Stock Exchange"): 1})
+    assert ambiguous_acronyms(definitions) == {"TSE"}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("a loan from Korporacja Kredytowa Pomorska, the lender said", ["Korporacja Kredytowa Pomorska"]),
+    ("Minera Quimsa Cía. Ltda. said on Monday", ["Minera Quimsa Cía. Ltda."]),
+])
+def test_a_polish_company_word_and_a_spanish_legal_form_make_organisations(text: str, names: list[str]) -> None:
+    start, model_name = text.index(names[0]), names[0].split(" Cía")[0]  # the model's span stops short, as a person
+    result = refine(text, [(start, start + len(model_name), "PERSON")], [], VOCABULARY)
+    assert [(m.name, m.type) for m in result.mentions if m.type in ("ORG", "PERSON", "GPE")] == [(n, "ORG") for n in names]

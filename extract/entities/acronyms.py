@@ -7,6 +7,7 @@ import re
 from ..model import VALUE_TYPES
 from .gazetteer import place_kind
 from .organisations import COMMON_TERMS, LEGAL_FORMS, LEGAL_PREFIX, OPENING_WORDS
+from .people import HONORIFIC_WORDS
 from .spans import Found, merge
 from .tidy import retype
 
@@ -146,8 +147,18 @@ def other_names_given(text: str, candidates: list[Found]) -> list[tuple[str, Fou
 
 
 def sentence_start_before(text: str, index: int) -> int:
-    ends = [(text.rfind(mark, 0, index), len(mark)) for mark in (". ", ".” ", "\n")]
+    def end_before(mark: str, at: int) -> int:
+        at = text.rfind(mark, 0, at)
+        # ("Lic. Ximena Gutiérrez", "J. Smith": a full stop after an honorific or an initial ends no sentence.)
+        while mark == ". " and at != -1 and ABBREVIATION_BEFORE.search(text, max(0, at - 12), at):
+            at = text.rfind(mark, 0, at)
+        return at
+
+    ends = [(end_before(mark, index), len(mark)) for mark in (". ", ".” ", "\n")]
     return max([at + length for at, length in ends if at != -1], default=0)
+
+
+ABBREVIATION_BEFORE = re.compile(rf"(?<![\w.])(?:{HONORIFIC_WORDS}|[A-Z])$")
 
 
 # "Kamiya, which was known as …": capitalised words opening a sentence, then a comma.
@@ -175,11 +186,19 @@ def company_talked_about(text: str, sentence_start: int, organisations: list[Fou
             break
         start = sentence_start_before(text, start - 2)
         opener = subject_of(text, start, organisations)
-        if opener is not None:
+        if opener is not None and not called_a_site(text, opener.name):
             return opener
-        if not (text[start:start + 1] in "“\"‘'" or SENTENCE_ABOUT_THE_COMPANY.match(text, start)):
+        if opener is None and not (text[start:start + 1] in "“\"‘'" or SENTENCE_ABOUT_THE_COMPANY.match(text, start)):
             break
-    return organisations[0] if organisations and organisations[0].start < sentence_start else None
+    companies = [c for c in organisations if c.start < sentence_start and not called_a_site(text, c.name)]
+    return companies[0] if companies else None
+
+
+def called_a_site(text: str, name: str) -> bool:
+    """'the Wila Kollu tin project', 'its Wila Kollu concession': the article calls the name a site, which has no
+    former name of a company's (whatever the model made of the name where a sentence opens with it)."""
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?: [a-z-]+){{0,2}} (?:project|mine|concession|deposit|prospect)s?\b",
+                     text) is not None
 
 
 def made_of_word_starts(short: str, name: str) -> bool:

@@ -502,8 +502,11 @@ def described_as(nouns: str, words_between: int) -> re.Pattern[str]:
 
 
 DESCRIBED_AS_ORGANISATION = described_as(r"company|firm|miner|producer|group|conglomerate|agency|lender|bank|regulator|"
-                                         r"newspaper|broadcaster|news agency|state-owned enterprise|developer|smelter operator", 4)
-DESCRIBED_AS_PROJECT = described_as(r"mine|deposit|project|smelter|mining complex", 5)
+                                         r"newspaper|broadcaster|news agency|state-owned enterprise|developer|smelter operator|"
+                                         # "Harzer Zinnhütte, the Goslar-based tin smelter, …": a smelter named so
+                                         # is the firm that runs it (a smelter named as a place is "the X smelter").
+                                         r"smelter", 4)
+DESCRIBED_AS_PROJECT = described_as(r"mine|deposit|project|mining complex", 5)
 # "Escondida remains the world's largest copper mine": what a name is, said of it.
 SAID_TO_BE_PROJECT = re.compile(CAPITALISED_NAME + r"(?= (?:is|remains|was|became|ranks as) (?:the|a|an|one of the) "
                                 r"(?:(?!of |for |at |with |to |in )[\w'’-]+ ){0,5}(?:mines?|deposits?|smelters?|mining complex)\b)")

@@ -53,7 +53,7 @@ def split_located(found: Found) -> list[Found]:
 GEOGRAPHIC_FEATURE = re.compile(
     r"\s(?:Basin|Valley|Desert|Mountains|Range|Plateau|Belt|Copperbelt|Coast|Peninsula|Islands?|Sea|Gulf|River|Lake|"
     r"Quadrangle|Triangle|Complex|Highlands|Lowlands|Uplands|Delta|Corridor|Strait|Bay|Graben|Rift|Fjord|Fiord|Glacier|"
-    r"Gorge|Canyon|Lagoon|Steppe|Shield|Craton|Massif|Ridge|Trench|Seamount|Atoll|Reef|Salt Flats?|Salt Pan|Canal|National Park|"
+    r"Gorge|Canyon|Lagoon|Steppe|Shield|Craton|Massif|Ridge|Trench|Seamount|Atoll|Reef|Salt Flats?|Salt Pans?|Pans|Canal|National Park|"
     r"Nature Reserve|"
     r"Game Reserve|Wildlife Sanctuary)$"
     r"|^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Southeast|Southeastern|Northeast|"
@@ -84,7 +84,7 @@ ADMINISTRATIVE_NOUN = (r"(?:region|province|district|state|county|prefecture|gov
 FEATURE_NAME = re.compile(
     r"(?<![\w-])(?:[A-Z][\w-]*[ \t]+){1,3}(?:Basin|Valley|Desert|Mountains|Range|Ranges|Hills|Plateau|Belt|Copperbelt|"
     r"Peninsula|Quadrangle|Triangle|Highlands|Uplands|Delta|River|Graben|Rift|Fjord|Fiord|Glacier|Gorge|Canyon|Lagoon|"
-    r"Steppe|Shield|Craton|Massif|Salt Flats?|Salt Pan|Canal)\b"
+    r"Steppe|Shield|Craton|Massif|Salt Flats?|Salt Pans?|Pans|Canal)\b"
     # A body of water or a cape "of" somewhere: "Gulf of Montijo", "Bay of Bengal", "Cape of Good Hope".
     r"|(?<![\w-])(?:Gulf|Bay|Sea|Strait|Straits|Cape|Isle) of (?:the )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?"
     # A name the text calls a landform in lower case: "the Anti-Atlas mountains", "the Kuiseb river".
