@@ -35,7 +35,7 @@ from .entities.spans import Extraction, Found
 from .entities.values import value_name
 from .model import TYPES, VALUE_TYPES, Article, Entity, Mention
 from .paths import slugify
-from .vocab import Vocabulary, alternation, entries, fold, initials, words
+from .vocab import Vocabulary, alternation, entries, fold, initials, with_plain_spellings, words
 
 CURATION_FILE = "aliases.toml"
 # When votes tie, the more specific type wins.
@@ -452,7 +452,8 @@ def is_generic_word(word: str) -> bool:
 
 
 # "Minera Istmo Azul, S.A.": a word saying "company" in the name's own language, before the name.
-LEADING_COMPANY_WORD = re.compile(rf"^(?:(?:{alternation(words('organisation_words', 'opens'))}) )+(?=\S)")  # "Compañía Minera …"
+# ("Compañía Minera …", "Zaklady Nawozowe …")
+LEADING_COMPANY_WORD = re.compile(rf"^(?:(?:{alternation(with_plain_spellings(words('organisation_words', 'opens')))}) )+(?=\S)")
 
 
 def company_core(name: str, vocabulary: Vocabulary, taken: set[str]) -> str:
@@ -598,12 +599,28 @@ def initials_of_names(found: list[list[Found]], aliases: Aliases) -> None:
                 by_initials[letters][key(bare)] = max(fullest, name, key=lambda n: (len(n), n))
         if len(bare.split()) >= 2:
             by_start[key(bare)[:2]].add(name)
+    # "ZN Wisłoka" of "Zakłady Nawozowe Wisłoka S.A.": initials for the first words, the last written out.
+    for name in names:
+        initialled = re.fullmatch(r"([A-Z]{2,4}) ([A-Z]\S*(?: \S+)?)", name)
+        if not initialled or key(name) in aliases.canonical or not aliases.free(name):
+            continue
+        letters, rest = initialled.groups()
+        fits = [n for n in names if n != name and key(without_legal_form(n)).endswith(" " + key(rest))
+                and initials(without_legal_form(n)[:-len(rest)]) == letters]
+        if len({key(without_legal_form(n)) for n in fits}) == 1:  # (one name, with or without its legal form)
+            aliases.canonical[key(name)] = max(fits, key=lambda n: (len(n), n))
     for name in names:
         if not re.fullmatch(r"[A-Z]{2,6}", name) or key(name) in aliases.canonical or not aliases.free(name):
             continue
         fits = set(by_initials.get(name, {}).values())
         if not fits and len(name) >= 4:
             fits = {n for n in by_start.get(key(name)[:2], ()) if made_of_word_starts(name, without_legal_form(n))}
+        if len(fits) > 1:
+            # "TSX" beside "Toronto Stock Exchange" in one article, where another names the "Tokyo Stock Exchange":
+            # the one its own articles name.
+            beside = {aliases.resolve(m.name) for mentions in found if any(aliases.resolve(m.name) == name for m in mentions)
+                      for m in mentions}
+            fits &= beside
         if len(fits) == 1:
             aliases.canonical[key(name)] = next(iter(fits))
 
@@ -952,11 +969,11 @@ def spelt_apart(people: set[str], aliases: Aliases) -> set[str]:
                 if aliases.free(name):
                     aliases.canonical.setdefault(key(name), plain[0])
     people = {aliases.resolve(name) for name in people}
-    by_surname: dict[str, set[str]] = defaultdict(set)  # the words after the given name -> names
+    by_surname: dict[str, set[str]] = defaultdict(set)  # last word -> names ("Bill Harcourt", "William J. Harcourt")
     for name in sorted(people):
         words_ = key(name).split()
         if len(words_) >= 2:
-            by_surname[" ".join(words_[1:])].add(name)
+            by_surname[words_[-1]].add(name)
     for names in by_surname.values():
         for name in names:
             given = key(name).split()[0]

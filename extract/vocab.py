@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -118,6 +119,17 @@ def entries(name: str) -> tuple[tuple[tuple[str, ...], frozenset[str]], ...]:
 def words(name: str, role: str | None = None) -> tuple[str, ...]:
     """Every form in a word list, in file order; with a role, only the entries tagged with it."""
     return tuple(form for forms, roles in entries(name) if role is None or role in roles for form in forms)
+
+
+PLAIN_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ı": "i", "ß": "ss"})
+
+
+def with_plain_spellings(forms: tuple[str, ...]) -> tuple[str, ...]:
+    """The forms, and each as written without its accents and special letters ("Zakłady" and "Zaklady"): pages and
+    wires that cannot type them drop them."""
+    plain = ("".join(ch for ch in unicodedata.normalize("NFKD", form.translate(PLAIN_LETTERS)) if not unicodedata.combining(ch))
+             for form in forms)
+    return tuple(dict.fromkeys((*forms, *plain)))
 
 
 def alternation(forms: tuple[str, ...], optional_marks: bool = False) -> str:

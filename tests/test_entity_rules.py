@@ -2291,3 +2291,68 @@ def test_a_polish_company_word_and_a_spanish_legal_form_make_organisations(text:
     start, model_name = text.index(names[0]), names[0].split(" Cía")[0]  # the model's span stops short, as a person
     result = refine(text, [(start, start + len(model_name), "PERSON")], [], VOCABULARY)
     assert [(m.name, m.type) for m in result.mentions if m.type in ("ORG", "PERSON", "GPE")] == [(n, "ORG") for n in names]
+
+
+def test_initials_for_a_companys_first_words_and_the_last_written_out() -> None:
+    from extract.link import Aliases, Curation, initials_of_names
+
+    found = mentions(("Zakłady Chemiczne Odra S.A.", "ORG"), ("Zaklady Chemiczne Odra", "ORG"), ("ZC Odra", "ORG"))
+    aliases = Aliases(VOCABULARY, [], Curation())
+    initials_of_names(found, aliases)
+    assert aliases.resolve("ZC Odra") == "Zakłady Chemiczne Odra S.A."
+
+
+def test_initials_that_fit_two_names_name_the_one_beside_them() -> None:
+    from extract.link import Aliases, Curation, initials_of_names
+
+    found = [[Found(0, 22, "Toronto Stock Exchange", "ORG", "Toronto Stock Exchange"), Found(30, 33, "TSX", "ORG", "TSX")],
+             [Found(0, 20, "Tokyo Stock Exchange", "ORG", "Tokyo Stock Exchange")]]
+    aliases = Aliases(VOCABULARY, [], Curation())
+    initials_of_names(found, aliases)
+    assert aliases.resolve("TSX") == "Toronto Stock Exchange"
+
+
+@pytest.mark.parametrize("names, short, full", [
+    (["William J. Ashcombe", "Bill Ashcombe"], "Bill Ashcombe", "William J. Ashcombe"),  # a nickname, no middle initial
+])
+def test_a_nickname_without_the_middle_initial(names: list[str], short: str, full: str) -> None:
+    from extract.link import Aliases, Curation, people_and_events
+
+    aliases = Aliases(VOCABULARY, [], Curation())
+    people_and_events(mentions(*((n, "PERSON") for n in names)), aliases)
+    assert aliases.resolve(short) == full
+
+
+@pytest.mark.parametrize("text, names", [
+    ("said Shri Harshadbhai K. Vaghela, the chairman", ["Harshadbhai K. Vaghela"]),  # a middle initial after an honorific
+])
+def test_an_honorific_then_a_name_with_a_middle_initial(text: str, names: list[str]) -> None:
+    assert [f.name for f in titled_people(text, VOCABULARY)] == names
+
+
+@pytest.mark.parametrize("text, projects", [
+    ("He agreed. Solution mines are easier to build.", []),  # a kind of mine, opening a sentence
+    ("“Solution mines cost less,” he said.", []),
+    ("It owns the Kamoto and KOV mines.", ["Kamoto", "KOV"]),
+])
+def test_one_word_opening_a_sentence_before_mines_is_a_kind_of_mine(text: str, projects: list[str]) -> None:
+    assert [f.name for f in project_names(text)] == projects
+
+
+@pytest.mark.parametrize("text, former, owner", [
+    # a legal form's full stops, and the seller named in apposition
+    ("QUITO — Andes Oro SpA will pay. The seller, Minera Quimsa Cía. Ltda., keeps 40 percent. The company was known as "
+     "Exploraciones Ruta Cía. Ltda. until 2020.", "Exploraciones Ruta Cía. Ltda.", "Minera Quimsa Cía. Ltda."),
+    # a dateline opening the sentence is no company
+    ("OSAKA — Kurobe Corp. said on Friday it would buy the stake, the first since the trading house changed its name "
+     "from Kurobe Shoji Co., Ltd. in 2019.", "Kurobe Shoji Co., Ltd.", "Kurobe Corp."),
+])
+def test_a_former_name_of_the_company_a_sentence_before_names(text: str, former: str, owner: str) -> None:
+    assert dict(refine(text, [], [], VOCABULARY).acronyms).get(former) == owner
+
+
+@pytest.mark.parametrize("text, names", [
+    ("TOKYO — Kurobe Tsusho Kabushiki Kaisha said on Monday", ["Kurobe Tsusho Kabushiki Kaisha"]),
+])
+def test_a_japanese_legal_form_written_out_ends_a_company_name(text: str, names: list[str]) -> None:
+    assert [f.name for f in legal_names(text)] == names

@@ -25,7 +25,9 @@ SHORT_NAME_IN_PARENS = re.compile(r" \(((?:PT |CV )?[A-Z][\w’'.-]+(?: [A-Z][\w
 FORMER_NAME = re.compile(r"\b(?:formerly(?: known as| called)?|previously (?:known as|called)|renamed from|once (?:known as|called)|"
                          r"until \d{4} (?:known as|called)|(?:which|that) (?:trades|traded|operated|was known|did business) as|"
                          r"(?<=, )traded as|"
-                         r"(?:was )?(?:called|named|known as)(?= [A-Z](?:(?!\. [A-Z])[^\n]){0,80}? (?:until|before) (?:19|20)\d{2})|"
+                         # (a legal form's full stop ends no sentence: "known as Exploraciones Paquisha Cía. Ltda. until")
+                         rf"(?:was )?(?:called|named|known as)(?= [A-Z](?:(?!\. (?!{LEGAL_FORMS})[A-Z])[^\n]){{0,80}}? "
+                         r"(?:until|before) (?:19|20)\d{2})|"
                          r"(?P<changed>changed (?:its|their) name from)|"
                          # "which was incorporated as Godavari Phosphates Ltd in 1987", "formerly Gyedu Resources Ltd"
                          r"was (?:incorporated|registered|set up) as|"
@@ -150,7 +152,9 @@ def sentence_start_before(text: str, index: int) -> int:
     def end_before(mark: str, at: int) -> int:
         at = text.rfind(mark, 0, at)
         # ("Lic. Ximena Gutiérrez", "J. Smith": a full stop after an honorific or an initial ends no sentence.)
-        while mark == ". " and at != -1 and ABBREVIATION_BEFORE.search(text, max(0, at - 12), at):
+        # (Nor one a legal form or a lowercase word follows: "Minera Nangaritza Cía. Ltda., the seller".)
+        while mark == ". " and at != -1 and (ABBREVIATION_BEFORE.search(text, max(0, at - 12), at)
+                                             or NO_SENTENCE_AFTER.match(text, at + 2)):
             at = text.rfind(mark, 0, at)
         return at
 
@@ -158,6 +162,7 @@ def sentence_start_before(text: str, index: int) -> int:
     return max([at + length for at, length in ends if at != -1], default=0)
 
 
+NO_SENTENCE_AFTER = re.compile(rf"[a-z]|(?:{LEGAL_FORMS})(?![\w])")
 ABBREVIATION_BEFORE = re.compile(rf"(?<![\w.])(?:{HONORIFIC_WORDS}|[A-Z])$")
 
 
@@ -165,10 +170,19 @@ ABBREVIATION_BEFORE = re.compile(rf"(?<![\w.])(?:{HONORIFIC_WORDS}|[A-Z])$")
 NAME_THEN_COMMA = re.compile(r"[A-Z][\w’'&.-]*(?: [A-Z][\w’'&.-]*){0,3}(?=, )")
 
 
+DATELINE_OPENING = re.compile(r"[A-Z][A-Z’'. -]+(?:, [A-Z][\w. ]{1,20})? [—–-] ")
+ROLE_THEN_NAME = re.compile(r"(?:The|Its|Their) (?:[a-z-]+ ){0,2}[a-z-]+, (?=[A-Z])")
+
+
 def subject_of(text: str, sentence_start: int, candidates: list[Found]) -> Found | None:
     """The name a sentence opens with ("The" aside), if any: a candidate's, or capitalised words before a comma that
     nothing found."""
+    dateline = DATELINE_OPENING.match(text, sentence_start)  # "TOKYO — Hanazono Corp. said …": after the dateline
+    sentence_start = dateline.end() if dateline else sentence_start
     opening = sentence_start + (4 if text.startswith("The ", sentence_start) else 0)
+    role = ROLE_THEN_NAME.match(text, sentence_start)
+    if role:  # "The seller, Minera Nangaritza Cía. Ltda., keeps 40 percent": the name in apposition
+        opening = role.end()
     found = next((c for c in candidates if c.start == opening and c.type not in VALUE_TYPES), None)
     if found is None and not any(c.start <= opening < c.end for c in candidates):
         named = NAME_THEN_COMMA.match(text, opening)

@@ -413,6 +413,9 @@ OPENERS = ("The", "Its", "This", "That", "A", "An", "Our", "Their", "His", "Her"
            "Any", "One", "At", "In", "From", "Near", "Why", "How", "What")
 
 
+SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n|[“\"‘])\s*(?=\S$)")
+
+
 def project_names(text: str) -> list[Found]:
     found = coordinated_sites(text) + capitalised_sites(text)
     for match in PROJECT_NAME.finditer(text):
@@ -434,6 +437,9 @@ def project_names(text: str) -> list[Found]:
         # "Indonesian operations", "its underground operations", "the Chilean mine": a description, not a name.
         operations = bool(match.group("site")) and match.group("site").startswith("operation")
         if is_place_adjective(name) or (operations and (len(words) == 1 or is_adjective(name))):
+            continue
+        # "Solution mines are easier to build": one word opening a sentence, before a plural, names a kind of site.
+        if len(words) == 1 and match.group("site") == "mines" and SENTENCE_OPENS.search(text, 0, start + 1) is not None:
             continue
         # "the Tanjung Kaloro HPAL project": the process's acronym says what kind of plant, the name is before it.
         while len(words) > 1 and re.fullmatch(r"[A-Z]{2,5}", words[-1]) and not re.fullmatch(r"[A-Z]{2,5}", words[-2]):

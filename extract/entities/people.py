@@ -80,7 +80,9 @@ ENVOY = re.compile(r"\b(?i:ambassador|high commissioner|envoy|consul[- ]general|
                    r"(?:to|in|for|of) (?:the )?((?:[A-Z][\w’'-]+ ){1,4}[A-Z][\w’'-]+)")
 # "Engr. Naveed Iqbal Khattak", "Gen Durrani", "Mr Zehri": an honorific that only ever stands before a person.
 PERSONAL_HONORIFIC = re.compile(rf"(?<![\w-])(?:{alternation(words('honorifics', 'personal'))})\.? "
-                                r"([A-Z][\w’'-]+(?: (?:bin |bint |binti |ibn |al-|el-|van |de )?(?:(?:al|el)-)?[A-Z][\w’'-]+){0,5})")
+                                # (a middle initial may come between: "Shri Jayantilal M. Savaliya")
+                                r"([A-Z][\w’'-]+(?: (?:bin |bint |binti |ibn |al-|el-|van |de )?(?:(?:al|el)-)?"
+                                r"(?:[A-Z][\w’'-]+|[A-Z]\.(?= [A-Z]))){0,5})")
 # Words of a job title or rank that the model runs into the name after it: "Officer Asad Rehman Zehri".
 TITLE_WORDS = frozenset(word for title in words("job_titles") + words("honorifics") for word in title.casefold().split()) | {
     "federal", "provincial", "state", "senior", "junior", "acting", "former", "vice", "deputy", "executive", "general",

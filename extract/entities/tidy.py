@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from ..model import VALUE_TYPES
-from ..vocab import alternation, words
+from ..vocab import alternation, with_plain_spellings, words
 from .gazetteer import COMPASS, place_kind
 from .organisations import (
     COMPANY_TAIL_WORD,
@@ -210,7 +210,7 @@ def tidy(text: str, found: Found) -> Found | None:
 
 
 # Names that say "company" or "bank" first, in the languages of mining news: "Société Minière du Nord-Ouest".
-LEADING_ORG_WORD = re.compile(rf"(?:{alternation(words('organisation_words', 'opens'))}) ")
+LEADING_ORG_WORD = re.compile(rf"(?:{alternation(with_plain_spellings(words('organisation_words', 'opens')))}) ")
 
 
 # "COP29", "G20", "C5+1": capitals run into a number name a gathering (no person, no place is written so).
