@@ -502,6 +502,11 @@ def company_core(name: str, vocabulary: Vocabulary, taken: set[str]) -> str:
     return key(" ".join(words))
 
 
+def legal_core(name: str) -> str:
+    """'Tianrun Power Group Co., Ltd.' and 'Tianrun Power Group Company Limited': one name, the legal form aside."""
+    return key(re.sub(r"(?: (?:Company|Corporation|Co|Corp))+$", "", without_legal_form(name).rstrip(".,")))
+
+
 def company_families(found: list[list[Found]], aliases: Aliases, vocabulary: Vocabulary) -> None:
     """All forms of one company's name are one entity, in every article: 'Barrick', 'Barrick Gold' and the
     renamed 'Barrick Mining Corporation'; 'Korea Strategic Minerals Corp.' and '… Corporation'; 'China Exim Bank'
@@ -522,6 +527,16 @@ def company_families(found: list[list[Found]], aliases: Aliases, vocabulary: Voc
         return
     canonical_of: dict[str, str] = {}
     for core, names in families.items():
+        # "Shannonside Holdings plc" and "Shannonside Minerals DAC": two names each with its own legal form are a
+        # parent and its unit, two companies (a renamed one the text said so of is already one); each keeps the forms
+        # of its own name, and the bare "Shannonside" joins neither.
+        legal = {legal_core(n) for n in names if without_legal_form(n) != n}
+        if len(legal) >= 2:
+            for bare in legal:
+                own = {n for n in names if legal_core(n) == bare}
+                chosen = min(own, key=lambda n: (-counts[n], -len(n), n))
+                canonical_of.update((key(n), chosen) for n in own)
+            continue
         # The name used most, then the longest (the fullest legal name), stands for the family.
         chosen = min(names, key=lambda n: (-counts[n], -len(n), n))
         if core in aliases.canonical:

@@ -804,7 +804,7 @@ def test_between_two_amounts_is_one_range() -> None:
     from extract.entities.values import values_in
 
     assert [(f.text, f.value) for f in values_in("worth between $1.2bn and $1.5bn", [])] == [
-        ("between $1.2bn and $1.5bn", {"amount": 1_200_000_000, "currency": "USD", "high": 1_500_000_000})]
+        ("$1.2bn and $1.5bn", {"amount": 1_200_000_000, "currency": "USD", "high": 1_500_000_000})]
 
 
 @pytest.mark.parametrize("names, joined", [
@@ -2356,3 +2356,34 @@ def test_a_former_name_of_the_company_a_sentence_before_names(text: str, former:
 ])
 def test_a_japanese_legal_form_written_out_ends_a_company_name(text: str, names: list[str]) -> None:
     assert [f.name for f in legal_names(text)] == names
+
+
+@pytest.mark.parametrize("names, apart", [
+    # a parent and its unit, each with its own legal form: two companies, and the bare name joins neither
+    (["Brannock Holdings plc", "Brannock Minerals DAC", "Brannock Minerals", "Brannock"],
+     {"Brannock Minerals": "Brannock Minerals DAC", "Brannock": "Brannock"}),
+    # one name with two spellings of its legal form: one company
+    (["Lanshan Power Group Co., Ltd.", "Lanshan Power Group Company Limited", "Lanshan"],
+     {"Lanshan Power Group Co., Ltd.": "Lanshan Power Group Company Limited"}),
+])
+def test_a_parent_and_its_unit_with_their_own_legal_forms_stay_two(names: list[str], apart: dict[str, str]) -> None:
+    from extract.link import Aliases, Curation, company_families
+
+    aliases = Aliases(VOCABULARY, [], Curation())
+    company_families(mentions(*((n, "ORG") for n in names)), aliases, VOCABULARY)
+    assert {name: aliases.resolve(name) for name in apart} == apart
+    assert aliases.resolve("Brannock Holdings plc") != aliases.resolve("Brannock Minerals DAC")
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Kuusamo Metalli Oy said", ["Kuusamo Metalli Oy"]),
+    ("Brannock Minerals DAC said", ["Brannock Minerals DAC"]),
+    ("Chaiyaphum Holdings Public Company Limited said", ["Chaiyaphum Holdings Public Company Limited"]),
+])
+def test_finnish_irish_and_thai_legal_forms(text: str, names: list[str]) -> None:
+    assert [f.name for f in legal_names(text)] == names
+
+
+def test_a_former_name_in_brackets_is_the_name_before_them() -> None:
+    text = "Orla Metals chairman Ian Byrne took to X (formerly Twitter) to say so."
+    assert dict(refine(text, [(0, 11, "ORG")], [], VOCABULARY).acronyms).get("Twitter") == "X"

@@ -127,7 +127,12 @@ def other_names_given(text: str, candidates: list[Found]) -> list[tuple[str, Fou
         sentence_start = sentence_start_before(text, match.start())
         in_sentence = [c for c in organisations if sentence_start <= c.start and c.end <= match.start()]
         about_the_company = SENTENCE_ABOUT_THE_COMPANY.match(text, sentence_start)
-        if match.group("founded"):
+        bracketed = NAME_THEN_BRACKET.search(text, max(sentence_start, match.start() - 80), match.start())
+        if bracketed:
+            # "X (formerly Twitter)": the name right before the bracket, whatever the model made of it.
+            owner = next((c for c in organisations if c.end == bracketed.end(1)),
+                         Found(bracketed.start(1), bracketed.end(1), bracketed.group(1), "ORG", bracketed.group(1), origin="rule"))
+        elif match.group("founded"):
             # "Founded as X, the company …": the company named last in the sentences before, not an outlet the
             # story cites ("… told Reuters. Founded as …").
             before = [c for c in organisations if max(-1, match.start() - 600) < c.start and c.end <= match.start()
@@ -146,6 +151,9 @@ def other_names_given(text: str, candidates: list[Found]) -> list[tuple[str, Fou
         if owner is not None and not re.fullmatch(rf"(?:{LEGAL_FORMS})", former):
             given.append((former, Found(owner.start, owner.end, owner.text, "ORG", owner.name, origin="acronym")))
     return given
+
+
+NAME_THEN_BRACKET = re.compile(r"(?<![\w-])([A-Z][\w&.’'-]*(?: [A-Z][\w&.’'-]*){0,5}) \($")
 
 
 def sentence_start_before(text: str, index: int) -> int:

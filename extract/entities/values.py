@@ -199,14 +199,15 @@ def as_range_or_two(match: re.Match[str]) -> list[Found]:
 
 
 def between_ranges(text: str, amounts: list[Found]) -> list[Found]:
-    """'between $1.2bn and $1.5bn' is one mention, a range, as '$1.2-1.5bn' would be."""
+    """'between $1.2bn and $1.5bn' is one mention, a range, as '$1.2-1.5bn' would be: '$1.2bn and $1.5bn' (the
+    preposition is no part of it, as 'the' is none of a name)."""
     joined: list[Found] = []
     for amount in amounts:
         low = joined[-1] if joined else None
         if (low is not None and low.value and amount.value and "high" not in low.value and "high" not in amount.value
                 and text[low.end:amount.start] == " and " and text[max(0, low.start - 8):low.start].lower() == "between "
                 and low.value["currency"] == amount.value["currency"] and amount.value["amount"] > low.value["amount"]):
-            start = low.start - 8
+            start = low.start
             value = {**low.value, "high": amount.value["amount"]}
             joined[-1] = Found(start, amount.end, text[start:amount.end], "MONEY", text[start:amount.end], value, "rule")
         else:
