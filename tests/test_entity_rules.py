@@ -2420,3 +2420,11 @@ def test_a_committees_or_directorates_portfolio_may_hold_and(text: str, name: st
     start = text.index(name)
     first = name.index(" and ")
     assert text[slice(*with_portfolio(text, start, start + first))] == name
+
+
+@pytest.mark.parametrize("text, names", [
+    ("was founded in 1962 by Ms Dararat's grandfather", ["Dararat"]),  # a possessive is no part of the name
+    ("Its chief executive, Khun Dararat Wongsa, visited", ["Dararat Wongsa"]),  # a Thai honorific
+])
+def test_a_possessive_or_a_thai_honorific_leaves_the_name(text: str, names: list[str]) -> None:
+    assert [f.name for f in titled_people(text, VOCABULARY)] == names

@@ -160,6 +160,9 @@ def titled_people(text: str, vocabulary: Vocabulary) -> list[Found]:
         post_nominal = re.search(r",? (?:MP|MNA|MPA|MEP|MLA|MHA|PhD|OBE|CBE|KBE|QC|KC)$", text[start:end])
         if post_nominal:
             end = start + post_nominal.start()
+        possessive = re.search(r"['’]s?$", text[start:end])  # "Ms Kanokwan's grandfather": Kanokwan
+        if possessive:
+            end = start + possessive.start()
         name = without_title_words(text[start:end])
         start = end - len(name)
         words_ = name.split()
