@@ -2428,3 +2428,16 @@ def test_a_committees_or_directorates_portfolio_may_hold_and(text: str, name: st
 ])
 def test_a_possessive_or_a_thai_honorific_leaves_the_name(text: str, names: list[str]) -> None:
     assert [f.name for f in titled_people(text, VOCABULARY)] == names
+
+
+@pytest.mark.parametrize("text, currency", [
+    ("In Uganda the plant costs Shs158 billion.", "UGX"),  # shillings by the country named nearest
+    ("Nairobi lenders put up Shs60bn.", "KES"),
+    ("Bolivia's price is Bs1.29 billion.", "BOB"),  # bolivianos, or bolívares
+    ("Caracas paid Bs350 million.", "VES"),
+    ("The Thai buyer paid ฿6.2 billion.", "THB"),
+])
+def test_shillings_bolivianos_and_baht(text: str, currency: str) -> None:
+    from extract.entities.values import currency_of_nearest_country, values_in
+
+    assert [currency_of_nearest_country(text, f).value["currency"] for f in values_in(text, [])] == [currency]

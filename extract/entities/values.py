@@ -268,8 +268,16 @@ KINA_COUNTRIES = re.compile(r"\b(?:(?P<ZMW>Zambia|Zambian)|(?P<PGK>Papua New Gui
                             r"(?P<MMK>Myanmar|Burma|Burmese))\b")
 
 
+# "Shs158 billion" is Uganda's, Kenya's or Tanzania's shilling; "Bs350 million" Bolivia's bolivianos or Venezuela's
+# bolívares: the same way.
+SHILLING_COUNTRIES = re.compile(r"\b(?:(?P<UGX>Uganda|Ugandan|Kampala)|(?P<KES>Kenya|Kenyan|Nairobi)|"
+                                r"(?P<TZS>Tanzania|Tanzanian|Dodoma|Dar es Salaam))\b")
+BOLIVAR_COUNTRIES = re.compile(r"\b(?:(?P<BOB>Bolivia|Bolivian|La Paz)|(?P<VES>Venezuela|Venezuelan|Caracas))\b")
+
+
 def currency_of_nearest_country(text: str, found: Found) -> Found:
-    """A figure whose sign several countries print ("Rs", "rupees", "K") takes the currency of the country named nearest."""
+    """A figure whose sign several countries print ("Rs", "rupees", "K", "Shs", "Bs") takes the currency of the
+    country named nearest."""
     if found.type != "MONEY":
         return found
     currency = (found.value or {}).get("currency")
@@ -277,6 +285,10 @@ def currency_of_nearest_country(text: str, found: Found) -> Found:
         countries = RUPEE_COUNTRIES
     elif currency == "ZMW" and re.match(r"K\d", found.text):
         countries = KINA_COUNTRIES
+    elif currency == "UGX" and found.text.startswith("Shs"):
+        countries = SHILLING_COUNTRIES
+    elif currency == "BOB" and found.text.startswith("Bs"):
+        countries = BOLIVAR_COUNTRIES
     else:
         return found
     code = nearest_code([(m.start(), m.lastgroup) for m in countries.finditer(text)], found.start, found.end, currency)
