@@ -2441,3 +2441,25 @@ def test_shillings_bolivianos_and_baht(text: str, currency: str) -> None:
     from extract.entities.values import currency_of_nearest_country, values_in
 
     assert [currency_of_nearest_country(text, f).value["currency"] for f in values_in(text, [])] == [currency]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Shares fell 2pc on Euronext Dublin on Monday.", ["Euronext Dublin"]),  # a foreign company word first
+    ("a loan from Banco de la Nación Argentina", ["Banco de la Nación Argentina"]),
+    ("the Union Government said", []),  # an English word that opens other phrases too
+])
+def test_a_name_a_foreign_company_word_opens_is_an_organisation(text: str, names: list[str]) -> None:
+    from extract.entities.organisations import company_word_first
+
+    assert [f.name for f in company_word_first(text)] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Shares in Brannock fell 1.8pc on Monday.", ["Brannock"]),  # only a company's shares move
+    ("Lekhubu Diamonds said in a stock exchange filing that", ["Lekhubu Diamonds"]),  # or it files
+    ("Mr Ashcombe said in a filing", []),  # never a person's
+])
+def test_shares_that_move_or_a_filing_make_an_organisation(text: str, names: list[str]) -> None:
+    from extract.entities.organisations import organisations_in_context
+
+    assert [f.name for f in organisations_in_context(text)] == names

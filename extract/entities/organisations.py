@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..dates import MONTHS, WEEKDAYS
-from ..vocab import alternation, words
+from ..vocab import alternation, with_plain_spellings, words
 from .gazetteer import country_prefixes, is_country_start, place_kind
 from .spans import Found
 
@@ -303,6 +303,20 @@ def prefixed_companies(text: str) -> list[Found]:
     return found
 
 
+# "Euronext Dublin", "Inversiones Cordillera Austral", "Banco de la Nación": a word that says "company", "bank" or
+# "exchange" first, in another language than English (English ones, "Alliance", "Front", open other phrases too),
+# opens an organisation's name, which runs over capitalised words and the particles between them.
+FOREIGN_COMPANY_WORD = alternation(tuple(w for w in with_plain_spellings(words("organisation_words", "opens"))
+                                         if w not in {"Bureau", "Alliance", "Front", "Coalition", "Movement", "Union",
+                                                      "Federation", "PT", "CV"}))
+COMPANY_WORD_FIRST = re.compile(rf"(?<![\w-])(?:{FOREIGN_COMPANY_WORD})(?: (?:(?:de|del|de la|do|da|dos|das|des|du|di|y|e|et) )?"
+                                rf"[A-Z][\w’'&-]*){{1,6}}")
+
+
+def company_word_first(text: str) -> list[Found]:
+    return [Found(m.start(), m.end(), m.group(0), "ORG", m.group(0), origin="rule") for m in COMPANY_WORD_FIRST.finditer(text)]
+
+
 # (Not "the government of President Pedro Castillo": a government named by its head is no organisation's name.)
 GOVERNMENT = re.compile(r"(?<!\w)(?:[Tt]he )?(Government of (?:the )?(?!(?:President|Prime|Premier|Chancellor|King|Queen|"
                         r"Governor|Chief) )[A-Z][\w-]+(?: [A-Z][\w-]+)?)")
@@ -489,6 +503,13 @@ CITED = re.compile(r"\b(?:told|[Aa]ccording to|reported by|quoted by|[Ss]peaking
                    r"(?:reported|reports|learns|learned|understands)"
                    r"(?= (?:that|on|in|earlier|last|this|late)\b|[.,]|(?<=first reported) the\b)")
 ORGANISATION_CONTEXT = re.compile(CAPITALISED_NAME + rf"(?={OWNED_BY_ORGANISATION})")
+# "Shares in Shannonside fell 1.8pc", "Lekhubu said in a stock exchange filing": only a company has shares that move
+# or files with an exchange or a regulator.
+HONORIFIC_WORDS = frozenset(words("honorifics", "personal"))
+SHARES_OR_FILING = re.compile(rf"\b[Ss]hares (?:in|of) (?:the )?({NAME_RUN})(?= (?:rose|fell|jumped|slid|climbed|dropped|"
+                              rf"closed|gained|lost|surged|slumped|traded|were|have|had)\b)"
+                              rf"|{CAPITALISED_NAME} (?:said|says|disclosed|announced) in an? (?:stock exchange |regulatory |"
+                              rf"securities |exchange )?filing")
 # "chief executive of Gavi, and …", "an analyst at Tamarind Capital said": where an officer, an analyst or a
 # spokesperson works is an organisation (a country's president is the gazetteer's business: no place is taken).
 OFFICER_OF = re.compile(r"\b(?:chief executive|chief executive officer|CEO|chairman|chairwoman|chairperson|managing director|"
@@ -569,7 +590,7 @@ def organisations_in_context(text: str) -> list[Found]:
     # (An outlet described or cited may share a town's name: "steelmaker Baosteel", "Xinhua reported that".)
     found = [named_in_context(text, match, "ORG", towns_too=pattern in (ORGANISATION_DESCRIBED, CITED, ORGANISATION_CONTEXT))
              for pattern in (ORGANISATION_CONTEXT, RANKED_OFFICER_OF, OFFICER_OF, DESCRIBED_AS_ORGANISATION, ORGANISATION_DESCRIBED,
-                             CITED)
+                             CITED, SHARES_OR_FILING)
              for match in pattern.finditer(text)]
     for match in COUNTRY_ACRONYM.finditer(text):
         if place_kind(match.group(1)) == "country" and match.group(2).casefold() not in COMMON_TERMS:
@@ -578,4 +599,5 @@ def organisations_in_context(text: str) -> list[Found]:
         found += [Found(match.start(group), match.end(group), match.group(group), "ORG", match.group(group), origin="rule")
                   for group in (1, 2, 3) if match.group(group) and not place_kind(match.group(group))
                   and match.group(group) not in PRONOUNS]
-    return [f for f in found if f is not None]
+    # ("Mr Smith said in a filing": a person's honorific opens no organisation's name.)
+    return [f for f in found if f is not None and f.name.split()[0].rstrip(".") not in HONORIFIC_WORDS]

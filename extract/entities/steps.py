@@ -22,6 +22,7 @@ from .ner import MODEL_LABELS
 from .organisations import (
     COMMON_TERMS,
     bodies_named_for,
+    company_word_first,
     editions,
     governments,
     legal_names,
@@ -99,7 +100,7 @@ def suffixed_organisations_and_events(draft: Draft) -> list[Found]:
     text = draft.text
     named = suffixed_names(text) + legal_names(text) + prefixed_companies(text) + editions(text)
     covered = Coverage([(c.start, c.end) for c in draft.candidates + named])
-    unseen_bodies = [b for b in bodies_named_for(text) if not covered.touches(b.start, b.end)]
+    unseen_bodies = [b for b in bodies_named_for(text) + company_word_first(text) if not covered.touches(b.start, b.end)]
     return merge(draft.candidates, named + unseen_bodies + offices_of_titles(text) + governments(text) + coordinated_regions(text))
 
 
