@@ -840,9 +840,10 @@ LANDFORM_KINDS = {"river": ("River", "Río", "Rio", "Rivière", "Rivier", "Fluss
                   "valley": ("Valley", "Valle", "Vale"),
                   "basin": ("Basin", "Cuenca", "Bacia"),
                   "hills": ("Hills",)}
+# (After the name, in lower case too: the model's "Gissar mountains" is the "Gissar Range".)
 LANDFORM_WORD = re.compile(r"^(?:(?P<before>{0}) (?:(?:de|del|da|do|des|du|of) (?:la |los |las |the )?)?)?(?P<core>.+?)"
-                           r"(?: (?P<after>{0}))?$".format("|".join(w for ws in LANDFORM_KINDS.values() for w in ws)))
-KIND_OF_WORD = {word: kind for kind, words_ in LANDFORM_KINDS.items() for word in words_}
+                           r"(?: (?P<after>(?i:{0})))?$".format("|".join(w for ws in LANDFORM_KINDS.values() for w in ws)))
+KIND_OF_WORD = {word.casefold(): kind for kind, words_ in LANDFORM_KINDS.items() for word in words_}
 ENGLISH_LANDFORM_WORDS = {"River", "Lake", "Mountains", "Range", "Mount", "Desert", "Salt Flat", "Salt Flats", "Salt Pans",
                           "Pans", "Plateau", "Valley", "Basin", "Hills"}
 
@@ -870,7 +871,7 @@ def landform_names(found: list[list[Found]], aliases: Aliases) -> None:
         core, word = key(LANDFORM_WORD.match(name).group("core")), landform_word(name)
         by_core[core].add(name)
         if word:
-            kinds[core].add(KIND_OF_WORD[word])
+            kinds[core].add(KIND_OF_WORD[word.casefold()])
     for core, names in by_core.items():
         if len(names) < 2 or len(kinds[core]) != 1 or place_kind(core) is not None:
             continue
@@ -895,6 +896,9 @@ def project_kinds(found: list[list[Found]], aliases: Aliases) -> None:
             aliases.canonical[key(name)] = min(p for p in projects if key(p) == core)
 
 
+RUN_TOGETHER_INITIALS = re.compile(r"\b([A-Z])\.(?=[A-Z]\.)")
+
+
 def initialled_names(people: set[str], aliases: Aliases) -> set[str]:
     """'Yerlan S. Dzhaksybekov', 'S. V. Kamath' and 'V. Raghunathan' are 'Yerlan Serikovich Dzhaksybekov',
     'S. Venkatesh Kamath' and 'Venkatesh Raghunathan':
@@ -906,18 +910,21 @@ def initialled_names(people: set[str], aliases: Aliases) -> set[str]:
     def fits(a: str, b: str) -> bool:
         return a == b or initial_of(a, b) or initial_of(b, a)
 
+    def spelt(name: str) -> list[str]:  # ("W.M.K. Bandara" is "W. M. K. Bandara")
+        return RUN_TOGETHER_INITIALS.sub(r"\1. ", name).split()
+
     by_shape: dict[tuple[int, str], list[str]] = defaultdict(list)
     for name in sorted(people):
-        words_ = name.split()
+        words_ = spelt(name)
         if len(words_) >= 2:  # ("D. Enkhbayar" is "Dorjsuren Enkhbayar" too)
             by_shape[(len(words_), words_[-1])].append(name)
     for names in by_shape.values():
         for name in names:
-            words_ = name.split()
-            fuller = [other for other in names if other != name and sum(map(len, other.split())) > sum(map(len, words_))
-                      and all(fits(a, b) for a, b in zip(words_, other.split(), strict=True))]
+            words_ = spelt(name)
+            fuller = [other for other in names if other != name and sum(map(len, spelt(other))) > sum(map(len, words_))
+                      and all(fits(a, b) for a, b in zip(words_, spelt(other), strict=True))]
             # (Only where they can all be one person: "Ana L. Perez" is not both "Ana Lucia" and "Ana Luisa".)
-            one_person = all(fits(a, b) for x in fuller for y in fuller for a, b in zip(x.split(), y.split(), strict=True))
+            one_person = all(fits(a, b) for x in fuller for y in fuller for a, b in zip(spelt(x), spelt(y), strict=True))
             if fuller and one_person and aliases.free(name):
                 aliases.canonical.setdefault(key(name), max(fuller, key=lambda n: (sum(len(w) for w in n.split()), n)))
     return {aliases.resolve(name) for name in people}
@@ -978,11 +985,11 @@ def spelt_apart(people: set[str], aliases: Aliases) -> set[str]:
         if len(name.split()) == 2:
             by_words[tuple(sorted(key(name).split()))].add(name)
     for names in by_words.values():
-        plain = [n for n in names if not any(len(w) > 1 and w.isupper() for w in n.split())]
-        if len(names) == 2 and len(plain) == 1:
-            for name in names - set(plain):
+        if len(names) == 2:  # (and "Jianhong Xu" is "Xu Jianhong": the same two words the other way round)
+            chosen = max(names, key=lambda n: (not any(len(w) > 1 and w.isupper() for w in n.split()), n))
+            for name in names - {chosen}:
                 if aliases.free(name):
-                    aliases.canonical.setdefault(key(name), plain[0])
+                    aliases.canonical.setdefault(key(name), chosen)
     people = {aliases.resolve(name) for name in people}
     by_surname: dict[str, set[str]] = defaultdict(set)  # last word -> names ("Bill Harcourt", "William J. Harcourt")
     for name in sorted(people):

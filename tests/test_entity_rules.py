@@ -2463,3 +2463,30 @@ def test_shares_that_move_or_a_filing_make_an_organisation(text: str, names: lis
     from extract.entities.organisations import organisations_in_context
 
     assert [f.name for f in organisations_in_context(text)] == names
+
+
+@pytest.mark.parametrize("names, short, full", [
+    (["W.M.K. Perera", "W. M. Kithsiri Perera"], "W.M.K. Perera", "W. M. Kithsiri Perera"),  # initials run together
+    (["Haoran Zhu", "Zhu Haoran"], "Haoran Zhu", "Zhu Haoran"),  # a family name first or last
+])
+def test_initials_run_together_and_a_name_in_the_other_order(names: list[str], short: str, full: str) -> None:
+    from extract.link import Aliases, Curation, people_and_events
+
+    aliases = Aliases(VOCABULARY, [], Curation())
+    people_and_events(mentions(*((n, "PERSON") for n in names)), aliases)
+    assert aliases.resolve(short) == full
+
+
+def test_a_landforms_lower_case_word_after_its_name_is_its_kind() -> None:
+    from extract.link import Aliases, Curation, landform_names
+
+    aliases = Aliases(VOCABULARY, [], Curation())
+    landform_names(mentions(("Zarafshan mountains", "LOC"), ("Zarafshan Range", "LOC")), aliases)
+    assert aliases.resolve("Zarafshan mountains") == "Zarafshan Range"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Minister of Industry and New Technologies Farrukh Davlatov told the agency", ["Farrukh Davlatov"]),
+])
+def test_a_portfolio_of_new_technologies_before_a_name(text: str, names: list[str]) -> None:
+    assert [f.name for f in titled_people(text, VOCABULARY)] == names
