@@ -2490,3 +2490,10 @@ def test_a_landforms_lower_case_word_after_its_name_is_its_kind() -> None:
 ])
 def test_a_portfolio_of_new_technologies_before_a_name(text: str, names: list[str]) -> None:
     assert [f.name for f in titled_people(text, VOCABULARY)] == names
+
+
+def test_analysts_opening_a_sentence_work_at_an_organisation() -> None:
+    from extract.entities.organisations import organisations_in_context
+
+    text = "Analysts at Marlow Bay Metals Research said buyers were keen."
+    assert [f.name for f in organisations_in_context(text)] == ["Marlow Bay Metals Research"]

@@ -515,7 +515,8 @@ SHARES_OR_FILING = re.compile(rf"\b[Ss]hares (?:in|of) (?:the )?({NAME_RUN})(?= 
 OFFICER_OF = re.compile(r"\b(?:chief executive|chief executive officer|CEO|chairman|chairwoman|chairperson|managing director|"
                         r"general manager|director general|director-general|head|founder|co-founder|spokesman|spokeswoman|"
                         r"spokesperson|executive director|chief financial officer|CFO|chief operating officer|COO|"
-                        rf"analyst|analysts|economist|economists) (?:at|of) (?:the )?({NAME_RUN})"
+                        # ("Analysts at Marina Bay Metals Research said": opening a sentence too)
+                        rf"[Aa]nalyst|[Aa]nalysts|[Ee]conomist|[Ee]conomists) (?:at|of) (?:the )?({NAME_RUN})"
                         r"(?=[,.;:)]| (?:and|who|said|says|told|added)\b)")
 # "Saudi Gold Refinery Deputy Chairman Faisal Suleiman": an organisation, then a ranked officer of it.
 RANKED_OFFICER_OF = re.compile(CAPITALISED_NAME + r"(?= (?:Deputy|Vice|Executive|Acting|Managing|Group|Interim) "
