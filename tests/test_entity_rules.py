@@ -2497,3 +2497,21 @@ def test_analysts_opening_a_sentence_work_at_an_organisation() -> None:
 
     text = "Analysts at Marlow Bay Metals Research said buyers were keen."
     assert [f.name for f in organisations_in_context(text)] == ["Marlow Bay Metals Research"]
+
+
+@pytest.mark.parametrize("text, span, kind, name", [
+    ("stones from the Doi Pha Hom hill near the town", "Doi Pha Hom hill", "LOC", "Doi Pha Hom"),  # a landform's noun
+])
+def test_a_landforms_common_noun_after_its_name_is_no_part_of_it(text: str, span: str, kind: str, name: str) -> None:
+    start = text.index(span)
+    assert tidy(text, Found(start, start + len(span), span, kind, span, origin="model")).name == name
+
+
+@pytest.mark.parametrize("text, span, kind, junk", [
+    ("the Sri Lankan unit", "Sri Lankan", "GPE", True),  # a country of two words, and its people's adjective
+    ("South African buyers", "South African", "ORG", True),
+    ("Pan American Silver said", "Pan American", "ORG", False),
+])
+def test_a_two_word_countrys_people_are_not_the_country(text: str, span: str, kind: str, junk: bool) -> None:
+    start = text.index(span)
+    assert is_demonym(Found(start, start + len(span), span, kind, span, origin="model"), VOCABULARY) is junk

@@ -115,8 +115,13 @@ def language_names() -> frozenset[str]:
 def is_demonym(found: Found, vocabulary: Vocabulary) -> bool:
     """'Pakistanis', 'Japanese', 'Chinese': people of a place, not the place."""
     # (A person's one word too: "Kazakh President Kassym-Jomart Tokayev" gave the model a "person" "Kazakh".)
-    if found.type not in ("GPE", "LOC", "ORG", "PROJECT", "PERSON") or " " in found.name or vocabulary.lookup(found.name) is not None:
+    # ("Sri Lankan", "South African": a country of two or three words, and its people's adjective.)
+    if (found.type not in ("GPE", "LOC", "ORG", "PROJECT", "PERSON") or found.name.count(" ") > 2
+            or vocabulary.lookup(found.name) is not None):
         return False  # (a place the vocabulary names is itself: "the Americas" are no people of America)
+    if " " in found.name and not any(place_kind(found.name[:-len(e)] + base) == "country"
+                                     for e in ("n", "an", "ian", "ese") for base in ("", "a")):
+        return False
     if is_country_start(found.name) and place_kind(found.name) is None:
         return True  # "Kazakh", "Uzbek": the start of a country's name, without its ending
     if found.type != "PERSON" and found.name in language_names() and place_kind(found.name) is None:

@@ -84,7 +84,9 @@ def tidy(text: str, found: Found) -> Found | None:
         if described and end - start > described.end():
             start += described.end()
         # "Kütahya province", "Pacific coast", "Bangka island": the model took a common noun in lower case along.
-        area = re.search(rf" (?:{ADMINISTRATIVE_NOUN}|coast|side|shore|village|town|township|city|island|islands)$",
+        # ("the Khao Ploi Waen hill", "the Gissar mountains": a landform's common noun too.)
+        area = re.search(rf" (?:{ADMINISTRATIVE_NOUN}|coast|side|shore|village|town|township|city|island|islands|hill|hills|"
+                         rf"mountain|mountains|range|ridge|river|valley|plateau|desert|lake)$",
                          text[start:end])
         if area and found.type in ("GPE", "LOC"):
             end = start + area.start()
