@@ -603,7 +603,9 @@ def initials_of_names(found: list[list[Found]], aliases: Aliases) -> None:
         if name.isupper():
             continue
         # (Initials may leave off "Company": "TPC" of "Tartur Phosphate & Chemicals Company".)
-        spellings = {initials(bare), initials(re.sub(r" (?:Company|Corporation|Group|Holdings?)$", "", bare))}
+        spellings = {initials(bare), initials(re.sub(r" (?:Company|Corporation|Group|Holdings?)$", "", bare)),
+                     # ("FCSA" of "Fertilizantes Cerrado S.A.": the legal form's letters too)
+                     initials(bare) + re.sub(r"[^A-Z]", "", name[len(bare):])}
         # An exchange's initials end in its X: "ASX", "TSX"; "ADX" leaves off "Securities".
         exchange = EXCHANGE.fullmatch(bare)
         if exchange:

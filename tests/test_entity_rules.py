@@ -2515,3 +2515,34 @@ def test_a_landforms_common_noun_after_its_name_is_no_part_of_it(text: str, span
 def test_a_two_word_countrys_people_are_not_the_country(text: str, span: str, kind: str, junk: bool) -> None:
     start = text.index(span)
     assert is_demonym(Found(start, start + len(span), span, kind, span, origin="model"), VOCABULARY) is junk
+
+
+@pytest.mark.parametrize("text, former, owner", [
+    ("KRM was founded in 2017 as Sidama Minerals PLC and took its name in 2022.", "Sidama Minerals PLC", "KRM"),
+    ("Brenner Steine AG was founded in 1889 as Gebrüder Moser & Co. and took its name in 1951.", "Gebrüder Moser & Co.",
+     "Brenner Steine AG"),
+    ("Ostrava Kovy a.s. rose. The company traded as Kovohute Opava a.s. before taking its current name in 2008.",
+     "Kovohute Opava a.s.", "Ostrava Kovy a.s."),
+])
+def test_a_former_name_founded_with_a_year_or_traded_before_a_new_name(text: str, former: str, owner: str) -> None:
+    assert dict(refine(text, [], [], VOCABULARY).acronyms).get(former) == owner
+
+
+def test_initials_may_spell_the_legal_form_too() -> None:
+    from extract.link import Aliases, Curation, initials_of_names
+
+    aliases = Aliases(VOCABULARY, [], Curation())
+    initials_of_names(mentions(("Adubos Serrado S.A.", "ORG"), ("ASSA", "ORG")), aliases)
+    assert aliases.resolve("ASSA") == "Adubos Serrado S.A."
+
+
+@pytest.mark.parametrize("text, currency", [
+    ("In Gabon the plant costs FCFA 55 billion.", "XAF"),  # Central Africa's franc
+    ("Dakar lenders put up FCFA 95 billion.", "XOF"),  # West Africa's
+    ("Sales were CZK 2.7 billion.", "CZK"),
+    ("Ethiopia's bill is Br 10.3 billion.", "ETB"),
+])
+def test_cfa_francs_korunas_and_birr(text: str, currency: str) -> None:
+    from extract.entities.values import currency_of_nearest_country, values_in
+
+    assert [currency_of_nearest_country(text, f).value["currency"] for f in values_in(text, [])] == [currency]

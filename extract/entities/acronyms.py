@@ -26,11 +26,14 @@ FORMER_NAME = re.compile(r"\b(?:formerly(?: known as| called)?|previously (?:kno
                          r"until \d{4} (?:known as|called)|(?:which|that) (?:trades|traded|operated|was known|did business) as|"
                          r"(?<=, )traded as|"
                          # (a legal form's full stop ends no sentence: "known as Exploraciones Paquisha Cía. Ltda. until")
-                         rf"(?:was )?(?:called|named|known as)(?= [A-Z](?:(?!\. (?!{LEGAL_FORMS})[A-Z])[^\n]){{0,80}}? "
-                         r"(?:until|before) (?:19|20)\d{2})|"
+                         # ("was called X until it became …", "traded as X before taking its current name")
+                         rf"(?:was )?(?:called|named|known as|traded as)(?= [A-Z](?:(?!\. (?!{LEGAL_FORMS})[A-Z])[^\n]){{0,80}}? "
+                         r"(?:until|before) (?:(?:19|20)\d{2}|it (?:became|took|adopted|changed)|taking|adopting|changing))|"
                          r"(?P<changed>changed (?:its|their) name from)|"
                          # "which was incorporated as Godavari Phosphates Ltd in 1987", "formerly Gyedu Resources Ltd"
-                         r"was (?:incorporated|registered|set up) as|"
+                         # ("was founded in 2017 as X", "was founded in 1987 in Uberaba as X")
+                         r"was (?:incorporated|registered|set up|founded|established|formed|created)"
+                         r"(?: in (?:\d{4}|[A-Z][\w-]+(?: [A-Z][\w-]+)?)){0,2} as|"
                          r"(?P<founded>(?:Founded|Established|Incorporated|Set up|Started) as)) (?:the )?"
                          r"(?P<name>[A-Z][\w’'&-]*(?: (?:of |and |& |ve |y |de |del |do |da |du |des |la )?[A-Z][\w’'&.-]*){0,5}"
                          rf"(?:,? (?:{LEGAL_FORMS})(?![\w]))?)")
@@ -174,8 +177,10 @@ NO_SENTENCE_AFTER = re.compile(rf"[a-z]|(?:{LEGAL_FORMS})(?![\w])")
 ABBREVIATION_BEFORE = re.compile(rf"(?<![\w.])(?:{HONORIFIC_WORDS}|[A-Z])$")
 
 
-# "Kamiya, which was known as …": capitalised words opening a sentence, then a comma.
+# "Kamiya, which was known as …": capitalised words opening a sentence, then a comma; "ARM was founded in 2017 as
+# …": or the verb the sentence says it with.
 NAME_THEN_COMMA = re.compile(r"[A-Z][\w’'&.-]*(?: [A-Z][\w’'&.-]*){0,3}(?=, )")
+NAME_THEN_WAS = re.compile(r"[A-Z][\w’'&.-]*(?: [A-Z][\w’'&.-]*){0,3}(?= (?:was|is|had|has) )")
 
 
 DATELINE_OPENING = re.compile(r"[A-Z][A-Z’'. -]+(?:, [A-Z][\w. ]{1,20})? [—–-] ")
@@ -193,7 +198,7 @@ def subject_of(text: str, sentence_start: int, candidates: list[Found]) -> Found
         opening = role.end()
     found = next((c for c in candidates if c.start == opening and c.type not in VALUE_TYPES), None)
     if found is None and not any(c.start <= opening < c.end for c in candidates):
-        named = NAME_THEN_COMMA.match(text, opening)
+        named = NAME_THEN_COMMA.match(text, opening) or NAME_THEN_WAS.match(text, opening)
         if named and not OPENING_NAME.match(named.group(0)):
             found = Found(named.start(), named.end(), named.group(0), "ORG", named.group(0), origin="rule")
     return found

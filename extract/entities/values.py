@@ -272,11 +272,16 @@ KINA_COUNTRIES = re.compile(r"\b(?:(?P<ZMW>Zambia|Zambian)|(?P<PGK>Papua New Gui
 # bolívares: the same way.
 SHILLING_COUNTRIES = re.compile(r"\b(?:(?P<UGX>Uganda|Ugandan|Kampala)|(?P<KES>Kenya|Kenyan|Nairobi)|"
                                 r"(?P<TZS>Tanzania|Tanzanian|Dodoma|Dar es Salaam))\b")
+# "FCFA 55 billion" is West Africa's franc (XOF) or Central Africa's (XAF): the same way.
+CFA_COUNTRIES = re.compile(r"\b(?:(?P<XAF>Gabon|Gabonese|Cameroon|Cameroonian|Chad|Chadian|Central African Republic|"
+                           r"Republic of the Congo|Congo-Brazzaville|Equatorial Guinea|Libreville|Yaoundé|Douala|Brazzaville)|"
+                           r"(?P<XOF>Senegal|Senegalese|Mali|Malian|Ivory Coast|Côte d'Ivoire|Ivorian|Burkina Faso|Niger|Nigerien|"
+                           r"Togo|Togolese|Benin|Beninese|Guinea-Bissau|Dakar|Bamako|Abidjan|Ouagadougou|Niamey|Lomé))\b")
 BOLIVAR_COUNTRIES = re.compile(r"\b(?:(?P<BOB>Bolivia|Bolivian|La Paz)|(?P<VES>Venezuela|Venezuelan|Caracas))\b")
 
 
 def currency_of_nearest_country(text: str, found: Found) -> Found:
-    """A figure whose sign several countries print ("Rs", "rupees", "K", "Shs", "Bs") takes the currency of the
+    """A figure whose sign several countries print ("Rs", "rupees", "K", "Shs", "Bs", "FCFA") takes the currency of the
     country named nearest."""
     if found.type != "MONEY":
         return found
@@ -289,6 +294,8 @@ def currency_of_nearest_country(text: str, found: Found) -> Found:
         countries = SHILLING_COUNTRIES
     elif currency == "BOB" and found.text.startswith("Bs"):
         countries = BOLIVAR_COUNTRIES
+    elif currency == "XOF" and not found.text.startswith("XOF"):
+        countries = CFA_COUNTRIES
     else:
         return found
     code = nearest_code([(m.start(), m.lastgroup) for m in countries.finditer(text)], found.start, found.end, currency)
