@@ -2546,3 +2546,24 @@ def test_cfa_francs_korunas_and_birr(text: str, currency: str) -> None:
     from extract.entities.values import currency_of_nearest_country, values_in
 
     assert [currency_of_nearest_country(text, f).value["currency"] for f in values_in(text, [])] == [currency]
+
+
+@pytest.mark.parametrize("text, span, kind, expected", [
+    # the end of a post's portfolio, before the name, is no organisation
+    ("which Minister of Energy and Mineral Resources Dr. Rana Khoury said must", "Mineral Resources", "ORG",
+     [("Rana Khoury", "PERSON")]),
+    # a Portuguese feminine honorific with its ordinal mark
+    ("Managing director Dr.ª Marta Sitoe Langa said the partner", "ª Marta Sitoe Langa", "ORG", [("Marta Sitoe Langa", "PERSON")]),
+    # a Portuguese legal form after a comma
+    ("a deal with Niassa Mineração, Limitada, the owner", "Niassa Mineração", "ORG", [("Niassa Mineração, Limitada", "ORG")]),
+    # a currency's code the model called an organisation names nothing's former name
+    ("Brno Kovy a.s. will pay CZK 4.1 billion for a stake. The company traded as Kovy Opava a.s. before taking its "
+     "current name.", "CZK", "ORG", [("Brno Kovy a.s.", "ORG"), ("CZK 4.1 billion", "MONEY"), ("Kovy Opava a.s.", "ORG")]),
+])
+def test_portfolio_ends_feminine_honorifics_limitada_and_currency_codes(text: str, span: str, kind: str,
+                                                                         expected: list[tuple[str, str]]) -> None:
+    start = text.index(span)
+    found = refine(text, [(start, start + len(span), kind)], [], VOCABULARY)
+    assert [(m.text, m.type) for m in found.mentions if m.type in ("ORG", "PERSON", "MONEY")] == expected
+    if "CZK" in text:
+        assert dict(found.acronyms).get("Kovy Opava a.s.") == "Brno Kovy a.s."

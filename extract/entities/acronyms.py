@@ -108,7 +108,10 @@ def apply_acronyms(text: str, candidates: list[Found]) -> tuple[list[Found], dic
 def other_names_given(text: str, candidates: list[Found]) -> list[tuple[str, Found]]:
     """Short names in brackets after an organisation, and former names: (other name, the organisation).
     'PT Kencana Tembaga Indonesia (PT Kencana)' also gives 'Kencana', the name without its legal form."""
-    organisations = sorted((c for c in candidates if c.type == "ORG"), key=lambda c: (c.start, c.end))
+    # (Not the model's "organisation" "CZK" inside the amount "CZK 4.1 billion".)
+    values = [c for c in candidates if c.type in VALUE_TYPES]
+    organisations = sorted((c for c in candidates if c.type == "ORG"
+                            and not any(v.start <= c.start and c.end <= v.end for v in values)), key=lambda c: (c.start, c.end))
     given = []
     for match in SHORT_NAME_IN_PARENS.finditer(text):
         short = match.group(1)

@@ -144,6 +144,8 @@ PHRASE_NOT_NAME = re.compile(rf"(?<![\w-])(?:{alternation(words('common_terms') 
 # "Director of Project Management", "Head of Corporate Affairs": a post's department, not an organisation.
 DEPARTMENT = re.compile(rf"(?:(?:{alternation(words('departments'))})(?:,? (?:and |& )?| |$))+", re.IGNORECASE)
 POST_OF = re.compile(rf"(?i:\b(?:{alternation(words('job_titles'))}) of (?:the )?)$")
+# "Minister of Energy and Mineral Resources Dr. Lina Haddadin": the end of a post's portfolio, before the name.
+PORTFOLIO_SO_FAR = re.compile(rf"(?i:\b(?:{alternation(words('job_titles'))})) (?:of|for) (?:the )?(?:[A-Z][\w-]*,? )+(?:and|&) $")
 HONORIFIC_ONLY = {form.casefold() for form in words("honorifics")}
 WEEKDAY_NAMES = {forms[0].casefold() for forms, _ in entries("weekdays")}  # "Monday", not "Sun" (a surname too)
 
@@ -161,7 +163,11 @@ def inside_phrases(candidates: list[Found], text: str) -> list[Found]:
         return (c.origin == "model" and c.type == "ORG" and bool(DEPARTMENT.fullmatch(c.text))
                 and bool(POST_OF.search(text, 0, c.start)))
 
-    return [c for c in candidates if c.type in VALUE_TYPES or not (inside(c) or department(c))]
+    def portfolio_end(c: Found) -> bool:
+        return (c.origin == "model" and c.type == "ORG" and bool(PORTFOLIO_SO_FAR.search(text, max(0, c.start - 80), c.start))
+                and bool(re.match(r" [A-Z]", text[c.end:c.end + 2])))
+
+    return [c for c in candidates if c.type in VALUE_TYPES or not (inside(c) or department(c) or portfolio_end(c))]
 
 
 def is_honorific_only(found: Found) -> bool:
