@@ -280,23 +280,21 @@ CFA_COUNTRIES = re.compile(r"\b(?:(?P<XAF>Gabon|Gabonese|Cameroon|Cameroonian|Ch
 BOLIVAR_COUNTRIES = re.compile(r"\b(?:(?P<BOB>Bolivia|Bolivian|La Paz)|(?P<VES>Venezuela|Venezuelan|Caracas))\b")
 
 
+# Currency (as the word lists read the sign), how the figure is written when several countries print that sign,
+# and the countries that may be meant, each named for its code.
+SHARED_SIGNS = (("PKR", BARE_RUPEES, RUPEE_COUNTRIES), ("ZMW", re.compile(r"^K\d"), KINA_COUNTRIES),
+                ("UGX", re.compile(r"^Shs"), SHILLING_COUNTRIES), ("BOB", re.compile(r"^Bs"), BOLIVAR_COUNTRIES),
+                ("XOF", re.compile(r"^(?!XOF)"), CFA_COUNTRIES))
+
+
 def currency_of_nearest_country(text: str, found: Found) -> Found:
     """A figure whose sign several countries print ("Rs", "rupees", "K", "Shs", "Bs", "FCFA") takes the currency of the
     country named nearest."""
     if found.type != "MONEY":
         return found
     currency = (found.value or {}).get("currency")
-    if currency == "PKR" and BARE_RUPEES.search(found.text):
-        countries = RUPEE_COUNTRIES
-    elif currency == "ZMW" and re.match(r"K\d", found.text):
-        countries = KINA_COUNTRIES
-    elif currency == "UGX" and found.text.startswith("Shs"):
-        countries = SHILLING_COUNTRIES
-    elif currency == "BOB" and found.text.startswith("Bs"):
-        countries = BOLIVAR_COUNTRIES
-    elif currency == "XOF" and not found.text.startswith("XOF"):
-        countries = CFA_COUNTRIES
-    else:
+    countries = next((named for code, written, named in SHARED_SIGNS if currency == code and written.search(found.text)), None)
+    if countries is None:
         return found
     code = nearest_code([(m.start(), m.lastgroup) for m in countries.finditer(text)], found.start, found.end, currency)
     return found if code == currency else replace(found, value={**found.value, "currency": code})
