@@ -2567,3 +2567,13 @@ def test_portfolio_ends_feminine_honorifics_limitada_and_currency_codes(text: st
     assert [(m.text, m.type) for m in found.mentions if m.type in ("ORG", "PERSON", "MONEY")] == expected
     if "CZK" in text:
         assert dict(found.acronyms).get("Kovy Opava a.s.") == "Brno Kovy a.s."
+
+
+@pytest.mark.parametrize("text, places", [
+    ("officials who visited Bhubaneswar in January", ["Bhubaneswar"]),  # a city the data knows, after "visited"
+    ("it expanded into Mato Grosso and Goiás. Its plants grew", ["Mato Grosso", "Goiás"]),  # states, after "into"
+])
+def test_a_town_or_state_after_into_or_visited_is_a_place(text: str, places: list[str]) -> None:
+    from extract.entities.places import towns_after_prepositions
+
+    assert [f.name for f in towns_after_prepositions(text)] == places

@@ -174,10 +174,11 @@ ISLAND = re.compile(r"\b(?:the )?islands? of ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+
 # A company's home, when the gazetteer knows the place.
 # Months and days: never a name's first word ("In March Ermek …", "in May").
 CALENDAR_WORDS = frozenset(WEEKDAY_NAMES + MONTH_NAMES)
-# "in Cluj-Napoca on Thursday", "by rail to Discovery Bay for export", "in Mberengwa and Mutoko.": a town the data
-# knows, where only a place can stand (a smaller town only after "in", "at" or "near").
+# "in Cluj-Napoca on Thursday", "by rail to Discovery Bay for export", "in Mberengwa and Mutoko.", "expanded into
+# Mato Grosso and Goiás", "visited Bhubaneswar in January": a town the data knows, where only a place can stand (a
+# smaller town only after "in", "at" or "near").
 TOWN_AFTER_PREPOSITION = re.compile(
-    r"\b(in|at|near|to|from|through|via|and) ([A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})"
+    r"\b(in|at|near|to|from|through|via|into|across|throughout|visited|and) ([A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})"
     r"(?=[,.;:)]|\s+(?:on|for|and|in|by|last|this|next|where|which|after|before|until|since|during|to|via|through)\b)")
 HOME_PLACE = re.compile(rf"\b([A-Z][\w’'-]+?){COMPANY_HOME}")
 
@@ -191,7 +192,7 @@ def towns_after_prepositions(text: str) -> list[Found]:
         listed = word == "and" and match.start() - 1 in place_ends
         if OPENING.fullmatch(name) or (word == "and" and not listed) or name.split()[0].title() in CALENDAR_WORDS:
             continue  # "in May", "on Monday": a time, not a town
-        if word in ("in", "at", "near", "through", "via") or listed:
+        if word in ("in", "at", "near", "through", "via", "into", "across", "throughout") or listed:
             place_ends.add(match.end(2))
         if place_kind(name) in ("city", "subdivision") or ((word in ("in", "at", "near") or listed) and is_town(name)):
             found.append(Found(match.start(2), match.end(2), name, "GPE", name, origin="rule"))
