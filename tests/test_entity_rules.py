@@ -2577,3 +2577,24 @@ def test_a_town_or_state_after_into_or_visited_is_a_place(text: str, places: lis
     from extract.entities.places import towns_after_prepositions
 
     assert [f.name for f in towns_after_prepositions(text)] == places
+
+
+@pytest.mark.parametrize("text, names", [
+    ("keeps 65%. Its director general, Mariama Ndiaye Fall, signed the deal", ["Mariama Ndiaye Fall"]),  # "Its" opening
+    ("Finance director dr Anna Wiśniewska-Nowak said the company would", ["Anna Wiśniewska-Nowak"]),  # a lower-case "dr"
+])
+def test_a_title_opening_a_sentence_then_the_name_and_a_lower_case_doctor(text: str, names: list[str]) -> None:
+    assert [f.name for f in titled_people(text, VOCABULARY)] == names
+
+
+def test_a_wires_pct_is_a_percentage() -> None:
+    from extract.entities.values import values_in
+
+    assert [(f.text, f.value) for f in values_in("sells a 40 pct stake", [])] == [("40 pct", {"fraction": 0.4})]
+
+
+def test_a_company_word_wins_over_the_models_place_inside_the_name() -> None:
+    text = "Shares of the refiner rose 3% on Borsa Istanbul on Monday."
+    start = text.index("Istanbul")
+    found = refine(text, [(start, start + 8, "GPE")], [], VOCABULARY)
+    assert ("Borsa Istanbul", "ORG") in [(m.text, m.type) for m in found.mentions]

@@ -58,7 +58,7 @@ NOT_A_NAME_START = rf"(?!(?:{OPENING_WORDS}|{'|'.join(sorted(CALENDAR_WORDS))})\
 PERSON_THEN_TITLE = re.compile(rf"(?<![\w-]){NOT_A_NAME_START}{PERSON_NAME}, (?:the |its |a |an )?(?:[a-z][a-z-]* ){{0,2}}"
                                rf"{JOB_TITLE}\b")
 # "in the presence of the minister, Hanitra Rasoanaivo Razafimahefa, who said": a title, then the name in apposition.
-TITLE_THEN_NAME = re.compile(rf"\b(?:the|its|their) (?:[a-z][a-z-]* )?{JOB_TITLE}, {PERSON_NAME}(?=,| who\b| said\b| and\b)")
+TITLE_THEN_NAME = re.compile(rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir) (?:[a-z][a-z-]* )?{JOB_TITLE}, {PERSON_NAME}(?=,| who\b| said\b| and\b)")
 # A minister's portfolio, then a name, then what they said: "Minister of Mines Gregory Tallis said",
 # "Federal Minister for Petroleum Kamran Ali Soomro said": the portfolio is the words a portfolio is made of
 # (vocab/portfolio_words.txt), the name the two to four capitalised words after it.

@@ -100,7 +100,10 @@ def suffixed_organisations_and_events(draft: Draft) -> list[Found]:
     text = draft.text
     named = suffixed_names(text) + legal_names(text) + prefixed_companies(text) + editions(text)
     covered = Coverage([(c.start, c.end) for c in draft.candidates + named])
-    unseen_bodies = [b for b in bodies_named_for(text) + company_word_first(text) if not covered.touches(b.start, b.end)]
+    unseen_bodies = [b for b in bodies_named_for(text) if not covered.touches(b.start, b.end)]
+    # ("Borsa Istanbul", where the model saw a place "Istanbul": the company word says whose name it is.)
+    ruled = Coverage([(c.start, c.end) for c in draft.candidates + named if c.origin != "model"])
+    unseen_bodies += [b for b in company_word_first(text) if not ruled.touches(b.start, b.end)]
     return merge(draft.candidates, named + unseen_bodies + offices_of_titles(text) + governments(text) + coordinated_regions(text))
 
 

@@ -76,7 +76,7 @@ MONEY_PATTERN = re.compile(
     rf"|(?<![\w.]){NUMBER}(?:\s?{SCALE})?\s(?:{_alternatives(AFTER_FIGURE)})\b",
     re.IGNORECASE,
 )
-PERCENT_PATTERN = re.compile(rf"(?<![\w.]){NUMBER}\s?(?:%|per ?cent\b|percent\b|pc\b)", re.IGNORECASE)
+PERCENT_PATTERN = re.compile(rf"(?<![\w.]){NUMBER}\s?(?:%|per ?cent\b|percent\b|pc\b|pct\b)", re.IGNORECASE)  # "40 pct": wires
 WEEKDAYS = tuple(day.lower() for day in WEEKDAY_NAMES)
 
 
