@@ -164,7 +164,12 @@ def titled_people(text: str, vocabulary: Vocabulary) -> list[Found]:
         if possessive:
             end = start + possessive.start()
         name = without_title_words(text[start:end])
+        honorific = HONORIFIC.match(name)
+        if honorific and honorific.end() < len(name):
+            name = name[honorific.end():]
         start = end - len(name)
+        if any(f.start == start and f.end == end for f in found):
+            continue  # ("Its chief executive, Khun Dararat Wongsa": two patterns, one name)
         words_ = name.split()
         if (ORG_SUFFIX.search(name) or COMPANY_WORD.search(name) or HONORIFIC.match(name + " ")
                 or vocabulary.lookup(name) is not None or place_kind(name)
