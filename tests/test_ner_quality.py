@@ -84,14 +84,15 @@ def test_sealed_sets_keep_what_was_learnt_from_them(which: str) -> None:
 @pytest.mark.parametrize("which, floor, splits", [("entities6", (0.95, 0.96), 5), ("entities7", (0.95, 0.95), 6),
                                                   ("entities8", (0.97, 0.97), 4), ("entities9", (0.95, 0.95), 10),
                                                   ("entities10", (0.96, 0.96), 7), ("entities11", (0.94, 0.93), 16),
-                                                  ("entities12", (0.96, 0.95), 10), ("entities13", (0.95, 0.94), 14),
-                                                  ("entities14", (0.95, 0.93), 9)])
+                                                  ("entities12", (0.96, 0.95), 10), ("entities13", (0.95, 0.95), 14),
+                                                  ("entities14", (0.96, 0.94), 9), ("entities15", (0.94, 0.93), 7)])
 def test_the_newest_sealed_sets_keep_their_scores(which: str, floor: tuple[float, float], splits: int) -> None:
     """Each was scored once sealed (FIRST_SCORE.txt in each: entities6 94% / 96%, entities7 94% / 93%, entities8
     95% / 95%, entities9 93% / 96%, entities10 96% / 96%, entities11 94% / 93% with one merge, entities12 93% / 93%
-    with two, entities13 90% / 91% with one, entities14 93% / 93%) and then learnt from; no later rule may take them below what was
-    learnt. (entities12 keeps one merge, "BSE" for both the Botswana and the Bombay Stock Exchange, so it is not in
-    the no-merge test above: see the README's "What is left".)"""
+    with two, entities13 90% / 91% with one, entities14 93% / 93%, entities15 94% / 92% with one) and then learnt
+    from; no later rule may take them below what was learnt. (entities12 keeps one merge, "BSE" for both the Botswana
+    and the Bombay Stock Exchange, and entities15 one, "silica" and "silica sand", which the minerals list holds as one
+    mineral and its annotator as two; so they are not in the no-merge test above: see the README's "What is left".)"""
     result = score_set(which)
     precision, recall = overall(result.counts)
     assert precision >= floor[0] and recall >= floor[1]
