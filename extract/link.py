@@ -24,18 +24,27 @@ import functools
 import json
 import re
 import tomllib
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from .entities.acronyms import made_of_word_starts
 from .entities.gazetteer import place_kind
-from .entities.organisations import BRACKETED_FORM, EVENT_SUFFIX, KIND_WORD, LEGAL_FORMS, LEGAL_PREFIX, OPENED_BY, ORG_SUFFIX
+from .entities.organisations import (
+    BRACKETED_FORM,
+    COMPANY_WORDS_FIRST,
+    EVENT_SUFFIX,
+    KIND_WORD,
+    LEGAL_FORMS,
+    LEGAL_PREFIX,
+    OPENED_BY,
+    ORG_SUFFIX,
+)
+from .entities.places import ENGLISH_LANDFORM_WORDS, KIND_OF_WORD, LANDFORM_WORD, landform_word
 from .entities.spans import Extraction, Found
 from .entities.values import value_name
 from .model import TYPES, VALUE_TYPES, Article, Entity, Mention
 from .paths import slugify
-from .vocab import Vocabulary, alternation, entries, fold, initials, with_plain_spellings, words
+from .vocab import Vocabulary, alternation, entries, fold, initials, without_marks, words
 
 CURATION_FILE = "aliases.toml"
 # When votes tie, the more specific type wins.
@@ -134,16 +143,11 @@ def merge_groups(merge: dict[str, tuple[str, ...]]) -> dict[str, list[str]]:
     return groups
 
 
-# Letters no accent-stripping reaches: "Yıldırım" is "Yildirim", "Đorđević" "Dordevic", "Łódź" "Lodz".
-UNMARKED_LETTERS = str.maketrans({"ı": "i", "đ": "d", "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th"})
-
-
 @functools.lru_cache(maxsize=65536)
 def key(name: str) -> str:
     """'the U.S.' and 'US', 'Japan–Pakistan' and 'Japan-Pakistan', 'Martín' and 'Martin', 'Republic of the Congo' and
     'Republic of Congo' fold to one key."""
-    name = unicodedata.normalize("NFKD", re.sub(r"^the\s+", "", fold(name)).replace(" of the ", " of "))
-    name = "".join(ch for ch in name if not unicodedata.combining(ch)).translate(UNMARKED_LETTERS)
+    name = without_marks(re.sub(r"^the\s+", "", fold(name)).replace(" of the ", " of "))
     return re.sub(r"[^\w]+", " ", name.replace(".", "")).strip()
 
 
@@ -193,6 +197,10 @@ class Aliases:
         """A rule may give this name another's: the curator does not keep it apart, nor does the curator or the
         vocabulary fix its type."""
         return key(name) not in self.separate and key(name) not in self.fixed_type
+
+    def unclaimed(self, name: str) -> bool:
+        """Free, and no rule has given it another name yet."""
+        return self.free(name) and key(name) not in self.canonical
 
     def resolve(self, name: str) -> str:
         seen = set()
@@ -452,8 +460,7 @@ def is_generic_word(word: str) -> bool:
 
 
 # "Minera Istmo Azul, S.A.": a word saying "company" in the name's own language, before the name.
-# ("Compañía Minera …", "Zaklady Nawozowe …")
-LEADING_COMPANY_WORD = re.compile(rf"^(?:(?:{alternation(with_plain_spellings(words('organisation_words', 'opens')))}) )+(?=\S)")
+LEADING_COMPANY_WORD = re.compile(rf"^(?:(?:{alternation(COMPANY_WORDS_FIRST)}) )+(?=\S)")
 
 
 def company_core(name: str, vocabulary: Vocabulary, taken: set[str]) -> str:
@@ -525,6 +532,9 @@ def company_families(found: list[list[Found]], aliases: Aliases, vocabulary: Voc
     families = {core: names for core, names in family.items() if core not in taken and (len(names) > 1 or key(next(iter(names))) != core)}
     if not families:
         return
+    def most_used(names: set[str]) -> str:  # the name used most, then the longest (the fullest legal name)
+        return min(names, key=lambda n: (-counts[n], -len(n), n))
+
     canonical_of: dict[str, str] = {}
     for core, names in families.items():
         # "Shannonside Holdings plc" and "Shannonside Minerals DAC": two names each with its own legal form are a
@@ -534,11 +544,10 @@ def company_families(found: list[list[Found]], aliases: Aliases, vocabulary: Voc
         if len(legal) >= 2:
             for bare in legal:
                 own = {n for n in names if legal_core(n) == bare}
-                chosen = min(own, key=lambda n: (-counts[n], -len(n), n))
+                chosen = most_used(own)
                 canonical_of.update((key(n), chosen) for n in own)
             continue
-        # The name used most, then the longest (the fullest legal name), stands for the family.
-        chosen = min(names, key=lambda n: (-counts[n], -len(n), n))
+        chosen = most_used(names)  # stands for the family
         if core in aliases.canonical:
             # "CMOC Group", where "CMOC" is defined as "China Molybdenum Company": the family is the defined name's;
             # but "MCC Resources Development Company" is a company of its own, not the MCC the text defined.
@@ -619,7 +628,7 @@ def initials_of_names(found: list[list[Found]], aliases: Aliases) -> None:
     # "ZN Wisłoka" of "Zakłady Nawozowe Wisłoka S.A.": initials for the first words, the last written out.
     for name in names:
         initialled = re.fullmatch(r"([A-Z]{2,4}) ([A-Z]\S*(?: \S+)?)", name)
-        if not initialled or key(name) in aliases.canonical or not aliases.free(name):
+        if not initialled or not aliases.unclaimed(name):
             continue
         letters, rest = initialled.groups()
         fits = [n for n in names if n != name and key(without_legal_form(n)).endswith(" " + key(rest))
@@ -627,7 +636,7 @@ def initials_of_names(found: list[list[Found]], aliases: Aliases) -> None:
         if len({key(without_legal_form(n)) for n in fits}) == 1:  # (one name, with or without its legal form)
             aliases.canonical[key(name)] = max(fits, key=lambda n: (len(n), n))
     for name in names:
-        if not re.fullmatch(r"[A-Z]{2,6}", name) or key(name) in aliases.canonical or not aliases.free(name):
+        if not re.fullmatch(r"[A-Z]{2,6}", name) or not aliases.unclaimed(name):
             continue
         fits = set(by_initials.get(name, {}).values())
         if not fits and len(name) >= 4:
@@ -826,33 +835,8 @@ def provinces(found: list[list[Found]], aliases: Aliases) -> None:
     for name in names:
         suffix = ADMINISTRATIVE_SUFFIX.search(name)
         bare = key(name[:suffix.start()]) if suffix else None
-        if (bare in by_key and place_kind(bare) == "subdivision" and bare not in aliases.canonical
-                and aliases.free(bare)):
+        if bare in by_key and place_kind(bare) == "subdivision" and aliases.unclaimed(bare):
             aliases.canonical[bare] = name
-
-
-# A landform's kind, by the words that name it in English and in the languages of mining news, before or after its
-# own name ("Lago Poopó" is "Lake Poopó"; "Río Chuchumbletza" the "Chuchumbletza River").
-LANDFORM_KINDS = {"river": ("River", "Río", "Rio", "Rivière", "Rivier", "Fluss"),
-                  "lake": ("Lake", "Lago", "Lac", "Laguna", "Lagoa"),
-                  "mountains": ("Mountains", "Range", "Cordillera", "Sierra", "Serra", "Massif", "Mount", "Monte", "Mont", "Cerro"),
-                  "desert": ("Desert", "Desierto", "Deserto"),
-                  "salt flat": ("Salt Flat", "Salt Flats", "Salt Pans", "Pans", "Salar"),
-                  "plateau": ("Plateau", "Meseta", "Planalto"),
-                  "valley": ("Valley", "Valle", "Vale"),
-                  "basin": ("Basin", "Cuenca", "Bacia"),
-                  "hills": ("Hills",)}
-# (After the name, in lower case too: the model's "Gissar mountains" is the "Gissar Range".)
-LANDFORM_WORD = re.compile(r"^(?:(?P<before>{0}) (?:(?:de|del|da|do|des|du|of) (?:la |los |las |the )?)?)?(?P<core>.+?)"
-                           r"(?: (?P<after>(?i:{0})))?$".format("|".join(w for ws in LANDFORM_KINDS.values() for w in ws)))
-KIND_OF_WORD = {word.casefold(): kind for kind, words_ in LANDFORM_KINDS.items() for word in words_}
-ENGLISH_LANDFORM_WORDS = {"River", "Lake", "Mountains", "Range", "Mount", "Desert", "Salt Flat", "Salt Flats", "Salt Pans",
-                          "Pans", "Plateau", "Valley", "Basin", "Hills"}
-
-
-def landform_word(name: str) -> str | None:
-    match = LANDFORM_WORD.match(name)
-    return match.group("before") or match.group("after")
 
 
 def landform_names(found: list[list[Found]], aliases: Aliases) -> None:
@@ -880,7 +864,7 @@ def landform_names(found: list[list[Found]], aliases: Aliases) -> None:
         chosen = max(names, key=lambda n: (landform_word(n) in ENGLISH_LANDFORM_WORDS, landform_word(n) is not None,
                                            counts[n], n))
         for name in names - {chosen}:
-            if aliases.free(name) and key(name) not in aliases.canonical:
+            if aliases.unclaimed(name):
                 aliases.canonical[key(name)] = chosen
 
 
@@ -915,18 +899,19 @@ def initialled_names(people: set[str], aliases: Aliases) -> set[str]:
     def spelt(name: str) -> list[str]:  # ("W.M.K. Bandara" is "W. M. K. Bandara")
         return RUN_TOGETHER_INITIALS.sub(r"\1. ", name).split()
 
+    spelling = {name: spelt(name) for name in people}
     by_shape: dict[tuple[int, str], list[str]] = defaultdict(list)
     for name in sorted(people):
-        words_ = spelt(name)
+        words_ = spelling[name]
         if len(words_) >= 2:  # ("D. Enkhbayar" is "Dorjsuren Enkhbayar" too)
             by_shape[(len(words_), words_[-1])].append(name)
     for names in by_shape.values():
         for name in names:
-            words_ = spelt(name)
-            fuller = [other for other in names if other != name and sum(map(len, spelt(other))) > sum(map(len, words_))
-                      and all(fits(a, b) for a, b in zip(words_, spelt(other), strict=True))]
+            words_ = spelling[name]
+            fuller = [other for other in names if other != name and sum(map(len, spelling[other])) > sum(map(len, words_))
+                      and all(fits(a, b) for a, b in zip(words_, spelling[other], strict=True))]
             # (Only where they can all be one person: "Ana L. Perez" is not both "Ana Lucia" and "Ana Luisa".)
-            one_person = all(fits(a, b) for x in fuller for y in fuller for a, b in zip(spelt(x), spelt(y), strict=True))
+            one_person = all(fits(a, b) for x in fuller for y in fuller for a, b in zip(spelling[x], spelling[y], strict=True))
             if fuller and one_person and aliases.free(name):
                 aliases.canonical.setdefault(key(name), max(fuller, key=lambda n: (sum(len(w) for w in n.split()), n)))
     return {aliases.resolve(name) for name in people}

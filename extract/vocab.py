@@ -121,15 +121,20 @@ def words(name: str, role: str | None = None) -> tuple[str, ...]:
     return tuple(form for forms, roles in entries(name) if role is None or role in roles for form in forms)
 
 
-PLAIN_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ı": "i", "ß": "ss"})
+# Letters no accent-stripping reaches: "Yıldırım" is "Yildirim", "Đorđević" "Dordevic", "Łódź" "Lodz".
+UNMARKED_LETTERS = str.maketrans({"ı": "i", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "æ": "ae",
+                                  "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th"})
+
+
+def without_marks(text: str) -> str:
+    """The text in plain Latin letters, as pages and wires that cannot type accents and special letters write it."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(UNMARKED_LETTERS)
 
 
 def with_plain_spellings(forms: tuple[str, ...]) -> tuple[str, ...]:
-    """The forms, and each as written without its accents and special letters ("Zakłady" and "Zaklady"): pages and
-    wires that cannot type them drop them."""
-    plain = ("".join(ch for ch in unicodedata.normalize("NFKD", form.translate(PLAIN_LETTERS)) if not unicodedata.combining(ch))
-             for form in forms)
-    return tuple(dict.fromkeys((*forms, *plain)))
+    """The forms, and each as written without its accents and special letters ("Zakłady" and "Zaklady")."""
+    return tuple(dict.fromkeys((*forms, *map(without_marks, forms))))
 
 
 def alternation(forms: tuple[str, ...], optional_marks: bool = False) -> str:

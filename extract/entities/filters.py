@@ -8,7 +8,7 @@ import re
 from ..model import VALUE_TYPES
 from ..vocab import Vocabulary, alternation, entries, fold, words
 from .gazetteer import is_country_start, place_kind
-from .organisations import COMMON_TERMS, OPENED_BY, ORG_SUFFIX
+from .organisations import COMMON_TERMS, OPENED_BY, ORG_SUFFIX, opens_a_sentence
 from .places import DIRECTIONS
 from .spans import Found
 from .values import AFTER_FIGURE
@@ -93,10 +93,7 @@ def is_junk(found: Found, common_acronyms: set[str], text: str = "") -> bool:
 def is_capitalised_common_word(found: Found, text: str) -> bool:
     """'Dam safety has been…': a single word capitalised only because it opens a sentence, and written in
     lower case elsewhere in the article ('a tailings dam'), is a common noun the model took for a name."""
-    if " " in found.text or not found.text[:1].isupper() or found.text[1:2].isupper():
-        return False
-    before = text[:found.start].rstrip(" \t\"“‘'(")
-    if before and not before.endswith(("\n", ".", "!", "?", ":")):
+    if " " in found.text or not found.text[:1].isupper() or found.text[1:2].isupper() or not opens_a_sentence(text, found.start):
         return False
     lower = found.text.lower()
     forms = {lower, lower + "s", lower + "es", lower[:-1] if lower.endswith("s") else lower}

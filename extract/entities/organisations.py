@@ -53,6 +53,9 @@ COMPANY_TAIL_WORD = re.compile(rf"(?:{alternation(words('organisation_words', 't
 # "Barrick Gold", "X Mining", "Y Resources": a name ending in an industry word is a company.
 COMPANY_WORD = re.compile(rf"\s(?:{alternation(words('organisation_words', 'industry'))})$")
 LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+# "Compañía Minera …", "Zaklady Nawozowe …": words that say "company", "bank" or "body" first, in the languages of
+# mining news, written with or without their accents (vocab/organisation_words.txt, "opens").
+COMPANY_WORDS_FIRST = with_plain_spellings(words("organisation_words", "opens"))
 # Words that open a sentence and never begin a name (vocab/opening_words.txt).
 OPENING_WORDS = alternation(words("opening_words"))
 # "Shares of …", "Executives of …" (vocab/partitive_words.txt): what heads a phrase about a name.
@@ -306,9 +309,8 @@ def prefixed_companies(text: str) -> list[Found]:
 # "Euronext Dublin", "Inversiones Cordillera Austral", "Banco de la Nación": a word that says "company", "bank" or
 # "exchange" first, in another language than English (English ones, "Alliance", "Front", open other phrases too),
 # opens an organisation's name, which runs over capitalised words and the particles between them.
-FOREIGN_COMPANY_WORD = alternation(tuple(w for w in with_plain_spellings(words("organisation_words", "opens"))
-                                         if w not in {"Bureau", "Alliance", "Front", "Coalition", "Movement", "Union",
-                                                      "Federation", "PT", "CV"}))
+FOREIGN_COMPANY_WORD = alternation(tuple(w for w in COMPANY_WORDS_FIRST if w not in {"Bureau", "Alliance", "Front", "Coalition",
+                                                                                     "Movement", "Union", "Federation", "PT", "CV"}))
 COMPANY_WORD_FIRST = re.compile(rf"(?<![\w-])(?:{FOREIGN_COMPANY_WORD})(?: (?:(?:de|del|de la|do|da|dos|das|des|du|di|y|e|et) )?"
                                 rf"[A-Z][\w’'&-]*){{1,6}}")
 
@@ -428,11 +430,13 @@ OPENERS = ("The", "Its", "This", "That", "A", "An", "Our", "Their", "His", "Her"
            "Any", "One", "At", "In", "From", "Near", "Why", "How", "What")
 
 
-SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n|[“\"‘])\s*(?=\S$)")
+# What ends the text before a sentence's first word, once spaces and opening quotes are set aside.
+SENTENCE_BEFORE = re.compile(r"(?:^|[\n.!?:][\"”’]?)$")
 
 
 def opens_a_sentence(text: str, start: int) -> bool:
-    return SENTENCE_OPENS.search(text, 0, start + 1) is not None
+    """Whether the word at `start` is the first of its sentence (or of a quotation opening one)."""
+    return SENTENCE_BEFORE.search(text[max(0, start - 80):start].rstrip(" \t\"“‘'(")) is not None
 
 
 def capitalised_elsewhere(text: str, word: str, start: int) -> bool:
@@ -505,7 +509,7 @@ CITED = re.compile(r"\b(?:told|[Aa]ccording to|reported by|quoted by|[Ss]peaking
 ORGANISATION_CONTEXT = re.compile(CAPITALISED_NAME + rf"(?={OWNED_BY_ORGANISATION})")
 # "Shares in Shannonside fell 1.8pc", "Lekhubu said in a stock exchange filing": only a company has shares that move
 # or files with an exchange or a regulator.
-HONORIFIC_WORDS = frozenset(words("honorifics", "personal"))
+PERSONAL_HONORIFICS = frozenset(words("honorifics", "personal"))
 SHARES_OR_FILING = re.compile(rf"\b[Ss]hares (?:in|of) (?:the )?({NAME_RUN})(?= (?:rose|fell|jumped|slid|climbed|dropped|"
                               rf"closed|gained|lost|surged|slumped|traded|were|have|had)\b)"
                               rf"|{CAPITALISED_NAME} (?:said|says|disclosed|announced) in an? (?:stock exchange |regulatory |"
@@ -601,4 +605,4 @@ def organisations_in_context(text: str) -> list[Found]:
                   for group in (1, 2, 3) if match.group(group) and not place_kind(match.group(group))
                   and match.group(group) not in PRONOUNS]
     # ("Mr Smith said in a filing": a person's honorific opens no organisation's name.)
-    return [f for f in found if f is not None and f.name.split()[0].rstrip(".") not in HONORIFIC_WORDS]
+    return [f for f in found if f is not None and f.name.split()[0].rstrip(".") not in PERSONAL_HONORIFICS]

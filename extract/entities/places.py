@@ -74,7 +74,8 @@ COMPANY_HOME = r"-(?:based|headquartered|listed|registered)\b"
 COMPANY_DESCRIPTION = r"-(?:based|headquartered|listed|registered|owned|run|held)\b"
 # Landforms and administrative areas written in lower case after their name: "the Anti-Atlas mountains",
 # "the Caraga region".
-LANDFORM_NOUN = r"(?:mountains|hills|range|river|desert|plateau|basin|valley|highlands|lowlands|plains|massif|salt flats?|salt pans?)\b"
+LANDFORM_NOUN = (r"(?:mountains?|hills?|range|ridge|river|lake|desert|plateau|basin|valley|highlands|lowlands|plains|massif|"
+                 r"salt flats?|salt pans?)\b")
 # "the Coipasa and Pastos Grandes salt flats", "the Kuiseb and Swakop rivers": two landforms named at once.
 LANDFORMS_AND = re.compile(r"\bthe ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) and ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) "
                            r"(?:salt flats|salt pans|rivers|lakes|deserts|valleys|basins|plateaus|mountains|ranges|islands)\b")
@@ -274,7 +275,32 @@ LOCATIVE = re.compile(r"\b(?:in|at|near|outside|around|across|across from|north 
                       re.IGNORECASE)
 
 
-FEATURE_WORD = re.compile(r"^(.+) (?:River|Valley|Desert|Mountains|Range|Basin|Plateau|Hills|Lake)$")
+# A landform's kind, by the words that name it in English and in the languages of mining news, before or after its
+# own name ("Lago Poopó" is "Lake Poopó"; "Río Chuchumbletza" the "Chuchumbletza River").
+LANDFORM_KINDS = {"river": ("River", "Río", "Rio", "Rivière", "Rivier", "Fluss"),
+                  "lake": ("Lake", "Lago", "Lac", "Laguna", "Lagoa"),
+                  "mountains": ("Mountains", "Range", "Cordillera", "Sierra", "Serra", "Massif", "Mount", "Monte", "Mont", "Cerro"),
+                  "desert": ("Desert", "Desierto", "Deserto"),
+                  "salt flat": ("Salt Flat", "Salt Flats", "Salt Pans", "Pans", "Salar"),
+                  "plateau": ("Plateau", "Meseta", "Planalto"),
+                  "valley": ("Valley", "Valle", "Vale"),
+                  "basin": ("Basin", "Cuenca", "Bacia"),
+                  "hills": ("Hills",)}
+# (After the name, in lower case too: the model's "Gissar mountains" is the "Gissar Range".)
+LANDFORM_WORD = re.compile(r"^(?:(?P<before>{0}) (?:(?:de|del|da|do|des|du|of) (?:la |los |las |the )?)?)?(?P<core>.+?)"
+                           r"(?: (?P<after>(?i:{0})))?$".format("|".join(w for ws in LANDFORM_KINDS.values() for w in ws)))
+KIND_OF_WORD = {word.casefold(): kind for kind, words_ in LANDFORM_KINDS.items() for word in words_}
+ENGLISH_LANDFORM_WORDS = {"River", "Lake", "Mountains", "Range", "Mount", "Desert", "Salt Flat", "Salt Flats", "Salt Pans",
+                          "Pans", "Plateau", "Valley", "Basin", "Hills"}
+
+
+def landform_word(name: str) -> str | None:
+    match = LANDFORM_WORD.match(name)
+    return match.group("before") or match.group("after")
+
+
+# ("the Drina" after "the Drina River": a name, then its English landform word.)
+FEATURE_WORD = re.compile(rf"^(.+) (?:{alternation(tuple(ENGLISH_LANDFORM_WORDS))})$")
 
 
 def landform_short_names(candidates: list[Found]) -> list[Found]:

@@ -6,11 +6,12 @@ import re
 from dataclasses import replace
 
 from ..model import VALUE_TYPES
-from ..vocab import alternation, with_plain_spellings, words
+from ..vocab import alternation, words
 from .gazetteer import COMPASS, place_kind
 from .organisations import (
     COMPANY_TAIL_WORD,
     COMPANY_WORD,
+    COMPANY_WORDS_FIRST,
     LEADING_ARTICLE,
     LEGAL_FORMS,
     MINERAL_WORDS_ANY,
@@ -22,7 +23,7 @@ from .organisations import (
     with_portfolio,
 )
 from .people import HONORIFIC, HONORIFIC_WORDS, PERSONAL_HONORIFIC, TITLE_WORDS, without_title_words
-from .places import ADMINISTRATIVE_NOUN, COMPANY_DESCRIPTION, GEOGRAPHIC_FEATURE
+from .places import ADMINISTRATIVE_NOUN, COMPANY_DESCRIPTION, GEOGRAPHIC_FEATURE, LANDFORM_NOUN
 from .spans import Found
 
 TRAILING_JUNK = re.compile(r"(?:\s+(?:or|and|nor))?(?:['’]s|['’])?[\s,.;:!?(\[]*$")
@@ -85,8 +86,7 @@ def tidy(text: str, found: Found) -> Found | None:
             start += described.end()
         # "Kütahya province", "Pacific coast", "Bangka island": the model took a common noun in lower case along.
         # ("the Khao Ploi Waen hill", "the Gissar mountains": a landform's common noun too.)
-        area = re.search(rf" (?:{ADMINISTRATIVE_NOUN}|coast|side|shore|village|town|township|city|island|islands|hill|hills|"
-                         rf"mountain|mountains|range|ridge|river|valley|plateau|desert|lake)$",
+        area = re.search(rf" (?:{ADMINISTRATIVE_NOUN}|coast|side|shore|village|town|township|city|island|islands|{LANDFORM_NOUN})$",
                          text[start:end])
         if area and found.type in ("GPE", "LOC"):
             end = start + area.start()
@@ -212,7 +212,7 @@ def tidy(text: str, found: Found) -> Found | None:
 
 
 # Names that say "company" or "bank" first, in the languages of mining news: "Société Minière du Nord-Ouest".
-LEADING_ORG_WORD = re.compile(rf"(?:{alternation(with_plain_spellings(words('organisation_words', 'opens')))}) ")
+LEADING_ORG_WORD = re.compile(rf"(?:{alternation(COMPANY_WORDS_FIRST)}) ")
 
 
 # "COP29", "G20", "C5+1": capitals run into a number name a gathering (no person, no place is written so).
