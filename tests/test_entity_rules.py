@@ -2598,3 +2598,45 @@ def test_a_company_word_wins_over_the_models_place_inside_the_name() -> None:
     start = text.index("Istanbul")
     found = refine(text, [(start, start + 8, "GPE")], [], VOCABULARY)
     assert ("Borsa Istanbul", "ORG") in [(m.text, m.type) for m in found.mentions]
+
+
+@pytest.mark.parametrize("text, span, kind, expected", [
+    # A dateline and the sentence after it, one span to the model: the dash ends the name.
+    ("NOUMEA — Thai gem cutter Siam Lapidary will pay", "NOUMEA — Thai", "ORG", [("NOUMEA", "GPE")]),
+    # A route between two known places is two places.
+    ("Stones will be flown from Antananarivo to Bangkok for cutting.", "Antananarivo to Bangkok", "ORG",
+     [("Antananarivo", "GPE"), ("Bangkok", "GPE")]),
+    # The end of a route that starts at a known place is a place, known or not.
+    ("It will ship ore from Owendo to Kelvara each month.", "Kelvara", "ORG", [("Kelvara", "GPE")]),
+])
+def test_a_dash_or_a_route_ends_a_name(text: str, span: str, kind: str, expected: list[tuple[str, str]]) -> None:
+    start = text.index(span)
+    spans = [(start, start + len(span), kind)]
+    if "Kelvara" in text:
+        spans.insert(0, (text.index("Owendo"), text.index("Owendo") + 6, "GPE"))
+    found = refine(text, spans, [], VOCABULARY)
+    assert [(m.text, m.type) for m in found.mentions if m.type in ("ORG", "GPE", "PERSON") and m.text != "Owendo"] == expected
+
+
+@pytest.mark.parametrize("text, names", [
+    ("the Bureau du Cadastre Minier de Madagascar approved it", ["Bureau du Cadastre Minier de Madagascar"]),
+    ("the Union des Producteurs de Nickel said", ["Union des Producteurs de Nickel"]),
+    ("Bureau Chief Tom Reyes said", []),  # an English word opens a name only before another language's "of"
+])
+def test_an_english_word_opens_a_foreign_name_before_its_of(text: str, names: list[str]) -> None:
+    from extract.entities.organisations import company_word_first
+
+    assert [f.name for f in company_word_first(text)] == names
+
+
+def test_a_port_named_after_its_town_lends_the_town_no_given_name() -> None:
+    text = "Sohar Port offered land. A smelter at Sohar could sell to Saudi Arabia."
+    candidates = [model_span(text, "Sohar Port", "PERSON"), Found(38, 43, "Sohar", "GPE", "Sohar")]
+    assert [(c.text, c.type) for c in resolve_surnames(text, candidates)][1] == ("Sohar", "GPE")
+
+
+def test_a_place_before_based_is_no_sentences_subject_with_a_former_name() -> None:
+    text = "The Bhubaneswar-based company, formerly Utkal Smelters Pvt Ltd, listed in 2010."
+    start = text.index("Bhubaneswar")
+    found = refine(text, [(start, start + 11, "ORG")], [], VOCABULARY)
+    assert ("Bhubaneswar", "GPE") in [(m.text, m.type) for m in found.mentions]

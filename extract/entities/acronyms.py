@@ -200,6 +200,8 @@ def subject_of(text: str, sentence_start: int, candidates: list[Found]) -> Found
     if role:  # "The seller, Minera Nangaritza Cía. Ltda., keeps 40 percent": the name in apposition
         opening = role.end()
     found = next((c for c in candidates if c.start == opening and c.type not in VALUE_TYPES), None)
+    if found is not None and re.match(r"-[a-z]", text[found.end:found.end + 2]):
+        return None  # "The Bhubaneswar-based company, formerly …": the name only says where the company is
     if found is None and not any(c.start <= opening < c.end for c in candidates):
         named = NAME_THEN_COMMA.match(text, opening) or NAME_THEN_WAS.match(text, opening)
         if named and not OPENING_NAME.match(named.group(0)):

@@ -308,10 +308,14 @@ def prefixed_companies(text: str) -> list[Found]:
 
 # "Euronext Dublin", "Inversiones Cordillera Austral", "Banco de la Nación": a word that says "company", "bank" or
 # "exchange" first, in another language than English (English ones, "Alliance", "Front", open other phrases too),
-# opens an organisation's name, which runs over capitalised words and the particles between them.
-FOREIGN_COMPANY_WORD = alternation(tuple(w for w in COMPANY_WORDS_FIRST if w not in {"Bureau", "Alliance", "Front", "Coalition",
-                                                                                     "Movement", "Union", "Federation", "PT", "CV"}))
-COMPANY_WORD_FIRST = re.compile(rf"(?<![\w-])(?:{FOREIGN_COMPANY_WORD})(?: (?:(?:de|del|de la|do|da|dos|das|des|du|di|y|e|et) )?"
+# opens an organisation's name, which runs over capitalised words and the particles between them. The English ones
+# do so before another language's "of": "Bureau du Cadastre Minier", "Union des Producteurs".
+ENGLISH_OPENERS = {"Bureau", "Alliance", "Front", "Coalition", "Movement", "Union", "Federation"}
+FOREIGN_COMPANY_WORD = alternation(tuple(w for w in COMPANY_WORDS_FIRST if w not in ENGLISH_OPENERS | {"PT", "CV"}))
+ROMANCE_OF = r"(?:de|del|de la|do|da|dos|das|des|du|di)"
+ENGLISH_OPENER = alternation(tuple(sorted(ENGLISH_OPENERS)))
+COMPANY_WORD_FIRST = re.compile(rf"(?<![\w-])(?:{FOREIGN_COMPANY_WORD}|(?:{ENGLISH_OPENER})(?= {ROMANCE_OF} [A-Z]))"
+                                rf"(?: (?:(?:de|del|de la|do|da|dos|das|des|du|di|y|e|et) )?"
                                 rf"[A-Z][\w’'&-]*){{1,6}}")
 
 

@@ -10,7 +10,7 @@ from ..model import VALUE_TYPES
 from ..vocab import Vocabulary, alternation, words
 from .gazetteer import place_kind
 from .organisations import COMPANY_TAIL_WORD, COMPANY_WORD, OPENING_WORDS, ORG_SUFFIX
-from .places import CALENDAR_WORDS, DIRECTIONS, PLACE_WORDS
+from .places import CALENDAR_WORDS, DIRECTIONS, PLACE_WORDS, SETTLEMENT_NOUNS
 from .spans import Coverage, Found
 
 # "Dr. Halima Bello-Yusuf", "Datuk Seri Razif Omar": honorifics and titles before a name (vocab/honorifics.txt).
@@ -209,7 +209,9 @@ def is_persons_name(name: str, organisations: list[str]) -> bool:
     """Whether the model's 'person' can lend its words to surnames: not 'Imereti Manganese' (a company's
     words, the start of 'Imereti Manganese LLC'), not 'Without Chiatura' (a sentence's first word)."""
     words_ = name.split()
+    # (Nor "Sohar Port": a port, an airport or a town is named after its place, whose name is no given name.)
     return not (ORG_SUFFIX.search(name) or COMPANY_WORD.search(name) or OPENING_WORD.match(words_[0])
+                or words_[-1].casefold() in SETTLEMENT_NOUNS
                 or any(COMPANY_TAIL_WORD.fullmatch(w) for w in words_)
                 or any(org != name and org.startswith(name + " ") for org in organisations))
 

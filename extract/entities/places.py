@@ -267,6 +267,9 @@ def coordinated_regions(text: str) -> list[Found]:
 
 
 PLACE_WORDS = {"mount", "lake", "cape", "port", "fort", "saint", "st", "san", "santa", "new", "north", "south", "east", "west"}
+# What a place's name ends in when it names a settlement or a port there: "Sohar Port", "Ilakaka town".
+SETTLEMENT_NOUNS = frozenset({"port", "harbour", "harbor", "airport", "town", "township", "village", "city", "freezone",
+                              "terminal"})
 LOCATIVE = re.compile(r"\b(?:in|at|near|outside|around|across|across from|north of|south of|east of|west of|"
                       # "ships waiting off Kamsar": at sea, off a port.
                       r"(?:anchored|waiting|moored|lying|offshore|just|miles|km|kilometres|kilometers) off|"
@@ -347,6 +350,15 @@ PEOPLE_FROM = re.compile(r"\b(?:elders?|residents?|villagers?|people|farmers?|fi
                          r"tribesmen|leaders?|youths?|women|men|km|kilometres|kilometers|miles) from\s+$")
 
 
+# "ship it from Owendo to Paradip": the end of a route that starts at a known place is a place.
+ROUTE_FROM = re.compile(r"\bfrom ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) to\s+$")
+
+
+def is_route_end(window: str) -> bool:
+    route = ROUTE_FROM.search(window)
+    return route is not None and place_kind(route.group(1)) is not None
+
+
 def is_plain_name(name: str) -> bool:
     """One or two capitalised words and nothing that says company or person (a legal form, an industry word)."""
     words_ = name.split()
@@ -382,7 +394,8 @@ def as_place(text: str, found: Found) -> Found:
         at_place_in = (at_word is not None and at_word.group(1).casefold() not in NOT_BEFORE_A_PLACE | WORKS_AT
                        and in_province is not None and place_kind(in_province.group(1)) in ("subdivision", "country"))
         only_a_place = (preposition and (preposition.group(1) or "").casefold() not in NOT_BEFORE_A_PLACE
-                        or FACILITY_AT.search(window) or ON_A_COAST.match(after) or PLACE_NOUN_AFTER.match(after) or at_place_in)
+                        or FACILITY_AT.search(window) or ON_A_COAST.match(after) or PLACE_NOUN_AFTER.match(after) or at_place_in
+                        or is_route_end(window))
         if found.type in ("ORG", "PERSON", "EVENT") and is_plain_name(found.name) and not re.match(r"['’]s\b", after) and (
                 only_a_place or PEOPLE_FROM.search(window) or PLACES_BEFORE_AND.search(window)):
             return replace(found, type="GPE", origin="rule")

@@ -44,7 +44,7 @@ from .places import (
     split_located,
 )
 from .spans import Coverage, Extraction, Found, contains, merge, non_overlapping, outermost, overlaps
-from .tidy import is_personal_name, split_possessive, tidy
+from .tidy import is_personal_name, split_at_breaks, split_possessive, tidy
 from .values import dated, is_explicit_date, month_dates, values_in, years_after_words
 
 
@@ -299,7 +299,8 @@ def refine(
     spans = joined_people(text, spans)
     # "Barrick Mining’s Reko Diq", one span to the model, is the owner and what it owns: each part is tidied.
     tidied = (tidy(text, part) for s, e, label in spans if label in MODEL_LABELS
-              for part in split_possessive(Found(s, e, text[s:e], MODEL_LABELS[label], text[s:e])))
+              for piece in split_at_breaks(Found(s, e, text[s:e], MODEL_LABELS[label], text[s:e]))
+              for part in split_possessive(piece))
     draft = Draft(text, headings, vocabulary, [c for c in tidied if c is not None])
     for name, step in STEPS:
         draft.candidates = step(draft)

@@ -266,6 +266,26 @@ def retype(name: str, kind: str) -> str:
 
 
 POSSESSIVE_INSIDE = re.compile(r"(.+?)[’']s ([A-Z].*)")
+# A spaced dash ends a name ("ANTANANARIVO — Thai gem cutter …", a dateline and the sentence after it);
+# "from Antananarivo to Bangkok" is a route between two places, which the model may read as one name.
+SPACED_DASH = re.compile(r" [—–-] ")
+ROUTE = re.compile(r"(.+?) to (.+)")
+
+
+def split_at_breaks(found: Found) -> list[Found]:
+    """A model span cut where no name goes on: at a spaced dash, and at the "to" of a route between two known places."""
+    if found.origin != "model" or found.type in VALUE_TYPES:
+        return [found]
+    route = ROUTE.fullmatch(found.text)
+    if route and place_kind(route.group(1)) and place_kind(route.group(2)):
+        pieces = [(route.start(1), route.end(1)), (route.start(2), route.end(2))]
+    else:
+        cuts = [0] + [i for m in SPACED_DASH.finditer(found.text) for i in (m.start(), m.end())] + [len(found.text)]
+        pieces = list(zip(cuts[::2], cuts[1::2], strict=True))
+    if len(pieces) == 1:
+        return [found]
+    return [replace(found, start=found.start + a, end=found.start + b, text=found.text[a:b], name=found.text[a:b])
+            for a, b in pieces if b > a]
 
 
 def split_possessive(found: Found) -> list[Found]:
