@@ -798,6 +798,15 @@ NAME_FUNCTION_WORDS = {"of", "and", "the", "for", "de", "del", "des", "du", "da"
                        "los", "las", "y", "e", "et", "dan", "ve", "und", "&"}
 
 
+ENGLISH_FUNCTION_WORDS = {"of", "and", "the", "for"}
+
+
+def is_foreign_name(name: str) -> bool:
+    """A name in another language than English: a word of the glossary's other languages, and no English "of" or
+    "and" (the "Ministry of Mines and …" is English, though French writes "Mines" too)."""
+    return (not set(key(name).split()) & ENGLISH_FUNCTION_WORDS) and any(w in FOREIGN_WORDS for w in gloss_words(name))
+
+
 def gloss_words(name: str) -> list[str]:
     return [w for w in key(without_legal_form(name)).split() if w not in NAME_FUNCTION_WORDS]
 
@@ -813,7 +822,7 @@ def glossed_names(found: list[list[Found]], aliases: Aliases) -> None:
         if len(words_) >= 2:
             by_signature[tuple(sorted(GLOSSARY.get(w, w)[:4] for w in words_))].add(name)
     for names in by_signature.values():
-        foreign = {n for n in names if any(w in FOREIGN_WORDS for w in gloss_words(n))}
+        foreign = {n for n in names if is_foreign_name(n)}
         if len(names) < 2 or not foreign or foreign == names:
             continue
         # The name in its own language, the one used most, stands for the organisation.

@@ -2622,6 +2622,9 @@ def test_a_dash_or_a_route_ends_a_name(text: str, span: str, kind: str, expected
     ("the Bureau du Cadastre Minier de Madagascar approved it", ["Bureau du Cadastre Minier de Madagascar"]),
     ("the Union des Producteurs de Nickel said", ["Union des Producteurs de Nickel"]),
     ("Bureau Chief Tom Reyes said", []),  # an English word opens a name only before another language's "of"
+    # A portfolio list goes on after a comma with another "of", and after "et de l'".
+    ("the Ministère du Pétrole, des Mines et de l'Énergie said", ["Ministère du Pétrole, des Mines et de l'Énergie"]),
+    ("Banco de la Nación, Barrick and Komatsu", ["Banco de la Nación"]),
 ])
 def test_an_english_word_opens_a_foreign_name_before_its_of(text: str, names: list[str]) -> None:
     from extract.entities.organisations import company_word_first
@@ -2640,3 +2643,15 @@ def test_a_place_before_based_is_no_sentences_subject_with_a_former_name() -> No
     start = text.index("Bhubaneswar")
     found = refine(text, [(start, start + 11, "ORG")], [], VOCABULARY)
     assert ("Bhubaneswar", "GPE") in [(m.text, m.type) for m in found.mentions]
+
+
+def test_a_name_with_an_english_of_is_the_english_gloss_though_it_shares_a_word_with_french() -> None:
+    from extract.link import is_foreign_name
+
+    assert is_foreign_name("Ministère des Mines et des Ressources Stratégiques")
+    assert not is_foreign_name("Ministry of Mines and Strategic Resources")
+
+
+def test_hon_with_its_full_stop_opens_a_persons_name_and_bare_opens_a_company() -> None:
+    text = "Minister of State for Mineral Development Hon. Amina Kato Mugisha said. Hon Hai Precision said."
+    assert [f.name for f in titled_people(text, VOCABULARY)] == ["Amina Kato Mugisha"]

@@ -312,11 +312,13 @@ def prefixed_companies(text: str) -> list[Found]:
 # do so before another language's "of": "Bureau du Cadastre Minier", "Union des Producteurs".
 ENGLISH_OPENERS = {"Bureau", "Alliance", "Front", "Coalition", "Movement", "Union", "Federation"}
 FOREIGN_COMPANY_WORD = alternation(tuple(w for w in COMPANY_WORDS_FIRST if w not in ENGLISH_OPENERS | {"PT", "CV"}))
-ROMANCE_OF = r"(?:de|del|de la|do|da|dos|das|des|du|di)"
+ROMANCE_OF = r"(?:de|del|de la|de los|de las|do|da|dos|das|des|du|di)"
 ENGLISH_OPENER = alternation(tuple(sorted(ENGLISH_OPENERS)))
+# A portfolio list goes on after a comma only with another "of" ("Ministère du Pétrole, des Mines et de l'Énergie"),
+# and an "and" may bring one too ("y de", "et de l'"); an elided article sticks to its word ("l'Énergie").
+NAME_WORD_AFTER_OPENER = rf"(?: (?:{ROMANCE_OF} |(?:y|e|et) (?:{ROMANCE_OF} )?)?|, {ROMANCE_OF} )(?:[ld][’'])?[A-ZÀ-ÖØ-Þ][\w’'&-]*"
 COMPANY_WORD_FIRST = re.compile(rf"(?<![\w-])(?:{FOREIGN_COMPANY_WORD}|(?:{ENGLISH_OPENER})(?= {ROMANCE_OF} [A-Z]))"
-                                rf"(?: (?:(?:de|del|de la|do|da|dos|das|des|du|di|y|e|et) )?"
-                                rf"[A-Z][\w’'&-]*){{1,6}}")
+                                rf"(?:{NAME_WORD_AFTER_OPENER}){{1,6}}")
 
 
 def company_word_first(text: str) -> list[Found]:
