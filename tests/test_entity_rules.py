@@ -1023,9 +1023,9 @@ def test_a_country_standing_alone_is_a_place_without_the_model(text: str, countr
     ("it cost 40 million pesos", []),  # no country named: whose pesos is unknown, so no amount is claimed
 ])
 def test_a_currency_named_by_its_last_word_belongs_to_the_country_named(text: str, amounts: list) -> None:
-    from extract.entities.values import family_amounts
+    from extract.entities.values import values_in
 
-    assert [(f.text, f.value["currency"], f.value["amount"]) for f in family_amounts(text)] == amounts
+    assert [(f.text, f.value["currency"], f.value["amount"]) for f in values_in(text, [])] == amounts
 
 
 @pytest.mark.parametrize("names, bare, full", [
@@ -2655,3 +2655,40 @@ def test_a_name_with_an_english_of_is_the_english_gloss_though_it_shares_a_word_
 def test_hon_with_its_full_stop_opens_a_persons_name_and_bare_opens_a_company() -> None:
     text = "Minister of State for Mineral Development Hon. Amina Kato Mugisha said. Hon Hai Precision said."
     assert [f.name for f in titled_people(text, VOCABULARY)] == ["Amina Kato Mugisha"]
+
+
+@pytest.mark.parametrize("text, amounts", [
+    # CLDR's local symbols and English names, for every current currency.
+    ("Guatemala approved a Q345 million plan", [("Q345 million", "GTQ")]),
+    ("Peru's regulator cleared S/352 million", [("S/352 million", "PEN")]),
+    ("Fiji's board backed F$98 million of works", [("F$98 million", "FJD")]),
+    ("a 2,330 million lempiras contract", [("2,330 million lempiras", "HNL")]),
+    ("Madagascar's Ar 236 billion budget", [("Ar 236 billion", "MGA")]),
+    # A sign two currencies share: the country named nearest says which.
+    ("Turkmenistan will spend 448 million manat", [("448 million manat", "TMT")]),
+    ("Azerbaijan will spend 448 million manat", [("448 million manat", "AZN")]),
+    ("Papua New Guinea lent K2.1 billion", [("K2.1 billion", "PGK")]),
+    ("the Gabonese state put in FCFA 5 billion", [("FCFA 5 billion", "XAF")]),
+    # A sign only CLDR knows, or one letter, needs its scale; an ISO code is in capitals.
+    ("its Q3 2025 results", []),
+    ("Le 12 juin, la société", []),
+    ("all 5 million shares", []),
+    ("scored 80 marks", []),
+])
+def test_every_current_currency_is_read_from_cldr(text: str, amounts: list) -> None:
+    from extract.entities.values import values_in
+
+    assert [(f.text, f.value["currency"]) for f in values_in(text, [])] == amounts
+
+
+def test_the_cldr_currency_file_is_what_the_pinned_packages_give() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    tool = Path(__file__).resolve().parent.parent / "tools" / "currencies_cldr.py"
+    spec = importlib.util.spec_from_file_location("currencies_cldr", tool)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    from extract.entities.currencies import CLDR_FILE
+
+    assert CLDR_FILE.read_text(encoding="utf-8") == module.text(), "run tools/currencies_cldr.py"

@@ -7,11 +7,10 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import replace
-from pathlib import Path
 
 from ..dates import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, find_date
 from ..vocab import alternation, entries
-from . import gazetteer
+from . import currencies
 from .spans import Found, overlaps
 
 SCALES = {
@@ -21,42 +20,29 @@ SCALES = {
     "trillion": 1e12, "tn": 1e12, "tr": 1e12,
     "lakh": 1e5, "lac": 1e5, "crore": 1e7,
 }
-CURRENCIES_FILE = Path(__file__).resolve().parent.parent / "vocab" / "currencies.txt"
-
-
-def read_currencies(path: Path = CURRENCIES_FILE) -> tuple[dict[str, str], dict[str, str]]:
-    """currencies.txt -> (form written before a figure -> ISO code, name written after one -> ISO code)."""
-    before: dict[str, str] = {}
-    after: dict[str, str] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        forms, _, names = line.partition(";")
-        code, *symbols = [part.strip() for part in forms.split("|")]
-        if not re.fullmatch(r"[A-Z]{3}", code):
-            raise ValueError(f"{path}:{number}: a line starts with a three-letter ISO code, not {code!r}")
-        before.update((symbol, code) for symbol in symbols if symbol)
-        after.update((name.strip(), code) for name in names.split("|") if name.strip())
-    return before, after
-
-
-BEFORE_FIGURE, AFTER_FIGURE = read_currencies()
+BEFORE_SIGNS, AFTER_SIGNS = currencies.signs()
+# Each form's reading when the text names no country (what the tests and the junk filter ask of a form).
+BEFORE_FIGURE = {form: sign.default or sign.codes[0] for form, sign in BEFORE_SIGNS.items()}
+AFTER_FIGURE = {form: sign.default or sign.codes[0] for form, sign in AFTER_SIGNS.items()}
 
 
 def _alternatives(forms: Iterable[str]) -> str:
-    """A regex alternation of literal forms, longest first, so "US$" is tried before "$"."""
-    return "|".join(re.escape(form).replace(r"\ ", r"\s") for form in sorted(forms, key=lambda f: (-len(f), f)))
+    """A regex alternation of literal forms, longest first, so "US$" is tried before "$"; an ISO code only in capitals
+    ("ALL", "TOP" and "PEN" are words too)."""
+    return "|".join((f"(?-i:{form})" if re.fullmatch(r"[A-Z]{3}", form) else re.escape(form).replace(r"\ ", r"\s"))
+                    for form in sorted(forms, key=lambda f: (-len(f), f)))
 
 
+# One letter before a figure is a currency only in the ways below ("R35 billion", "K9,800", "Q345 million").
+LETTERS = {form for form in BEFORE_SIGNS if re.fullmatch(r"[A-Z]", form)}
+WRITTEN_BEFORE = {form for form, sign in BEFORE_SIGNS.items() if form not in LETTERS and not sign.needs_scale}
+SCALED_BEFORE = {form for form, sign in BEFORE_SIGNS.items() if form not in LETTERS and sign.needs_scale}
 # A form that begins or ends with a letter must not run on into a word: "Rs" is not the start of "Rsk".
-_BOUNDED = {form: (r"(?<![^\W\d_])" if form[0].isalpha() else "") + re.escape(form) + (r"(?![^\W\d_])" if form[-1].isalpha() else "")
-            for form in {**BEFORE_FIGURE, **AFTER_FIGURE}}
-# One pattern for every form, longest first ("US$" before "$"); the form found gives the code.
+_BOUNDED = {form: (r"(?<![^\W\d_])" if form[0].isalpha() else "") + _alternatives([form]) + (r"(?![^\W\d_])" if form[-1].isalpha() else "")
+            for form in {*BEFORE_SIGNS, *AFTER_SIGNS} - LETTERS}
+# One pattern for every form, longest first ("US$" before "$"); the form found gives the sign.
 CURRENCY_FORM = re.compile("|".join(_BOUNDED[form] for form in sorted(_BOUNDED, key=lambda f: (-len(f), f))), re.IGNORECASE)
-_CODE_OF_FORM = {form.casefold(): code for form, code in {**AFTER_FIGURE, **BEFORE_FIGURE}.items()}
-# Prefixes that are currencies only when a figure follows at once: "R35 billion" (rand), "K9,800" (kwacha).
-CURRENCY_LETTER = {"R": "ZAR", "K": "ZMW", "P": "PHP", "N": "NGN"}
+_SIGN_OF_FORM = {form.casefold(): sign for form, sign in {**AFTER_SIGNS, **BEFORE_SIGNS}.items()}
 NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 SCALE = r"(?:thousand|millions?|billions?|trillion|mln|mn|bln|bn|tn|lakh|lac|crore|[kmb])\b"  # "$700 millions" too
 QUALIFIER = r"(?:(?:over|about|around|nearly|almost|some|more than|less than|up to|roughly|approximately)\s+)?"
@@ -66,18 +52,29 @@ QUALIFIER = r"(?:(?:over|about|around|nearly|almost|some|more than|less than|up 
 RANGE_SEPARATOR = r"\s?(?:-|–|to)\s?"
 FIGURE = rf"{NUMBER}(?:[\s-]?{SCALE})?"
 MONEY_PATTERN = re.compile(
-    rf"(?<![\w$])(?:{_alternatives(BEFORE_FIGURE)})\s?{FIGURE}(?:{RANGE_SEPARATOR}(?:{_alternatives(BEFORE_FIGURE)})?\s?{FIGURE})?"
+    rf"(?<![\w$])(?:{_alternatives(WRITTEN_BEFORE)})\s?{FIGURE}(?:{RANGE_SEPARATOR}(?:{_alternatives(WRITTEN_BEFORE)})?\s?{FIGURE})?"
+    # A sign only CLDR knows, or one letter, with its scale: "Ar 236 billion", "Q345 million" (never "Q3", "Le 12").
+    rf"|(?<![\w$])(?-i:{_alternatives(SCALED_BEFORE | (LETTERS - {'R', 'K', 'P'}))})\s?{NUMBER}"
+    rf"(?:{RANGE_SEPARATOR}{NUMBER})?[\s-]?{SCALE}"
     rf"|(?<![\w$])(?-i:[RK])(?=\d){NUMBER}(?:\s?{SCALE})?"
-    # "P3.6 billion", "P4.15 a share" (Philippine pesos): a figure with a scale or centavos, never "P2", a phase;
-    # "N450 billion" (Nigerian naira) only with its scale.
+    # "P3.6 billion", "P4.15 a share" (Philippine pesos): a figure with a scale or centavos, never "P2", a phase.
     rf"|(?<![\w$])(?-i:P)(?=\d)(?:{NUMBER}\s?{SCALE}|\d+(?:,\d{{3}})*\.\d\d\b)"
-    rf"|(?<![\w$])(?-i:N)(?=\d){NUMBER}\s?{SCALE}"
     rf"|(?<![\w.]){NUMBER}\s?(?:\$|US\$)\s?(?:{SCALE})?"
-    rf"|(?<![\w.]){NUMBER}(?:\s?{SCALE})?\s(?:{_alternatives(AFTER_FIGURE)})\b",
+    rf"|(?<![\w.]){NUMBER}(?:\s?{SCALE})?\s(?:{_alternatives(AFTER_SIGNS)})\b",
     re.IGNORECASE,
 )
 PERCENT_PATTERN = re.compile(rf"(?<![\w.]){NUMBER}\s?(?:%|per ?cent\b|percent\b|pc\b|pct\b)", re.IGNORECASE)  # "40 pct": wires
 WEEKDAYS = tuple(day.lower() for day in WEEKDAY_NAMES)
+
+
+def sign_written(text: str) -> currencies.Sign | None:
+    """The currency sign a written amount carries: a form before or after the figure, or a letter right before it."""
+    form = CURRENCY_FORM.search(text)
+    if form:
+        return _SIGN_OF_FORM[form.group(0).casefold()]
+    if text[:1] in LETTERS and text[1:2].isdigit():
+        return BEFORE_SIGNS[text[0]]
+    return None
 
 
 def money_value(text: str) -> dict[str, object] | None:
@@ -86,12 +83,10 @@ def money_value(text: str) -> dict[str, object] | None:
     figures = list(re.finditer(rf"({NUMBER})(?:[\s-]?(?:\$|US\$)?\s?({SCALE}))?", text, re.IGNORECASE))
     if not figures:
         return None
-    form = CURRENCY_FORM.search(text)
-    currency = _CODE_OF_FORM[form.group(0).casefold()] if form else None
-    if currency is None and text[:1] in CURRENCY_LETTER and text[1:2].isdigit():
-        currency = CURRENCY_LETTER[text[0]]
-    if currency is None:
+    sign = sign_written(text)
+    if sign is None:
         return None
+    currency = sign.default or sign.codes[0]
     last_scale = figures[-1].group(2)
 
     def amount_of(figure: re.Match[str], scale: str | None) -> float | int:
@@ -215,89 +210,18 @@ def between_ranges(text: str, amounts: list[Found]) -> list[Found]:
     return joined
 
 
-def nearest_code(named: list[tuple[int, str]], start: int, end: int, default: str | None) -> str | None:
-    """Of the (where, code) pairs a text names, the code named last before [start, end), else the first after it."""
-    before = [code for at, code in named if at < start]
-    after = [code for at, code in named if at > end]
-    return before[-1] if before else after[0] if after else default
-
-
-def currency_families() -> dict[str, dict[str, str]]:
-    """A name's last word shared by several currencies, and no currency's name alone: "pesos" -> {"Colombian":
-    "COP", "Mexican": "MXN", ...}. "pounds" stays out (of copper, not money)."""
-    families: dict[str, dict[str, str]] = {}
-    for name, code in AFTER_FIGURE.items():
-        adjective, _, last = name.rpartition(" ")
-        if adjective and last.casefold() not in {"pounds", *(n.casefold() for n in AFTER_FIGURE)}:
-            families.setdefault(last.casefold(), {})[adjective] = code
-    return {family: codes for family, codes in families.items() if len(set(codes.values())) > 1}
-
-
-CURRENCY_FAMILIES = currency_families()
-FAMILY_FIGURE = re.compile(rf"(?<![\w.]){NUMBER}(?:\s?{SCALE})?\s({_alternatives(CURRENCY_FAMILIES)})\b", re.IGNORECASE)
-
-
-def family_amounts(text: str) -> list[Found]:
-    """'95 billion pesos' in an article on Colombia: the pesos are Colombian. The country (or its adjective) the
-    text names nearest before the figure decides, else the first one after it; with none, no amount is claimed."""
-    found = []
-    for match in FAMILY_FIGURE.finditer(text):
-        codes = CURRENCY_FAMILIES[match.group(1).casefold()]
-        # "Colombian" and "Colombia", "Norwegian" and "Norway" share their first four letters; "Danish" is itself.
-        stems = {adjective[:4]: code for adjective, code in codes.items()}
-        named = [(m.start(), stems[m.group(0)[:4]]) for m in re.finditer(r"\b[A-Z][a-z]+", text) if m.group(0)[:4] in stems
-                 and (m.group(0) in codes or gazetteer.place_kind(m.group(0)) == "country")]
-        code = nearest_code(named, match.start(), match.end(), None)
-        if code is None:
-            continue
-        adjective = next(a for a, c in codes.items() if c == code)
-        value = money_value(f"{match.group(0)[:match.start(1) - match.start()]}{adjective} {match.group(1)}")
-        found.append(Found(match.start(), match.end(), match.group(0), "MONEY", match.group(0), value, "rule"))
-    return found
-
-
-# "Rs 247" and "rupees" are India's, Pakistan's, Sri Lanka's or Nepal's: the country the text names nearest before the
-# figure (else the first after it) decides; with none named, Pakistan's, the default corpus's.
-RUPEE_COUNTRIES = re.compile(r"\b(?:(?P<INR>India|Indian)|(?P<PKR>Pakistan|Pakistani)|(?P<LKR>Sri Lanka|Sri Lankan)|"
-                             r"(?P<NPR>Nepal|Nepali|Nepalese))\b")
-BARE_RUPEES = re.compile(r"^Rs\.?|(?<![A-Za-z])[a-z\d.,]* rupees?$")  # not "Pakistani rupees"
-
-
-# "K2.1 billion" is Zambia's kwacha, Papua New Guinea's kina, Malawi's kwacha or Myanmar's kyat: the same way.
-KINA_COUNTRIES = re.compile(r"\b(?:(?P<ZMW>Zambia|Zambian)|(?P<PGK>Papua New Guinea|PNG)|(?P<MWK>Malawi|Malawian)|"
-                            r"(?P<MMK>Myanmar|Burma|Burmese))\b")
-
-
-# "Shs158 billion" is Uganda's, Kenya's or Tanzania's shilling; "Bs350 million" Bolivia's bolivianos or Venezuela's
-# bolívares: the same way.
-SHILLING_COUNTRIES = re.compile(r"\b(?:(?P<UGX>Uganda|Ugandan|Kampala)|(?P<KES>Kenya|Kenyan|Nairobi)|"
-                                r"(?P<TZS>Tanzania|Tanzanian|Dodoma|Dar es Salaam))\b")
-# "FCFA 55 billion" is West Africa's franc (XOF) or Central Africa's (XAF): the same way.
-CFA_COUNTRIES = re.compile(r"\b(?:(?P<XAF>Gabon|Gabonese|Cameroon|Cameroonian|Chad|Chadian|Central African Republic|"
-                           r"Republic of the Congo|Congo-Brazzaville|Equatorial Guinea|Libreville|Yaoundé|Douala|Brazzaville)|"
-                           r"(?P<XOF>Senegal|Senegalese|Mali|Malian|Ivory Coast|Côte d'Ivoire|Ivorian|Burkina Faso|Niger|Nigerien|"
-                           r"Togo|Togolese|Benin|Beninese|Guinea-Bissau|Dakar|Bamako|Abidjan|Ouagadougou|Niamey|Lomé))\b")
-BOLIVAR_COUNTRIES = re.compile(r"\b(?:(?P<BOB>Bolivia|Bolivian|La Paz)|(?P<VES>Venezuela|Venezuelan|Caracas))\b")
-
-
-# Currency (as the word lists read the sign), how the figure is written when several countries print that sign,
-# and the countries that may be meant, each named for its code.
-SHARED_SIGNS = (("PKR", BARE_RUPEES, RUPEE_COUNTRIES), ("ZMW", re.compile(r"^K\d"), KINA_COUNTRIES),
-                ("UGX", re.compile(r"^Shs"), SHILLING_COUNTRIES), ("BOB", re.compile(r"^Bs"), BOLIVAR_COUNTRIES),
-                ("XOF", re.compile(r"^(?!XOF)"), CFA_COUNTRIES))
-
-
-def currency_of_nearest_country(text: str, found: Found) -> Found:
-    """A figure whose sign several countries print ("Rs", "rupees", "K", "Shs", "Bs", "FCFA") takes the currency of the
-    country named nearest."""
-    if found.type != "MONEY":
+def currency_of_nearest_country(text: str, found: Found) -> Found | None:
+    """A figure whose sign several countries print ("Rs", "K", "Shs", "pesos") takes the currency of the country
+    named nearest; with none named and no reading of the sign's own, it is no amount (None)."""
+    if found.type != "MONEY" or found.value is None:
         return found
-    currency = (found.value or {}).get("currency")
-    countries = next((named for code, written, named in SHARED_SIGNS if currency == code and written.search(found.text)), None)
-    if countries is None:
+    sign = sign_written(found.text)
+    if sign is None or len(sign.codes) == 1:
         return found
-    code = nearest_code([(m.start(), m.lastgroup) for m in countries.finditer(text)], found.start, found.end, currency)
-    return found if code == currency else replace(found, value={**found.value, "currency": code})
+    code = currencies.currency_meant(text, found.start, found.end, sign)
+    if code is None:
+        return None
+    return found if code == found.value["currency"] else replace(found, value={**found.value, "currency": code})
 
 
 GLUED_CODE = re.compile(r"[A-Z]{2,3}\d{1,3}")
@@ -306,7 +230,6 @@ GLUED_CODE = re.compile(r"[A-Z]{2,3}\d{1,3}")
 def values_in(text: str, model_spans: list[Found]) -> list[Found]:
     """Money and percentages by pattern (the model misses '440$ million'), plus model spans the patterns lack."""
     found = between_ranges(text, [part for m in MONEY_PATTERN.finditer(text) for part in as_range_or_two(m)])
-    found += [f for f in family_amounts(text) if not any(overlaps(f, g) for g in found)]
     found += [Found(m.start(), m.end(), m.group(0), "PERCENT", m.group(0), percent_value(m.group(0)), "rule")
               for m in PERCENT_PATTERN.finditer(text)]
     for span in model_spans:
@@ -315,7 +238,8 @@ def values_in(text: str, model_spans: list[Found]) -> list[Found]:
             if value is not None:
                 found.append(replace(span, value=value))
     # ("COP29", "G20": a currency's code run into a small whole number, without a scale, is a name, not an amount.)
-    return [currency_of_nearest_country(text, f) for f in found if f.value is not None and not GLUED_CODE.fullmatch(f.text)]
+    valued = (currency_of_nearest_country(text, f) for f in found if f.value is not None and not GLUED_CODE.fullmatch(f.text))
+    return [f for f in valued if f is not None]
 
 
 def dated(found: Found) -> Found:
