@@ -2692,3 +2692,23 @@ def test_the_cldr_currency_file_is_what_the_pinned_packages_give() -> None:
     from extract.entities.currencies import CLDR_FILE
 
     assert CLDR_FILE.read_text(encoding="utf-8") == module.text(), "run tools/currencies_cldr.py"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Export Finance Australia is considering a loan", ["Export Finance Australia"]),
+    ("Yesterday Export Development Canada said", ["Export Development Canada"]),  # from the first body word on
+    ("the Minerals Council South Africa said", ["Minerals Council South Africa"]),
+    ("in Western Australia the mine", []),  # a place's own name
+    ("Vale Indonesia said", []),  # no body word: left to the other rules
+])
+def test_a_body_word_before_a_country_names_that_countrys_agency(text: str, names: list[str]) -> None:
+    from extract.entities.organisations import bodies_of_countries
+
+    assert [f.name for f in bodies_of_countries(text)] == names
+
+
+def test_a_landform_a_company_word_follows_is_the_companys_name() -> None:
+    text = "Ramu Highlands Minerals will keep 40% and run the mine in the Ramu Highlands."
+    found = refine(text, [], [], VOCABULARY)
+    assert [(m.text, m.type) for m in found.mentions if m.type == "LOC"] == [("Ramu Highlands", "LOC")]
+    assert found.mentions[0].start > 0 or found.mentions[0].type != "LOC"

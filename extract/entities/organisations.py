@@ -7,7 +7,7 @@ import re
 
 from ..dates import MONTHS, WEEKDAYS
 from ..vocab import alternation, with_plain_spellings, words
-from .gazetteer import country_prefixes, is_country_start, place_kind
+from .gazetteer import country_pattern, country_prefixes, is_country_start, place_kind
 from .spans import Found
 
 MINERAL_WORDS_ANY = alternation(tuple(form for form in words("minerals") if " " not in form))
@@ -323,6 +323,29 @@ COMPANY_WORD_FIRST = re.compile(rf"(?<![\w-])(?:{FOREIGN_COMPANY_WORD}|(?:{ENGLI
 
 def company_word_first(text: str) -> list[Found]:
     return [Found(m.start(), m.end(), m.group(0), "ORG", m.group(0), origin="rule") for m in COMPANY_WORD_FIRST.finditer(text)]
+
+
+# "Export Finance Australia", "Enterprise Ireland", "Minerals Council South Africa", "Bank Indonesia": capitalised words,
+# one of them a body's or an industry's (vocab/organisation_words.txt, "agency"), then a country's name, name a
+# public body or a company of that country.
+AGENCY_WORDS = frozenset(words("organisation_words", "agency"))
+WORDS_BEFORE = re.compile(r"(?:[A-Z][a-z]+ ){1,3}$")
+
+
+def bodies_of_countries(text: str) -> list[Found]:
+    found = []
+    for start, end in (m.span() for m in country_pattern().finditer(text)):
+        run = WORDS_BEFORE.search(text, max(0, start - 40), start)
+        if run is None:
+            continue
+        words_ = run.group(0).split()
+        # (Only from the first body word on: "Yesterday Export Finance Australia …" is the agency without "Yesterday".)
+        first = next((i for i, w in enumerate(words_) if w in AGENCY_WORDS), None)
+        if first is None or place_kind(" ".join(words_[first:]) + " " + text[start:end]):
+            continue  # ("Western Australia", "South Africa": a place's own name)
+        begin = run.start() + len(" ".join(words_[:first])) + (1 if first else 0)
+        found.append(Found(begin, end, text[begin:end], "ORG", text[begin:end], origin="rule"))
+    return found
 
 
 # (Not "the government of President Pedro Castillo": a government named by its head is no organisation's name.)

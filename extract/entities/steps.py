@@ -21,7 +21,9 @@ from .names import one_type_per_name, other_names, vocabulary_matches
 from .ner import MODEL_LABELS
 from .organisations import (
     COMMON_TERMS,
+    COMPANY_TAIL_WORD,
     bodies_named_for,
+    bodies_of_countries,
     company_word_first,
     editions,
     governments,
@@ -98,7 +100,7 @@ def vocabulary_terms(draft: Draft) -> list[Found]:
 
 def suffixed_organisations_and_events(draft: Draft) -> list[Found]:
     text = draft.text
-    named = suffixed_names(text) + legal_names(text) + prefixed_companies(text) + editions(text)
+    named = suffixed_names(text) + legal_names(text) + prefixed_companies(text) + editions(text) + bodies_of_countries(text)
     covered = Coverage([(c.start, c.end) for c in draft.candidates + named])
     unseen_bodies = [b for b in bodies_named_for(text) if not covered.touches(b.start, b.end)]
     # ("Borsa Istanbul", where the model saw a place "Istanbul": the company word says whose name it is.)
@@ -178,12 +180,17 @@ def people_after_titles(draft: Draft) -> list[Found]:
     return [c for c in draft.candidates if not displaced(c)] + people
 
 
+COMPANY_WORD_AFTER = re.compile(rf" (?:{COMPANY_TAIL_WORD.pattern})\b")
+
+
 def landforms(draft: Draft) -> list[Found]:
     # A landform's name may hold a mineral or a place ("Lithium Triangle", "Iron Quadrangle"): the longer name wins
     # over what it contains, never over a name that contains it ("Lithium Triangle Forum").
+    # Nor one a company's word follows: "Ramu Highlands Minerals will keep 40%" names a company after the highlands.
     trusted = draft.trusted()
     return merge(draft.candidates, [f for f in feature_names(draft.text)
-                                    if not any(overlaps(f, c) and not contains(f, c) for c in trusted)])
+                                    if not any(overlaps(f, c) and not contains(f, c) for c in trusted)
+                                    and not COMPANY_WORD_AFTER.match(draft.text, f.end)])
 
 
 def months(draft: Draft) -> list[Found]:
