@@ -2712,3 +2712,12 @@ def test_a_landform_a_company_word_follows_is_the_companys_name() -> None:
     found = refine(text, [], [], VOCABULARY)
     assert [(m.text, m.type) for m in found.mentions if m.type == "LOC"] == [("Ramu Highlands", "LOC")]
     assert found.mentions[0].start > 0 or found.mentions[0].type != "LOC"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("75% of the Las Ánimas silver project in Santa Bárbara", ["Las Ánimas"]),  # a name opening with an accented capital
+    ("35% of the Ýaşyldepe iodine and bromine project", ["Ýaşyldepe"]),
+    ("70% of the La Ceibita jadeite mine", ["La Ceibita"]),  # a mineral the lists lack, named in "-ite"
+])
+def test_a_site_named_in_any_latin_alphabet_before_its_kind_is_a_project(text: str, names: list[str]) -> None:
+    assert [f.name for f in project_names(text)] == names

@@ -61,6 +61,8 @@ OPENING_WORDS = alternation(words("opening_words"))
 # "Shares of …", "Executives of …" (vocab/partitive_words.txt): what heads a phrase about a name.
 PARTITIVE = re.compile(rf"(?:{alternation(words('partitive_words'))}) (?:of|in) (?:the )?(?=[A-Z])")
 CAPITALISED_RUN = r"[A-Z][\w-]*(?: [A-Z][\w-]*)*"
+# A capital letter of the Latin alphabets of mining news: "İnşaat", "Łódź", "Ōita", "Ýaşyldepe" open names too.
+CAPITAL = "[" + "".join(letter for letter in map(chr, range(0x41, 0x250)) if letter.isupper()) + "]"
 # ("and" in the languages of mining news too: "Minería, Petróleo y Energía", "Madencilik ve İnşaat".)
 AND_WORD = r"(?:and|y|e|et|und|ve)"
 PORTFOLIO = re.compile(rf"(?: of {CAPITALISED_RUN})?(?:, {CAPITALISED_RUN})*(?:,? {AND_WORD} {CAPITALISED_RUN})?")
@@ -247,8 +249,6 @@ PREFIXED_COMPANY = re.compile(rf"(?<![\w-]){LEGAL_FORMS_FIRST}\.? [A-Z][\w’'&-
 
 # "Minera Istmo Azul, S.A.", "Montanha Negra Grafite, Lda", "Khammouane Potash Mining Sole Co., Ltd.": a run of
 # capitalised words ending in a legal form (after a comma or not) is a company, whatever the model saw.
-# A capital letter of the Latin alphabets of mining news: "İnşaat", "Łódź", "Ōita" open names too.
-CAPITAL = "[A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ]"
 LEGAL_NAME = re.compile(rf"(?<![\w-]){CAPITAL}[\w’'&-]*(?: (?:de |del |do |da |du |des |la |of |and |ve |y |et |und |& )?"
                         rf"{CAPITAL}[\w’'&-]*){{0,6}},? (?:{LEGAL_FORMS})(?![\w])")
 # What stands before a company's name without being part of it: its owner ("South Korea's"), its home or listing
@@ -316,7 +316,7 @@ ROMANCE_OF = r"(?:de|del|de la|de los|de las|do|da|dos|das|des|du|di)"
 ENGLISH_OPENER = alternation(tuple(sorted(ENGLISH_OPENERS)))
 # A portfolio list goes on after a comma only with another "of" ("Ministère du Pétrole, des Mines et de l'Énergie"),
 # and an "and" may bring one too ("y de", "et de l'"); an elided article sticks to its word ("l'Énergie").
-NAME_WORD_AFTER_OPENER = rf"(?: (?:{ROMANCE_OF} |(?:y|e|et) (?:{ROMANCE_OF} )?)?|, {ROMANCE_OF} )(?:[ld][’'])?[A-ZÀ-ÖØ-Þ][\w’'&-]*"
+NAME_WORD_AFTER_OPENER = rf"(?: (?:{ROMANCE_OF} |(?:y|e|et) (?:{ROMANCE_OF} )?)?|, {ROMANCE_OF} )(?:[ld][’'])?{CAPITAL}[\w’'&-]*"
 COMPANY_WORD_FIRST = re.compile(rf"(?<![\w-])(?:{FOREIGN_COMPANY_WORD}|(?:{ENGLISH_OPENER})(?= {ROMANCE_OF} [A-Z]))"
                                 rf"(?:{NAME_WORD_AFTER_OPENER}){{1,6}}")
 
@@ -363,13 +363,14 @@ MINERAL_WORDS = alternation(tuple(form for form in words("minerals") if form.isl
 # "the Kamoto mine", "the Mount Keel project", "Salar de Atacama operations": the name is a project.
 PROJECT_NAME = re.compile(
     # At most eight words: unbounded, a long run of capitals would be tried from every word (quadratic).
-    r"(?<![\w-])((?:[A-Z][\w’'-]*|de|del|la|las|los|do|da|dos|(?:al|el|ad|ar|as|ash|at|az)-[A-Z][\w’'-]*)"
-    r"(?: (?:[A-Z][\w’'-]*|de|del|la|las|los|do|da|dos|(?:al|el|ad|ar|as|ash|at|az)-[A-Z][\w’'-]*)){0,7}"
+    rf"(?<![\w-])((?:{CAPITAL}[\w’'-]*|de|del|la|las|los|do|da|dos|(?:al|el|ad|ar|as|ash|at|az)-[A-Z][\w’'-]*)"
+    rf"(?: (?:{CAPITAL}[\w’'-]*|de|del|la|las|los|do|da|dos|(?:al|el|ad|ar|as|ash|at|az)-[A-Z][\w’'-]*)){{0,7}}"
     r"(?: \d{1,2}(?![\d.,]))?)"  # a number is part of a name: "the Phosphate 3 complex"
     # What kind of site it is may come between: "the Dhal Pir antimony deposit", "the Tor Kandi copper-gold mine".
     # A hyphenated word between is a description too: "the Shoktybai rare-earth deposit", "its ionic-clay project";
     # so are two minerals: "the Tenke Fungurume copper and cobalt mine".
-    rf"(?= (?:(?:{MINERAL_WORDS}|open-pit|underground|[a-z]+(?:-[a-z]+)+)(?:(?:-|/|,? and )(?:{MINERAL_WORDS}))? ){{0,2}}"
+    # (A mineral the word lists lack is named as mineralogy names them, in "-ite": "the La Ceibita jadeite mine".)
+    rf"(?= (?:(?:{MINERAL_WORDS}|[a-z]{{3,}}ite|open-pit|underground|[a-z]+(?:-[a-z]+)+)(?:(?:-|/|,? and )(?:{MINERAL_WORDS}))? ){{0,2}}"
     r"(?:(?P<site>mine|mines|project|deposit|prospect|operations?|concession|pit|"
     r"mining complex|mining project|smelter project|block|coal block|licence|license)|"
     r"(?P<facility>refinery|smelter|plant|wells|processing plant|complex))\b"
