@@ -475,7 +475,10 @@ def company_core(name: str, vocabulary: Vocabulary, taken: set[str]) -> str:
         return key(name)  # "Abu Dhabi" is a place, whatever the model called it: no company's family
     opened = LEADING_COMPANY_WORD.sub("", without_legal_form(name))
     if opened != without_legal_form(name) and place_kind(re.sub(r"^(?:de|del|do|da|des|du|di|de la) ", "", opened)):
-        return key(name)  # "Borsa Istanbul" is not the city it names
+        # "Borsa Istanbul" is not the city it names; "Minera Huarmey" is "Compañía Minera Huarmey S.A.A." (the last
+        # company word stays with the town's name).
+        words_ = without_legal_form(name).split()
+        return key(" ".join(words_[len(words_) - len(opened.split()) - 1:]))
     name = opened
     of_place = OF_PLACE.match(name)
     if of_place and place_kind(of_place.group("place")):
@@ -944,15 +947,27 @@ def given_name_forms() -> dict[str, frozenset[str]]:
     return {name: frozenset(others) for name, others in forms.items()}
 
 
+# … and how English writes a letter it lacks, as two ("Türkmenbaşy" is "Turkmenbashi", "Türkmenhimiýa" "Turkmenkhimiya"):
+# asked only of names one spelling of which has its own letters, so two plain names are never joined this way.
+ENGLISH_DIGRAPH = re.compile(r"(?<=[scz])h|kh|y")
+PLAIN_OF_DIGRAPH = {"h": "", "kh": "h", "y": "i"}  # "ş" is "s" without its mark, a Turkmen "h" is English "kh"
+
+
+def plain_spelling(name: str) -> str:
+    return TRANSLITERATED.sub(lambda m: m.group()[:-1], key(name))  # "dj" -> "d", "ue" -> "u"
+
+
 def own_spellings(names: set[str]) -> dict[str, str]:
     """Name -> the spelling of it with its own letters, for names written in plain Latin letters the way other hands
-    write them ('Milos Djordjevic': 'Miloš Đorđević'; 'Yildirim': 'Yıldırım')."""
+    write them ('Milos Djordjevic': 'Miloš Đorđević'; 'Yildirim': 'Yıldırım'; 'Turkmenbashi': 'Türkmenbaşy')."""
     by_spelling: dict[str, set[str]] = defaultdict(set)
     for name in sorted(names):
-        by_spelling[TRANSLITERATED.sub(lambda m: m.group()[:-1], key(name))].add(name)  # "dj" -> "d", "ue" -> "u"
+        by_spelling[ENGLISH_DIGRAPH.sub(lambda m: PLAIN_OF_DIGRAPH[m.group()], plain_spelling(name))].add(name)
     own: dict[str, str] = {}
-    for spellings in by_spelling.values():
-        own_letters = max(spellings, key=lambda n: (sum(not ch.isascii() for ch in n), len(n), n))
+    for loose in by_spelling.values():
+        own_letters = max(loose, key=lambda n: (sum(not ch.isascii() for ch in n), len(n), n))
+        # (Without a letter of its own, only the strict spelling joins: "Saba" and "Shaba" stay two.)
+        spellings = loose if not own_letters.isascii() else {n for n in loose if plain_spelling(n) == plain_spelling(own_letters)}
         own.update((name, own_letters) for name in spellings - {own_letters})
     return own
 

@@ -2721,3 +2721,21 @@ def test_a_landform_a_company_word_follows_is_the_companys_name() -> None:
 ])
 def test_a_site_named_in_any_latin_alphabet_before_its_kind_is_a_project(text: str, names: list[str]) -> None:
     assert [f.name for f in project_names(text)] == names
+
+
+def test_a_name_english_writes_with_digraphs_is_the_one_with_its_own_letters() -> None:
+    from extract.link import own_spellings
+
+    own = own_spellings({"Türkmenbaşy", "Turkmenbashi", "Türkmenhimiýa", "Turkmenkhimiya", "Saba", "Shaba"})
+    assert own == {"Turkmenbashi": "Türkmenbaşy", "Turkmenkhimiya": "Türkmenhimiýa"}  # two plain names stay two
+
+
+@pytest.mark.parametrize("name, core", [
+    ("Compañía Minera Huarmey S.A.A.", "minera huarmey"),  # named after its town: the last company word stays
+    ("Minera Huarmey", "minera huarmey"),
+    ("Borsa Istanbul", "borsa istanbul"),
+])
+def test_a_company_named_after_its_town_keeps_one_company_word_in_its_core(name: str, core: str) -> None:
+    from extract.link import company_core
+
+    assert company_core(name, VOCABULARY, set()) == core

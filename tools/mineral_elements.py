@@ -6,8 +6,9 @@
     /tmp/pt/bin/python tools/mineral_elements.py
 
 Only to extend the list; the build reads the text file and never imports periodictable. An element counts when it
-occurs in nature (an isotope with a natural abundance: not technetium, promethium or polonium) and is solid or liquid at room temperature (its density is not measured below 0 °C: not hydrogen,
-nitrogen, oxygen, fluorine, chlorine or the noble gases). Left out are the elements news names by their minerals
+occurs in nature (an isotope with a natural abundance: not technetium, promethium or polonium) and is solid or
+liquid at room temperature (its density is not measured below 0 °C: not hydrogen, nitrogen, oxygen, fluorine,
+chlorine or the noble gases). Left out are the elements news names by their minerals
 or writes as ordinary words: carbon ("low-carbon"), lead (the verb), iron (iron ore), silicon (silica),
 phosphorus (phosphate), sodium, potassium and calcium (salt, potash, lime).
 """
