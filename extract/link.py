@@ -647,9 +647,13 @@ def initials_of_names(found: list[list[Found]], aliases: Aliases) -> None:
         if len(fits) > 1:
             # "TSX" beside "Toronto Stock Exchange" in one article, where another names the "Tokyo Stock Exchange":
             # the one its own articles name.
-            beside = {aliases.resolve(m.name) for mentions in found if any(aliases.resolve(m.name) == name for m in mentions)
-                      for m in mentions}
-            fits &= beside
+            own_articles = [mentions for mentions in found if any(aliases.resolve(m.name) == name for m in mentions)]
+            beside = {aliases.resolve(m.name) for mentions in own_articles for m in mentions}
+            # ("ASX" where the corpus has the Australian and the Armenia Securities Exchange, neither beside it: the one
+            # named after a place its articles name, "Australia" of "Australian".)
+            places = {word[:4] for mentions in own_articles for m in mentions if m.type == "GPE"
+                      for word in key(aliases.resolve(m.name)).split()}
+            fits = (fits & beside) or {n for n in fits if key(n)[:4] in places}
         if len(fits) == 1:
             aliases.canonical[key(name)] = next(iter(fits))
 

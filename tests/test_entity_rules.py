@@ -1679,11 +1679,11 @@ def test_gulf_rials_and_dinars_by_their_signs(written: str, value: dict) -> None
 
 
 def test_initials_fit_one_company_written_with_and_without_its_legal_form() -> None:
-    from extract.link import Aliases, initials_of_names
+    from extract.link import Aliases, Curation, initials_of_names
 
     found = [[Found(0, 23, "Bowal Bauxite Guinée SA", "ORG", "Bowal Bauxite Guinée SA"),
               Found(30, 50, "Bowal Bauxite Guinée", "ORG", "Bowal Bauxite Guinée")], [Found(0, 3, "BBG", "ORG", "BBG")]]
-    aliases = Aliases(VOCABULARY, [], __import__("extract.link", fromlist=["Curation"]).Curation())
+    aliases = Aliases(VOCABULARY, [], Curation())
     initials_of_names(found, aliases)
     assert aliases.resolve("BBG") == "Bowal Bauxite Guinée SA"
 
@@ -2739,3 +2739,27 @@ def test_a_company_named_after_its_town_keeps_one_company_word_in_its_core(name:
     from extract.link import company_core
 
     assert company_core(name, VOCABULARY, set()) == core
+
+
+@pytest.mark.parametrize("short, name, made", [
+    ("NALCO", "National Aluminium Company", True),  # an initial first, then two starts of two letters
+    ("KOMIR", "Korea Mine Rehabilitation and Mineral Resources Corporation", True),
+    ("NAMC", "National Aluminium Company", False),
+])
+def test_a_short_name_of_word_starts_needs_two_starts_of_two_letters(short: str, name: str, made: bool) -> None:
+    from extract.entities.acronyms import made_of_word_starts
+
+    assert made_of_word_starts(short, name) is made
+
+
+def test_initials_two_organisations_share_go_to_the_one_named_after_a_place_their_article_names() -> None:
+    from extract.link import Aliases, Curation, initials_of_names
+
+    def mention(name: str, kind: str) -> Found:
+        return Found(0, len(name), name, kind, name)
+
+    found = [[mention("ASX", "ORG"), mention("Western Australia", "GPE")],
+             [mention("Australian Securities Exchange", "ORG")], [mention("Armenia Securities Exchange", "ORG")]]
+    aliases = Aliases(VOCABULARY, [], Curation())
+    initials_of_names(found, aliases)
+    assert aliases.resolve("ASX") == "Australian Securities Exchange"

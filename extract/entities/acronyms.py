@@ -234,19 +234,18 @@ def called_a_site(text: str, name: str) -> bool:
 
 
 def made_of_word_starts(short: str, name: str) -> bool:
-    """'Mincom' of 'Minerals Commission', 'KOMIR' of 'Korea Mine Rehabilitation and …': the short name is the
-    beginnings of two or more of the name's words, in order (the first two letters or more; a later one may be an
-    initial once two words have given two letters each)."""
+    """'Mincom' of 'Minerals Commission', 'KOMIR' of 'Korea Mine Rehabilitation and …', 'NALCO' of 'National
+    Aluminium Company': the short name is the beginnings of two or more of the name's words, in order, two of them
+    two letters or more (the others may be initials)."""
     words_ = [w.casefold() for w in name.split() if w[:1].isupper()]
     target = short.casefold()
 
-    def fits(rest: str, index: int, used: int) -> bool:
+    def fits(rest: str, index: int, long_starts: int) -> bool:
         if not rest:
-            return used >= 2
-        shortest = 1 if used >= 2 else 2
-        return any(fits(rest[cut:], later + 1, used + 1)
+            return long_starts >= 2
+        return any(fits(rest[cut:], later + 1, long_starts + (cut >= 2))
                    for later in range(index, len(words_))
-                   for cut in range(min(len(rest), len(words_[later])), shortest - 1, -1) if words_[later].startswith(rest[:cut]))
+                   for cut in range(min(len(rest), len(words_[later])), 0, -1) if words_[later].startswith(rest[:cut]))
     return fits(target, 0, 0)
 
 
