@@ -28,7 +28,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from .entities.acronyms import made_of_word_starts
-from .entities.gazetteer import place_kind
+from .entities.gazetteer import other_city_name, place_kind
 from .entities.organisations import (
     BRACKETED_FORM,
     COMPANY_WORDS_FIRST,
@@ -231,6 +231,7 @@ def link(
     country_spellings(found, aliases, vocabulary)
     place_spacings(found, aliases)
     transliterations(found, aliases)
+    city_names(found, aliases)
     company_families(found, aliases, vocabulary)
     fuller_names(found, aliases, vocabulary, named_together(articles, found))
     glossed_names(found, aliases)
@@ -974,6 +975,17 @@ def own_spellings(names: set[str]) -> dict[str, str]:
         spellings = loose if not own_letters.isascii() else {n for n in loose if plain_spelling(n) == plain_spelling(own_letters)}
         own.update((name, own_letters) for name in spellings - {own_letters})
     return own
+
+
+def city_names(found: list[list[Found]], aliases: Aliases) -> None:
+    """'Ciudad de Guatemala' is 'Guatemala City' where the corpus names it so: a city's name in another language
+    (GeoNames' other names) joins the name the corpus uses (not a spelling the corpus never writes: a dateline's
+    'DALANZADGAD' stays as written where no article writes GeoNames' 'Dalandzadgad')."""
+    names = {key(n): n for n in sorted({aliases.resolve(m.name) for mentions in found for m in mentions if m.type == "GPE"})}
+    for name_key, name in names.items():
+        city = other_city_name(name)
+        if city is not None and key(city) in names and key(city) != name_key and aliases.unclaimed(name):
+            aliases.canonical[name_key] = names[key(city)]
 
 
 def transliterations(found: list[list[Found]], aliases: Aliases) -> None:

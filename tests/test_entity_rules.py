@@ -2763,3 +2763,16 @@ def test_initials_two_organisations_share_go_to_the_one_named_after_a_place_thei
     aliases = Aliases(VOCABULARY, [], Curation())
     initials_of_names(found, aliases)
     assert aliases.resolve("ASX") == "Australian Securities Exchange"
+
+
+def test_a_dateline_names_a_city_in_another_language_and_the_corpus_name_joins_it() -> None:
+    from extract.link import Aliases, Curation, city_names
+
+    text = "CIUDAD DE GUATEMALA — A jade group will pay Q345 million for the mine."
+    assert [(f.text, f.type) for f in dateline_places(text)] == [("CIUDAD DE GUATEMALA", "GPE")]
+    found = [[Found(0, 19, "CIUDAD DE GUATEMALA", "GPE", "CIUDAD DE GUATEMALA")], [Found(0, 14, "Guatemala City", "GPE", "Guatemala City")],
+             [Found(0, 11, "DALANZADGAD", "GPE", "DALANZADGAD")]]
+    aliases = Aliases(VOCABULARY, [], Curation())
+    city_names(found, aliases)
+    assert aliases.resolve("CIUDAD DE GUATEMALA") == "Guatemala City"
+    assert aliases.resolve("DALANZADGAD") == "DALANZADGAD"  # GeoNames' own spelling is nowhere in the corpus

