@@ -513,6 +513,12 @@ def company_core(name: str, vocabulary: Vocabulary, taken: set[str]) -> str:
     return key(" ".join(words))
 
 
+def same_legal_form(name: str, other: str) -> bool:
+    """Both names end in one legal form ("LLP", "Ltd"), each after words of its own."""
+    form = name[len(without_legal_form(name)):].strip(" ,.").casefold()
+    return bool(form) and form == other[len(without_legal_form(other)):].strip(" ,.").casefold()
+
+
 def legal_core(name: str) -> str:
     """'Tianrun Power Group Co., Ltd.' and 'Tianrun Power Group Company Limited': one name, the legal form aside."""
     return key(re.sub(r"(?: (?:Company|Corporation|Co|Corp))+$", "", without_legal_form(name).rstrip(".,")))
@@ -775,7 +781,9 @@ def fuller_names(found: list[list[Found]], aliases: Aliases, vocabulary: Vocabul
     # A core two names share ("Vedanta" of "Vedanta Resources Limited" and "Vedanta Limited") stands for neither.
     cores = {core: next(iter(keys)) for core, keys in by_core.items() if len(keys) == 1}
     for core, name_key in cores.items():
-        longer = beginning.get(core, set()) - {name_key}
+        # (Not a company written with its own legal form, the same the longer name has: "RG Gold LLP" and "RG
+        # Processing LLP" are two companies.)
+        longer = {n for n in beginning.get(core, set()) - {name_key} if not same_legal_form(names[name_key], names[n])}
         if len(longer) == 1 and core != name_key and name_key not in aliases.canonical and name_key not in aliases.fixed_type \
                 and name_key not in heads \
                 and name_key not in aliases.separate and not place_kind(core) and " " not in core:

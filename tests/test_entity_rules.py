@@ -2776,3 +2776,28 @@ def test_a_dateline_names_a_city_in_another_language_and_the_corpus_name_joins_i
     city_names(found, aliases)
     assert aliases.resolve("CIUDAD DE GUATEMALA") == "Guatemala City"
     assert aliases.resolve("DALANZADGAD") == "DALANZADGAD"  # GeoNames' own spelling is nowhere in the corpus
+
+
+def test_two_companies_with_one_legal_form_and_a_shared_first_word_stay_two() -> None:
+    from extract.link import Aliases, Curation, fuller_names
+
+    found = [[Found(0, 11, "RG Gold LLP", "ORG", "RG Gold LLP"), Found(20, 37, "RG Processing LLP", "ORG", "RG Processing LLP")]]
+    aliases = Aliases(VOCABULARY, [], Curation())
+    fuller_names(found, aliases, VOCABULARY)
+    assert aliases.resolve("RG Gold LLP") == "RG Gold LLP"
+
+
+def test_the_firm_formerly_named_mid_sentence_is_the_company_the_story_is_about() -> None:
+    text = ("ICA chief executive Ana Soto said the plan would cost US$1.1bn. Sr. Soto added that the firm, formerly "
+            "Austral Cobre SpA, had spent a decade in copper.")
+    ica = text.index("ICA")
+    found = refine(text, [(ica, ica + 3, "ORG"), (text.index("Austral"), text.index(", had"), "ORG")], [], VOCABULARY)
+    assert ("Austral Cobre SpA", "ICA") in found.acronyms
+
+
+def test_two_rules_finding_one_name_retype_a_model_span_once() -> None:
+    # ("According to" a source, at a sentence's start, is found by two context rules: it was retyped twice and crashed.)
+    text = "Its assets grew. According to Gulf Insight, the group is also in talks."
+    start = text.index("Gulf")
+    found = refine(text, [(start, start + 12, "PERSON")], [], VOCABULARY)
+    assert [(m.text, m.type) for m in found.mentions] == [("Gulf Insight", "ORG")]

@@ -41,6 +41,8 @@ FORMER_NAME = re.compile(r"\b(?:formerly(?: known as| called)?|previously (?:kno
 OPENING_NAME = re.compile(rf"(?:{OPENING_WORDS})\b")
 SENTENCE_ABOUT_THE_COMPANY = re.compile(r"\s*(?:The|the) (?:company|firm|miner|group|producer|explorer|developer|smelter|"
                                         r"refiner|trader|lender|fund|operator)\b|\s*It\b")
+THE_COMPANY_BEFORE = re.compile(r"\b[Tt]he (?:company|firm|miner|group|producer|explorer|developer|smelter|refiner|"
+                                r"trader|operator),? $")
 CITED_BEFORE = re.compile(r"(?:told|according to|reported by|quoted by|said in|reports by) (?:the )?$")
 
 FUNCTION_WORDS = {"of", "and", "for", "the", "in", "on", "to", "&", "de", "du", "des", "la"}
@@ -144,6 +146,9 @@ def other_names_given(text: str, candidates: list[Found]) -> list[tuple[str, Fou
             before = [c for c in organisations if max(-1, match.start() - 600) < c.start and c.end <= match.start()
                       and not CITED_BEFORE.search(text, max(0, c.start - 25), c.start)]
             owner = before[-1] if before else None
+        elif THE_COMPANY_BEFORE.search(text, max(sentence_start, match.start() - 30), match.start()):
+            # "… added that the firm, formerly Austral Cobre SpA, had …": the company the story is about.
+            owner = company_talked_about(text, sentence_start, organisations)
         elif in_sentence and not match.group("changed"):
             owner = in_sentence[-1]
         elif about_the_company and (not match.group("changed") or subject_of(text, sentence_start, candidates) is None):

@@ -128,10 +128,11 @@ def organisations_by_context(draft: Draft) -> list[Found]:
              if not set(f.name.casefold().split()) & TITLE_WORDS]
     by_span = {(c.start, c.end): c for c in draft.candidates}
     kept, added = list(draft.candidates), []
-    for f in found:
+    for f in {(f.start, f.end): f for f in found}.values():  # (two rules may find one name: it is retyped once)
         same = by_span.get((f.start, f.end))
         if same is not None and same.origin == "model":
-            kept.remove(same)
+            if same in kept:  # (unless a longer name found before it has already displaced it)
+                kept.remove(same)
             added.append(f)
         elif same is None:
             rivals = [c for c in kept if overlaps(f, c)]
