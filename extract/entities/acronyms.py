@@ -146,11 +146,12 @@ def other_names_given(text: str, candidates: list[Found]) -> list[tuple[str, Fou
             before = [c for c in organisations if max(-1, match.start() - 600) < c.start and c.end <= match.start()
                       and not CITED_BEFORE.search(text, max(0, c.start - 25), c.start)]
             owner = before[-1] if before else None
-        elif THE_COMPANY_BEFORE.search(text, max(sentence_start, match.start() - 30), match.start()):
-            # "… added that the firm, formerly Austral Cobre SpA, had …": the company the story is about.
-            owner = company_talked_about(text, sentence_start, organisations)
         elif in_sentence and not match.group("changed"):
             owner = in_sentence[-1]
+        elif THE_COMPANY_BEFORE.search(text, max(sentence_start, match.start() - 30), match.start()):
+            # "… added that the firm, formerly Austral Cobre SpA, had …" (no company named before it in the sentence):
+            # the company the story is about.
+            owner = company_talked_about(text, sentence_start, organisations)
         elif about_the_company and (not match.group("changed") or subject_of(text, sentence_start, candidates) is None):
             # "The company, once called X, …", "The company changed its name …": the company the story is about.
             owner = company_talked_about(text, sentence_start, organisations)
