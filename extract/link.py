@@ -39,7 +39,7 @@ from .entities.organisations import (
     OPENED_BY,
     ORG_SUFFIX,
 )
-from .entities.places import ENGLISH_LANDFORM_WORDS, KIND_OF_WORD, LANDFORM_WORD, landform_word
+from .entities.places import ENGLISH_LANDFORM_WORDS, KIND_OF_WORD, LANDFORM_WORD, dateline_credits, landform_word
 from .entities.spans import Extraction, Found
 from .entities.values import value_name
 from .model import TYPES, VALUE_TYPES, Article, Entity, Mention
@@ -388,7 +388,8 @@ def rescan(articles: tuple[Article, ...], extractions: list[Extraction], found: 
         if extractions[index].language != "en":
             continue
         text = article.text
-        taken = sorted((m.start, m.end) for m in found[index])
+        # (Nor in a dateline's credit of its wire, "DAKAR (Reuters) –": no mention, like a byline.)
+        taken = sorted([(m.start, m.end) for m in found[index]] + dateline_credits(text))
         starts, ends = [start for start, _ in taken], [end for _, end in taken]
         resume = 0
         for word in re.finditer(r"\w+", text):

@@ -2801,3 +2801,12 @@ def test_two_rules_finding_one_name_retype_a_model_span_once() -> None:
     start = text.index("Gulf")
     found = refine(text, [(start, start + 12, "PERSON")], [], VOCABULARY)
     assert [(m.text, m.type) for m in found.mentions] == [("Gulf Insight", "ORG")]
+
+
+def test_a_datelines_wire_credit_names_no_one_and_congolese_is_a_people() -> None:
+    text = "DAKAR (Gulfwire) – The Congolese state signed with Gulfwire Holdings, a Dubai group."
+    start = text.index("Gulfwire")
+    spans = [(start, start + 8, "ORG"), (text.index("Congolese"), text.index("Congolese") + 9, "NORP")]
+    found = refine(text, spans, [], VOCABULARY)
+    assert ("Gulfwire", "ORG") not in [(m.text, m.type) for m in found.mentions]
+    assert is_demonym(Found(0, 9, "Congolese", "GPE", "Congolese"), VOCABULARY)

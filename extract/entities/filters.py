@@ -123,7 +123,7 @@ def is_demonym(found: Found, vocabulary: Vocabulary) -> bool:
         return True  # "Kazakh", "Uzbek": the start of a country's name, without its ending
     if found.type != "PERSON" and found.name in language_names() and place_kind(found.name) is None:
         return True  # "Irish", "Thai", "Dutch": a people's language and adjective (not "Gujarati", a surname too)
-    for ending in ("is", "i", "ese", "ians", "ian", "ans", "an", "s"):
+    for ending in ("is", "i", "lese", "ese", "ians", "ian", "ans", "an", "s"):  # ("Congolese", "Togolese")
         stem = found.name[: -len(ending)]
         if found.name.endswith(ending) and len(stem) >= 3:
             for base in (stem, stem + "a", stem + "e", stem + "o", stem + "s", stem + "es"):  # "Andean", "Emirati", "Mexican"

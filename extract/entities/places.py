@@ -255,6 +255,15 @@ def administrative_areas(text: str) -> list[Found]:
 DATELINE = re.compile(r"(?m)^([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2})(?=(?:, [A-Z][\w .]{1,25}?)?(?: \([A-Za-z][\w-]{1,11}\))? ?[–—:-] )")
 
 
+# "DAKAR (Reuters) –", "KINSHASA, June 3 (Reuters) -": the wire a story came from, credited in its dateline.
+DATELINE_CREDIT = re.compile(r"(?m)^[A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2}(?:, [A-Z][\w .]{1,25}?)? \(([A-Za-z][\w -]{1,20})\) ?[–—:-] ")
+
+
+def dateline_credits(text: str) -> list[tuple[int, int]]:
+    """Where a dateline credits its wire: a credit, like a byline, names no one the story is about."""
+    return [m.span(1) for m in DATELINE_CREDIT.finditer(text)]
+
+
 def dateline_places(text: str) -> list[Found]:
     """The place of a dateline, when the gazetteer knows it; the model rarely tags a word in capitals. A city's name
     in another language is one too ("CIUDAD DE GUATEMALA —": link.city_names joins it to Guatemala City)."""

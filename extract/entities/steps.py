@@ -40,6 +40,7 @@ from .places import (
     administrative_areas,
     as_place,
     coordinated_regions,
+    dateline_credits,
     dateline_places,
     feature_names,
     landform_short_names,
@@ -250,9 +251,10 @@ def not_headings_alone(draft: Draft) -> list[Found]:
 
 
 def not_junk(draft: Draft) -> list[Found]:
+    credits = Coverage(dateline_credits(draft.text))
     return [c for c in inside_phrases(draft.candidates, draft.text)
             if not is_junk(c, draft.common_acronyms, draft.text) and not is_demonym(c, draft.vocabulary)
-            and not is_honorific_only(c)]
+            and not is_honorific_only(c) and not credits.touches(c.start, c.end)]
 
 
 Step = Callable[[Draft], list[Found]]
