@@ -646,7 +646,10 @@ def initials_of_names(found: list[list[Found]], aliases: Aliases) -> None:
                 and initials(without_legal_form(n)[:-len(rest)]) == letters]
         if len({key(without_legal_form(n)) for n in fits}) == 1:  # (one name, with or without its legal form)
             aliases.canonical[key(name)] = max(fits, key=lambda n: (len(n), n))
-    for name in names:
+    # (And capitals the model took for a place that no gazetteer knows: "the World Bank's ICSID tribunal".)
+    unplaced = {aliases.resolve(m.name) for mentions in found for m in mentions
+                if m.type in ("GPE", "LOC") and m.origin == "model" and place_kind(m.name) is None}
+    for name in sorted(set(names) | unplaced):
         if not re.fullmatch(r"[A-Z]{2,6}", name) or not aliases.unclaimed(name):
             continue
         fits = set(by_initials.get(name, {}).values())

@@ -2810,3 +2810,15 @@ def test_a_datelines_wire_credit_names_no_one_and_congolese_is_a_people() -> Non
     found = refine(text, spans, [], VOCABULARY)
     assert ("Gulfwire", "ORG") not in [(m.text, m.type) for m in found.mentions]
     assert is_demonym(Found(0, 9, "Congolese", "GPE", "Congolese"), VOCABULARY)
+
+
+@pytest.mark.parametrize("text, span, kind, expected", [
+    ("traditionally dominated by SQM and U.S.-based Albemarle.", "Albemarle", "PERSON", ("Albemarle", "ORG")),  # a town's name
+    ("Albanese said at the White House that", "White House", "LOC", ("White House", "LOC")),  # a building, not the town
+])
+def test_a_company_based_somewhere_and_a_building_are_no_towns(text: str, span: str, kind: str, expected: tuple) -> None:
+    from extract.entities.places import as_place
+
+    start = text.index(span)
+    found = as_place(text, Found(start, start + len(span), span, kind, span))
+    assert (found.name, found.type) == expected

@@ -383,6 +383,9 @@ def is_plain_name(name: str) -> bool:
             and not COMPANY_WORD.search(" " + name))
 
 
+HOME_BEFORE = re.compile(r"\S-based $")
+
+
 def as_place(text: str, found: Found) -> Found:
     """A name the model typed wrongly that the gazetteer knows as a place.
 
@@ -392,11 +395,16 @@ def as_place(text: str, found: Found) -> Found:
     """
     if found.origin != "model" or found.type not in ("ORG", "PERSON", "LOC", "GPE", "EVENT") or ORG_SUFFIX.search(found.name):
         return found
+    if HOME_BEFORE.search(text, max(0, found.start - 30), found.start):
+        # "U.S.-based Albemarle": what is based somewhere is a company, whatever town shares its name.
+        return replace(found, type="ORG", origin="rule") if found.type in ("PERSON", "GPE", "LOC") else found
     kind = place_kind(found.name)
     if kind is None:
         # A smaller town, only where the text says it is a place: "in Dadu", "Dadu district".
         before, after = text[max(0, found.start - 25):found.start], text[found.end:found.end + 30]
-        if is_town(found.name) and (LOCATIVE.search(before) or re.match(rf" {ADMINISTRATIVE_NOUN}", after)):
+        # (Not after "the": "at the White House" is a building, not the small town of that name.)
+        if is_town(found.name) and (LOCATIVE.search(before) and not before.endswith("the ")
+                                    or re.match(rf" {ADMINISTRATIVE_NOUN}", after)):
             return replace(found, type="GPE", origin="rule")
         # "towns along the Rhine", "on the banks of the Kabompo": a river or a coast, whatever the model said.
         if found.type in ("PERSON", "ORG") and is_plain_name(found.name) and ALONG_THE.search(before):
