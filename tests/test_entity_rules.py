@@ -2822,3 +2822,16 @@ def test_a_company_based_somewhere_and_a_building_are_no_towns(text: str, span: 
     start = text.index(span)
     found = as_place(text, Found(start, start + len(span), span, kind, span))
     assert (found.name, found.type) == expected
+
+
+@pytest.mark.parametrize("text, names", [
+    ("advice from Carey y Cía. in Chile and Sullivan & Cromwell LLP. The deal", ["Carey y Cía.", "Sullivan & Cromwell LLP"]),
+])
+def test_a_place_before_and_is_no_part_of_the_firm_after_it(text: str, names: list[str]) -> None:
+    assert sorted({f.name for f in legal_names(text) + suffixed_names(text)}) == names
+
+
+def test_a_sentence_opening_between_a_year_and_another_is_no_event() -> None:
+    from extract.entities.organisations import editions
+
+    assert editions("the state (5%). Between 2019 and the end of 2024, the mine sold tin.") == []

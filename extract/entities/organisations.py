@@ -148,7 +148,9 @@ def suffixed_names(text: str) -> list[Found]:
                 if not ORG_SUFFIX.search(left):
                     # ("Astana Mining and Metallurgy Congress 2026": an event's subjects may be joined by "and" too.)
                     portfolio = bool(body or EVENT_SUFFIX.search(match.group(0))) and left.split()[-1] in PORTFOLIO_WORD_SET
-                    if part_start is None and " " in left and not re.search(r" (?:of|for) ", left) and not portfolio:
+                    # (Nor a place: "… in Chile and Sullivan & Cromwell LLP".)
+                    if part_start is None and (" " in left and not re.search(r" (?:of|for) ", left) and not portfolio
+                                               or place_kind(left) in ("country", "subdivision", "city")):
                         continue
                     part_start = part.start() if part_start is None else part_start
                     continue
@@ -280,7 +282,9 @@ def legal_names(text: str) -> list[Found]:
         # company's whole name, not the end of one.
         for joined in re.finditer(r" and ", text[start:match.end()]):
             after = re.sub(rf",? (?:{LEGAL_FORMS})$", "", text[start + joined.end():match.end()])
-            if ORG_SUFFIX.search(text[start:start + joined.start()]) or len(after.split()) >= 3:
+            # ("… in Chile and Sullivan & Cromwell LLP": a place before "and" is no part of the name either.)
+            before = text[start:start + joined.start()]
+            if ORG_SUFFIX.search(before) or len(after.split()) >= 3 or place_kind(before) in ("country", "subdivision", "city"):
                 start += joined.end()
                 break
         described = BEFORE_A_NAME.match(text, start, match.end())
