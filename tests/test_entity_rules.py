@@ -231,6 +231,8 @@ def test_months_and_days_the_model_skips_are_dates(text: str, dates: list[str]) 
     ("output from Phase 1 will double", "Phase 1", "EVENT", True),  # a project's stage
     ("Phase II of the Lobito Corridor", "Phase II of the Lobito Corridor", "EVENT", True),
     ("Wah Nobel (Pvt) Limited signed", "Wah Nobel (Pvt) Limited", "ORG", False),
+    ("in line with the National Lithium Strategy", "National Lithium Strategy", "ORG", True),  # a plan
+    ("using Direct Lithium Extraction technology", "Direct Lithium Extraction", "ORG", True),  # a technique
 ])
 def test_junk_is_no_entity(text: str, span: str, kind: str, junk: bool) -> None:
     assert is_junk(model_span(text, span, kind), set(), text) is junk

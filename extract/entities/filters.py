@@ -26,7 +26,9 @@ def drop_heading_only(candidates: list[Found], headings: list[tuple[int, int]]) 
 
 
 CHEMICAL_FORMULA = re.compile(r"(?=\w*\d[A-Z])(?:[A-Z][a-z]?\d*){2,}")  # a figure inside ("P2O5"), not only at the end ("COP29")
-LAW_NAME = re.compile(r"\s(?:Act|Law|Code|Directive|Ordinance|Regulations?|Bill)(?: (?:of )?(?:19|20)\d{2})?$")
+# (And a plan or a technique: "the National Lithium Strategy", "Direct Lithium Extraction technology".)
+LAW_NAME = re.compile(r"\s(?:Act|Law|Code|Directive|Ordinance|Regulations?|Bill|Strategy|Policy|Framework|Roadmap|Extraction)"
+                      r"(?: (?:of )?(?:19|20)\d{2})?$")
 TICKER_BEFORE = re.compile(r"[(;,]\s*[A-Z][A-Za-z]{1,9}:\s?$")
 
 
@@ -58,8 +60,8 @@ def is_junk(found: Found, common_acronyms: set[str], text: str = "") -> bool:
     # whatever found it.
     if found.type == "ORG" and re.match(r"(?:Deputy |Prime |Chief )?(?:Minister|Secretary|Governor|Commissioner) (?:of|for) ", name):
         return True
-    # "the Inflation Reduction Act", "the Mines and Minerals Act 2023", "the Mining Code": laws and rules are
-    # no organisations, events or places.
+    # "the Inflation Reduction Act", "the Mines and Minerals Act 2023", "the Mining Code": laws, rules and plans
+    # are no organisations, events or places.
     if found.type in ("ORG", "EVENT", "PROJECT", "LOC", "GPE") and LAW_NAME.search(name):
         return True
     # "(NYSE: B)", "(TSX: ABX; ASX: LYC)": a ticker after its exchange names a share, not a thing of its own.
