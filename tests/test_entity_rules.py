@@ -2837,3 +2837,18 @@ def test_a_sentence_opening_between_a_year_and_another_is_no_event() -> None:
     from extract.entities.organisations import editions
 
     assert editions("the state (5%). Between 2019 and the end of 2024, the mine sold tin.") == []
+
+
+def test_the_x_based_company_formerly_y_is_the_company_the_story_is_about() -> None:
+    text = ("Kalinga Ferro Alloys Ltd will buy ore from Gabon, it said on Monday. The Bhubaneswar-based company, "
+            "formerly Utkal Smelters Pvt Ltd, listed in 2010.")
+    found = refine(text, [(0, 23, "ORG")], [], VOCABULARY)
+    assert ("Utkal Smelters Pvt Ltd", "Kalinga Ferro Alloys Ltd") in found.acronyms
+
+
+def test_where_ore_is_trucked_to_is_a_place() -> None:
+    from extract.entities.places import as_place
+
+    text = "ore would be trucked to Lastoursville and loaded on trains"
+    start = text.index("Lastoursville")
+    assert as_place(text, Found(start, start + 13, "Lastoursville", "PERSON", "Lastoursville")).type == "GPE"

@@ -41,8 +41,8 @@ FORMER_NAME = re.compile(r"\b(?:formerly(?: known as| called)?|previously (?:kno
 OPENING_NAME = re.compile(rf"(?:{OPENING_WORDS})\b")
 SENTENCE_ABOUT_THE_COMPANY = re.compile(r"\s*(?:The|the) (?:company|firm|miner|group|producer|explorer|developer|smelter|"
                                         r"refiner|trader|lender|fund|operator)\b|\s*It\b")
-THE_COMPANY_BEFORE = re.compile(r"\b[Tt]he (?:company|firm|miner|group|producer|explorer|developer|smelter|refiner|"
-                                r"trader|operator),? $")
+THE_COMPANY_BEFORE = re.compile(r"\b[Tt]he (?:[\w.’'-]+ )?(?:company|firm|miner|group|producer|explorer|developer|smelter|"
+                                r"refiner|trader|operator),? $")  # ("the Bhubaneswar-based company, formerly …")
 CITED_BEFORE = re.compile(r"(?:told|according to|reported by|quoted by|said in|reports by) (?:the )?$")
 
 FUNCTION_WORDS = {"of", "and", "for", "the", "in", "on", "to", "&", "de", "du", "des", "la"}
@@ -148,7 +148,7 @@ def other_names_given(text: str, candidates: list[Found]) -> list[tuple[str, Fou
             owner = before[-1] if before else None
         elif in_sentence and not match.group("changed"):
             owner = in_sentence[-1]
-        elif THE_COMPANY_BEFORE.search(text, max(sentence_start, match.start() - 30), match.start()):
+        elif THE_COMPANY_BEFORE.search(text, max(sentence_start, match.start() - 60), match.start()):
             # "… added that the firm, formerly Austral Cobre SpA, had …" (no company named before it in the sentence):
             # the company the story is about.
             owner = company_talked_about(text, sentence_start, organisations)

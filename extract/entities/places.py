@@ -338,7 +338,9 @@ def landform_short_names(candidates: list[Found]) -> list[Found]:
 PLACE_ONLY_BEFORE = re.compile(r"(?:\b(\w+)\s+|^|(?<=[.\n] ))(?:in|near|outside|around|In|Near|Outside|Around)\s+$"
                                # "exports through Ras Al-Khair", "shipped via Walvis Bay": goods pass through places.
                                r"|\b(?:exports?|exported|ships|shipped|shipping|moves?|moved|routed|railed|trucked|transits?) "
-                               r"(?:\w+ ){0,3}?(?:through|via)\s+$")
+                               r"(?:\w+ ){0,3}?(?:through|via)\s+$"
+                               # "ore would be trucked to Lastoursville": where goods are carried to is a place.
+                               r"|\b(?:trucked|railed|barged|hauled|ferried|piped) (?:\w+ ){0,2}?to\s+$")
 NOT_BEFORE_A_PLACE = frozenset({"stake", "stakes", "stakeholder", "shareholder", "shareholders", "owner", "shares",
                                 "interest", "invest", "invested", "investing", "investment",
                                 "role", "job", "jobs", "position", "talks", "partner", "holding", "equity", "listed",
