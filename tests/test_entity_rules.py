@@ -12,6 +12,7 @@ import pytest
 from extract.entities import refine
 from extract.entities.acronyms import apply_acronyms, definition_start
 from extract.entities.filters import is_demonym, is_junk
+from extract.entities.names import vocabulary_matches
 from extract.entities.organisations import governments, legal_names, project_names, suffixed_names
 from extract.entities.people import resolve_surnames, titled_people
 from extract.entities.places import administrative_areas, dateline_places, feature_names, split_located
@@ -62,6 +63,8 @@ def test_tidy_trims_a_model_span_to_its_name(text: str, span: str, kind: str, na
     ("Central Karakoram National Park", "ORG", "LOC"),
     ("National Union", "PERSON", "ORG"),
     ("Alianza Veragüense por el Agua", "PERSON", "ORG"),
+    ("Mount Wilhelm", "PERSON", "LOC"),  # a mountain
+    ("Mount Isa", "GPE", "GPE"),  # a town bears the name
 ])
 def test_retype_trusts_a_names_first_and_last_words_over_the_model(name: str, kind: str, expected: str) -> None:
     assert retype(name, kind) == expected
@@ -2852,3 +2855,8 @@ def test_where_ore_is_trucked_to_is_a_place() -> None:
     text = "ore would be trucked to Lastoursville and loaded on trains"
     start = text.index("Lastoursville")
     assert as_place(text, Found(start, start + 13, "Lastoursville", "PERSON", "Lastoursville")).type == "GPE"
+
+
+def test_an_element_in_a_chemical_compound_is_no_mineral_mention() -> None:
+    text = "The ore grades 46.8% magnesium oxide and beds of barium sulphate; magnesite is mined."
+    assert [(f.text, f.type) for f in vocabulary_matches(text, VOCABULARY, []) if f.type == "MINERAL"] == [("magnesite", "MINERAL")]

@@ -37,6 +37,8 @@ def vocabulary_matches(text: str, vocabulary: Vocabulary, candidates: list[Found
         surface = text[start:end]
         if term.type == "MINERAL" and surface[:1].isupper() and re.search(r"[A-Z][\w’'-]*\s+$", text[max(0, start - 30):start]):
             continue  # "Barrick Gold": a capitalised mineral after a name is part of that name
+        if term.type == "MINERAL" and COMPOUND_AFTER.match(text, end):
+            continue  # "barium sulphate", "magnesium oxide": a chemical compound, not the commodity
         matches.append(Found(start, end, surface, term.type, term.canonical, origin="vocab"))
     for start, end in country_mentions(text):
         if not any(m.start < end and start < m.end for m in matches):
@@ -50,6 +52,8 @@ def vocabulary_matches(text: str, vocabulary: Vocabulary, candidates: list[Found
     return sorted(matches, key=lambda m: (m.start, m.end))
 
 
+COMPOUND_AFTER = re.compile(r" (?:sulphate|sulfate|oxide|dioxide|carbonate|chloride|hydroxide|nitrate|sulphide|sulfide)s?\b",
+                            re.IGNORECASE)
 METAL = r"(?:zinc|silver|copper|gold|tin|cobalt|nickel)"
 LEAD_AMONG_METALS = re.compile(rf"(?i:\b{METAL}(?:,| and| or)? (?P<lead>lead)\b(?!-)|\b(?P<lead2>lead)(?:,| and| or) {METAL}\b)")
 

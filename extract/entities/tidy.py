@@ -223,6 +223,9 @@ NUMBERED_GATHERING = re.compile(r"[A-Z]{1,4}\d{1,3}(?:\+\d)?")
 VENUE = re.compile(r" (?:(?:Conference|Convention|Exhibition|Expo|Congress|Trade) (?:Centre|Center|Hall)|Hotel|Stadium|Arena)$")
 
 
+MOUNTAIN = re.compile(r"(?:Mount|Mt\.?|Monte|Mont) [A-Z]")
+
+
 def retype(name: str, kind: str) -> str:
     """Suffixes outweigh the model's guess: '… Limited' is an organisation, '… Forum' an event, '… Basin' a region."""
     if kind in VALUE_TYPES:
@@ -234,6 +237,9 @@ def retype(name: str, kind: str) -> str:
     if LEADING_ORG_WORD.match(name) and kind in ("PERSON", "GPE", "LOC"):
         return "ORG"
     if GEOGRAPHIC_FEATURE.search(name) and kind in ("ORG", "PERSON", "LOC", "GPE") and " Economic Corridor" not in name:
+        return "LOC"
+    # "Mount Wilhelm", "Mt Kandili": a mountain, unless a town bears the name ("Mount Isa").
+    if MOUNTAIN.match(name) and kind in ("ORG", "PERSON", "GPE") and place_kind(name) is None:
         return "LOC"
     if VENUE.search(name) and kind in ("ORG", "PERSON", "GPE", "EVENT"):
         return "LOC"
