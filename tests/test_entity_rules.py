@@ -2860,3 +2860,16 @@ def test_where_ore_is_trucked_to_is_a_place() -> None:
 def test_an_element_in_a_chemical_compound_is_no_mineral_mention() -> None:
     text = "The ore grades 46.8% magnesium oxide and beds of barium sulphate; magnesite is mined."
     assert [(f.text, f.type) for f in vocabulary_matches(text, VOCABULARY, []) if f.type == "MINERAL"] == [("magnesite", "MINERAL")]
+
+
+def test_a_firm_that_started_as_another_name_had_that_name() -> None:
+    text = ("Narvik Drilling Chemicals Ltd. will buy barite, it said. The firm started in 1994 as Narvik Minerals & "
+            "Chemicals Pvt Ltd and took its present name in 2008.")
+    found = refine(text, [(0, 30, "ORG")], [], VOCABULARY)
+    assert ("Narvik Minerals & Chemicals Pvt Ltd", "Narvik Drilling Chemicals Ltd.") in found.acronyms
+
+
+def test_an_oued_or_a_wadi_is_a_river_word() -> None:
+    from extract.entities.places import KIND_OF_WORD, landform_word
+
+    assert landform_word("Oued Ziz") == "Oued" and KIND_OF_WORD["wadi"] == "river"

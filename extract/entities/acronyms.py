@@ -32,7 +32,8 @@ FORMER_NAME = re.compile(r"\b(?:formerly(?: known as| called)?|previously (?:kno
                          r"(?P<changed>changed (?:its|their) name from)|"
                          # "which was incorporated as Godavari Phosphates Ltd in 1987", "formerly Gyedu Resources Ltd"
                          # ("was founded in 2017 as X", "was founded in 1987 in Uberaba as X")
-                         r"was (?:incorporated|registered|set up|founded|established|formed|created)"
+                         # ("The firm started in 1994 as X", "began in 2001 as X")
+                         r"(?:was (?:incorporated|registered|set up|founded|established|formed|created)|started|began)"
                          r"(?: in (?:\d{4}|[A-Z][\w-]+(?: [A-Z][\w-]+)?)){0,2} as|"
                          r"(?P<founded>(?:Founded|Established|Incorporated|Set up|Started) as)) (?:the )?"
                          r"(?P<name>[A-Z][\w’'&-]*(?: (?:of |and |& |ve |y |de |del |do |da |du |des |la )?[A-Z][\w’'&.-]*){0,5}"

@@ -91,10 +91,19 @@ FEATURE_NAME = re.compile(
     # A name the text calls a landform in lower case: "the Anti-Atlas mountains", "the Kuiseb river".
     rf"|(?<=\bthe )[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){{0,2}}(?= {LANDFORM_NOUN})"
 )
+LANDFORM_KINDS = {"river": ("River", "Río", "Rio", "Rivière", "Rivier", "Fluss", "Oued", "Wadi"),
+                  "lake": ("Lake", "Lago", "Lac", "Laguna", "Lagoa"),
+                  "mountains": ("Mountains", "Range", "Cordillera", "Sierra", "Serra", "Massif", "Mount", "Monte", "Mont", "Cerro"),
+                  "desert": ("Desert", "Desierto", "Deserto"),
+                  "salt flat": ("Salt Flat", "Salt Flats", "Salt Pans", "Pans", "Salar"),
+                  "plateau": ("Plateau", "Meseta", "Planalto"),
+                  "valley": ("Valley", "Valle", "Vale"),
+                  "basin": ("Basin", "Cuenca", "Bacia"),
+                  "hills": ("Hills",)}
 # A river by its own language's word: "barges on the Rio Nunez", "the mouth of the Oued Souss" (after a preposition:
 # "Rio Tinto" is a company).
-RIVER_BY_LOCAL_WORD = re.compile(r"\b(?:on|of|to|up|along|across|into|down|from|near) the ((?:Rio|Río|Rivière|Oued|Wadi) "
-                                 r"[A-Z][\w’'-]+)")
+RIVER_BY_LOCAL_WORD = re.compile(r"\b(?:on|of|to|up|along|across|into|down|from|near) the ((?:{}) [A-Z][\w’'-]+)".format(
+    "|".join(word for word in LANDFORM_KINDS["river"] if word not in ("River", "Fluss", "Rivier"))))
 
 
 # "the Puna, the high plateau of the Andes", "Gobi, a desert that …": a name the text calls a landform.
@@ -297,15 +306,6 @@ LOCATIVE = re.compile(r"\b(?:in|at|near|outside|around|across|across from|north 
 
 # A landform's kind, by the words that name it in English and in the languages of mining news, before or after its
 # own name ("Lago Poopó" is "Lake Poopó"; "Río Chuchumbletza" the "Chuchumbletza River").
-LANDFORM_KINDS = {"river": ("River", "Río", "Rio", "Rivière", "Rivier", "Fluss"),
-                  "lake": ("Lake", "Lago", "Lac", "Laguna", "Lagoa"),
-                  "mountains": ("Mountains", "Range", "Cordillera", "Sierra", "Serra", "Massif", "Mount", "Monte", "Mont", "Cerro"),
-                  "desert": ("Desert", "Desierto", "Deserto"),
-                  "salt flat": ("Salt Flat", "Salt Flats", "Salt Pans", "Pans", "Salar"),
-                  "plateau": ("Plateau", "Meseta", "Planalto"),
-                  "valley": ("Valley", "Valle", "Vale"),
-                  "basin": ("Basin", "Cuenca", "Bacia"),
-                  "hills": ("Hills",)}
 # (After the name, in lower case too: the model's "Gissar mountains" is the "Gissar Range".)
 LANDFORM_WORD = re.compile(r"^(?:(?P<before>{0}) (?:(?:de|del|da|do|des|du|of) (?:la |los |las |the )?)?)?(?P<core>.+?)"
                            r"(?: (?P<after>(?i:{0})))?$".format("|".join(w for ws in LANDFORM_KINDS.values() for w in ws)))
