@@ -28,6 +28,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from .entities.acronyms import made_of_word_starts
+from .entities.filters import language_names
 from .entities.gazetteer import other_city_name, place_kind
 from .entities.organisations import (
     BRACKETED_FORM,
@@ -38,6 +39,7 @@ from .entities.organisations import (
     LEGAL_PREFIX,
     OPENED_BY,
     ORG_SUFFIX,
+    is_place_adjective,
 )
 from .entities.places import ENGLISH_LANDFORM_WORDS, KIND_OF_WORD, LANDFORM_WORD, dateline_credits, landform_word
 from .entities.spans import Extraction, Found
@@ -500,7 +502,9 @@ def company_core(name: str, vocabulary: Vocabulary, taken: set[str]) -> str:
             break
         rest = words[:-cut]
         place = vocabulary.lookup(" ".join(rest))
-        if ((len(rest) == 1 and is_generic_word(rest[0])) or place_kind(" ".join(rest)) in ("country", "subdivision")
+        # (Nor a country's adjective: "Finnish" of "Finnish Minerals Group" stands for every Finnish body.)
+        if ((len(rest) == 1 and (is_generic_word(rest[0]) or is_place_adjective(rest[0]) or rest[0] in language_names()))
+                or place_kind(" ".join(rest)) in ("country", "subdivision")
                 or (place is not None and place.type in ("GPE", "LOC")) or key(" ".join(rest)) in taken):
             break
         words = rest

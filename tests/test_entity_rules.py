@@ -2873,3 +2873,9 @@ def test_an_oued_or_a_wadi_is_a_river_word() -> None:
     from extract.entities.places import KIND_OF_WORD, landform_word
 
     assert landform_word("Oued Ziz") == "Oued" and KIND_OF_WORD["wadi"] == "river"
+
+
+def test_a_countrys_adjective_is_no_companys_core() -> None:
+    from extract.link import company_core
+
+    assert company_core("Finnish Minerals Group", VOCABULARY, set()) == "finnish minerals"

@@ -274,7 +274,7 @@ def retype(name: str, kind: str) -> str:
 POSSESSIVE_INSIDE = re.compile(r"(.+?)[’']s ([A-Z].*)")
 # A spaced dash ends a name ("ANTANANARIVO — Thai gem cutter …", a dateline and the sentence after it);
 # "from Antananarivo to Bangkok" is a route between two places, which the model may read as one name.
-SPACED_DASH = re.compile(r" [—–-] ")
+SPACED_DASH = re.compile(r" [—–/-] ")  # (and a bilingual label's slash: "… ja vesi / Reindeer …")
 ROUTE = re.compile(r"(.+?) to (.+)")
 
 
