@@ -768,8 +768,10 @@ def fuller_names(found: list[list[Found]], aliases: Aliases, vocabulary: Vocabul
     beginning: dict[str, set[str]] = defaultdict(set)
     for name_key, name in names.items():
         words_ = key(without_legal_form(name)).split()
-        if "of" in words_:
-            continue  # "Ministry of Energy" is not the start of another country's "Ministry of Energy and Minerals"
+        if "of" in words_ or "in" in words_:
+            # "Ministry of Energy" is not the start of another country's "Ministry of Energy and Minerals", nor the
+            # "Chinese Embassy" in Islamabad the start of the "Chinese Embassy in Bolivia".
+            continue
         for cut in range(1, len(words_)):
             if cut > 1 or not (is_origin_word(words_[1], vocabulary) or is_generic_word(words_[0].title())):
                 beginning[" ".join(words_[:cut])].add(name_key)

@@ -2879,3 +2879,23 @@ def test_a_countrys_adjective_is_no_companys_core() -> None:
     from extract.link import company_core
 
     assert company_core("Finnish Minerals Group", VOCABULARY, set()) == "finnish minerals"
+
+
+def test_a_countrys_mission_is_an_organisation_and_embassies_in_two_places_stay_two() -> None:
+    from extract.entities.steps import missions
+    from extract.link import Aliases, Curation, fuller_names
+
+    text = "Charge de Affairs of Chinese Embassy Zhao Lijian spoke; the US Embassy said; Embassy Row is a street."
+    assert [f.name for f in missions(text, VOCABULARY)] == ["Chinese Embassy", "US Embassy"]
+    found = [[Found(0, 15, "Chinese Embassy", "ORG", "Chinese Embassy")],
+             [Found(0, 26, "Chinese Embassy in Bolivia", "ORG", "Chinese Embassy in Bolivia")]]
+    aliases = Aliases(VOCABULARY, [], Curation())
+    fuller_names(found, aliases, VOCABULARY)
+    assert aliases.resolve("Chinese Embassy") == "Chinese Embassy"
+
+
+def test_a_venue_the_model_stopped_short_of_is_the_venue() -> None:
+    text = "a press conference at Mulungushi International Conference centre in Lusaka"
+    start = text.index("Mulungushi")
+    found = tidy(text, Found(start, start + 35, text[start:start + 35], "EVENT", text[start:start + 35]))
+    assert (found.name, found.type) == ("Mulungushi International Conference centre", "LOC")

@@ -183,6 +183,10 @@ def tidy(text: str, found: Found) -> Found | None:
         form = re.match(rf"(?:{LEGAL_FORMS})(?![\w.])", text[last_word:])
         if last_word > start and form and last_word + form.end() > end:
             end, kind = last_word + form.end(), "ORG"
+        # "Mulungushi International Conference" + " Centre": the venue, which the model stopped short of.
+        venue = re.match(r" (?i:centre|center|hall)\b", text[end:])  # (in lower case too: "Conference centre")
+        if venue and kind in ("ORG", "EVENT") and VENUE.search(text[start:end] + venue.group(0).title()):
+            end += venue.end()
         if kind in ("ORG", "EVENT"):
             end += of_where(text, text[start:end], end, kind)
         # "China Chamber of Commerce in Pakistan", "the Chinese Embassy in Bolivia": a chamber's or a mission's full name.
