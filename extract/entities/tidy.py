@@ -224,7 +224,7 @@ NUMBERED_GATHERING = re.compile(r"[A-Z]{1,4}\d{1,3}(?:\+\d)?")
 
 
 # "Mulungushi International Conference Centre", "the Serena Hotel": a building where things happen is a place.
-VENUE = re.compile(r" (?:(?:Conference|Convention|Exhibition|Expo|Congress|Trade) (?:Centre|Center|Hall)|Hotel|Stadium|Arena)$")
+VENUE = re.compile(r" (?:(?:Conference|Convention|Exhibition|Expo|Congress|Trade) (?i:centre|center|hall)|Hotel|Stadium|Arena)$")
 
 
 MOUNTAIN = re.compile(r"(?:Mount|Mt\.?|Monte|Mont) [A-Z]")
