@@ -2899,3 +2899,12 @@ def test_a_venue_the_model_stopped_short_of_is_the_venue() -> None:
     start = text.index("Mulungushi")
     found = tidy(text, Found(start, start + 35, text[start:start + 35], "EVENT", text[start:start + 35]))
     assert (found.name, found.type) == ("Mulungushi International Conference centre", "LOC")
+
+
+def test_what_a_country_owns_is_no_place_and_dc_is_a_state_short_form() -> None:
+    from extract.entities.tidy import split_possessive
+
+    text = "a global copper company, like Chile's Codelco and others"
+    start = text.index("Chile")
+    parts = split_possessive(Found(start, start + 15, "Chile's Codelco", "GPE", "Chile's Codelco"))
+    assert [(p.name, p.type) for p in parts] == [("Chile", "GPE"), ("Codelco", "ORG")]

@@ -305,8 +305,10 @@ def split_possessive(found: Found) -> list[Found]:
     if not match or found.text != found.name:
         return [found]
     owner, owned = match.group(1), match.group(2)
+    # ("Chile's Codelco", one place to the model: what a country owns is no place unless the gazetteer says so.)
+    owned_kind = "ORG" if found.type == "GPE" and place_kind(owner) and not place_kind(owned) else found.type
     return [replace(found, end=found.start + len(owner), text=owner, name=owner, type=retype(owner, found.type)),
-            replace(found, start=found.start + match.start(2), text=owned, name=owned, type=retype(owned, found.type))]
+            replace(found, start=found.start + match.start(2), text=owned, name=owned, type=retype(owned, owned_kind))]
 
 
 GIVEN_NAMES = frozenset(words("given_names"))  # vocab/given_names.txt, from Faker's 86 locales
