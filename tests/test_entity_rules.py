@@ -2901,7 +2901,7 @@ def test_a_venue_the_model_stopped_short_of_is_the_venue() -> None:
     assert (found.name, found.type) == ("Mulungushi International Conference centre", "LOC")
 
 
-def test_what_a_country_owns_is_no_place_and_dc_is_a_state_short_form() -> None:
+def test_what_a_country_owns_is_no_place() -> None:
     from extract.entities.tidy import split_possessive
 
     text = "a global copper company, like Chile's Codelco and others"
