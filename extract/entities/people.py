@@ -68,7 +68,8 @@ MINISTER_OF_PERSON = re.compile(
     rf"\b(?:Minister|Secretary|Undersecretary|Under-Secretary|Vice-Minister|Vice Minister|Governor|Commissioner|"
     rf"Director General|Director-General) (?:of|for) "
     # (A middle initial is one of the name's words: "Minister of Economy Sergio T. Massa and …".)
-    rf"(?:the )?([A-Z][\w-]*(?:,? (?:and |& )?(?:(?:[A-Z]|Hon|Dr|Mr|Mrs|Ms|Prof|Engr?)\. )?[A-Z][\w’'-]*){{1,9}})"
+    rf"(?:the )?([A-Z][\w-]*(?:,? (?:and |& )?(?:(?:[A-Z]|Hon|Dr|Mr|Mrs|Ms|Prof|Engr?)\. )?"
+    rf"(?:(?:de|del|la|las|los|da|do|dos|van|von|der) ){{0,2}}[A-Z][\w’'-]*){{1,9}})"
     rf"(?:,? {MINISTER_ACTS}\b|(?=, | and | who\b))"
 )
 PORTFOLIO_WORDS = frozenset(words("portfolio_words"))
@@ -107,14 +108,21 @@ def without_title_words(name: str) -> str:
     return " ".join(words_[cut:])
 
 
+NAME_PARTICLES = {"de", "del", "la", "las", "los", "da", "do", "dos", "das", "van", "von", "der", "bin", "binti", "ibn", "al"}
+
+
 def portfolio_then_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Where the name is in 'Petroleum Kamran Ali Soomro': after the last portfolio word, two to four words."""
     words_ = list(re.finditer(r"[\w’'-]+|&", text[start:end]))
     last = max((i for i, w in enumerate(words_) if w.group(0) in PORTFOLIO_WORDS or w.group(0) in ("and", "&")), default=-1)
     if last == -1:
         last = len(words_) - 3  # no portfolio word known: the last two words are the name, as before
+    elif words_[last].group(0) in ("and", "&"):
+        last += 1  # "Industry, Commerce and Supplies Keshav Prasad Bhattarai": the word after "and" ends the portfolio
     name = words_[last + 1:]
-    if not 2 <= len(name) <= 4 or any(not w.group(0)[:1].isupper() for w in name):
+    # (A name may hold lower-case particles: "Altagracia Peña de los Santos".)
+    capitalised = [w for w in name if w.group(0) not in NAME_PARTICLES]
+    if not 2 <= len(capitalised) <= 4 or any(not w.group(0)[:1].isupper() for w in capitalised) or not name[-1].group(0)[:1].isupper():
         return None
     return start + name[0].start(), start + name[-1].end()
 

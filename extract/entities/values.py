@@ -60,7 +60,7 @@ MONEY_PATTERN = re.compile(
     # "P3.6 billion", "P4.15 a share" (Philippine pesos): a figure with a scale or centavos, never "P2", a phase.
     rf"|(?<![\w$])(?-i:P)(?=\d)(?:{NUMBER}\s?{SCALE}|\d+(?:,\d{{3}})*\.\d\d\b)"
     rf"|(?<![\w.]){NUMBER}\s?(?:\$|US\$)\s?(?:{SCALE})?"
-    rf"|(?<![\w.]){NUMBER}(?:\s?{SCALE})?\s(?:{_alternatives(AFTER_SIGNS)})\b",
+    rf"|(?<![\w.]){NUMBER}(?:{RANGE_SEPARATOR}{NUMBER})?(?:\s?{SCALE})?\s(?:{_alternatives(AFTER_SIGNS)})\b",  # "60-70 million euros"
     re.IGNORECASE,
 )
 PERCENT_PATTERN = re.compile(rf"(?<![\w.]){NUMBER}\s?(?:%|per ?cent\b|percent\b|pc\b|pct\b)", re.IGNORECASE)  # "40 pct": wires
