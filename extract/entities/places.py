@@ -294,8 +294,7 @@ def coordinated_regions(text: str) -> list[Found]:
 
 PLACE_WORDS = {"mount", "lake", "cape", "port", "fort", "saint", "st", "san", "santa", "new", "north", "south", "east", "west"}
 # What a place's name ends in when it names a settlement or a port there: "Sohar Port", "Ilakaka town".
-SETTLEMENT_NOUNS = frozenset({"port", "harbour", "harbor", "airport", "town", "township", "village", "city", "freezone",
-                              "terminal"})
+SETTLEMENT_NOUNS = frozenset({"port", "harbour", "harbor", "airport", "town", "township", "village", "city", "terminal"})
 LOCATIVE = re.compile(r"\b(?:in|at|near|outside|around|across|across from|north of|south of|east of|west of|"
                       # "ships waiting off Kamsar": at sea, off a port.
                       r"(?:anchored|waiting|moored|lying|offshore|just|miles|km|kilometres|kilometers) off|"
@@ -354,7 +353,7 @@ FACILITY_AT = re.compile(r"\b(?:plants?|smelters?|refinery|refineries|mines?|por
 ON_A_COAST = re.compile(r",? on (?:the |[A-Z][\w-]+['’]s )(?:[A-Z][\w-]+ |(?:west|east|north|south|western|eastern|northern|southern|"
                         r"north-?west|north-?east|south-?west|south-?east) )+(?:coast|shore|seaboard)\b")
 # "to Kamsar port", "Sangaredi town": a name a lower-case settlement word follows is the settlement's.
-PLACE_NOUN_AFTER = re.compile(r" (?:port|town|village|township|harbour|harbor)\b(?! (?:authority|company|operator|trust)\b)")
+PLACE_NOUN_AFTER = re.compile(rf" (?:{'|'.join(sorted(SETTLEMENT_NOUNS))})\b(?! (?:authority|company|operator|trust)\b)")
 # "an economist at Mabena in Pakistan": who works "at" a name, which is then an employer, not a place.
 WORKS_AT = frozenset({"economist", "director", "manager", "official", "officer", "spokesman", "spokeswoman", "professor",
                       "researcher"})

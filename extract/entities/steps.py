@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from ..model import VALUE_TYPES
 from ..vocab import Vocabulary, fold
 from .acronyms import apply_acronyms
-from .filters import drop_heading_only, inside_phrases, is_demonym, is_honorific_only, is_junk, language_names
+from .filters import drop_heading_only, inside_phrases, is_demonym, is_honorific_only, is_junk
 from .gazetteer import place_kind
 from .names import one_type_per_name, other_names, vocabulary_matches
 from .ner import MODEL_LABELS
@@ -27,8 +27,8 @@ from .organisations import (
     company_word_first,
     editions,
     governments,
-    is_place_adjective,
     legal_names,
+    missions,
     offices_of_titles,
     organisations_in_context,
     prefixed_companies,
@@ -110,22 +110,6 @@ def suffixed_organisations_and_events(draft: Draft) -> list[Found]:
     ruled = Coverage([(c.start, c.end) for c in draft.candidates + named if c.origin != "model"])
     unseen_bodies += [b for b in company_word_first(text) if not ruled.touches(b.start, b.end)]
     return merge(draft.candidates, named + unseen_bodies + offices_of_titles(text) + governments(text) + coordinated_regions(text))
-
-
-# "Chinese Embassy", "US Embassy", "the Japanese Consulate General": a country's mission, named by the country or its
-# people's adjective (the model often sees only the adjective).
-MISSION = re.compile(r"(?<![\w-])((?:[A-Z][\w.’'-]+ ){1,2})(?:Embassy|Consulate(?: General)?|High Commission)(?![\w-])")
-
-
-def missions(text: str, vocabulary: Vocabulary) -> list[Found]:
-    found = []
-    for match in MISSION.finditer(text):
-        country = match.group(1).strip()
-        term = vocabulary.lookup(country)
-        if (place_kind(country) == "country" or (term is not None and term.type == "GPE") or is_place_adjective(country)
-                or country in language_names()):
-            found.append(Found(match.start(), match.end(), match.group(0), "ORG", match.group(0), origin="rule"))
-    return found
 
 
 # "Engr. Naveed Iqbal of WAPDA": capitals after a person's "of" are where the person works.

@@ -22,7 +22,7 @@ from .organisations import (
     of_where,
     with_portfolio,
 )
-from .people import HONORIFIC, HONORIFIC_WORDS, PERSONAL_HONORIFIC, TITLE_WORDS, without_title_words
+from .people import HONORIFIC, HONORIFIC_WORDS, NAME_PARTICLES, PERSONAL_HONORIFIC, TITLE_WORDS, without_title_words
 from .places import ADMINISTRATIVE_NOUN, COMPANY_DESCRIPTION, GEOGRAPHIC_FEATURE, LANDFORM_NOUN
 from .spans import Found
 
@@ -313,7 +313,6 @@ def split_possessive(found: Found) -> list[Found]:
 
 GIVEN_NAMES = frozenset(words("given_names"))  # vocab/given_names.txt, from Faker's 86 locales
 ORGANISATION_WORDS = frozenset(w.casefold() for form in words("organisation_words") for w in form.split())
-NAME_PARTICLES = {"bin", "binti", "ibn", "bint", "al", "el", "de", "da", "do", "dos", "van", "von", "der", "le", "la"}
 # (Letters of Latin Extended-A too: Turkish, Polish, Czech names, "Yıldırımoğlu", "Wróblewska".)
 PERSONAL_NAME_WORD = re.compile(r"(?:(?:al|el)-)?[A-ZÀ-ÞĀ-ž][a-zß-ÿā-ž’']+(?:-[A-ZÀ-ÞĀ-ž]?[a-zß-ÿā-ž’']+)*")
 
