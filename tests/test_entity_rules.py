@@ -2916,3 +2916,17 @@ def test_what_a_country_owns_is_no_place() -> None:
 ])
 def test_the_word_after_a_portfolios_and_is_the_portfolios_and_a_name_may_hold_particles(text: str, name: str) -> None:
     assert [f.name for f in titled_people(text, VOCABULARY)] == [name]
+
+
+@pytest.mark.parametrize("text, minerals", [
+    ("will pay $30m for a 33% stake in a kyanite project", ["kyanite"]),  # before a site
+    ("had bought kyanite and andalusite from traders", ["kyanite", "andalusite"]),  # after a verb of trade, and beside it
+    ("has produced tantalite concentrate since 1990", ["tantalite"]),
+    ("The ore holds eudialyte, a mineral that carries zirconium", ["eudialyte"]),
+    ("a satellite project, despite ore prices", []),  # English words of the ending
+    ("the Dande Kopje pegmatite grades 1.38% Li2O", []),  # a rock, not a mineral
+])
+def test_a_mineral_species_no_list_holds_is_named_where_the_text_treats_it_as_one(text: str, minerals: list[str]) -> None:
+    from extract.entities.names import species_named
+
+    assert [f.name for f in species_named(text)] == minerals

@@ -49,7 +49,44 @@ def vocabulary_matches(text: str, vocabulary: Vocabulary, candidates: list[Found
         start, end = match.span(group)
         if not any(m.start < end and start < m.end for m in matches):
             matches.append(Found(start, end, match.group(group), "MINERAL", "lead", origin="vocab"))
+    matches += [m for m in species_named(text) if not any(m.start < o.end and o.start < m.end for o in matches)]
     return sorted(matches, key=lambda m: (m.start, m.end))
+
+
+# A mineral no list holds, named as mineralogy names its species ("kyanite", "tantalite", "eudialyte"), where the text
+# treats it as a mineral: before a site or a product of mining ("a kyanite project", "tantalite concentrate"), after
+# a verb of mining or trade ("mined fluorite", "bought kyanite"), or beside one such or a listed mineral ("kyanite and
+# andalusite"). English words of the same ending are left out.
+SPECIES = r"[a-z]{3,}(?:ite|lite|yte)"
+NOT_SPECIES = frozenset({"satellite", "website", "composite", "favourite", "opposite", "despite", "definite",
+                         "infinite", "requisite", "exquisite", "appetite", "termite", "dynamite", "polite",
+                         # Rocks, which hold minerals and are none ("the Dande Kopje pegmatite grades 1.38% Li2O").
+                         "granite", "pegmatite", "diorite", "granodiorite", "andesite", "rhyolite", "dolerite",
+                         "kimberlite", "lamproite", "laterite", "quartzite", "anorthosite", "peridotite", "carbonatite",
+                         "komatiite", "syenite", "tonalite", "monzonite", "dacite", "phonolite", "trachyte"})
+SPECIES_IN_CONTEXT = re.compile(
+    rf"\b(?:mined|mines|mine|mining|produced|produces|produce|holds?|contains?|bought|buys?|sells?|sold|exports?|"
+    rf"exported|extracts?|extracted|rough|of) ({SPECIES})\b"
+    rf"|\b({SPECIES})(?= (?:project|mine|mines|deposits?|quarry|quarries|concentrates?|ore|sands|reserves|production|"
+    rf"output|exports|grades?|grading|licen[cs]e)\b|, a mineral\b)")
+SPECIES_BESIDE = rf"(?:,| and| or) ({SPECIES})\b"
+
+
+def species_named(text: str) -> list[Found]:
+    found: dict[int, Found] = {}
+    for match in SPECIES_IN_CONTEXT.finditer(text):
+        group = 1 if match.group(1) else 2
+        start, end = match.span(group)
+        if match.group(group) not in NOT_SPECIES:
+            found[start] = Found(start, end, match.group(group), "MINERAL", match.group(group), origin="rule")
+    # "kyanite and andalusite": one beside another goes with it.
+    for mineral in list(found.values()):
+        beside = re.match(SPECIES_BESIDE, text[mineral.end:])
+        if beside and beside.group(1) not in NOT_SPECIES:
+            start = mineral.end + beside.start(1)
+            found.setdefault(start, Found(start, start + len(beside.group(1)), beside.group(1), "MINERAL", beside.group(1),
+                                          origin="rule"))
+    return sorted(found.values(), key=lambda f: f.start)
 
 
 COMPOUND_AFTER = re.compile(r" (?:sulphate|sulfate|oxide|dioxide|carbonate|chloride|hydroxide|nitrate|sulphide|sulfide)s?\b",
