@@ -2723,6 +2723,7 @@ def test_a_landform_a_company_word_follows_is_the_companys_name() -> None:
     ("35% of the Ýaşyldepe iodine and bromine project", ["Ýaşyldepe"]),
     ("70% of the La Ceibita jadeite mine", ["La Ceibita"]),  # a mineral the lists lack, named in "-ite"
     ("a 51% stake in the Harka Vel zinc and lead project", ["Harka Vel"]),  # "lead" beside another metal
+    ("a 55% stake in the Bela Skala perlite quarry", ["Bela Skala"]),  # a quarry is a site
 ])
 def test_a_site_named_in_any_latin_alphabet_before_its_kind_is_a_project(text: str, names: list[str]) -> None:
     assert [f.name for f in project_names(text)] == names

@@ -392,7 +392,7 @@ PROJECT_NAME = re.compile(
     # so are two minerals: "the Tenke Fungurume copper and cobalt mine".
     # (A mineral the word lists lack is named as mineralogy names them, in "-ite": "the La Ceibita jadeite mine".)
     rf"(?= (?:(?:{MINERAL_WORDS}|[a-z]{{3,}}ite|open-pit|underground|[a-z]+(?:-[a-z]+)+)(?:(?:-|/|,? and )(?:{MINERAL_WORDS}))? ){{0,2}}"
-    r"(?:(?P<site>mine|mines|project|deposit|prospect|operations?|concession|pit|"
+    r"(?:(?P<site>mine|mines|project|deposit|prospect|operations?|concession|pit|quarry|quarries|"
     r"mining complex|mining project|smelter project|block|coal block|licence|license)|"
     r"(?P<facility>refinery|smelter|plant|wells|processing plant|complex))\b"
     # "Marvand project director", "a Huaxin project manager": a company's staff, not a project.
