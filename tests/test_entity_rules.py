@@ -2931,3 +2931,10 @@ def test_a_mineral_species_no_list_holds_is_named_where_the_text_treats_it_as_on
     from extract.entities.names import species_named
 
     assert [f.name for f in species_named(text)] == minerals
+
+
+def test_a_model_span_that_starts_a_name_found_whole_in_the_article_is_that_name() -> None:
+    text = "It bought 38% of the Chuniya Danda talc mine. Its Chuniya Danda ridge lies near Hetauda."
+    second = text.index("Chuniya", 30)
+    found = refine(text, [(second, second + 7, "ORG")], [], VOCABULARY)
+    assert [(m.text, m.type) for m in found.mentions if m.start >= second][:1] == [("Chuniya Danda", "PROJECT")]

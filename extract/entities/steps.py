@@ -236,6 +236,24 @@ def one_type_a_name(draft: Draft) -> list[Found]:
     return one_type_per_name(draft.candidates)
 
 
+def whole_names_again(draft: Draft) -> list[Found]:
+    """'Chuniya' where the text goes on 'Chuniya Danda', a name a rule found whole elsewhere in the article: the
+    model's span is the start of that name, written whole here too."""
+    whole = sorted({c.text: c for c in draft.trusted() if c.type not in VALUE_TYPES and " " in c.text}.values(),
+                   key=lambda c: -len(c.text))
+    if not whole:
+        return draft.candidates
+    result = []
+    for c in draft.candidates:
+        longer = next((w for w in whole if c.origin == "model" and len(w.text) > len(c.text) and w.text.startswith(c.text + " ")
+                       and draft.text.startswith(w.text, c.start)), None)
+        end = c.start + len(longer.text) if longer else c.end
+        if longer and not any(o is not c and o.start < end and c.end <= o.start for o in draft.candidates):
+            c = replace(c, end=end, text=longer.text, name=longer.name, type=longer.type, origin="rule")
+        result.append(c)
+    return result
+
+
 def surnames(draft: Draft) -> list[Found]:
     return resolve_surnames(draft.text, draft.candidates)
 
@@ -277,6 +295,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("acronyms", acronyms),
     ("short names after full ones", named_short_after_full),
     ("one type a name", one_type_a_name),
+    ("whole names again", whole_names_again),
     ("surnames", surnames),
     ("places in context", places_in_context),
     ("names given twice", names_given_twice),
