@@ -2938,3 +2938,10 @@ def test_a_model_span_that_starts_a_name_found_whole_in_the_article_is_that_name
     second = text.index("Chuniya", 30)
     found = refine(text, [(second, second + 7, "ORG")], [], VOCABULARY)
     assert [(m.text, m.type) for m in found.mentions if m.start >= second][:1] == [("Chuniya Danda", "PROJECT")]
+
+
+def test_a_word_of_a_ministers_portfolio_names_no_organisation() -> None:
+    text = "the Minister for Industry, Commerce and Supplies Keshav Prasad Bhattarai said on Monday."
+    start = text.index("Commerce")
+    found = refine(text, [(start, start + 8, "ORG")], [], VOCABULARY)
+    assert [(m.text, m.type) for m in found.mentions if m.type in ("ORG", "PERSON")] == [("Keshav Prasad Bhattarai", "PERSON")]

@@ -139,6 +139,10 @@ HONORIFIC_ONLY = {form.casefold() for form in words("honorifics")}
 WEEKDAY_NAMES = {forms[0].casefold() for forms, _ in entries("weekdays")}  # "Monday", not "Sun" (a surname too)
 
 
+MINISTERS_PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Undersecretary|Vice[- ]Minister|Commissioner) (?:of|for) (?:the )?"
+                                 r"([A-Z][\w-]*(?:(?:,| and| &)? [A-Z][\w-]*)*)")
+
+
 def inside_phrases(candidates: list[Found], text: str) -> list[Found]:
     """The model's names that are words of a common term or a job title, or a post's department."""
     phrases = [m.span() for m in PHRASE_NOT_NAME.finditer(text)]
@@ -156,7 +160,14 @@ def inside_phrases(candidates: list[Found], text: str) -> list[Found]:
         return (c.origin == "model" and c.type == "ORG" and bool(PORTFOLIO_SO_FAR.search(text, max(0, c.start - 80), c.start))
                 and bool(re.match(r" [A-Z]", text[c.end:c.end + 2])))
 
-    return [c for c in candidates if c.type in VALUE_TYPES or not (inside(c) or department(c) or portfolio_end(c))]
+    # "Minister for Industry, Commerce and Supplies": a word of a minister's portfolio names no organisation.
+    portfolios = [m.span(1) for m in MINISTERS_PORTFOLIO.finditer(text)]
+
+    def portfolio_word(c: Found) -> bool:
+        return c.origin == "model" and c.type == "ORG" and any(start <= c.start and c.end <= end for start, end in portfolios)
+
+    return [c for c in candidates
+            if c.type in VALUE_TYPES or not (inside(c) or department(c) or portfolio_end(c) or portfolio_word(c))]
 
 
 def is_honorific_only(found: Found) -> bool:
