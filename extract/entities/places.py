@@ -280,9 +280,7 @@ def dateline_places(text: str) -> list[Found]:
     for m in DATELINE.finditer(text):
         if len(m.group(1)) <= 2:
             continue
-        if place_kind(m.group(1)):
-            found.append(Found(m.start(1), m.end(1), m.group(1), "GPE", m.group(1), origin="rule"))
-        elif other_city_name(m.group(1)):
+        if place_kind(m.group(1)) or other_city_name(m.group(1)):
             found.append(Found(m.start(1), m.end(1), m.group(1), "GPE", m.group(1), origin="rule"))
     return found
 
