@@ -19,6 +19,7 @@ the main article from general signals, never from a list of known files:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -478,8 +479,9 @@ def unwrapped(raw_lines: list[str], width: int | None) -> list[str]:
                       and not (text.startswith("By ") and len(text.split()) <= 6))
         # ("traded about" / "1.4 million tonnes …": in text known to be wrapped, a figure goes on a sentence that
         # stopped at a lower-case word; "1. " starts a list, and a date under a menu is no part of it.)
-        figure = (width is not None and text[0].isdigit() and not re.match(r"\d{1,2}[.)]\s", text)
-                  and re.search(r"[a-z,]$", previous) is not None)
+        # An amount opens with its currency sign as often as with a figure ("reviewing a" / "$35 mln loan …").
+        figure = (width is not None and (text[0].isdigit() or unicodedata.category(text[0]) == "Sc")
+                  and not re.match(r"\d{1,2}[.)]\s", text) and re.search(r"[a-z,]$", previous) is not None)
         if len(previous) >= 30 and not ends_sentence(previous) and (text[0].islower() or near_width or figure):
             out[-1] = f"{previous} {text}"
         else:

@@ -55,7 +55,9 @@ RESCAN_TYPES = ("PERSON", "ORG", "GPE", "LOC", "PROJECT", "EVENT")
 # its industry, its kind of company. Minerals count too (see is_tail); legal forms are cut off first.
 COMPANY_TAIL = re.compile(alternation(words("organisation_words", "tail")))
 # A company's legal form at the end of its name: what a later, shorter mention leaves off.
-LEGAL_SUFFIX = re.compile(rf",?\s+(?:{BRACKETED_FORM}\s*)?(?:{LEGAL_FORMS})$|\s+{BRACKETED_FORM}$")
+# (A unit's home in brackets goes with its legal form: "Tamarind Metals (Singapore) Pte Ltd" is "Tamarind Metals".)
+LEGAL_SUFFIX = re.compile(rf",?\s+(?:{BRACKETED_FORM}\s*)?(?:{LEGAL_FORMS})$|\s+{BRACKETED_FORM}$"
+                          rf"|\s+\([A-Z][\w .-]*\),?\s+(?:{LEGAL_FORMS})$")
 
 
 class CurationError(Exception):
@@ -656,13 +658,16 @@ def initials_of_names(found: list[list[Found]], aliases: Aliases) -> None:
         if not re.fullmatch(r"[A-Z]{2,6}", name) or not aliases.unclaimed(name):
             continue
         fits = set(by_initials.get(name, {}).values())
+        own_articles = [mentions for mentions in found if any(aliases.resolve(m.name) == name for m in mentions)]
+        beside = {aliases.resolve(m.name) for mentions in own_articles for m in mentions}
         if not fits and len(name) >= 4:
-            fits = {n for n in by_start.get(key(name)[:2], ()) if made_of_word_starts(name, without_legal_form(n))}
+            # (Words' beginnings are weaker evidence than initials: from two words, only a name its own articles give.
+            # "COSEC" in one story is no "Concorde Securities" of another.)
+            fits = {n for n in by_start.get(key(name)[:2], ()) if made_of_word_starts(name, without_legal_form(n))
+                    and (len(without_legal_form(n).split()) >= 3 or n in beside)}
         if len(fits) > 1:
             # "TSX" beside "Toronto Stock Exchange" in one article, where another names the "Tokyo Stock Exchange":
             # the one its own articles name.
-            own_articles = [mentions for mentions in found if any(aliases.resolve(m.name) == name for m in mentions)]
-            beside = {aliases.resolve(m.name) for mentions in own_articles for m in mentions}
             # ("ASX" where the corpus has the Australian and the Armenia Securities Exchange, neither beside it: the one
             # named after a place its articles name, "Australia" of "Australian".)
             places = {word[:4] for mentions in own_articles for m in mentions if m.type == "GPE"

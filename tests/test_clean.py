@@ -492,6 +492,10 @@ def test_a_wrapped_line_that_opens_with_a_figure_goes_on_the_sentence() -> None:
              "1. The first point of a numbered list stays a line of its own"]
     joined = unwrap(lines)
     assert any("traded about 1.4 million tonnes" in p for p in joined)
+    # A currency sign opens an amount as a figure does: the line above is not left as a stray heading.
+    money = lines[:5] + ["in Asia. The lender said in a statement that it was reviewing a",
+                         "$35 mln loan for the plant, its first to a refiner in the country."]
+    assert any("reviewing a $35 mln loan" in p for p in unwrap(money))
     assert joined[-1].startswith("1. The first point")
     # A date under a menu is no part of the menu, wrapped text or not.
     assert unwrap(["Politics | Economy | Mining | Society | World", "10 June 2025"])[-1] == "10 June 2025"

@@ -132,6 +132,10 @@ def test_a_capitalised_run_ending_in_an_organisation_or_event_word_is_a_name(tex
     ("Early 2026 is the target", []),
     ("output in July-September 2025 rose", []),
     ("Dorvan 2024 results were weak", []),  # a year before a noun dates the noun
+    ("cut stones go on show at the Gemora trade fair in the autumn", [("Gemora", "EVENT")]),
+    ("at the Hardrock expo next month", [("Hardrock", "EVENT")]),
+    ("at the Lyon fair in June", []),  # a town's fair: the town is a place
+    ("at the Tamarind Metals exhibition", []),  # a company's stand, not an event's name
     ("its Harrow Bay Critical Minerals Fund 2024 will invest", [("Harrow Bay Critical Minerals Fund 2024", "ORG")]),
 ])
 def test_a_name_with_its_year_is_an_edition_of_an_event_or_a_funds_vintage(text: str, found: list) -> None:
@@ -340,6 +344,10 @@ def test_a_range_is_named_by_both_ends() -> None:
     ("he told Dawn on Monday", "Dawn"),
     ("the state news agency Antara reported", "Antara"),
     ("According to Dawn, the tariff rose", "Dawn"),  # opening its sentence
+    ("Analyst Tui Marsh of Harbourside Barr said the price was fair", "Harbourside Barr"),
+    ("The export-credit insurer DASEC will cover the loan", "DASEC"),
+    ("state oil company KAROC said on Friday", "KAROC"),
+    ("and the US investment firm Harbour Row No. 1 for the rest", "Harbour Row No. 1"),  # a numbered name
 ])
 def test_what_only_an_organisation_has_makes_a_name_an_organisation(text: str, name: str) -> None:
     from extract.entities.organisations import organisations_in_context
@@ -2166,6 +2174,20 @@ def test_capitals_made_of_word_beginnings_name_the_one_organisation_they_fit() -
     assert aliases.resolve("KOMIR") == full
 
 
+def test_word_beginnings_from_two_words_name_only_an_organisation_of_the_same_article() -> None:
+    from extract.link import Aliases, Curation, initials_of_names
+
+    broker, insurer = "Danube Securities", "DASEC"
+    apart = [[Found(0, len(broker), broker, "ORG", broker)], [Found(0, 5, insurer, "ORG", insurer)]]
+    aliases = Aliases(VOCABULARY, [], Curation())
+    initials_of_names(apart, aliases)
+    assert aliases.resolve(insurer) == insurer
+    together = [[Found(0, len(broker), broker, "ORG", broker), Found(30, 35, insurer, "ORG", insurer)]]
+    aliases = Aliases(VOCABULARY, [], Curation())
+    initials_of_names(together, aliases)
+    assert aliases.resolve(insurer) == broker
+
+
 @pytest.mark.parametrize("names, short, full", [
     (["Tomasz Wierzbicki", "T. Wierzbicki"], "T. Wierzbicki", "Tomasz Wierzbicki"),  # an initial and a surname
     (["Tomasz Wierzbicki", "Tadeusz Wierzbicki", "T. Wierzbicki"], "T. Wierzbicki", "T. Wierzbicki"),  # two it could be
@@ -2945,3 +2967,57 @@ def test_a_word_of_a_ministers_portfolio_names_no_organisation() -> None:
     start = text.index("Commerce")
     found = refine(text, [(start, start + 8, "ORG")], [], VOCABULARY)
     assert [(m.text, m.type) for m in found.mentions if m.type in ("ORG", "PERSON")] == [("Keshav Prasad Bhattarai", "PERSON")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("owned by the holding company Serra Vaz, SGPS, S.A., which makes board", "Serra Vaz, SGPS, S.A."),
+    ("a unit, Kowhai Clay (Hong Kong) Limited, will take the stake", "Kowhai Clay (Hong Kong) Limited"),
+    ("Tisza Alumínium Nyrt. will buy half", "Tisza Alumínium Nyrt."),
+    ("Baltic Ore UAB signed", "Baltic Ore UAB"),
+])
+def test_legal_forms_of_many_countries_a_run_of_two_and_a_units_home_end_a_company_name(text: str, name: str) -> None:
+    assert [f.name for f in legal_names(text)] == [name]
+
+
+def test_a_units_home_in_brackets_goes_with_its_legal_form_when_a_name_is_shortened() -> None:
+    from extract.link import without_legal_form
+
+    assert without_legal_form("Kowhai Clay (Hong Kong) Limited") == "Kowhai Clay"
+    assert without_legal_form("Serra Vaz, SGPS, S.A.") == "Serra Vaz"
+    assert without_legal_form("Kowhai Clay (Hong Kong)") == "Kowhai Clay (Hong Kong)"  # no legal form: a name as given
+
+
+@pytest.mark.parametrize("text, minerals", [
+    ("the mine yields amethyst, citrine and topaz", ["amethyst", "citrine", "topaz"]),
+    ("the Sombra amethyst mine", ["amethyst"]),
+    ("Opal Ndlovu, the chief executive, said opal prices rose", ["opal"]),  # a given name before a surname
+    ("Ruby Mensah said", []),
+    ("a 37% stake in a zeonite clay project", ["zeonite"]),  # a species before "clay project"
+    ("refined zeonite sold for $1,500 a tonne", ["zeonite"]),
+])
+def test_gemstones_and_species_are_minerals_and_a_stones_given_name_is_a_persons(text: str, minerals: list) -> None:
+    assert [f.name for f in vocabulary_matches(text, VOCABULARY, []) if f.type == "MINERAL"] == minerals
+
+
+def test_a_dateline_in_capitals_with_a_macron_names_its_place() -> None:
+    assert [f.name for f in dateline_places("WHANGĀREI — A porcelain maker will pay NZ$58 million")] == ["WHANGĀREI"]
+
+
+@pytest.mark.parametrize("text, span, pieces", [
+    ("shipped from Marsden Point to Shantou by sea", "Marsden Point to Shantou", ["Marsden Point", "Shantou"]),
+    ("from Lyon to Kowhai Flats", "Lyon to Kowhai Flats", ["Lyon", "Kowhai Flats"]),
+])
+def test_a_route_the_model_read_as_one_place_is_two_when_one_end_is_known(text: str, span: str, pieces: list) -> None:
+    from extract.entities.tidy import split_at_breaks
+
+    assert [f.name for f in split_at_breaks(model_span(text, span, "GPE"))] == pieces
+
+
+@pytest.mark.parametrize("text, towns", [
+    ("The pit lies in farmland between Kerikeri and Kaikohe, on old ground.", ["Kerikeri", "Kaikohe"]),
+    ("The $440 million partnership between Komatsu and Pakistan for the mine.", []),  # parties, not places
+])
+def test_between_names_towns_only_where_it_is_about_space(text: str, towns: list) -> None:
+    from extract.entities.places import towns_after_prepositions
+
+    assert [f.name for f in towns_after_prepositions(text)] == towns

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from ..model import VALUE_TYPES
-from ..vocab import Vocabulary, fold
+from ..vocab import Vocabulary, fold, words
 from .gazetteer import country_mentions
 from .spans import Found, overlaps
 
@@ -37,6 +37,8 @@ def vocabulary_matches(text: str, vocabulary: Vocabulary, candidates: list[Found
         surface = text[start:end]
         if term.type == "MINERAL" and surface[:1].isupper() and re.search(r"[A-Z][\w’'-]*\s+$", text[max(0, start - 30):start]):
             continue  # "Barrick Gold": a capitalised mineral after a name is part of that name
+        if term.type == "MINERAL" and surface in GIVEN_NAMES and SURNAME_AFTER.match(text, end):
+            continue  # "Ruby Ndlovu", "Opal Mensah": a stone's name that is a given name, before a surname, is a person's
         if term.type == "MINERAL" and COMPOUND_AFTER.match(text, end):
             continue  # "barium sulphate", "magnesium oxide": a chemical compound, not the commodity
         matches.append(Found(start, end, surface, term.type, term.canonical, origin="vocab"))
@@ -66,8 +68,8 @@ NOT_SPECIES = frozenset({"satellite", "website", "composite", "favourite", "oppo
                          "komatiite", "syenite", "tonalite", "monzonite", "dacite", "phonolite", "trachyte"})
 SPECIES_IN_CONTEXT = re.compile(
     rf"\b(?:mined|mines|mine|mining|produced|produces|produce|holds?|contains?|bought|buys?|sells?|sold|exports?|"
-    rf"exported|extracts?|extracted|rough|of) ({SPECIES})\b"
-    rf"|\b({SPECIES})(?= (?:project|mine|mines|deposits?|quarry|quarries|concentrates?|ore|sands|reserves|production|"
+    rf"exported|extracts?|extracted|rough|refined|processed|of) ({SPECIES})\b"
+    rf"|\b({SPECIES})(?=(?: clay| ore)? (?:project|mine|mines|deposits?|quarry|quarries|concentrates?|ore|sands|reserves|production|"
     rf"output|exports|grades?|grading|licen[cs]e)\b|, a mineral\b)")
 SPECIES_BESIDE = rf"(?:,| and| or) ({SPECIES})\b"
 
@@ -89,6 +91,8 @@ def species_named(text: str) -> list[Found]:
     return sorted(found.values(), key=lambda f: f.start)
 
 
+GIVEN_NAMES = frozenset(words("given_names"))
+SURNAME_AFTER = re.compile(r" [A-Z][a-z’'-]+\b(?! (?:mine|project|deposit|field|belt)s?\b)")
 COMPOUND_AFTER = re.compile(r" (?:sulphate|sulfate|oxide|dioxide|carbonate|chloride|hydroxide|nitrate|sulphide|sulfide)s?\b",
                             re.IGNORECASE)
 METAL = r"(?:zinc|silver|copper|gold|tin|cobalt|nickel)"

@@ -24,7 +24,9 @@ ORG_SUFFIX = re.compile(
     rf"{BRACKETED_FORM}(?: Ltd\.?| Limited)?)$"
 )
 # Extends a name whose model span stopped short of its company suffix: "Wah Nobel" + " (Pvt) Limited".
-ORG_TAIL = re.compile(rf"^,?\s*(?:{BRACKETED_FORM}\s*)?(?:{LEGAL_FORMS})(?![\w.])|^\s*{BRACKETED_FORM}")
+# ("Ribeiro Vaz, SGPS, S.A.": a holding company's form, then its company form.)
+LEGAL_FORM_RUN = rf"(?:{LEGAL_FORMS})(?:, (?:{LEGAL_FORMS})(?![\w.]))?"
+ORG_TAIL = re.compile(rf"^,?\s*(?:{BRACKETED_FORM}\s*)?{LEGAL_FORM_RUN}(?![\w.])|^\s*{BRACKETED_FORM}")
 # The last word of an event's name: "Pakistan Minerals Investment Forum", "Bishkek Mining Week".
 EVENT_WORDS = alternation(words("event_words"))
 EVENT_SUFFIX = re.compile(rf"\b(?:{EVENT_WORDS})(?: (?:19|20)\d{{2}}| \d{{1,2}})?$")
@@ -223,8 +225,14 @@ TIME_WORDS = frozenset(words("time_words"))  # "Early 2026", "Fiscal 2027" (voca
 FUND_VINTAGE = re.compile(r"(?<![\w’'.-])((?:[A-Z][\w&-]*(?: of| for| and)? ){1,6}Fund (?:19|20)\d{2})(?![\w-])")
 
 
+# "the Intergem trade fair", "the Hardrock expo": a name before a lower-case word for a fair is the fair's name.
+EVENT_NAMED_BEFORE = re.compile(r"\bthe ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}) (?:international )?"
+                                r"(?:trade fair|trade show|gem show|fair|expo|exhibition)\b")
+
+
 def editions(text: str) -> list[Found]:
-    found = []
+    found = [event for event in map(lambda match: named_in_context(text, match, "EVENT"), EVENT_NAMED_BEFORE.finditer(text))
+             if event and not ORG_SUFFIX.search(event.name) and not COMPANY_WORD.search(" " + event.name)]
     for match in EDITION.finditer(text):
         start = match.start(1)
         lead = OPENED_BY.match(text, start, match.end(1))
@@ -250,9 +258,11 @@ PREFIXED_COMPANY = re.compile(rf"(?<![\w-]){LEGAL_FORMS_FIRST}\.? [A-Z][\w’'&-
 
 
 # "Minera Istmo Azul, S.A.", "Montanha Negra Grafite, Lda", "Khammouane Potash Mining Sole Co., Ltd.": a run of
-# capitalised words ending in a legal form (after a comma or not) is a company, whatever the model saw.
+# capitalised words ending in a legal form (after a comma or not) is a company, whatever the model saw; a unit's
+# home in brackets belongs to its name ("Tamarind Metals (Singapore) Pte Ltd").
 LEGAL_NAME = re.compile(rf"(?<![\w-]){CAPITAL}[\w’'&-]*(?: (?:de |del |do |da |du |des |la |of |and |ve |y |et |und |& )?"
-                        rf"{CAPITAL}[\w’'&-]*){{0,6}},? (?:{LEGAL_FORMS})(?![\w])")
+                        rf"{CAPITAL}[\w’'&-]*){{0,6}}(?: \({CAPITAL}[\w’'&.-]*(?: {CAPITAL}[\w’'&.-]*){{0,2}}\))?"
+                        rf",? {LEGAL_FORM_RUN}(?![\w])")
 # What stands before a company's name without being part of it: its owner ("South Korea's"), its home or listing
 # ("Changsha-based", "Toronto-listed", "state-owned"), or another company and "and".
 BEFORE_A_NAME = re.compile(r"(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s "
@@ -571,7 +581,8 @@ OFFICER_OF = re.compile(r"\b(?:chief executive|chief executive officer|CEO|chair
                         r"general manager|director general|director-general|head|founder|co-founder|spokesman|spokeswoman|"
                         r"spokesperson|executive director|chief financial officer|CFO|chief operating officer|COO|"
                         # ("Analysts at Marina Bay Metals Research said": opening a sentence too)
-                        rf"[Aa]nalyst|[Aa]nalysts|[Ee]conomist|[Ee]conomists) (?:at|of) (?:the )?({NAME_RUN})"
+                        # ("Analyst Sam Whitford of Forsyth Barr": the officer's name may come between.)
+                        rf"[Aa]nalyst|[Aa]nalysts|[Ee]conomist|[Ee]conomists)(?: [A-Z][\w’'-]+){{0,3}} (?:at|of) (?:the )?({NAME_RUN})"
                         r"(?=[,.;:)]| (?:and|who|said|says|told|added)\b)")
 # "Saudi Gold Refinery Deputy Chairman Faisal Suleiman": an organisation, then a ranked officer of it.
 RANKED_OFFICER_OF = re.compile(CAPITALISED_NAME + r"(?= (?:Deputy|Vice|Executive|Acting|Managing|Group|Interim) "
@@ -610,7 +621,11 @@ ORGANISATION_DESCRIBED = re.compile(rf"\b(?:company|firm|miner|producer|conglome
                                     rf"investment fund|pension fund|investor),? ({NAME_RUN})(?=,)"
                                     # "mining group Rio Tinto began", "miner Rio Tinto said", "steelmaker Baosteel"
                                     rf"|\b(?:miner|mining (?:group|company|giant|major|firm)|metals group|resources group|"
-                                    rf"steelmaker|smelter operator|trading house|conglomerate|consortium) ({NAME_RUN})"
+                                    rf"steelmaker|smelter operator|trading house|conglomerate|consortium|"
+                                    # "the export-credit insurer COSEC will", "state oil company SOCAR said"
+                                    rf"insurer|reinsurer|broker|brokerage|lender|utility|"
+                                    rf"(?:oil|gas|energy|power|investment|holding|shipping|trading) (?:company|firm|group))"
+                                    rf" ({NAME_RUN} No\. \d+|{NAME_RUN})"  # ("investment firm Engine No. 1": a numbered name)
                                     rf"(?=[,.;:]| [a-z])")
 OPENED_BY = re.compile(rf"(?:(?:{OPENING_WORDS})(?: |$))+")
 # "Japan’s JBIC", "China’s CMOC": letters in capitals a country owns are one of its bodies or companies (not "China’s

@@ -9,7 +9,7 @@ from dataclasses import replace
 from ..dates import MONTH_NAMES, WEEKDAY_NAMES
 from ..vocab import alternation, entries
 from .gazetteer import is_town, other_city_name, place_kind
-from .organisations import COMPANY_WORD, LEGAL_FORMS, OPENING_WORDS, ORG_SUFFIX
+from .organisations import CAPITAL, COMPANY_WORD, LEGAL_FORMS, OPENING_WORDS, ORG_SUFFIX
 from .spans import Found
 
 OPENING = re.compile(rf"(?:{OPENING_WORDS})\b.*")
@@ -186,10 +186,13 @@ ISLAND = re.compile(r"\b(?:the )?islands? of ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+
 CALENDAR_WORDS = frozenset(WEEKDAY_NAMES + MONTH_NAMES)
 # "in Cluj-Napoca on Thursday", "by rail to Discovery Bay for export", "in Mberengwa and Mutoko.", "expanded into
 # Mato Grosso and Goiás", "visited Bhubaneswar in January": a town the data knows, where only a place can stand (a
-# smaller town only after "in", "at" or "near").
+# smaller town only after "in", "at", "near" or a spatial "between": "farmland between Kerikeri and Kaikohe").
 TOWN_AFTER_PREPOSITION = re.compile(
-    r"\b(in|at|near|to|from|through|via|into|across|throughout|visited|and) ([A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})"
+    r"\b(in|at|near|between|to|from|through|via|into|across|throughout|visited|and) ([A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})"
     r"(?=[,.;:)]|\s+(?:on|for|and|in|by|last|this|next|where|which|after|before|until|since|during|to|via|through)\b)")
+# "lies between Kerikeri and Kaikohe", "the road between …": where "between" is about space, not parties.
+SPATIAL_BETWEEN = re.compile(r"\b(?:lies?|lying|located|situated|sits|midway|halfway|road|highway|railway|rail line|"
+                             r"farmland|land|area|stretch|valley|coast|border|somewhere) between $")
 HOME_PLACE = re.compile(rf"\b([A-Z][\w’'-]+?){COMPANY_HOME}")
 
 
@@ -202,9 +205,12 @@ def towns_after_prepositions(text: str) -> list[Found]:
         listed = word == "and" and match.start() - 1 in place_ends
         if OPENING.fullmatch(name) or (word == "and" and not listed) or name.split()[0].title() in CALENDAR_WORDS:
             continue  # "in May", "on Monday": a time, not a town
-        if word in ("in", "at", "near", "through", "via", "into", "across", "throughout") or listed:
+        between = word == "between" and SPATIAL_BETWEEN.search(text, max(0, match.start() - 20), match.start(2))
+        if word == "between" and not between:
+            continue  # "a deal between Komatsu and Pakistan" is between parties, not places
+        if word in ("in", "at", "near", "between", "through", "via", "into", "across", "throughout") or listed:
             place_ends.add(match.end(2))
-        if place_kind(name) in ("city", "subdivision") or ((word in ("in", "at", "near") or listed) and is_town(name)):
+        if place_kind(name) in ("city", "subdivision") or ((word in ("in", "at", "near", "between") or listed) and is_town(name)):
             found.append(Found(match.start(2), match.end(2), name, "GPE", name, origin="rule"))
     return found
 
@@ -261,11 +267,14 @@ def administrative_areas(text: str) -> list[Found]:
 # "ASTANA – ", "LIMA, Nov 6 – ", "SALTA, Argentina – ", "ISLAMABAD: ": a wire story's opening place, in capitals.
 # ("ASTANA, May 20 (STW) – ": a date and the agency's code may come before the dash.)
 # ("DEARBORN (dpa-AFX) - ": an agency's code may hold lower case and a hyphen.)
-DATELINE = re.compile(r"(?m)^([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2})(?=(?:, [A-Z][\w .]{1,25}?)?(?: \([A-Za-z][\w-]{1,11}\))? ?[–—:-] )")
+# ("WHANGĀREI — ", "İZMİR – ": capitals of the Latin alphabets, as names are.)
+DATELINE_WORD = CAPITAL + CAPITAL[:-1] + "’'.-]+"
+DATELINE_PLACE = rf"{DATELINE_WORD}(?: {DATELINE_WORD}){{0,2}}"
+DATELINE = re.compile(rf"(?m)^({DATELINE_PLACE})(?=(?:, [A-Z][\w .]{{1,25}}?)?(?: \([A-Za-z][\w-]{{1,11}}\))? ?[–—:-] )")
 
 
 # "DAKAR (Reuters) –", "KINSHASA, June 3 (Reuters) -": the wire a story came from, credited in its dateline.
-DATELINE_CREDIT = re.compile(r"(?m)^[A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2}(?:, [A-Z][\w .]{1,25}?)? \(([A-Za-z][\w -]{1,20})\) ?[–—:-] ")
+DATELINE_CREDIT = re.compile(rf"(?m)^{DATELINE_PLACE}(?:, [A-Z][\w .]{{1,25}}?)? \(([A-Za-z][\w -]{{1,20}})\) ?[–—:-] ")
 
 
 def dateline_credits(text: str) -> list[tuple[int, int]]:

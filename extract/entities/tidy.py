@@ -287,7 +287,10 @@ def split_at_breaks(found: Found) -> list[Found]:
     if found.origin != "model" or found.type in VALUE_TYPES:
         return [found]
     route = ROUTE.fullmatch(found.text)
-    if route and place_kind(route.group(1)) and place_kind(route.group(2)):
+    # (One end known is enough where the model called the whole a place: "Marsden Point to Shantou".)
+    known = [bool(place_kind(route.group(i))) for i in (1, 2)] if route else []
+    if route and (all(known) or any(known) and found.type in ("GPE", "LOC") and route.group(1)[:1].isupper()
+                  and route.group(2)[:1].isupper()):
         pieces = [(route.start(1), route.end(1)), (route.start(2), route.end(2))]
     else:
         cuts = [0] + [i for m in SPACED_DASH.finditer(found.text) for i in (m.start(), m.end())] + [len(found.text)]
