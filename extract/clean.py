@@ -185,6 +185,9 @@ MENU_GAPS = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 # "Breadcrumb > Section": a short path of capitalised labels, one separator is enough.
 CRUMB = r"[A-Z][\w&’'.-]*(?:\s[\w&’'.-]+){0,3}"
 BREADCRUMB = re.compile(rf"^(?i:you are here\s*:\s*)?{CRUMB}(?:\s[>›»]\s{CRUMB})+$")
+# A trail whose separators were icons, ending in the page's own title cut short: "Home Business Metals and Mining
+# Tamarind Lithium Signs Deal With L...".
+CRUMBS_TO_A_CUT_TITLE = re.compile(r"^Home\s.+(?:\.\.\.|…)$")
 # What a link's accessible text adds after it: ", opens new tab", "(opens in a new window)".
 NEW_TAB = re.compile(r"[,(]?\s*\bopens (?:in )?(?:a )?new (?:tab|window)\)?", re.IGNORECASE)
 DROP_CAP = re.compile(r"^[A-Z]$")
@@ -522,7 +525,8 @@ def line_kind(text: str, words: int, facts: LineFacts | None = None) -> LineKind
         return "skip"
     if is_caption(text, words):
         return "caption"
-    if words <= 30 and len(MENU_SEPARATORS.findall(text)) >= 2 or words <= 8 and BREADCRUMB.match(text) or is_bare_menu(text, words):
+    if (words <= 30 and len(MENU_SEPARATORS.findall(text)) >= 2 or words <= 8 and BREADCRUMB.match(text) or is_bare_menu(text, words)
+            or words <= 25 and CRUMBS_TO_A_CUT_TITLE.match(text)):
         return "skip"
     if is_ticker(text, words):
         return "skip"

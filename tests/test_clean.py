@@ -514,3 +514,12 @@ def test_a_wire_storys_bullets_between_paragraphs_are_its_list_and_related_headl
     items = [block.text for block in document.blocks if block.kind == "item"]
     assert items == ["Prepayment covers output until 2032", "Trader to buy a minority stake for $38 million"]
     assert not any("Port strike" in block.text for block in document.blocks)
+
+
+def test_a_trail_of_sections_ending_in_the_pages_title_cut_short_is_no_text() -> None:
+    line = "Home Business Metals and Mining Tamarind Lithium Signs Deal With L..."
+    assert line_kind(line, len(line.split())) == "skip"
+    # A sentence that opens with "Home" and ends in an ellipsis is left alone when it is long.
+    prose = ("Home prices in the mining towns of the north rose again this year, and agents said the climb would "
+             "go on while the new mines hire, but nobody knows for how long ...")
+    assert line_kind(prose, len(prose.split())) != "skip"

@@ -348,6 +348,7 @@ def test_a_range_is_named_by_both_ends() -> None:
     ("The export-credit insurer DASEC will cover the loan", "DASEC"),
     ("state oil company KAROC said on Friday", "KAROC"),
     ("and the US investment firm Harbour Row No. 1 for the rest", "Harbour Row No. 1"),  # a numbered name
+    ("when the Kigoma-backed K44 rebel group advanced on the mine", "K44"),  # who backs it is no part of it
 ])
 def test_what_only_an_organisation_has_makes_a_name_an_organisation(text: str, name: str) -> None:
     from extract.entities.organisations import organisations_in_context
@@ -3021,3 +3022,29 @@ def test_between_names_towns_only_where_it_is_about_space(text: str, towns: list
     from extract.entities.places import towns_after_prepositions
 
     assert [f.name for f in towns_after_prepositions(text)] == towns
+
+
+@pytest.mark.parametrize("text, name", [
+    ("a loan from Sparkasse Weser-Ems. The bank", "Sparkasse Weser-Ems"),
+    ("and Landesbank Oberland said", "Landesbank Oberland"),
+])
+def test_a_german_savings_or_state_bank_is_named_by_its_first_word(text: str, name: str) -> None:
+    from extract.entities.organisations import company_word_first
+
+    assert [f.name for f in company_word_first(text)] == [name]
+
+
+def test_a_research_firms_name_is_a_companys() -> None:
+    assert retype("Harbour Intelligence", "PERSON") == "ORG"
+    assert retype("Kestrel Analytics", "PERSON") == "ORG"
+
+
+def test_a_french_provinces_compass_word_in_english_names_it() -> None:
+    from extract.entities.gazetteer import place_kind
+
+    assert place_kind("North Kivu") == place_kind("Nord-Kivu") == "subdivision"
+    assert place_kind("South Kivu") == "subdivision"
+
+
+def test_coltan_is_an_ore_of_its_own() -> None:
+    assert [f.name for f in vocabulary_matches("exports of coltan and tantalum", VOCABULARY, [])] == ["coltan", "tantalum"]

@@ -40,9 +40,18 @@ def key(name: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# English news writes a compass word of a French or Spanish province's name in English: "North Kivu" is Nord-Kivu.
+COMPASS_IN_ENGLISH = {"Nord": "North", "Sud": "South", "Norte": "North", "Sur": "South",
+                      "Nord-Ouest": "North-West", "Sud-Ouest": "South-West", "Nord-Est": "North-East", "Sud-Est": "South-East"}
+FOREIGN_COMPASS = re.compile(rf"^({'|'.join(sorted(COMPASS_IN_ENGLISH, key=len, reverse=True))})[- ](?=[A-Z])")
+
+
 def subdivision_names(name: str) -> list[str]:
     name = ISO_CODE.sub("", name)
     names = [name]
+    compass = FOREIGN_COMPASS.match(name)
+    if compass:
+        names.append(f"{COMPASS_IN_ENGLISH[compass.group(1)]} {name[compass.end():]}")
     bare = ADMINISTRATIVE_WORD.sub("", name)
     if bare != name and bare:
         names.append(bare)

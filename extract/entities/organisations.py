@@ -266,7 +266,8 @@ LEGAL_NAME = re.compile(rf"(?<![\w-]){CAPITAL}[\w’'&-]*(?: (?:de |del |do |da 
 # What stands before a company's name without being part of it: its owner ("South Korea's"), its home or listing
 # ("Changsha-based", "Toronto-listed", "state-owned"), or another company and "and".
 BEFORE_A_NAME = re.compile(r"(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s "
-                           r"|(?:[A-Z][\w.]* )?[\w-]+-(?:based|headquartered|listed|registered|owned|run|held) "
+                           r"|(?:[A-Z][\w.]* )?[\w-]+-(?:based|headquartered|listed|registered|owned|run|held|backed|led|controlled|"
+                           r"funded) "
                            r"|(?:Shares|Units|Stock|Bonds|Owners|Investors|Workers|Staff|Officials) of )+")
 
 
@@ -554,6 +555,9 @@ OWNED_BY_ORGANISATION = (r"(?:['’]s)? (?:(?i:chairman|chairwoman|chief executi
                          r"president director|managing director)|board of directors|shareholders|subsidiary|shares|"
                          # "Dawn newspaper reported": what an outlet is, said after its name
                          r"newspaper|daily|news agency|broadcaster|magazine|weekly|news website|"
+                         # "the M23 rebel group", "the Ngaro lobby group": a group named, then said what it is
+                         r"(?:rebel|militant|armed|insurgent|separatist|lobby|pressure|advocacy|campaign|activist|industry) "
+                         r"(?:group|movement|coalition)|"
                          r"stock (?:rose|fell|jumped|slid|climbed|dropped)|operates (?:the|a|an|its|two|three|several))\b")
 # Up to four capitalised words ("Ma'aden" too, but not the owner's "Zambia's").
 NAME_RUN = r"[A-Z][\w&-]*(?:['’](?!s\b)[\w-]+)?(?: [A-Z][\w&-]*(?:['’](?!s\b)[\w-]+)?){0,3}"
@@ -642,6 +646,8 @@ def named_in_context(text: str, match: re.Match[str], kind: str, towns_too: bool
     start, end = match.span(next(group for group in range(1, match.re.groups + 1) if match.group(group) is not None))
     lead = OPENED_BY.match(text, start, end)
     start = lead.end() if lead else start
+    described = BEFORE_A_NAME.match(text, start, end)  # "the Rwanda-backed M23": who backs it is no part of it
+    start = described.end() if described else start
     name = text[start:end]
     place = place_kind(name) if name else None
     if (not name or (place and not (towns_too and place == "city")) or name in PRONOUNS or ORG_SUFFIX.fullmatch(name)
