@@ -478,7 +478,8 @@ def unwrapped(raw_lines: list[str], width: int | None) -> list[str]:
         # is one paragraph wrapped at a fixed width.
         # (A line longer than the width was never wrapped at it: a headline above a byline stays apart.)
         # Nor does a byline ("By VPA Correspondent") go on in the line above it.
-        near_width = (width is not None and 0.7 * width <= len(last_line) <= width + 2 and text[0].isupper()
+        # (Or with a sign that goes on a name or a figure: "Hanul Investment" / "& Securities Co., Ltd. said".)
+        near_width = (width is not None and 0.7 * width <= len(last_line) <= width + 2 and (text[0].isupper() or text[0] in "&(")
                       and not (text.startswith("By ") and len(text.split()) <= 6))
         # ("traded about" / "1.4 million tonnes …": in text known to be wrapped, a figure goes on a sentence that
         # stopped at a lower-case word; "1. " starts a list, and a date under a menu is no part of it.)

@@ -496,6 +496,10 @@ def test_a_wrapped_line_that_opens_with_a_figure_goes_on_the_sentence() -> None:
     money = lines[:5] + ["in Asia. The lender said in a statement that it was reviewing a",
                          "$35 mln loan for the plant, its first to a refiner in the country."]
     assert any("reviewing a $35 mln loan" in p for p in unwrap(money))
+    # So does an ampersand that goes on a company's name.
+    name = lines[:5] + ["in Asia. An analyst at the broker Harbour Investment and Finance",
+                        "& Securities Co., Ltd. said the plant would raise output this year."]
+    assert any("Finance & Securities Co., Ltd. said" in p for p in unwrap(name))
     assert joined[-1].startswith("1. The first point")
     # A date under a menu is no part of the menu, wrapped text or not.
     assert unwrap(["Politics | Economy | Mining | Society | World", "10 June 2025"])[-1] == "10 June 2025"

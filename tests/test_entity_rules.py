@@ -349,6 +349,7 @@ def test_a_range_is_named_by_both_ends() -> None:
     ("state oil company KAROC said on Friday", "KAROC"),
     ("and the US investment firm Harbour Row No. 1 for the rest", "Harbour Row No. 1"),  # a numbered name
     ("when the Kigoma-backed K44 rebel group advanced on the mine", "K44"),  # who backs it is no part of it
+    ("Analysts at Kestrel Securities in Tokyo said the grade was modest", "Kestrel Securities"),
 ])
 def test_what_only_an_organisation_has_makes_a_name_an_organisation(text: str, name: str) -> None:
     from extract.entities.organisations import organisations_in_context
@@ -3048,3 +3049,13 @@ def test_a_french_provinces_compass_word_in_english_names_it() -> None:
 
 def test_coltan_is_an_ore_of_its_own() -> None:
     assert [f.name for f in vocabulary_matches("exports of coltan and tantalum", VOCABULARY, [])] == ["coltan", "tantalum"]
+
+
+@pytest.mark.parametrize("text, part, whole", [
+    ("People in Žiar nad Hronom asked that lorries avoid the town.", "Hronom", "Žiar nad Hronom"),
+    ("He flew to Frankfurt am Main on Monday.", "Frankfurt", "Frankfurt am Main"),
+])
+def test_a_name_and_the_words_beside_it_that_make_a_known_place_are_that_place(text: str, part: str, whole: str) -> None:
+    from extract.entities.places import whole_place_names
+
+    assert [f.name for f in whole_place_names(text, [model_span(text, part, "ORG")])] == [whole]

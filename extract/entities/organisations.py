@@ -587,7 +587,7 @@ OFFICER_OF = re.compile(r"\b(?:chief executive|chief executive officer|CEO|chair
                         # ("Analysts at Marina Bay Metals Research said": opening a sentence too)
                         # ("Analyst Sam Whitford of Forsyth Barr": the officer's name may come between.)
                         rf"[Aa]nalyst|[Aa]nalysts|[Ee]conomist|[Ee]conomists)(?: [A-Z][\w’'-]+){{0,3}} (?:at|of) (?:the )?({NAME_RUN})"
-                        r"(?=[,.;:)]| (?:and|who|said|says|told|added)\b)")
+                        r"(?=[,.;:)]| (?:and|who|said|says|told|added|in)\b)")  # ("… at Kurobe Securities in Tokyo said")
 # "Saudi Gold Refinery Deputy Chairman Faisal Suleiman": an organisation, then a ranked officer of it.
 RANKED_OFFICER_OF = re.compile(CAPITALISED_NAME + r"(?= (?:Deputy|Vice|Executive|Acting|Managing|Group|Interim) "
                                r"(?:Chairman|Chairwoman|Chairperson|Chief Executive|CEO|President|Director|Managing Director)\b)")

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from ..dates import MONTH_NAMES, WEEKDAY_NAMES
+from ..model import VALUE_TYPES
 from ..vocab import alternation, entries
 from .gazetteer import is_town, other_city_name, place_kind
 from .organisations import CAPITAL, COMPANY_WORD, LEGAL_FORMS, OPENING_WORDS, ORG_SUFFIX
@@ -463,4 +464,29 @@ def as_place(text: str, found: Found) -> Found:
         return replace(found, type="GPE", origin=origin)
     if kind == "city" and (in_context or found.type == "LOC"):
         return replace(found, type="GPE", origin=origin)
+    return found
+
+
+# A word that may stand before or after part of a place's name: "Žiar nad Hronom", "Frankfurt am Main".
+NEIGHBOUR_WORDS_BEFORE = re.compile(r"(?:[\w’'.-]+ ){1,2}$")
+NEIGHBOUR_WORDS_AFTER = re.compile(r"^(?: [\w’'.-]+){1,2}")
+
+
+def whole_place_names(text: str, candidates: list[Found]) -> list[Found]:
+    """'Hronom' of "People in Žiar nad Hronom asked …": where a found name and a word or two beside it make a place the
+    gazetteer knows, the place is the name (the model often keeps only the part after a lower-case word)."""
+    found = []
+    for c in candidates:
+        if c.type in VALUE_TYPES or c.type == "DATE":
+            continue
+        before = NEIGHBOUR_WORDS_BEFORE.search(text, max(0, c.start - 40), c.start)
+        after = NEIGHBOUR_WORDS_AFTER.match(text[c.end:c.end + 40])
+        starts = [c.start] + ([before.start() + m.start() for m in re.finditer(r"(?:^| )(?=\S)", before.group(0))] if before else [])
+        ends = [c.end] + ([c.end + m.end() for m in re.finditer(r" [\w’'.-]+", after.group(0))] if after else [])
+        wider = [(start, end) for start in starts for end in ends if (start, end) != (c.start, c.end)
+                 and text[start:start + 1].isupper() and place_kind(text[start:end].rstrip(".")) in ("city", "subdivision")]
+        if wider:
+            start, end = max(wider, key=lambda span: (span[1] - span[0], -span[0]))
+            name = text[start:end].rstrip(".")
+            found.append(Found(start, start + len(name), name, "GPE", name, origin="rule"))
     return found

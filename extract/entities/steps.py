@@ -46,6 +46,7 @@ from .places import (
     feature_names,
     landform_short_names,
     split_located,
+    whole_place_names,
 )
 from .spans import Coverage, Extraction, Found, contains, merge, non_overlapping, outermost, overlaps
 from .tidy import is_personal_name, split_at_breaks, split_possessive, tidy
@@ -151,6 +152,10 @@ def datelines_and_areas(draft: Draft) -> list[Found]:
     trusted = draft.trusted()
     return merge(draft.candidates, [d for d in dateline_places(draft.text) + administrative_areas(draft.text)
                                     if not any(overlaps(d, c) for c in trusted)])
+
+
+def whole_places(draft: Draft) -> list[Found]:
+    return merge(draft.candidates, whole_place_names(draft.text, draft.candidates))
 
 
 def is_surname_place(person: Found, found: Found) -> bool:
@@ -288,6 +293,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("vocabulary", vocabulary_terms),
     ("suffixed organisations and events", suffixed_organisations_and_events),
     ("datelines and areas", datelines_and_areas),
+    ("whole place names", whole_places),
     ("people after titles", people_after_titles),
     ("organisations by context", organisations_by_context),
     ("landforms", landforms),
