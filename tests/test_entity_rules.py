@@ -247,7 +247,8 @@ def test_junk_is_no_entity(text: str, span: str, kind: str, junk: bool) -> None:
 
 @pytest.mark.parametrize("name, demonym", [("Americas", False), ("Pakistanis", True), ("Japanese", True), ("Pakistan", False),
                                            ("Andean", True),
-                                           ("Andes", False), ("Philippines", False)])
+                                           ("Andes", False), ("Philippines", False),
+                                           ("PAP", False)])  # capitals: an acronym, no start of "Papua"
 def test_people_of_a_place_are_not_the_place(name: str, demonym: bool) -> None:
     assert is_demonym(Found(0, len(name), name, "GPE", name), VOCABULARY) is demonym
 
@@ -350,6 +351,10 @@ def test_a_range_is_named_by_both_ends() -> None:
     ("and the US investment firm Harbour Row No. 1 for the rest", "Harbour Row No. 1"),  # a numbered name
     ("when the Kigoma-backed K44 rebel group advanced on the mine", "K44"),  # who backs it is no part of it
     ("Analysts at Kestrel Securities in Tokyo said the grade was modest", "Kestrel Securities"),
+    ("and the Polish export-credit agency KAPE may insure the equipment", "KAPE"),
+    ("the deposits that the state company MIFERMA has studied since 1970", "MIFERMA"),
+    ("the iron ore mined by the state's SONAREM and gold", "SONAREM"),
+    ("Analysts were cautious. Dravey said in a note that the price was fair", "Dravey"),
 ])
 def test_what_only_an_organisation_has_makes_a_name_an_organisation(text: str, name: str) -> None:
     from extract.entities.organisations import organisations_in_context

@@ -107,8 +107,10 @@ def is_demonym(found: Found, vocabulary: Vocabulary) -> bool:
     # (A person's one word too: "Kazakh President Kassym-Jomart Tokayev" gave the model a "person" "Kazakh".)
     # ("Sri Lankan", "South African": a country of two or three words, and its people's adjective.)
     if (found.type not in ("GPE", "LOC", "ORG", "PROJECT", "PERSON") or found.name.count(" ") > 2
-            or vocabulary.lookup(found.name) is not None):
-        return False  # (a place the vocabulary names is itself: "the Americas" are no people of America)
+            or vocabulary.lookup(found.name) is not None or found.name.isupper()):
+        # (A place the vocabulary names is itself: "the Americas" are no people of America; and capitals are an
+        # acronym, "PAP" no start of "Papua".)
+        return False
     if " " in found.name and not any(place_kind(found.name[:-len(e)] + base) == "country"
                                      for e in ("n", "an", "ian", "ese") for base in ("", "a")):
         return False

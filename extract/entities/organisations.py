@@ -578,7 +578,9 @@ PERSONAL_HONORIFICS = frozenset(words("honorifics", "personal"))
 SHARES_OR_FILING = re.compile(rf"\b[Ss]hares (?:in|of) (?:the )?({NAME_RUN})(?= (?:rose|fell|jumped|slid|climbed|dropped|"
                               rf"closed|gained|lost|surged|slumped|traded|were|have|had)\b)"
                               rf"|{CAPITALISED_NAME} (?:said|says|disclosed|announced) in an? (?:stock exchange |regulatory |"
-                              rf"securities |exchange )?filing")
+                              rf"securities |exchange )?filing"
+                              # "Davy said in a note": a broker writes notes to its clients
+                              rf"|{CAPITALISED_NAME} (?:said|says|wrote|writes) in an? (?:research |client )?note\b")
 # "chief executive of Gavi, and …", "an analyst at Tamarind Capital said": where an officer, an analyst or a
 # spokesperson works is an organisation (a country's president is the gazetteer's business: no place is taken).
 OFFICER_OF = re.compile(r"\b(?:chief executive|chief executive officer|CEO|chairman|chairwoman|chairperson|managing director|"
@@ -627,7 +629,9 @@ ORGANISATION_DESCRIBED = re.compile(rf"\b(?:company|firm|miner|producer|conglome
                                     rf"|\b(?:miner|mining (?:group|company|giant|major|firm)|metals group|resources group|"
                                     rf"steelmaker|smelter operator|trading house|conglomerate|consortium|"
                                     # "the export-credit insurer COSEC will", "state oil company SOCAR said"
-                                    rf"insurer|reinsurer|broker|brokerage|lender|utility|"
+                                    rf"insurer|reinsurer|broker|brokerage|lender|utility|export-credit agency|credit agency|"
+                                    # "the state company MIFERSO has", "the state's SNIM": a state's company
+                                    rf"state company|state-owned company|state firm|state miner|state['’]s|"
                                     rf"(?:oil|gas|energy|power|investment|holding|shipping|trading) (?:company|firm|group))"
                                     rf" ({NAME_RUN} No\. \d+|{NAME_RUN})"  # ("investment firm Engine No. 1": a numbered name)
                                     rf"(?=[,.;:]| [a-z])")
