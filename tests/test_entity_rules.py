@@ -3064,3 +3064,13 @@ def test_a_name_and_the_words_beside_it_that_make_a_known_place_are_that_place(t
     from extract.entities.places import whole_place_names
 
     assert [f.name for f in whole_place_names(text, [model_span(text, part, "ORG")])] == [whole]
+
+
+@pytest.mark.parametrize("text, projects", [
+    ("will buy 62% of the Sombra Negra amethyst mine in the north", ["Sombra Negra"]),
+    ("the Loma Celeste larimar mine.", ["Loma Celeste"]),  # a stone no list holds
+    ("the government could mine more", []),
+    ("the Kowhai project director said", []),  # staff, not a site
+])
+def test_after_the_a_name_and_any_word_for_the_kind_of_site_is_a_project(text: str, projects: list) -> None:
+    assert [f.name for f in project_names(text)] == projects

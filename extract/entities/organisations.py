@@ -393,22 +393,35 @@ def governments(text: str) -> list[Found]:
 # ("lead" too, a metal only beside another, as in "the Zemo Chala zinc and lead project"; the list leaves it out alone.)
 MINERAL_WORDS = alternation(tuple(form for form in words("minerals") if form.islower()) + ("lead",))
 # "the Kamoto mine", "the Mount Keel project", "Salar de Atacama operations": the name is a project.
-PROJECT_NAME = re.compile(
+PROJECT_NAME_RUN = (
     # At most eight words: unbounded, a long run of capitals would be tried from every word (quadratic).
     rf"(?<![\w-])((?:{CAPITAL}[\w’'-]*|de|del|la|las|los|do|da|dos|(?:al|el|ad|ar|as|ash|at|az)-[A-Z][\w’'-]*)"
     rf"(?: (?:{CAPITAL}[\w’'-]*|de|del|la|las|los|do|da|dos|(?:al|el|ad|ar|as|ash|at|az)-[A-Z][\w’'-]*)){{0,7}}"
     r"(?: \d{1,2}(?![\d.,]))?)"  # a number is part of a name: "the Phosphate 3 complex"
-    # What kind of site it is may come between: "the Dhal Pir antimony deposit", "the Tor Kandi copper-gold mine".
-    # A hyphenated word between is a description too: "the Shoktybai rare-earth deposit", "its ionic-clay project";
-    # so are two minerals: "the Tenke Fungurume copper and cobalt mine".
-    # (A mineral the word lists lack is named as mineralogy names them, in "-ite": "the La Ceibita jadeite mine".)
-    rf"(?= (?:(?:{MINERAL_WORDS}|[a-z]{{3,}}ite|open-pit|underground|[a-z]+(?:-[a-z]+)+)(?:(?:-|/|,? and )(?:{MINERAL_WORDS}))? ){{0,2}}"
+)
+SITE_WORD = (
     r"(?:(?P<site>mine|mines|project|deposit|prospect|operations?|concession|pit|quarry|quarries|"
     r"mining complex|mining project|smelter project|block|coal block|licence|license)|"
     r"(?P<facility>refinery|smelter|plant|wells|processing plant|complex))\b"
     # "Marvand project director", "a Huaxin project manager": a company's staff, not a project.
     r"(?! (?:director|manager|head|chief|team|staff|office|engineer|official|spokesman|spokeswoman|spokesperson|"
-    r"developer|lead|leader|company|partner|partners|coordinator|officer)s?\b))"
+    r"developer|lead|leader|company|partner|partners|coordinator|officer)s?\b)"
+)
+# "the Kamoto mine", "the Mount Keel project", "Salar de Atacama operations": the name is a project.
+PROJECT_NAME = re.compile(
+    PROJECT_NAME_RUN +
+    # What kind of site it is may come between: "the Dhal Pir antimony deposit", "the Tor Kandi copper-gold mine".
+    # A hyphenated word between is a description too: "the Shoktybai rare-earth deposit", "its ionic-clay project";
+    # so are two minerals: "the Tenke Fungurume copper and cobalt mine".
+    # (A mineral the word lists lack is named as mineralogy names them, in "-ite": "the La Ceibita jadeite mine".)
+    rf"(?= (?:(?:{MINERAL_WORDS}|[a-z]{{3,}}ite|open-pit|underground|[a-z]+(?:-[a-z]+)+)(?:(?:-|/|,? and )(?:{MINERAL_WORDS}))? ){{0,2}}"
+    + SITE_WORD + ")"
+)
+# "the Loma Azulita larimar mine", "the Kowhai flagship project": after "the", a name, then any one word for what
+# kind of site it is (a stone no list holds), then the site (not a verb after a modal: "the X could mine").
+PROJECT_AFTER_THE = re.compile(
+    r"(?<=\bthe )" + PROJECT_NAME_RUN
+    + r"(?= (?!(?:will|would|could|should|might|must|also|then|to|that|which|who|and|or)\b)[a-z]{4,} " + SITE_WORD + ")"
 )
 ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az)-[A-Z]")  # "Rawdat al-Ghazal": part of the name
 
@@ -509,7 +522,8 @@ def capitalised_elsewhere(text: str, word: str, start: int) -> bool:
 
 def project_names(text: str) -> list[Found]:
     found = coordinated_sites(text) + capitalised_sites(text)
-    for match in PROJECT_NAME.finditer(text):
+    matches = {m.span(1): m for m in list(PROJECT_AFTER_THE.finditer(text)) + list(PROJECT_NAME.finditer(text))}
+    for match in sorted(matches.values(), key=lambda m: m.start()):
         # "Kafue Basin Copper Limited's Mukanda West mine": the project is what follows the owner.
         # ("Ivanhoe Mines' Kamoa-Kakula complex": a plural owner's mark too.)
         name = re.split(r"['’]s |(?<=s)['’] ", match.group(1))[-1]
