@@ -28,7 +28,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from .entities.acronyms import made_of_word_starts
-from .entities.gazetteer import language_names, other_city_name, place_kind
+from .entities.gazetteer import country_by_other_name, language_names, other_city_name, place_kind
 from .entities.organisations import (
     BRACKETED_FORM,
     COMPANY_WORDS_FIRST,
@@ -717,7 +717,9 @@ def place_spacings(found: list[list[Found]], aliases: Aliases) -> None:
     spaced: dict[str, set[str]] = defaultdict(set)
     for name in counts:
         # ("Republic of Madagascar" is Madagascar; the two Congos' formal names are not run together.)
-        bare = FORMAL_COUNTRY.sub("", key(name)) if "congo" not in key(name) else key(name)
+        # ("Islamic Republic of Mauritania", "Cameroun": a country's formal name and its names in other languages.)
+        english = country_by_other_name(name)
+        bare = key(english) if english else FORMAL_COUNTRY.sub("", key(name)) if "congo" not in key(name) else key(name)
         spaced[bare.replace(" ", "")].add(name)
     for names in spaced.values():
         if len({key(n) for n in names}) < 2:

@@ -3074,3 +3074,23 @@ def test_a_name_and_the_words_beside_it_that_make_a_known_place_are_that_place(t
 ])
 def test_after_the_a_name_and_any_word_for_the_kind_of_site_is_a_project(text: str, projects: list) -> None:
     assert [f.name for f in project_names(text)] == projects
+
+
+@pytest.mark.parametrize("name, english", [("Islamic Republic of Mauritania", "Mauritania"), ("Cameroun", "Cameroon"),
+                                           ("República Dominicana", "Dominican Republic"), ("Mauritania", None)])
+def test_a_countrys_formal_name_and_its_names_in_other_languages_are_the_english_one(name: str, english: str | None) -> None:
+    from extract.entities.gazetteer import country_by_other_name
+
+    assert country_by_other_name(name) == english
+
+
+def test_a_country_named_in_another_language_is_one_place_with_its_english_name() -> None:
+    from extract.link import Aliases, Curation, place_spacings
+
+    found = [[Found(0, 8, "Cameroon", "GPE", "Cameroon")], [Found(0, 8, "Cameroun", "GPE", "Cameroun")],
+             [Found(0, 30, "Islamic Republic of Mauritania", "GPE", "Islamic Republic of Mauritania")],
+             [Found(0, 10, "Mauritania", "GPE", "Mauritania")]]
+    aliases = Aliases(VOCABULARY, [], Curation())
+    place_spacings(found, aliases)
+    assert aliases.resolve("Cameroun") == "Cameroon"
+    assert aliases.resolve("Islamic Republic of Mauritania") == "Mauritania"

@@ -92,6 +92,39 @@ def places() -> dict[str, str]:
     return found
 
 
+# The languages of mining news whose names for countries English stories quote ("Cameroun", "República Dominicana").
+COUNTRY_NAME_LANGUAGES = ("fr", "es", "pt", "de", "it")
+
+
+@functools.cache
+def country_other_names() -> dict[str, str]:
+    """Name key -> the country's English name, for its formal name ("Islamic Republic of Mauritania") and its names in
+    the languages of mining news (ISO 3166 translations that pycountry ships). A name that is also another place's,
+    or English's own, is left out."""
+    import gettext
+
+    import pycountry
+
+    translations = [gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+                    for language in COUNTRY_NAME_LANGUAGES]
+    known = places()
+    found: dict[str, str] = {}
+    for country in pycountry.countries:
+        english = getattr(country, "common_name", None) or country.name
+        if "," in english:
+            continue
+        names = {getattr(country, "official_name", None)} | {t.gettext(country.name) for t in translations}
+        for name in names:
+            if name and "," not in name and "(" not in name and key(name) not in known:
+                found.setdefault(key(name), english)
+    return found
+
+
+def country_by_other_name(name: str) -> str | None:
+    """The English name of the country `name` is the formal or another language's name of ("Cameroun" -> "Cameroon")."""
+    return country_other_names().get(key(name))
+
+
 COMPASS = re.compile(r"(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|North-?East|North-?West|"
                      r"South-?East|South-?West|Northeast|Northwest|Southeast|Southwest|Upper|Lower) (.+)")
 
