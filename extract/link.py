@@ -298,6 +298,10 @@ def replace_article(article: Article, mentions: tuple[Mention, ...], language: s
 def group_key(mention: Found, aliases: Aliases) -> str:
     if mention.type in VALUE_TYPES:
         return mention.type + " " + json.dumps(mention.value, sort_keys=True)
+    if mention.type == "MINERAL" and mention.origin in ("vocab", "rule"):
+        # A mineral the word lists or mineralogy name is that mineral, whatever company shares the word: "uranium"
+        # is no short form of "Uranium Energy Corp.".
+        return "MINERAL " + key(mention.name)
     return key(aliases.resolve(mention.name))
 
 
@@ -582,7 +586,9 @@ def company_families(found: list[list[Found]], aliases: Aliases, vocabulary: Voc
         for index, m in enumerate(mentions):
             # (Nor a town a place rule read in its context, "In Taltal, the mayor …", named like "Compañía Minera
             # Taltal Ltda.": a company named after its town leaves the town a town.)
-            if m.type in VALUE_TYPES or key(m.name) in taken or (m.type in ("GPE", "LOC") and m.origin == "rule"):
+            # (Nor a mineral the word lists name: "uranium" of "Uranium Energy Corp." stays the metal.)
+            if (m.type in VALUE_TYPES or key(m.name) in taken or (m.type in ("GPE", "LOC") and m.origin == "rule")
+                    or (m.type == "MINERAL" and m.origin in ("vocab", "rule"))):
                 continue
             chosen = canonical_of.get(key(aliases.resolve(m.name)))
             if chosen is None and m.origin == "model" and m.type != "ORG":

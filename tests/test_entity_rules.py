@@ -240,6 +240,7 @@ def test_months_and_days_the_model_skips_are_dates(text: str, dates: list[str]) 
     ("Wah Nobel (Pvt) Limited signed", "Wah Nobel (Pvt) Limited", "ORG", False),
     ("in line with the National Lithium Strategy", "National Lithium Strategy", "ORG", True),  # a plan
     ("using Direct Lithium Extraction technology", "Direct Lithium Extraction", "ORG", True),  # a technique
+    ("Uranium On", "Uranium On", "ORG", True),  # a name cut off at the end of a stored page
 ])
 def test_junk_is_no_entity(text: str, span: str, kind: str, junk: bool) -> None:
     assert is_junk(model_span(text, span, kind), set(), text) is junk
@@ -3094,3 +3095,38 @@ def test_a_country_named_in_another_language_is_one_place_with_its_english_name(
     place_spacings(found, aliases)
     assert aliases.resolve("Cameroun") == "Cameroon"
     assert aliases.resolve("Islamic Republic of Mauritania") == "Mauritania"
+
+
+def test_no_place_is_made_of_a_name_and_a_capitalised_word_before_it() -> None:
+    from extract.entities.places import whole_place_names
+
+    text = "Rio Tinto’s Sweetwater plant is large."
+    assert whole_place_names(text, [model_span(text, "Tinto", "PERSON")]) == []
+
+
+@pytest.mark.parametrize("text, span, parts", [
+    ("a deal between a subsidiary of the Kestrel Uranium and Tamarind Metals. Tamarind Metals owns it, and Kestrel "
+     "Uranium said so.", "the Kestrel Uranium and Tamarind Metals", ["Kestrel Uranium", "Tamarind Metals"]),
+    ("the Ministry of Trade and Industry said", "Ministry of Trade and Industry", ["Ministry of Trade and Industry"]),
+])
+def test_two_names_joined_by_and_that_the_article_writes_alone_are_two(text: str, span: str, parts: list) -> None:
+    from extract.entities.tidy import split_coordinated
+
+    assert [f.name for f in split_coordinated(model_span(text, span, "ORG"), text)] == parts
+
+
+@pytest.mark.parametrize("tail, short_type", [
+    (" Kalinga managing director Sanjay Rao said so.", "ORG"),
+    (" Fishermen from Kalinga said they feared the plant.", "GPE"),  # where they are from
+    (" Pakistan said it would agree.", "GPE"),  # a country is never a company's short name
+])
+def test_a_companys_first_word_acting_as_a_company_is_that_company(tail: str, short_type: str) -> None:
+    from extract.entities.organisations import company_short_names
+
+    full = "Kalinga Ferro Alloys Limited will pay. Pakistan Minerals Limited met."
+    text = full + tail
+    short = "Pakistan" if "Pakistan said" in tail else "Kalinga"
+    at = len(full) + tail.index(short)
+    candidates = [model_span(text, "Kalinga Ferro Alloys Limited", "ORG"), model_span(text, "Pakistan Minerals Limited", "ORG"),
+                  Found(at, at + len(short), short, "GPE", short)]
+    assert company_short_names(text, candidates)[-1].type == short_type

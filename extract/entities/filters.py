@@ -75,6 +75,9 @@ def is_junk(found: Found, common_acronyms: set[str], text: str = "") -> bool:
         return True
     if len(name) < 2 or not any(ch.isalpha() for ch in name) or GENERIC_NAME.fullmatch(name) or ORG_SUFFIX.fullmatch(name):
         return True
+    # "Uranium On", where a page's stored copy was cut off: no name ends in a capitalised little word.
+    if re.search(r" (?:On|In|At|Of|And|The|To|For|By|With|From|A|An)$", name):
+        return True
     if found.type in ("PERSON", "ORG", "GPE", "LOC", "EVENT", "PROJECT") and not any(ch.isupper() for ch in name):
         return True
     # "Those", "Meanwhile": a word that opens sentences, alone, names nothing.

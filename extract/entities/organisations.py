@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..dates import MONTHS, WEEKDAYS
 from ..vocab import Vocabulary, alternation, with_plain_spellings, words
@@ -696,3 +697,36 @@ def organisations_in_context(text: str) -> list[Found]:
                   and match.group(group) not in PRONOUNS]
     # ("Mr Smith said in a filing": a person's honorific opens no organisation's name.)
     return [f for f in found if f is not None and f.name.split()[0].rstrip(".") not in PERSONAL_HONORIFICS]
+
+
+# What a company does, said right after its short name: "Kalinga managing director …", "Sakuragawa will take …".
+ACTS_AS_A_COMPANY = re.compile(r"(?:['’]s)? (?:said|says|will|would|has|had|plans|agreed|owns|holds|signed|bought|sold|"
+                               r"shares|managing director|chief executive|chairman|chairwoman|spokesman|spokeswoman|"
+                               r"spokesperson|board|chief financial officer)\b")
+
+
+PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|from|to|across|around|outside|of)(?: the)? $")
+
+
+def company_short_names(text: str, candidates: list[Found]) -> list[Found]:
+    """'Kalinga' after 'Kalinga Ferro Alloys Limited': the first word or two of a company's name in the same article,
+    acting as a company ("Kalinga managing director …"), is that company, though a town or a province shares the
+    name (never a country's: "Pakistan said" is the state)."""
+    companies: dict[str, Found] = {}
+    for c in sorted(candidates, key=lambda c: c.start):
+        # (Not a name holding "of": "Lee Da-eun of Hanul Securities Co., Ltd." is a person and a company run together.)
+        if c.type == "ORG" and (ORG_SUFFIX.search(c.name) or COMPANY_WORD.search(" " + c.name)) and " of " not in c.name:
+            words_ = re.sub(rf",? {LEGAL_FORM_RUN}$", "", c.name).split()
+            for cut in (1, 2):
+                if cut < len(words_):
+                    companies.setdefault(" ".join(words_[:cut]), c)
+    if not companies:
+        return candidates
+    result = []
+    for c in candidates:
+        company = companies.get(c.name) if c.type in ("GPE", "LOC", "PERSON") else None
+        if (company and company.start < c.start and place_kind(c.name) != "country" and ACTS_AS_A_COMPANY.match(text, c.end)
+                and not PLACE_PREPOSITION_BEFORE.search(text, max(0, c.start - 12), c.start)):  # "Fishermen from Kokkilai said"
+            c = replace(c, type="ORG", name=company.name)
+        result.append(c)
+    return result

@@ -473,8 +473,9 @@ NEIGHBOUR_WORDS_AFTER = re.compile(r"^(?: [\w’'.-]+){1,2}")
 
 
 def whole_place_names(text: str, candidates: list[Found]) -> list[Found]:
-    """'Hronom' of "People in Žiar nad Hronom asked …": where a found name and a word or two beside it make a place the
-    gazetteer knows, the place is the name (the model often keeps only the part after a lower-case word)."""
+    """'Hronom' of "People in Žiar nad Hronom asked …": where a found name and a word or two beside it, across a
+    lower-case word, make a place the gazetteer knows, the place is the name (the model often keeps only the part
+    after the lower-case word)."""
     found = []
     for c in candidates:
         if c.type in VALUE_TYPES or c.type == "DATE":
@@ -483,8 +484,10 @@ def whole_place_names(text: str, candidates: list[Found]) -> list[Found]:
         after = NEIGHBOUR_WORDS_AFTER.match(text[c.end:c.end + 40])
         starts = [c.start] + ([before.start() + m.start() for m in re.finditer(r"(?:^| )(?=\S)", before.group(0))] if before else [])
         ends = [c.end] + ([c.end + m.end() for m in re.finditer(r" [\w’'.-]+", after.group(0))] if after else [])
+        # (Only across a lower-case word, where the model cuts a name: "Rio" + "Tinto" is the company as often.)
         wider = [(start, end) for start in starts for end in ends if (start, end) != (c.start, c.end)
-                 and text[start:start + 1].isupper() and place_kind(text[start:end].rstrip(".")) in ("city", "subdivision")]
+                 and text[start:start + 1].isupper() and re.search(r" [a-z]+ ", text[start:end])
+                 and place_kind(text[start:end].rstrip(".")) in ("city", "subdivision")]
         if wider:
             start, end = max(wider, key=lambda span: (span[1] - span[0], -span[0]))
             name = text[start:end].rstrip(".")

@@ -24,6 +24,7 @@ from .organisations import (
     COMPANY_TAIL_WORD,
     bodies_named_for,
     bodies_of_countries,
+    company_short_names,
     company_word_first,
     editions,
     governments,
@@ -49,7 +50,7 @@ from .places import (
     whole_place_names,
 )
 from .spans import Coverage, Extraction, Found, contains, merge, non_overlapping, outermost, overlaps
-from .tidy import is_personal_name, split_at_breaks, split_possessive, tidy
+from .tidy import is_personal_name, split_at_breaks, split_coordinated, split_possessive, tidy
 from .values import dated, is_explicit_date, month_dates, values_in, years_after_words
 
 
@@ -78,7 +79,7 @@ def second_surnames(draft: Draft) -> list[Found]:
 
 
 def names_run_together(draft: Draft) -> list[Found]:
-    return [part for c in draft.candidates for located in split_located(c)
+    return [part for c in draft.candidates for joined in split_coordinated(c, draft.text) for located in split_located(joined)
             for part in person_of_organisation(located, draft.vocabulary)]
 
 
@@ -238,7 +239,7 @@ def named_short_after_full(draft: Draft) -> list[Found]:
 
 
 def one_type_a_name(draft: Draft) -> list[Found]:
-    return one_type_per_name(draft.candidates)
+    return one_type_per_name(company_short_names(draft.text, draft.candidates))
 
 
 def whole_names_again(draft: Draft) -> list[Found]:

@@ -333,3 +333,23 @@ MINERAL_LAST_WORD = re.compile(rf" (?=[A-Z])(?i:{MINERAL_WORDS_ANY})$")  # capit
 COMPASS_END = re.compile(r"^(?:North|South|East|West|Upper|Lower|Central|Northern|Southern|Eastern|Western) |"
                          r" (?:North|South|East|West|Upper|Lower|Central)$")
 
+
+AND_INSIDE = re.compile(r"((?:the |The )?)([A-Z].*?) and ([A-Z].*)")
+
+
+def split_coordinated(found: Found, text: str) -> list[Found]:
+    """'Uranium Energy and Rio Tinto', one organisation to the model: two names joined by "and", each of which the
+    article writes on its own elsewhere ("Rio Tinto's Wyoming assets"), are two (not "Bosnia and Herzegovina", one
+    place, nor "Trade and Industry" of a ministry, whose halves stand alone nowhere)."""
+    match = AND_INSIDE.fullmatch(found.text) if found.origin == "model" and found.type in ("ORG", "PERSON", "GPE", "LOC") else None
+    if not match or place_kind(found.name):
+        return [found]
+    first, second = match.group(2), match.group(3)
+    alone_first = re.search(rf"(?<![\w’'-]){re.escape(first)}(?![\w-])(?! and )", text[:found.start] + " " + text[found.end:])
+    alone_second = re.search(rf"(?<![\w’'-])(?<!and ){re.escape(second)}(?![\w-])", text[:found.start] + " " + text[found.end:])
+    if not (alone_first and alone_second):
+        return [found]
+    start_second = found.start + match.start(3)
+    start_first = found.start + match.start(2)
+    return [replace(found, start=start_first, end=start_first + len(first), text=first, name=first),
+            replace(found, start=start_second, end=found.end, text=second, name=second, type=retype(second, found.type))]
