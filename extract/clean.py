@@ -126,7 +126,9 @@ SKIP_LINES = _phrases(
     r"story continues below(?: advertisement)?",
     r"(?:article|story) continues (?:below|after .*)",
     r"skip to (?:the )?(?:main )?(?:content|navigation|menu|search|footer)",
-    r"(?:also|read also|see also|must) read\s*[:\-–—|].*", r"(?:read|see) also\s*[:\-–—|].+", r"(?-i:MORE|More)\s*:.+",
+    # (A bilingual site puts its own language's label first: "Leia também / Also read: …".)
+    r"(?:[^\W\d_][\w ]{0,24} / )?(?:also|read also|see also|must) read\s*[:\-–—|].*", r"(?:read|see) also\s*[:\-–—|].+",
+    r"(?-i:MORE|More)\s*:.+",
     r"read more\s*[:\-–—|].+",
     r"related\s*[:\-–—|].+",
     r"share(?: (?:on|via) \w+| this)?",

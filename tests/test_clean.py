@@ -527,3 +527,8 @@ def test_a_trail_of_sections_ending_in_the_pages_title_cut_short_is_no_text() ->
     prose = ("Home prices in the mining towns of the north rose again this year, and agents said the climb would "
              "go on while the new mines hire, but nobody knows for how long ...")
     assert line_kind(prose, len(prose.split())) != "skip"
+
+
+def test_a_bilingual_also_read_pointer_is_no_text() -> None:
+    line = "Leia também / Also read: Mining town bets on a new ore"
+    assert line_kind(line, len(line.split())) == "skip"

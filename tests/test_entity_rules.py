@@ -356,6 +356,7 @@ def test_a_range_is_named_by_both_ends() -> None:
     ("the deposits that the state company MIFERMA has studied since 1970", "MIFERMA"),
     ("the iron ore mined by the state's SONAREM and gold", "SONAREM"),
     ("Analysts were cautious. Dravey said in a note that the price was fair", "Dravey"),
+    ("and Chinese aluminium manufacturer Hebei Lianqiao.", "Hebei Lianqiao"),
 ])
 def test_what_only_an_organisation_has_makes_a_name_an_organisation(text: str, name: str) -> None:
     from extract.entities.organisations import organisations_in_context
@@ -3108,6 +3109,10 @@ def test_no_place_is_made_of_a_name_and_a_capitalised_word_before_it() -> None:
     ("a deal between a subsidiary of the Kestrel Uranium and Tamarind Metals. Tamarind Metals owns it, and Kestrel "
      "Uranium said so.", "the Kestrel Uranium and Tamarind Metals", ["Kestrel Uranium", "Tamarind Metals"]),
     ("the Ministry of Trade and Industry said", "Ministry of Trade and Industry", ["Ministry of Trade and Industry"]),
+    ("bought by Harbour Capital Advisors and Kestrel Mine Finance Group last year; Kestrel said so",
+     "Harbour Capital Advisors and Kestrel Mine Finance Group", ["Harbour Capital Advisors", "Kestrel Mine Finance Group"]),
+    ("China Nonferrous Mining and Construction Group said", "China Nonferrous Mining and Construction Group",
+     ["China Nonferrous Mining and Construction Group"]),  # "Construction" opens no name of its own
 ])
 def test_two_names_joined_by_and_that_the_article_writes_alone_are_two(text: str, span: str, parts: list) -> None:
     from extract.entities.tidy import split_coordinated
@@ -3130,3 +3135,22 @@ def test_a_companys_first_word_acting_as_a_company_is_that_company(tail: str, sh
     candidates = [model_span(text, "Kalinga Ferro Alloys Limited", "ORG"), model_span(text, "Pakistan Minerals Limited", "ORG"),
                   Found(at, at + len(short), short, "GPE", short)]
     assert company_short_names(text, candidates)[-1].type == short_type
+
+
+@pytest.mark.parametrize("text, span, name", [
+    ("produced from Mt. Weldon feedstock, the firm said", "Mt.", "Mt. Weldon"),  # the model stopped at "Mt."
+    ("CHINA’S Kestrel Mining Group will buy", "CHINA’S Kestrel Mining Group", "Kestrel Mining Group"),
+])
+def test_a_mountains_abbreviation_takes_its_name_and_an_owner_in_capitals_is_left_off(text: str, span: str, name: str) -> None:
+    assert tidy(text, model_span(text, span, "LOC" if span == "Mt." else "ORG")).name == name
+
+
+def test_a_dollars_code_and_sign_written_together_are_that_dollar() -> None:
+    from extract.entities.values import values_in
+
+    assert [(f.text, f.value["currency"]) for f in values_in("a further AUD$200 million and NZD$40m", [])] == [
+        ("AUD$200 million", "AUD"), ("NZD$40m", "NZD")]
+
+
+def test_a_works_named_with_a_capitalised_plant_word_is_a_project() -> None:
+    assert [f.name for f in project_names("Its Sweetwell Plant is a 3,000-tonne mill")] == ["Sweetwell"]

@@ -191,7 +191,13 @@ def signs() -> tuple[dict[str, Sign], dict[str, Sign]]:
             found[form] = Sign(tuple(own + others), default, needs_scale)
         return found
 
-    return table(file_before, cldr_before, symbols=True), table(file_after, cldr_after, symbols=False)
+    before = table(file_before, cldr_before, symbols=True)
+    # "AUD$200 million", "NZD$40m": a dollar's code and its sign written together.
+    dollars = {sign.default for form, sign in before.items() if form.endswith("$") and sign.default}
+    for form, sign in list(before.items()):
+        if re.fullmatch(r"[A-Z]{3}", form) and sign.default in dollars:
+            before.setdefault(form + "$", sign)
+    return before, table(file_after, cldr_after, symbols=False)
 
 
 DEMONYM_ENDINGS = ("ese", "ian", "an", "i", "ean", "ien", "lese", "ish")

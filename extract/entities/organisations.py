@@ -466,7 +466,8 @@ def coordinated_sites(text: str) -> list[Found]:
 # "the Damang Mine", "Ahafo North Gold Mine": the site word capitalised, as part of the name; a mineral or industry
 # word before it is the kind of mine ("Gold"), not the name. (Not "Mine Workers Union": a name goes on after it.)
 CAPITALISED_SITE = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]*|de|del|da|do)(?: (?:[A-Z][\w’'-]*|de|del|da|do)){0,5}) "
-                              r"(?:Mine|Mines|Project|Deposit|Pit)(?![\w’'-]| [A-Z]| of\b| and [A-Z])")
+                              # (A works named so too: "the Sweetwater Plant", "Mt Weld Concentration Plant".)
+                              r"(?:Mine|Mines|Project|Deposit|Pit|Plant|Refinery|Smelter)(?![\w’'-]| [A-Z]| of\b| and [A-Z])")
 # "the tungsten project Upper Kayrakty in the Shet district": the name after what it is, then where it is.
 SITE_THEN_NAME = re.compile(rf"\b(?:{MINERAL_WORDS}|iron ore|coal|gas|oil)(?:-(?:{MINERAL_WORDS}))? (?:project|mine|deposit) "
                             r"((?:[A-Z][\w’'-]*)(?: [A-Z][\w’'-]*){0,2})(?=[,.;:)]| (?:in|at|near|located|situated)\b)")
@@ -645,6 +646,8 @@ ORGANISATION_DESCRIBED = re.compile(rf"\b(?:company|firm|miner|producer|conglome
                                     rf"steelmaker|smelter operator|trading house|conglomerate|consortium|"
                                     # "the export-credit insurer COSEC will", "state oil company SOCAR said"
                                     rf"insurer|reinsurer|broker|brokerage|lender|utility|export-credit agency|credit agency|"
+                                    # "aluminium manufacturer Shandong Weiqiao.", "copper producer Codelco said"
+                                    rf"manufacturer|maker|producer|"
                                     # "the state company MIFERSO has", "the state's SNIM": a state's company
                                     rf"state company|state-owned company|state firm|state miner|state['’]s|"
                                     rf"(?:oil|gas|energy|power|investment|holding|shipping|trading) (?:company|firm|group))"

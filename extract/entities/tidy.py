@@ -58,9 +58,14 @@ def tidy(text: str, found: Found) -> Found | None:
         elif lead and stray:
             return None  # "œThe": only a sentence's first word was left
         # "China's Ministry of Commerce": the owner is a name of its own, not part of this one.
-        owner = re.match(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s ", text[start:end])
+        # ("CHINA’S Zijin Mining Group": in a headline's capitals too.)
+        owner = re.match(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’][sS] ", text[start:end])
         if owner and end - start > owner.end():
             start += owner.end()
+        # "Mt." + "Weld feedstock": the model stopped at a mountain's abbreviated word; its name follows.
+        mountain = re.match(r"\s[A-Z][\w’'-]+", text[end:]) if re.fullmatch(r"Mt\.?|Mount", text[start:end]) else None
+        if mountain:
+            end += mountain.end()
         if found.type in ("PERSON", "ORG") and HONORIFIC.fullmatch(text[start:end].strip() + " "):
             # A title alone names no one; the capitalised words after it are the person the model half-saw:
             # "Datuk Seri" + "Razif Omar".
@@ -345,9 +350,16 @@ def split_coordinated(found: Found, text: str) -> list[Found]:
     if not match or place_kind(found.name):
         return [found]
     first, second = match.group(2), match.group(3)
+    if re.search(r"\b(?:of|for)\b", first):
+        return [found]  # "Ministry of Petroleum and Mineral Resources": a portfolio of two parts
     alone_first = re.search(rf"(?<![\w’'-]){re.escape(first)}(?![\w-])(?! and )", text[:found.start] + " " + text[found.end:])
     alone_second = re.search(rf"(?<![\w’'-])(?<!and ){re.escape(second)}(?![\w-])", text[:found.start] + " " + text[found.end:])
-    if not (alone_first and alone_second):
+    # ("Audley Capital Advisors and Orion Mine Finance Group": or two names of companies, each ended by a company's
+    # word, the second opening with a name the article writes elsewhere: "Orion", not the "Construction" of "China
+    # Nonferrous Mining and Construction Group".)
+    companies = all(len(part.split()) >= 2 and (ORG_SUFFIX.search(part) or COMPANY_WORD.search(" " + part)) for part in (first, second))
+    named_elsewhere = companies and re.search(rf"(?<![\w-]){re.escape(second.split()[0])}(?![\w-])", text.replace(found.text, " "))
+    if not (alone_first and alone_second) and not named_elsewhere:
         return [found]
     start_second = found.start + match.start(3)
     start_first = found.start + match.start(2)
