@@ -3111,6 +3111,8 @@ def test_no_place_is_made_of_a_name_and_a_capitalised_word_before_it() -> None:
     ("the Ministry of Trade and Industry said", "Ministry of Trade and Industry", ["Ministry of Trade and Industry"]),
     ("bought by Harbour Capital Advisors and Kestrel Mine Finance Group last year; Kestrel said so",
      "Harbour Capital Advisors and Kestrel Mine Finance Group", ["Harbour Capital Advisors", "Kestrel Mine Finance Group"]),
+    ("owned by Harbour Capital Advisors and Kestrel Mine Finance Group", "Harbour Capital Advisors and Kestrel Mine Finance Group",
+     ["Harbour Capital Advisors", "Kestrel Mine Finance Group"]),  # a whole second name of its own
     ("China Nonferrous Mining and Construction Group said", "China Nonferrous Mining and Construction Group",
      ["China Nonferrous Mining and Construction Group"]),  # "Construction" opens no name of its own
 ])
@@ -3154,3 +3156,5 @@ def test_a_dollars_code_and_sign_written_together_are_that_dollar() -> None:
 
 def test_a_works_named_with_a_capitalised_plant_word_is_a_project() -> None:
     assert [f.name for f in project_names("Its Sweetwell Plant is a 3,000-tonne mill")] == ["Sweetwell"]
+    # An owner's plant named after its town is that plant; a town's refinery alone is only where one is.
+    assert [f.name for f in project_names("Kestrel’s Karachi plant is a mill. The Karachi refinery is old.")] == ["Karachi"]

@@ -529,6 +529,7 @@ def project_names(text: str) -> list[Found]:
         # "Kafue Basin Copper Limited's Mukanda West mine": the project is what follows the owner.
         # ("Ivanhoe Mines' Kamoa-Kakula complex": a plural owner's mark too.)
         name = re.split(r"['’]s |(?<=s)['’] ", match.group(1))[-1]
+        owned = name != match.group(1)  # "Rio Tinto’s Sweetwater plant": an owner's works, named
         words = name.split()
         # Trim lowercase particles at the edges and a sentence's first word ("The", "Its").
         while words and ((words[0][0].islower() and not ARABIC_ARTICLE.match(words[0]))
@@ -558,7 +559,7 @@ def project_names(text: str) -> list[Found]:
         if ORG_SUFFIX.search(name) or name.isupper() and len(name) <= 4 or place_kind(name) in ("country", "subdivision"):
             continue
         # "the Dogon Kuka refinery" names a plant; "the Karachi refinery" is only where one is.
-        if match.group("facility") and (place_kind(name) or len(words) > 3):
+        if match.group("facility") and (place_kind(name) and not owned or len(words) > 3):
             continue
         found.append(Found(start, match.end(1), surface, "PROJECT", name, origin="rule"))
     return found

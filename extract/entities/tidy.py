@@ -358,7 +358,9 @@ def split_coordinated(found: Found, text: str) -> list[Found]:
     # word, the second opening with a name the article writes elsewhere: "Orion", not the "Construction" of "China
     # Nonferrous Mining and Construction Group".)
     companies = all(len(part.split()) >= 2 and (ORG_SUFFIX.search(part) or COMPANY_WORD.search(" " + part)) for part in (first, second))
-    named_elsewhere = companies and re.search(rf"(?<![\w-]){re.escape(second.split()[0])}(?![\w-])", text.replace(found.text, " "))
+    # (Or a second name of three words or more, a whole company's name, not the end of one: "Construction Group".)
+    named_elsewhere = companies and (len(second.split()) >= 3 or re.search(rf"(?<![\w-]){re.escape(second.split()[0])}(?![\w-])",
+                                                                          text.replace(found.text, " ")))
     if not (alone_first and alone_second) and not named_elsewhere:
         return [found]
     start_second = found.start + match.start(3)
