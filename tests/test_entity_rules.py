@@ -3158,3 +3158,15 @@ def test_a_works_named_with_a_capitalised_plant_word_is_a_project() -> None:
     assert [f.name for f in project_names("Its Sweetwell Plant is a 3,000-tonne mill")] == ["Sweetwell"]
     # An owner's plant named after its town is that plant; a town's refinery alone is only where one is.
     assert [f.name for f in project_names("Kestrel’s Karachi plant is a mill. The Karachi refinery is old.")] == ["Karachi"]
+
+
+def test_an_owners_one_word_operation_is_a_project_and_a_subsidiary_named_after_it_a_company() -> None:
+    from extract.entities.organisations import organisations_in_context
+
+    assert [f.name for f in project_names("a stake in Kestrel’s Sombrio operation in Peru. Its Chilean operations grew.")] == [
+        "Sombrio"]
+    assert "Altamar" in [f.name for f in organisations_in_context("a loan from the group’s subsidiary Altamar. Another")]
+
+
+def test_an_area_word_in_the_places_own_language_ends_its_name() -> None:
+    assert "Kolenté Préfecture" in [f.name for f in administrative_areas("the mining areas (Kolenté Préfecture) near the coast")]

@@ -544,7 +544,8 @@ def project_names(text: str) -> list[Found]:
         start = match.end(1) - len(name)
         # "Indonesian operations", "its underground operations", "the Chilean mine": a description, not a name.
         operations = bool(match.group("site")) and match.group("site").startswith("operation")
-        if is_place_adjective(name) or (operations and (len(words) == 1 or is_adjective(name))):
+        # ("Anglo American’s Quellaveco operation": an owner's one-word operation is named.)
+        if is_place_adjective(name) or (operations and ((len(words) == 1 and not owned) or is_adjective(name))):
             continue
         # "Solution mines are easier to build", "Flotation plant …": one word opening a sentence, capitalised nowhere
         # else in the text, names a kind of site; "a small Styrian mine": a region's adjective, where.
@@ -649,6 +650,8 @@ ORGANISATION_DESCRIBED = re.compile(rf"\b(?:company|firm|miner|producer|conglome
                                     rf"insurer|reinsurer|broker|brokerage|lender|utility|export-credit agency|credit agency|"
                                     # "aluminium manufacturer Shandong Weiqiao.", "copper producer Codelco said"
                                     rf"manufacturer|maker|producer|"
+                                    # "Glencore’s subsidiary Altonorte": a company's unit
+                                    rf"subsidiary|affiliate|parent company|holding company|"
                                     # "the state company MIFERSO has", "the state's SNIM": a state's company
                                     rf"state company|state-owned company|state firm|state miner|state['’]s|"
                                     rf"(?:oil|gas|energy|power|investment|holding|shipping|trading) (?:company|firm|group))"

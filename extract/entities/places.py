@@ -152,7 +152,9 @@ SETTLEMENT = re.compile(r"\b(?:mayor|port|town|village|city|municipality|wilayat
 # "Ahafo Region", "Asutifi North District", "Webequie First Nation": a capitalised area word ends a place's name.
 AREA_WORD = r"[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)?"  # "Ma'an", not "Zambia's" (the owner, not the place's name)
 AREA_NAME = re.compile(rf"(?<![\w’'-])(?!(?:The|In|At|Of)\b){AREA_WORD}(?: {AREA_WORD}){{0,2}} "
-                       r"(?:Region|District|Province|Municipality|Prefecture|Governorate|Regency|Oblast|County|First Nation)"
+                       r"(?:Region|District|Province|Municipality|Prefecture|Governorate|Regency|Oblast|County|First Nation|"
+                       # (and in the languages of the places: "Télimélé Préfecture", "Kayes Région")
+                       r"Préfecture|Région|Département|Provincia|Província|Departamento|Distrito|Municipio|Município)"
                        r"(?![\w-])(?! (?:Council|Assembly|Court|Office|Authority|Hospital|Police|Government|Administration)\b)")
 # "reactors at Taean on the west coast", "a port in Kamsar, on the Atlantic coast": a place by the sea, named.
 PLACE_ON_A_COAST = re.compile(r"\b(?:at|in|to|near|from|off) ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?=,? on the (?:[A-Z][\w-]+ |"
