@@ -3170,3 +3170,17 @@ def test_an_owners_one_word_operation_is_a_project_and_a_subsidiary_named_after_
 
 def test_an_area_word_in_the_places_own_language_ends_its_name() -> None:
     assert "Kolenté Préfecture" in [f.name for f in administrative_areas("the mining areas (Kolenté Préfecture) near the coast")]
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("the steelworks in the Ruhrtal and cement plants", "Ruhrtal", "LOC"),
+    ("a water-powered mill in the Hunsberg, and a shop", "Hunsberg", "LOC"),
+    ("out into the Aegir. Then", "Aegir", "LOC"),
+    ("as he wrote in the Examiner, the", "Examiner", "ORG"),  # an outlet, after a word of publishing
+    ("a post in the Senate, he said", "Senate", "ORG"),  # an institution
+    ("producers across the TSX and its venture board", "TSX", "ORG"),  # capitals: an acronym, no region
+])
+def test_a_bare_name_after_in_the_where_a_region_goes_on_is_a_region(text: str, name: str, kind: str) -> None:
+    from extract.entities.places import as_place
+
+    assert as_place(text, model_span(text, name, "ORG")).type == kind

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..dates import MONTH_NAMES, WEEKDAY_NAMES
 from ..model import VALUE_TYPES
-from ..vocab import alternation, entries
+from ..vocab import alternation, entries, words
 from .gazetteer import is_town, other_city_name, place_kind
 from .organisations import CAPITAL, COMPANY_WORD, LEGAL_FORMS, OPENING_WORDS, ORG_SUFFIX
 from .spans import Found
@@ -373,7 +373,17 @@ PLACES_BEFORE_AND = re.compile(r"\b(?:in|near|outside|around|at)\s+[A-Z][\w’'-
 # ("the western edge of the Fouta Djallon", "the foothills of the X": a landform's parts.)
 ALONG_THE = re.compile(r"\b(?:along|alongside|banks of|mouth of|upstream on|downstream on|down|up|edge of|edges of|foothills of|"
                        r"flank of|flanks of|slopes of|foot of|rim of|crest of|fringes of|heart of|catchment of|"
-                       r"tributary of|source of|delta of) the $")
+                       r"tributary of|source of|delta of|across|into|valley of|valleys of|mountains of|hills of) the $")
+# "steelworks in the Ruhr and …", "a mill in the Hunsrück,", "anglers on the Iijoki": a bare name after "in the" or "on the",
+# where a sentence goes on as it does after a region or a river, is one (not "in the Guardian", an outlet, nor after
+# words of publishing: "wrote in the Examiner").
+IN_THE_REGION = re.compile(r"\b(?:in|on) the $")
+INSTITUTIONS = frozenset(words("organisation_words", "institution"))
+REGION_GOES_ON = re.compile(r"(?:[,.;:]| (?:and|about|near|where|which|region|area|valley|basin|river|hills|mountains)\b)")
+OUTLET_WORD = re.compile(r"(?:Times|Post|Journal|News|Herald|Guardian|Economist|Telegraph|Standard|Observer|Tribune|Gazette|"
+                         r"Review|Daily|Mail|Star|Nation|Express|Independent|Mirror|Chronicle|Report|Monitor|Bulletin|Wire)$")
+PUBLISHING_BEFORE = re.compile(r"\b(?:published|reported|wrote|written|quoted|said|told|interview|column|editorial|op-ed|"
+                               r"article|advert|advertisement|listed|traded|quoted)\b")
 PEOPLE_FROM = re.compile(r"\b(?:elders?|residents?|villagers?|people|farmers?|fishermen|fishers|herders|families|natives?|"
                          r"tribesmen|leaders?|youths?|women|men|km|kilometres|kilometers|miles) from\s+$")
 
@@ -418,7 +428,12 @@ def as_place(text: str, found: Found) -> Found:
                                     or re.match(rf" {ADMINISTRATIVE_NOUN}", after)):
             return replace(found, type="GPE", origin="rule")
         # "towns along the Rhine", "on the banks of the Kabompo": a river or a coast, whatever the model said.
-        if found.type in ("PERSON", "ORG") and is_plain_name(found.name) and ALONG_THE.search(before):
+        if found.type in ("PERSON", "ORG") and is_plain_name(found.name) and not found.name.isupper() and ALONG_THE.search(before):
+            return replace(found, type="LOC", origin="rule")
+        if (found.type == "ORG" and is_plain_name(found.name) and not found.name.isupper() and IN_THE_REGION.search(before)
+                and found.name.split()[-1] not in INSTITUTIONS
+                and REGION_GOES_ON.match(after) and not OUTLET_WORD.search(found.name)
+                and not PUBLISHING_BEFORE.search(text, max(0, found.start - 40), found.start)):
             return replace(found, type="LOC", origin="rule")
         # A name no gazetteer holds, which the model took for a company or a person, where only a place can stand:
         # "a council member in Keredari,", "small miners in Mberengwa and Mutoko", "an elder from Nag".
