@@ -3184,3 +3184,12 @@ def test_a_bare_name_after_in_the_where_a_region_goes_on_is_a_region(text: str, 
     from extract.entities.places import as_place
 
     assert as_place(text, model_span(text, name, "ORG")).type == kind
+
+
+@pytest.mark.parametrize("form, currency", [("NT$", "TWD"), ("EC$", "XCD"), ("MX$", "MXN"), ("COL$", "COP"), ("CLP$", "CLP"),
+                                            ("AR$", "ARS")])
+def test_the_dollar_signed_forms_news_writes_and_cldr_lacks(form: str, currency: str) -> None:
+    from extract.entities.values import values_in
+
+    assert [(f.text, f.value["currency"]) for f in values_in(f"will pay {form}1.17 billion for a stake", [])] == [
+        (f"{form}1.17 billion", currency)]
