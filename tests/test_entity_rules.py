@@ -3193,3 +3193,14 @@ def test_the_dollar_signed_forms_news_writes_and_cldr_lacks(form: str, currency:
 
     assert [(f.text, f.value["currency"]) for f in values_in(f"will pay {form}1.17 billion for a stake", [])] == [
         (f"{form}1.17 billion", currency)]
+
+
+@pytest.mark.parametrize("text, years", [
+    ("The firm was founded in 1874 as a water-powered mill", [1874]),
+    ("the pit, discovered in 1790, closed", [1790]),
+    ("output rose to 1874 tonnes", []),
+])
+def test_an_older_year_after_a_word_of_history_is_a_date(text: str, years: list) -> None:
+    from extract.entities.values import years_after_words
+
+    assert [f.value["year"] for f in years_after_words(text)] == years

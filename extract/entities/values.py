@@ -267,9 +267,14 @@ YEAR_AFTER_WORD = re.compile(r"\b(?:in|by|to|until|till|through|from|since|befor
                              r"units|ounces|oz|wells|trucks|families|households|barrels)\b)")
 
 
+# "founded in 1874", "mined since the 1500s" aside: an older year after a word of a firm's or a mine's history.
+HISTORIC_YEAR = re.compile(r"\b(?:founded|established|incorporated|set up|built|opened|discovered|began|started|dating back|"
+                           r"dates back) (?:in|to|from) (1[5-8]\d{2})\b(?![\d%/-]|[.,]\d)")
+
+
 def years_after_words(text: str) -> list[Found]:
     return [Found(m.start(1), m.end(1), m.group(1), "DATE", m.group(1), {"year": int(m.group(1))}, "rule")
-            for m in YEAR_AFTER_WORD.finditer(text)]
+            for pattern in (YEAR_AFTER_WORD, HISTORIC_YEAR) for m in pattern.finditer(text)]
 
 
 # "announced Thursday": a weekday's name is a date wherever it stands alone.
