@@ -3204,3 +3204,17 @@ def test_an_older_year_after_a_word_of_history_is_a_date(text: str, years: list)
     from extract.entities.values import years_after_words
 
     assert [f.value["year"] for f in years_after_words(text)] == years
+
+
+@pytest.mark.parametrize("words, text, found", [
+    (["co", "cobalt", "copper", "copper-gold"], "cobalt and copper-gold and co and coppers", ["cobalt", "copper-gold", "co"]),
+    (["rare earth", "rare earths", "rare"], "rare earths, a rare earth", ["rare earths", "rare earth"]),
+])
+def test_a_trie_of_words_finds_the_longest_word_as_a_plain_alternation_does(words: list, text: str, found: list) -> None:
+    import re
+
+    from extract.vocab import trie_pattern
+
+    plain = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in sorted(words, key=len, reverse=True))})(?!\w)")
+    trie = re.compile(rf"(?<!\w)(?:{trie_pattern(words)})(?!\w)")
+    assert [m.group(0) for m in trie.finditer(text)] == [m.group(0) for m in plain.finditer(text)] == found

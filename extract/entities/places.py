@@ -487,6 +487,10 @@ def as_place(text: str, found: Found) -> Found:
 # A word that may stand before or after part of a place's name: "Žiar nad Hronom", "Frankfurt am Main".
 NEIGHBOUR_WORDS_BEFORE = re.compile(r"(?:[\w’'.-]+ ){1,2}$")
 NEIGHBOUR_WORDS_AFTER = re.compile(r"^(?: [\w’'.-]+){1,2}")
+# The little words inside places' names in the languages of Europe and Latin America.
+PLACE_PARTICLE = r"(?:nad|pod|am|an|im|der|upon|de|del|do|da|dos|das|di|la|le|les|sur|sous|og|och|en|y|et|bei|ob)"
+PARTICLE_BEFORE = re.compile(rf" {PLACE_PARTICLE} $")
+PARTICLE_AFTER = re.compile(rf" {PLACE_PARTICLE} [A-Z]")
 
 
 def whole_place_names(text: str, candidates: list[Found]) -> list[Found]:
@@ -495,7 +499,9 @@ def whole_place_names(text: str, candidates: list[Found]) -> list[Found]:
     after the lower-case word)."""
     found = []
     for c in candidates:
-        if c.type in VALUE_TYPES or c.type == "DATE":
+        # (Only where a place's particle stands beside the name: "nad", "am", "upon", "de".)
+        if (c.type in VALUE_TYPES or c.type == "DATE"
+                or not (PARTICLE_BEFORE.search(text, max(0, c.start - 8), c.start) or PARTICLE_AFTER.match(text, c.end))):
             continue
         before = NEIGHBOUR_WORDS_BEFORE.search(text, max(0, c.start - 40), c.start)
         after = NEIGHBOUR_WORDS_AFTER.match(text[c.end:c.end + 40])
