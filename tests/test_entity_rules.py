@@ -2983,6 +2983,7 @@ def test_a_word_of_a_ministers_portfolio_names_no_organisation() -> None:
     ("a unit, Kowhai Clay (Hong Kong) Limited, will take the stake", "Kowhai Clay (Hong Kong) Limited"),
     ("Tisza Alumínium Nyrt. will buy half", "Tisza Alumínium Nyrt."),
     ("Baltic Ore UAB signed", "Baltic Ore UAB"),
+    ("Kim Min-ji of Hanbit Investment & Securities Co., Ltd. said", "Hanbit Investment & Securities Co., Ltd."),  # a person first
 ])
 def test_legal_forms_of_many_countries_a_run_of_two_and_a_units_home_end_a_company_name(text: str, name: str) -> None:
     assert [f.name for f in legal_names(text)] == [name]

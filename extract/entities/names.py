@@ -6,8 +6,9 @@ import re
 from dataclasses import replace
 
 from ..model import VALUE_TYPES
-from ..vocab import Vocabulary, fold, words
+from ..vocab import Vocabulary, fold
 from .gazetteer import country_mentions
+from .organisations import GIVEN_NAMES
 from .spans import Found, overlaps
 
 OTHER_NAME = re.compile(r", or (?:the )?([A-Z][\w’'-]*(?: (?:[A-Z][\w’'-]*|de|do|da|del|la))*)(?=,)")
@@ -91,7 +92,6 @@ def species_named(text: str) -> list[Found]:
     return sorted(found.values(), key=lambda f: f.start)
 
 
-GIVEN_NAMES = frozenset(words("given_names"))
 SURNAME_AFTER = re.compile(r" [A-Z][a-z’'-]+\b(?! (?:mine|project|deposit|field|belt)s?\b)")
 COMPOUND_AFTER = re.compile(r" (?:sulphate|sulfate|oxide|dioxide|carbonate|chloride|hydroxide|nitrate|sulphide|sulfide)s?\b",
                             re.IGNORECASE)

@@ -11,6 +11,7 @@ from ..vocab import Vocabulary, alternation, with_plain_spellings, words
 from .gazetteer import country_pattern, country_prefixes, is_country_start, language_names, place_kind
 from .spans import Found
 
+GIVEN_NAMES = frozenset(words("given_names"))  # vocab/given_names.txt, from Faker's 86 locales
 MINERAL_WORDS_ANY = alternation(tuple(form for form in words("minerals") if " " not in form))
 # Company legal forms (vocab/legal_forms.txt): one list ends names (ORG_SUFFIX), extends a model span that
 # stopped short (ORG_TAIL), and is what a later, shorter mention leaves off (link.py).
@@ -281,6 +282,11 @@ def after_project_of(text: str, start: int, end: int) -> int:
     return owned.end() if owned else start
 
 
+# "Lee Da-eun of Hanul Securities Co., Ltd.": a person's name, then "of" and the company's (not "Bank of China Ltd").
+# (A given name first, or an East Asian given name of two syllables joined by a hyphen after the surname: "Kim Min-ji".)
+PERSON_THEN_OF = re.compile(r"([A-Z][a-z]+)( [A-Z][a-z]+-[a-z]+)?(?: [A-Z][\w’'-]+){0,2} of (?:the )?(?=[A-Z])")
+
+
 def legal_names(text: str) -> list[Found]:
     found = []
     for match in LEGAL_NAME.finditer(text):
@@ -288,6 +294,9 @@ def legal_names(text: str) -> list[Found]:
         lead = OPENED_BY.match(text, start, match.end())
         if lead:
             start = lead.end()
+        person = PERSON_THEN_OF.match(text, start, match.end())
+        if person and (person.group(1) in GIVEN_NAMES or person.group(2)) and person.group(0).count(" ") >= 2:
+            start = person.end()
         # "Riyadh-based Tuwaiq Industrial Holding and London-listed Meridian Metals plc": two companies; but
         # "Nabatea Phosphate and Fertilizer Company P.L.C." is one.
         # "Dala Uranium and Uzbek Uranium Resources JSC" too: a name of three words or more after "and" is another

@@ -12,6 +12,7 @@ from .organisations import (
     COMPANY_TAIL_WORD,
     COMPANY_WORD,
     COMPANY_WORDS_FIRST,
+    GIVEN_NAMES,
     LEADING_ARTICLE,
     LEGAL_FORMS,
     MINERAL_WORDS_ANY,
@@ -319,7 +320,6 @@ def split_possessive(found: Found) -> list[Found]:
             replace(found, start=found.start + match.start(2), text=owned, name=owned, type=retype(owned, owned_kind))]
 
 
-GIVEN_NAMES = frozenset(words("given_names"))  # vocab/given_names.txt, from Faker's 86 locales
 ORGANISATION_WORDS = frozenset(w.casefold() for form in words("organisation_words") for w in form.split())
 # (Letters of Latin Extended-A too: Turkish, Polish, Czech names, "Yıldırımoğlu", "Wróblewska".)
 PERSONAL_NAME_WORD = re.compile(r"(?:(?:al|el)-)?[A-ZÀ-ÞĀ-ž][a-zß-ÿā-ž’']+(?:-[A-ZÀ-ÞĀ-ž]?[a-zß-ÿā-ž’']+)*")
