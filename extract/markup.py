@@ -12,7 +12,7 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .clean import fallback_title, text_value
+from .clean import fallback_title, line_kind, text_value
 from .dates import iso_date, iso_time
 from .model import Block, BlockKind, Document, Mark, MarkKind, RawDocument
 from .paths import safe_href
@@ -27,14 +27,16 @@ BLOCK_KINDS: dict[str, BlockKind] = {"heading": "heading", "paragraph": "paragra
 
 def parse_markdown(raw: RawDocument) -> Document:
     meta = raw.meta
-    blocks = markdown_blocks(raw.text)
+    blocks = without_page_furniture(markdown_blocks(raw.text))
     title = text_field(meta, "title")
     # A leading "# Title" is the title when front matter has none, and is not
-    # repeated in the body either way.
-    if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
-        title = title or blocks[0].text
-        if blocks[0].text == title:
-            blocks = blocks[1:]
+    # repeated in the body either way. (In a saved page a masthead or a menu may come before it: what stands
+    # above the title is the page's, not the story's.)
+    first = next((i for i, b in enumerate(blocks[:MASTHEAD_BLOCKS]) if b.kind == "heading" and b.level == 1), None)
+    if first is not None and (first == 0 or blocks[first].text == title):
+        title = title or blocks[first].text
+        if blocks[first].text == title:
+            blocks = blocks[first + 1:]
     return Document(
         path=raw.path,
         format="md",
@@ -49,6 +51,48 @@ def parse_markdown(raw: RawDocument) -> Document:
         url=text_field(meta, "url"),
         language=text_field(meta, "language") or text_field(meta, "lang"),
     )
+
+
+# What a scraper's Markdown keeps of a page around its story, as the scrape cleaner reads it: menus, share and tag
+# lines, picture credits, "Also read" pointers, the copyright line (and all after it).
+FURNITURE = {"skip", "caption", "teaser", "time_ago", "wire"}
+MASTHEAD_BLOCKS = 4  # blocks a saved page may put above its title
+
+
+def without_page_furniture(blocks: list[Block]) -> list[Block]:
+    """A page saved as Markdown (a crawler's, not an author's) brings its page's furniture: every block the scrape
+    cleaner would drop as a whole line goes ("Share: LinkedIn · X · E-mail", "Tags: …", "Photo: …"), and a "Most
+    read" heading takes the list under it. A bilingual label is read by its last half ("Les plus lus / Most read").
+    An author's article has no such lines, and loses nothing: paragraphs of prose are never furniture."""
+    kept: list[Block] = []
+    teaser = False
+    for block in blocks:
+        words = len(block.text.split())
+        if words > 30:  # prose, never furniture
+            kept.append(block)
+            teaser = False
+            continue
+        # (A bilingual label's last half only on a label's length: not a caption's credit at the end of a paragraph.)
+        labels = {block.text, block.text.rsplit(" / ", 1)[-1]} if words <= 12 else {block.text}
+        kinds = {furniture_kind(text) for text in labels}
+        if "break" in kinds and block.kind != "heading" and words <= 12:
+            break  # "© 2032 Paris Industrie Hebdo. Tous droits réservés.": the page's end
+        if block.kind == "heading":
+            teaser = bool(kinds & {"teaser", "break"})
+            if teaser:
+                continue
+        elif teaser and block.kind == "item":
+            continue
+        else:
+            teaser = False
+        if kinds & FURNITURE:
+            continue
+        kept.append(block)
+    return kept
+
+
+def furniture_kind(text: str) -> str:
+    return line_kind(text, len(text.split()))
 
 
 def text_field(meta: dict[str, object], key: str) -> str | None:

@@ -138,3 +138,58 @@ def test_a_missing_or_empty_corpus_is_a_clear_error(tmp_path: Path) -> None:
         load_corpus(tmp_path / "nope")
     with pytest.raises(CorpusError, match="no articles found"):
         load_corpus(tmp_path)
+
+
+SAVED_PAGE_MARKDOWN = """---
+title: "Kowhai Metals buys half of a basalt quarry"
+source: "Harbour Business Weekly"
+date: 2031-03-02
+---
+
+**HARBOUR BUSINESS WEEKLY** — Business news from the coast
+
+[Accueil / Home](/) · [Mining](/mining) · [Energy](/energy) · [Markets](/markets)
+
+# Kowhai Metals buys half of a basalt quarry
+
+*Photo : Kowhai Metals*
+
+Kowhai Metals Ltd will pay NZ$40 million for half of the Tamarind basalt quarry, the company said on Monday.
+
+> **À lire aussi / Also read:** [Builders face a slow year](#)
+
+The quarry's owner keeps the rest and will run it.
+
+**Share:** [LinkedIn](#) · [X](#) · [E-mail](#)
+
+**Tags:** basalt · quarries · Kowhai Metals
+
+### Les plus lus / Most read
+1. [Port strike ends](#)
+2. [Shares close higher](#)
+
+© 2031 Harbour Business Weekly. All rights reserved.
+"""
+
+
+def test_a_page_saved_as_markdown_keeps_its_story_and_loses_its_furniture(tmp_path: Path) -> None:
+    from extract.pipeline import clean_document
+
+    (tmp_path / "page.md").write_text(SAVED_PAGE_MARKDOWN, encoding="utf-8")
+    document = clean_document(load_corpus(tmp_path).documents[0])
+    assert [block.text for block in document.blocks] == [
+        "Kowhai Metals Ltd will pay NZ$40 million for half of the Tamarind basalt quarry, the company said on Monday.",
+        "The quarry's owner keeps the rest and will run it."]
+
+
+def test_an_authors_markdown_loses_nothing(tmp_path: Path) -> None:
+    from extract.pipeline import clean_document
+
+    article = ("---\ntitle: Notes from the quarry\n---\n\n# Notes from the quarry\n\nIntro: basalt, gabbro and dolerite.\n\n"
+               "## Output / Production\n\nOutput rose 4% on the year.\n\n- One new crusher\n- Two new trucks\n\n"
+               "A closing line of the author's own / with a slash.\n")
+    (tmp_path / "notes.md").write_text(article, encoding="utf-8")
+    document = clean_document(load_corpus(tmp_path).documents[0])
+    assert [block.text for block in document.blocks] == [
+        "Intro: basalt, gabbro and dolerite.", "Output / Production", "Output rose 4% on the year.", "One new crusher",
+        "Two new trucks", "A closing line of the author's own / with a slash."]
