@@ -2984,6 +2984,7 @@ def test_a_word_of_a_ministers_portfolio_names_no_organisation() -> None:
     ("Tisza Alumínium Nyrt. will buy half", "Tisza Alumínium Nyrt."),
     ("Baltic Ore UAB signed", "Baltic Ore UAB"),
     ("Kim Min-ji of Hanbit Investment & Securities Co., Ltd. said", "Hanbit Investment & Securities Co., Ltd."),  # a person first
+    ("the seller, Mineralet e Kukësit sh.a., said", "Mineralet e Kukësit sh.a."),  # initials printed in lower case
 ])
 def test_legal_forms_of_many_countries_a_run_of_two_and_a_units_home_end_a_company_name(text: str, name: str) -> None:
     assert [f.name for f in legal_names(text)] == [name]
@@ -3219,3 +3220,17 @@ def test_a_trie_of_words_finds_the_longest_word_as_a_plain_alternation_does(word
     plain = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in sorted(words, key=len, reverse=True))})(?!\w)")
     trie = re.compile(rf"(?<!\w)(?:{trie_pattern(words)})(?!\w)")
     assert [m.group(0) for m in trie.finditer(text)] == [m.group(0) for m in plain.finditer(text)] == found
+
+
+def test_a_sites_name_may_hold_a_little_word_of_its_language() -> None:
+    assert [f.name for f in project_names("a stake in the Guri i Kuq olivine project near Kukës")] == ["Guri i Kuq"]
+
+
+def test_a_spanish_given_name_of_two_joined_by_del_is_the_persons() -> None:
+    text = "Chief executive María del Pilar Ruiz Ortega said so."
+    assert tidy(text, model_span(text, "Pilar Ruiz Ortega", "PERSON")).name == "María del Pilar Ruiz Ortega"
+
+
+def test_one_mineral_by_its_two_names() -> None:
+    found = [f.name for f in vocabulary_matches("celestite, also called celestine", VOCABULARY, [])]
+    assert found == ["celestite", "celestite"]

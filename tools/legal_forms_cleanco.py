@@ -8,8 +8,8 @@ comment.
 
 Only to extend the list; the build reads the text file and never imports cleanco. cleanco keeps its terms in
 lower case, and Lode matches legal forms as written ("AS" is not "as"), so each term gets the case it is printed in:
-initials with dots and short forms in capitals ("S.A.R.L.", "SGPS"), a clipped word with its dot in title case
-("Zrt.", "Nyrt."). Left out are forms of fewer than three letters (two capitals after a name are as often a
+initials with dots in capitals and in lower case ("S.A.R.L.", "sh.a."), short forms in capitals ("SGPS"), a clipped
+word with its dot in title case ("Zrt.", "Nyrt."). Left out are forms of fewer than three letters (two capitals after a name are as often a
 state, a team or a unit), forms of several words, and forms that are also common English words or abbreviations
 ("VAT", "CIO", "STG", "Sep."), or are printed in mixed case ("GbR", "KGaA").
 """
@@ -28,26 +28,28 @@ COMMON_WORDS = {"company", "corporation", "incorporated", "limited", "unlimited"
 MIXED_CASE = {"gbr", "gesbr", "kgaa", "partg", "sagl", "mbh", "ltda", "unltd", "ultd", "asoy"}
 
 
-def written(term: str) -> str | None:
-    """The term as printed after a company's name, or None where it cannot be told from the lower-case list."""
+def written(term: str) -> tuple[str, ...]:
+    """The term as printed after a company's name: none where that cannot be told from the lower-case list."""
     term = term.strip()
     letters = re.sub(r"[^a-z]", "", term)
     if (" " in term or not term.isascii() or not re.fullmatch(r"[a-z.&/]+", term) or len(letters) < 3
             or term in COMMON_WORDS or term.rstrip(".") in COMMON_WORDS or letters in MIXED_CASE):
-        return None
+        return ()
     pieces = [piece for piece in term.split(".") if piece]
     if "." in term and all(len(piece) <= 2 for piece in pieces):
-        return term.upper() if term.endswith(".") else term.upper() + "."  # initials: "S.A.R.L."
+        # Initials, in capitals ("S.A.R.L.") and as some countries print them, in lower case ("sh.a.", "d.o.o.").
+        dotted = term if term.endswith(".") else term + "."
+        return (dotted.upper(), dotted)
     if term.endswith(".") and term.count(".") == 1:
-        return term[:-1].capitalize() + ".?"  # a clipped word: "Zrt." or "Zrt"
+        return (term[:-1].capitalize() + ".?",)  # a clipped word: "Zrt." or "Zrt"
     if "." in term:
-        return None
-    return term.upper()
+        return ()
+    return (term.upper(),)
 
 
 def cleanco_forms() -> list[str]:
     terms = {term for group in (terms_by_type, terms_by_country) for listed in group.values() for term in listed}
-    return sorted({form for form in map(written, terms) if form})
+    return sorted({form for term in terms for form in written(term)})
 
 
 if __name__ == "__main__":

@@ -262,7 +262,7 @@ PREFIXED_COMPANY = re.compile(rf"(?<![\w-]){LEGAL_FORMS_FIRST}\.? [A-Z][\w’'&-
 # "Minera Istmo Azul, S.A.", "Montanha Negra Grafite, Lda", "Khammouane Potash Mining Sole Co., Ltd.": a run of
 # capitalised words ending in a legal form (after a comma or not) is a company, whatever the model saw; a unit's
 # home in brackets belongs to its name ("Tamarind Metals (Singapore) Pte Ltd").
-LEGAL_NAME = re.compile(rf"(?<![\w-]){CAPITAL}[\w’'&-]*(?: (?:de |del |do |da |du |des |la |of |and |ve |y |et |und |& )?"
+LEGAL_NAME = re.compile(rf"(?<![\w-]){CAPITAL}[\w’'&-]*(?: (?:de |del |do |da |du |des |la |of |and |ve |y |et |und |e |i |di |& )?"
                         rf"{CAPITAL}[\w’'&-]*){{0,6}}(?: \({CAPITAL}[\w’'&.-]*(?: {CAPITAL}[\w’'&.-]*){{0,2}}\))?"
                         rf",? {LEGAL_FORM_RUN}(?![\w])")
 # What stands before a company's name without being part of it: its owner ("South Korea's"), its home or listing
@@ -403,10 +403,12 @@ def governments(text: str) -> list[Found]:
 # ("lead" too, a metal only beside another, as in "the Zemo Chala zinc and lead project"; the list leaves it out alone.)
 MINERAL_WORDS = alternation(tuple(form for form in words("minerals") if form.islower()) + ("lead",))
 # "the Kamoto mine", "the Mount Keel project", "Salar de Atacama operations": the name is a project.
+# The little words inside sites' names in the languages of mining news ("Salar de Atacama", "Lugu i Zi").
+SITE_PARTICLE = r"de|del|la|las|los|do|da|dos|di|du|des|i|e|y|van|von|der"
 PROJECT_NAME_RUN = (
     # At most eight words: unbounded, a long run of capitals would be tried from every word (quadratic).
-    rf"(?<![\w-])((?:{CAPITAL}[\w’'-]*|de|del|la|las|los|do|da|dos|(?:al|el|ad|ar|as|ash|at|az)-[A-Z][\w’'-]*)"
-    rf"(?: (?:{CAPITAL}[\w’'-]*|de|del|la|las|los|do|da|dos|(?:al|el|ad|ar|as|ash|at|az)-[A-Z][\w’'-]*)){{0,7}}"
+    rf"(?<![\w-])((?:{CAPITAL}[\w’'-]*|{SITE_PARTICLE}|(?:al|el|ad|ar|as|ash|at|az)-[A-Z][\w’'-]*)"
+    rf"(?: (?:{CAPITAL}[\w’'-]*|{SITE_PARTICLE}|(?:al|el|ad|ar|as|ash|at|az)-[A-Z][\w’'-]*)){{0,7}}"
     r"(?: \d{1,2}(?![\d.,]))?)"  # a number is part of a name: "the Phosphate 3 complex"
 )
 SITE_WORD = (

@@ -63,6 +63,10 @@ def tidy(text: str, found: Found) -> Found | None:
         owner = re.match(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’][sS] ", text[start:end])
         if owner and end - start > owner.end():
             start += owner.end()
+        # "María del Carmen Ruiz Ortega": a Spanish given name of two, joined by "del", which the model cut.
+        compound = COMPOUND_GIVEN_NAME.search(text, max(0, start - 20), start) if found.type == "PERSON" else None
+        if compound and compound.group(1) in GIVEN_NAMES:
+            start = compound.start()
         # "Mt." + "Weld feedstock": the model stopped at a mountain's abbreviated word; its name follows.
         mountain = re.match(r"\s[A-Z][\w’'-]+", text[end:]) if re.fullmatch(r"Mt\.?|Mount", text[start:end]) else None
         if mountain:
@@ -339,6 +343,7 @@ COMPASS_END = re.compile(r"^(?:North|South|East|West|Upper|Lower|Central|Norther
                          r" (?:North|South|East|West|Upper|Lower|Central)$")
 
 
+COMPOUND_GIVEN_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-zà-ÿ]+) (?:del|de la|de los|de las) $")
 AND_INSIDE = re.compile(r"((?:the |The )?)([A-Z].*?) and ([A-Z].*)")
 
 
