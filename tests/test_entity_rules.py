@@ -3234,3 +3234,16 @@ def test_a_spanish_given_name_of_two_joined_by_del_is_the_persons() -> None:
 def test_one_mineral_by_its_two_names() -> None:
     found = [f.name for f in vocabulary_matches("celestite, also called celestine", VOCABULARY, [])]
     assert found == ["celestite", "celestite"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The group lent it two million euros in July", [("two million euros", "MONEY")]),
+    ("Three percent of the world's reserves lie there", [("Three percent", "PERCENT")]),
+    ("about twenty-five per cent of it", [("twenty-five per cent", "PERCENT")]),
+    ("two million tonnes of ore and one of the three", []),
+    ("rights worth EUR 34.06 million (Kc870.4 million).", [("EUR 34.06 million", "MONEY"), ("Kc870.4 million", "MONEY")]),
+])
+def test_figures_written_in_words_and_the_koruna_without_its_hacek(text: str, found: list) -> None:
+    from extract.entities.values import values_in
+
+    assert [(f.text, f.type) for f in values_in(text, [])] == found

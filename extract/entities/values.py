@@ -227,11 +227,38 @@ def currency_of_nearest_country(text: str, found: Found) -> Found | None:
 GLUED_CODE = re.compile(r"[A-Z]{2,3}\d{1,3}")
 
 
+# "Three percent of the world's lithium", "lent it two million euros": a figure written in words.
+NUMBER_WORDS = {word: value for value, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen".split())} | {word: 10 * tens for tens, word in enumerate(
+        "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+UNITS_WORD = "|".join(word for word in NUMBER_WORDS if NUMBER_WORDS[word] < 10)
+NUMBER_WORD = rf"(?:{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})(?:-(?:{UNITS_WORD}))?"
+SPELLED_PERCENT = re.compile(rf"\b({NUMBER_WORD}) (?:per ?cent|percent)\b", re.IGNORECASE)
+SPELLED_MONEY = re.compile(rf"\b({NUMBER_WORD}) (thousand|million|billion|trillion) ({_alternatives(AFTER_SIGNS)})\b", re.IGNORECASE)
+
+
+def spelled_number(words: str) -> int:
+    """'twenty-five' -> 25."""
+    return sum(NUMBER_WORDS[part] for part in words.casefold().split("-"))
+
+
+def spelled_values(text: str) -> list[Found]:
+    found = [Found(m.start(), m.end(), m.group(0), "PERCENT", m.group(0), {"fraction": spelled_number(m.group(1)) / 100}, "rule")
+             for m in SPELLED_PERCENT.finditer(text)]
+    for m in SPELLED_MONEY.finditer(text):
+        value = money_value(f"{spelled_number(m.group(1))} {m.group(2)} {m.group(3)}")
+        if value is not None:
+            found.append(Found(m.start(), m.end(), m.group(0), "MONEY", m.group(0), value, "rule"))
+    return found
+
+
 def values_in(text: str, model_spans: list[Found]) -> list[Found]:
     """Money and percentages by pattern (the model misses '440$ million'), plus model spans the patterns lack."""
     found = between_ranges(text, [part for m in MONEY_PATTERN.finditer(text) for part in as_range_or_two(m)])
     found += [Found(m.start(), m.end(), m.group(0), "PERCENT", m.group(0), percent_value(m.group(0)), "rule")
               for m in PERCENT_PATTERN.finditer(text)]
+    found += [f for f in spelled_values(text) if not any(overlaps(f, other) for other in found)]
     for span in model_spans:
         if span.type in ("MONEY", "PERCENT") and not any(overlaps(span, f) for f in found):
             value = money_value(span.text) if span.type == "MONEY" else percent_value(span.text)
