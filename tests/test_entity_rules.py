@@ -3189,7 +3189,7 @@ def test_a_bare_name_after_in_the_where_a_region_goes_on_is_a_region(text: str, 
 
 
 @pytest.mark.parametrize("form, currency", [("NT$", "TWD"), ("EC$", "XCD"), ("MX$", "MXN"), ("COL$", "COP"), ("CLP$", "CLP"),
-                                            ("AR$", "ARS")])
+                                            ("AR$", "ARS"), ("Nu ", "BTN"), ("Tk ", "BDT")])
 def test_the_dollar_signed_forms_news_writes_and_cldr_lacks(form: str, currency: str) -> None:
     from extract.entities.values import values_in
 
@@ -3247,3 +3247,22 @@ def test_figures_written_in_words_and_the_koruna_without_its_hacek(text: str, fo
     from extract.entities.values import values_in
 
     assert [(f.text, f.type) for f in values_in(text, [])] == found
+
+
+def test_denars_are_north_macedonias() -> None:
+    from extract.entities.values import values_in
+
+    assert [f.value["currency"] for f in values_in("for 2.34 billion denars", [])] == ["MKD"]
+
+
+def test_a_country_whose_name_holds_and_is_one_name_and_so_is_a_body_named_after_it() -> None:
+    from extract.entities.tidy import countries_with_and
+
+    text = "listed on the Trinidad and Tobago Stock Exchange on Monday; a Bosnia and Herzegovina firm."
+    found = countries_with_and(text, [model_span(text, "Trinidad", "GPE"), model_span(text, "Tobago Stock Exchange", "ORG"),
+                                      model_span(text, "Bosnia", "GPE"), model_span(text, "Herzegovina", "GPE")])
+    assert [(f.name, f.type) for f in found] == [("Trinidad and Tobago Stock Exchange", "ORG"), ("Bosnia and Herzegovina", "GPE")]
+
+
+def test_a_slavic_banks_name_ends_in_banka() -> None:
+    assert retype("Komercijalna Banka", "GPE") == "ORG"

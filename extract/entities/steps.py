@@ -50,7 +50,7 @@ from .places import (
     whole_place_names,
 )
 from .spans import Coverage, Extraction, Found, contains, merge, non_overlapping, outermost, overlaps
-from .tidy import is_personal_name, split_at_breaks, split_coordinated, split_possessive, tidy
+from .tidy import countries_with_and, is_personal_name, split_at_breaks, split_coordinated, split_possessive, tidy
 from .values import dated, is_explicit_date, month_dates, values_in, years_after_words
 
 
@@ -79,8 +79,9 @@ def second_surnames(draft: Draft) -> list[Found]:
 
 
 def names_run_together(draft: Draft) -> list[Found]:
-    return [part for c in draft.candidates for joined in split_coordinated(c, draft.text) for located in split_located(joined)
-            for part in person_of_organisation(located, draft.vocabulary)]
+    parts = [part for c in draft.candidates for joined in split_coordinated(c, draft.text) for located in split_located(joined)
+             for part in person_of_organisation(located, draft.vocabulary)]
+    return countries_with_and(draft.text, parts)
 
 
 def money_and_percentages(draft: Draft) -> list[Found]:

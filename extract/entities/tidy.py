@@ -372,3 +372,27 @@ def split_coordinated(found: Found, text: str) -> list[Found]:
     start_first = found.start + match.start(2)
     return [replace(found, start=start_first, end=start_first + len(first), text=first, name=first),
             replace(found, start=start_second, end=found.end, text=second, name=second, type=retype(second, found.type))]
+
+
+def countries_with_and(text: str, candidates: list[Found]) -> list[Found]:
+    """'Trinidad' + 'Tobago Stock Exchange', which the model cut at "and": a country whose name holds "and" ("Trinidad
+    and Tobago", "Bosnia and Herzegovina") is one name, and so is a body named after it."""
+    ordered = sorted(candidates, key=lambda c: (c.start, c.end))
+    result: list[Found] = []
+    skip = None
+    for a, b in zip(ordered, [*ordered[1:], None], strict=False):
+        if a is skip:
+            continue
+        if (b is not None and a.type in ("GPE", "LOC", "ORG", "PERSON") and b.type not in VALUE_TYPES
+                and text[a.end:b.start] == " and " and place_kind(a.text) != "country"):
+            words_ = b.text.split()
+            country = next((f"{a.text} and {' '.join(words_[:n])}" for n in range(min(3, len(words_)), 0, -1)
+                            if place_kind(f"{a.text} and {' '.join(words_[:n])}") == "country"), None)
+            if country:
+                whole = text[a.start:b.end]
+                kind = "GPE" if whole == country else retype(whole, b.type if b.type != "GPE" else "ORG")
+                result.append(Found(a.start, b.end, whole, kind, whole, origin="rule"))
+                skip = b
+                continue
+        result.append(a)
+    return result
