@@ -404,7 +404,7 @@ def governments(text: str) -> list[Found]:
 MINERAL_WORDS = alternation(tuple(form for form in words("minerals") if form.islower()) + ("lead",))
 # "the Kamoto mine", "the Mount Keel project", "Salar de Atacama operations": the name is a project.
 # The little words inside sites' names in the languages of mining news ("Salar de Atacama", "Lugu i Zi").
-SITE_PARTICLE = r"de|del|la|las|los|do|da|dos|di|du|des|i|e|y|van|von|der"
+SITE_PARTICLE = alternation(words("particles", "site"))  # vocab/particles.txt
 PROJECT_NAME_RUN = (
     # At most eight words: unbounded, a long run of capitals would be tried from every word (quadratic).
     rf"(?<![\w-])((?:{CAPITAL}[\w’'-]*|{SITE_PARTICLE}|(?:al|el|ad|ar|as|ash|at|az)-[A-Z][\w’'-]*)"

@@ -65,8 +65,7 @@ TITLE_THEN_NAME = re.compile(rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir) (?:[a-z][a-z-]* )?{
 # (What a minister does next may be more than speaking: "… Chanda Mwewa Musonda signed the deal".)
 MINISTER_ACTS = rf"(?:{REPORTING_VERBS}|signed|met|visited|attended|opened|launched|inaugurated|approved|pledged|welcomed|urged)"
 # Lower-case words inside a person's name: "Altagracia Peña de los Santos", "Johan van der Merwe", "Aisha bint Khalfan".
-NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "le", "da", "do", "dos", "das", "van", "von", "der", "bin", "binti",
-                            "bint", "ibn", "al", "el"})
+NAME_PARTICLES = frozenset(words("particles", "person"))  # vocab/particles.txt
 # The posts a portfolio follows ("Minister for Industry, Commerce and Supplies"); a governor or a director general
 # heads a body whose name follows instead ("Governor of the Central Bank of Kenya").
 MINISTERIAL_TITLE = r"(?:Minister|Secretary|Undersecretary|Under-Secretary|Vice[- ]Minister|Commissioner)"

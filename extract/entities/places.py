@@ -380,8 +380,7 @@ ALONG_THE = re.compile(r"\b(?:along|alongside|banks of|mouth of|upstream on|down
 IN_THE_REGION = re.compile(r"\b(?:in|on) the $")
 INSTITUTIONS = frozenset(words("organisation_words", "institution"))
 REGION_GOES_ON = re.compile(r"(?:[,.;:]| (?:and|about|near|where|which|region|area|valley|basin|river|hills|mountains)\b)")
-OUTLET_WORD = re.compile(r"(?:Times|Post|Journal|News|Herald|Guardian|Economist|Telegraph|Standard|Observer|Tribune|Gazette|"
-                         r"Review|Daily|Mail|Star|Nation|Express|Independent|Mirror|Chronicle|Report|Monitor|Bulletin|Wire)$")
+OUTLET_WORD = re.compile(rf"(?:{alternation(words('organisation_words', 'outlet'))})$")
 PUBLISHING_BEFORE = re.compile(r"\b(?:published|reported|wrote|written|quoted|said|told|interview|column|editorial|op-ed|"
                                r"article|advert|advertisement|listed|traded|quoted)\b")
 PEOPLE_FROM = re.compile(r"\b(?:elders?|residents?|villagers?|people|farmers?|fishermen|fishers|herders|families|natives?|"
@@ -487,8 +486,8 @@ def as_place(text: str, found: Found) -> Found:
 # A word that may stand before or after part of a place's name: "Žiar nad Hronom", "Frankfurt am Main".
 NEIGHBOUR_WORDS_BEFORE = re.compile(r"(?:[\w’'.-]+ ){1,2}$")
 NEIGHBOUR_WORDS_AFTER = re.compile(r"^(?: [\w’'.-]+){1,2}")
-# The little words inside places' names in the languages of Europe and Latin America.
-PLACE_PARTICLE = r"(?:nad|pod|am|an|im|der|upon|de|del|do|da|dos|das|di|la|le|les|sur|sous|og|och|en|y|et|bei|ob)"
+# The little words inside places' names (vocab/particles.txt, "place").
+PLACE_PARTICLE = rf"(?:{alternation(words('particles', 'place'))})"
 PARTICLE_BEFORE = re.compile(rf" {PLACE_PARTICLE} $")
 PARTICLE_AFTER = re.compile(rf" {PLACE_PARTICLE} [A-Z]")
 
