@@ -85,7 +85,8 @@ def without_page_furniture(blocks: list[Block]) -> list[Block]:
             continue
         else:
             teaser = False
-        if kinds & FURNITURE:
+        # (A word or two alone is an author's list item as often as a button: "- Copper" stays.)
+        if kinds & FURNITURE and words > 2:
             continue
         kept.append(block)
     return kept

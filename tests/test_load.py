@@ -186,10 +186,10 @@ def test_an_authors_markdown_loses_nothing(tmp_path: Path) -> None:
     from extract.pipeline import clean_document
 
     article = ("---\ntitle: Notes from the quarry\n---\n\n# Notes from the quarry\n\nIntro: basalt, gabbro and dolerite.\n\n"
-               "## Output / Production\n\nOutput rose 4% on the year.\n\n- One new crusher\n- Two new trucks\n\n"
+               "## Output / Production\n\nOutput rose 4% on the year.\n\n- One new crusher\n- Two new trucks\n- Copper\n\n"
                "A closing line of the author's own / with a slash.\n")
     (tmp_path / "notes.md").write_text(article, encoding="utf-8")
     document = clean_document(load_corpus(tmp_path).documents[0])
     assert [block.text for block in document.blocks] == [
         "Intro: basalt, gabbro and dolerite.", "Output / Production", "Output rose 4% on the year.", "One new crusher",
-        "Two new trucks", "A closing line of the author's own / with a slash."]
+        "Two new trucks", "Copper", "A closing line of the author's own / with a slash."]
