@@ -3266,3 +3266,9 @@ def test_a_country_whose_name_holds_and_is_one_name_and_so_is_a_body_named_after
 
 def test_a_slavic_banks_name_ends_in_banka() -> None:
     assert retype("Komercijalna Banka", "GPE") == "ORG"
+
+
+def test_the_seas_of_the_iho_list_are_places_bare_where_no_country_shares_the_name() -> None:
+    found = [(f.name, f.type) for f in vocabulary_matches("by ship through the Aegean and up the Adriatic, then the Java Sea",
+                                                          VOCABULARY, [])]
+    assert found == [("Aegean Sea", "LOC"), ("Adriatic Sea", "LOC"), ("Java Sea", "LOC")]
