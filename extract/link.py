@@ -295,12 +295,16 @@ def replace_article(article: Article, mentions: tuple[Mention, ...], language: s
     return replace(article, mentions=mentions, language=article.language or language)
 
 
+def is_named_mineral(mention: Found) -> bool:
+    """A mineral the word lists or mineralogy name is that mineral, whatever company shares the word: "uranium" is no
+    short form of "Uranium Energy Corp."."""
+    return mention.type == "MINERAL" and mention.origin in ("vocab", "rule")
+
+
 def group_key(mention: Found, aliases: Aliases) -> str:
     if mention.type in VALUE_TYPES:
         return mention.type + " " + json.dumps(mention.value, sort_keys=True)
-    if mention.type == "MINERAL" and mention.origin in ("vocab", "rule"):
-        # A mineral the word lists or mineralogy name is that mineral, whatever company shares the word: "uranium"
-        # is no short form of "Uranium Energy Corp.".
+    if is_named_mineral(mention):
         return "MINERAL " + key(mention.name)
     return key(aliases.resolve(mention.name))
 
@@ -588,7 +592,7 @@ def company_families(found: list[list[Found]], aliases: Aliases, vocabulary: Voc
             # Taltal Ltda.": a company named after its town leaves the town a town.)
             # (Nor a mineral the word lists name: "uranium" of "Uranium Energy Corp." stays the metal.)
             if (m.type in VALUE_TYPES or key(m.name) in taken or (m.type in ("GPE", "LOC") and m.origin == "rule")
-                    or (m.type == "MINERAL" and m.origin in ("vocab", "rule"))):
+                    or is_named_mineral(m)):
                 continue
             chosen = canonical_of.get(key(aliases.resolve(m.name)))
             if chosen is None and m.origin == "model" and m.type != "ORG":
@@ -664,23 +668,33 @@ def initials_of_names(found: list[list[Found]], aliases: Aliases) -> None:
         if not re.fullmatch(r"[A-Z]{2,6}", name) or not aliases.unclaimed(name):
             continue
         fits = set(by_initials.get(name, {}).values())
-        own_articles = [mentions for mentions in found if any(aliases.resolve(m.name) == name for m in mentions)]
-        beside = {aliases.resolve(m.name) for mentions in own_articles for m in mentions}
+        # (The acronym's own articles are read only where a choice needs them: a scan of the corpus for each.)
+        own_articles: list[list[Found]] | None = None
         if not fits and len(name) >= 4:
             # (Words' beginnings are weaker evidence than initials: from two words, only a name its own articles give.
             # "COSEC" in one story is no "Concorde Securities" of another.)
-            fits = {n for n in by_start.get(key(name)[:2], ()) if made_of_word_starts(name, without_legal_form(n))
-                    and (len(without_legal_form(n).split()) >= 3 or n in beside)}
+            fits = {n for n in by_start.get(key(name)[:2], ()) if made_of_word_starts(name, without_legal_form(n))}
+            if any(len(without_legal_form(n).split()) < 3 for n in fits):
+                own_articles = articles_naming(name, found, aliases)
+                beside = {aliases.resolve(m.name) for mentions in own_articles for m in mentions}
+                fits = {n for n in fits if len(without_legal_form(n).split()) >= 3 or n in beside}
         if len(fits) > 1:
             # "TSX" beside "Toronto Stock Exchange" in one article, where another names the "Tokyo Stock Exchange":
             # the one its own articles name.
             # ("ASX" where the corpus has the Australian and the Armenia Securities Exchange, neither beside it: the one
             # named after a place its articles name, "Australia" of "Australian".)
+            own_articles = own_articles if own_articles is not None else articles_naming(name, found, aliases)
+            beside = {aliases.resolve(m.name) for mentions in own_articles for m in mentions}
             places = {word[:4] for mentions in own_articles for m in mentions if m.type == "GPE"
                       for word in key(aliases.resolve(m.name)).split()}
             fits = (fits & beside) or {n for n in fits if key(n)[:4] in places}
         if len(fits) == 1:
             aliases.canonical[key(name)] = next(iter(fits))
+
+
+def articles_naming(name: str, found: list[list[Found]], aliases: Aliases) -> list[list[Found]]:
+    """The mentions of every article that names `name` (under any of its forms)."""
+    return [mentions for mentions in found if any(aliases.resolve(m.name) == name for m in mentions)]
 
 
 def country_spellings(found: list[list[Found]], aliases: Aliases, vocabulary: Vocabulary) -> None:

@@ -28,6 +28,7 @@ ORG_SUFFIX = re.compile(
 # Extends a name whose model span stopped short of its company suffix: "Wah Nobel" + " (Pvt) Limited".
 # ("Ribeiro Vaz, SGPS, S.A.": a holding company's form, then its company form.)
 LEGAL_FORM_RUN = rf"(?:{LEGAL_FORMS})(?:, (?:{LEGAL_FORMS})(?![\w.]))?"
+TRAILING_LEGAL_FORM = re.compile(rf",? {LEGAL_FORM_RUN}$")  # what a name is without: "Kalinga Ferro Alloys" of "… Limited"
 ORG_TAIL = re.compile(rf"^,?\s*(?:{BRACKETED_FORM}\s*)?{LEGAL_FORM_RUN}(?![\w.])|^\s*{BRACKETED_FORM}")
 # The last word of an event's name: "Pakistan Minerals Investment Forum", "Bishkek Mining Week".
 EVENT_WORDS = alternation(words("event_words"))
@@ -233,8 +234,8 @@ EVENT_NAMED_BEFORE = re.compile(r"\bthe ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3
 
 
 def editions(text: str) -> list[Found]:
-    found = [event for event in map(lambda match: named_in_context(text, match, "EVENT"), EVENT_NAMED_BEFORE.finditer(text))
-             if event and not ORG_SUFFIX.search(event.name) and not COMPANY_WORD.search(" " + event.name)]
+    fairs = (named_in_context(text, match, "EVENT") for match in EVENT_NAMED_BEFORE.finditer(text))
+    found = [fair for fair in fairs if fair and not ORG_SUFFIX.search(fair.name) and not COMPANY_WORD.search(" " + fair.name)]
     for match in EDITION.finditer(text):
         start = match.start(1)
         lead = OPENED_BY.match(text, start, match.end(1))
@@ -302,7 +303,7 @@ def legal_names(text: str) -> list[Found]:
         # "Dala Uranium and Uzbek Uranium Resources JSC" too: a name of three words or more after "and" is another
         # company's whole name, not the end of one.
         for joined in re.finditer(r" and ", text[start:match.end()]):
-            after = re.sub(rf",? (?:{LEGAL_FORMS})$", "", text[start + joined.end():match.end()])
+            after = TRAILING_LEGAL_FORM.sub("", text[start + joined.end():match.end()])
             # ("… in Chile and Sullivan & Cromwell LLP": a place before "and" is no part of the name either.)
             before = text[start:start + joined.start()]
             if ORG_SUFFIX.search(before) or len(after.split()) >= 3 or place_kind(before) in ("country", "subdivision", "city"):
@@ -734,7 +735,7 @@ def company_short_names(text: str, candidates: list[Found]) -> list[Found]:
     for c in sorted(candidates, key=lambda c: c.start):
         # (Not a name holding "of": "Lee Da-eun of Hanul Securities Co., Ltd." is a person and a company run together.)
         if c.type == "ORG" and (ORG_SUFFIX.search(c.name) or COMPANY_WORD.search(" " + c.name)) and " of " not in c.name:
-            words_ = re.sub(rf",? {LEGAL_FORM_RUN}$", "", c.name).split()
+            words_ = TRAILING_LEGAL_FORM.sub("", c.name).split()
             for cut in (1, 2):
                 if cut < len(words_):
                     companies.setdefault(" ".join(words_[:cut]), c)

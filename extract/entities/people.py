@@ -112,8 +112,6 @@ def without_title_words(name: str) -> str:
     return " ".join(words_[cut:])
 
 
-
-
 def portfolio_then_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Where the name is in 'Petroleum Kamran Ali Soomro': after the last portfolio word, two to four words."""
     words_ = list(re.finditer(r"[\w’'-]+|&", text[start:end]))

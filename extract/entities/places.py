@@ -382,7 +382,7 @@ INSTITUTIONS = frozenset(words("organisation_words", "institution"))
 REGION_GOES_ON = re.compile(r"(?:[,.;:]| (?:and|about|near|where|which|region|area|valley|basin|river|hills|mountains)\b)")
 OUTLET_WORD = re.compile(rf"(?:{alternation(words('organisation_words', 'outlet'))})$")
 PUBLISHING_BEFORE = re.compile(r"\b(?:published|reported|wrote|written|quoted|said|told|interview|column|editorial|op-ed|"
-                               r"article|advert|advertisement|listed|traded|quoted)\b")
+                               r"article|advert|advertisement|listed|traded)\b")
 PEOPLE_FROM = re.compile(r"\b(?:elders?|residents?|villagers?|people|farmers?|fishermen|fishers|herders|families|natives?|"
                          r"tribesmen|leaders?|youths?|women|men|km|kilometres|kilometers|miles) from\s+$")
 

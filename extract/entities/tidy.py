@@ -357,8 +357,9 @@ def split_coordinated(found: Found, text: str) -> list[Found]:
     first, second = match.group(2), match.group(3)
     if re.search(r"\b(?:of|for)\b", first):
         return [found]  # "Ministry of Petroleum and Mineral Resources": a portfolio of two parts
-    alone_first = re.search(rf"(?<![\w’'-]){re.escape(first)}(?![\w-])(?! and )", text[:found.start] + " " + text[found.end:])
-    alone_second = re.search(rf"(?<![\w’'-])(?<!and ){re.escape(second)}(?![\w-])", text[:found.start] + " " + text[found.end:])
+    outside = text[:found.start] + " " + text[found.end:]
+    alone_first = re.search(rf"(?<![\w’'-]){re.escape(first)}(?![\w-])(?! and )", outside)
+    alone_second = re.search(rf"(?<![\w’'-])(?<!and ){re.escape(second)}(?![\w-])", outside)
     # ("Audley Capital Advisors and Orion Mine Finance Group": or two names of companies, each ended by a company's
     # word, the second opening with a name the article writes elsewhere: "Orion", not the "Construction" of "China
     # Nonferrous Mining and Construction Group".)
