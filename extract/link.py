@@ -468,8 +468,9 @@ GERMAN_TAIL = re.compile(r"^[A-ZÄÖÜ]\w*(?:materialien|metalle|rohstoffe|werke
 
 
 def is_generic_word(word: str) -> bool:
-    """'International', 'Bank', 'New': no company is known by this word alone."""
-    return bool(COMPANY_TAIL.fullmatch(word) or ORG_SUFFIX.search(" " + word) or word.casefold() in ("the", "new"))
+    """'International', 'Bank', 'New', 'State': no company is known by this word alone."""
+    return bool(COMPANY_TAIL.fullmatch(word) or ORG_SUFFIX.search(" " + word)
+                or word.casefold() in ("the", "new", "state", "national", "federal", "central", "general", "public", "united"))
 
 
 # "Minera Istmo Azul, S.A.": a word saying "company" in the name's own language, before the name.
@@ -484,8 +485,10 @@ def company_core(name: str, vocabulary: Vocabulary, taken: set[str]) -> str:
     core is only a generic word ("International"), a country or province ("Pakistan" of "Pakistan Mineral
     Holdings", which stays "Pakistan Mineral") or a project's name ("Reko Diq" of "Reko Diq Mining Company").
     A name with "of" in it is a body's, not a company's: "Ministry of Mineral Resources" is not "… of Minerals"."""
-    if place_kind(name):
-        return key(name)  # "Abu Dhabi" is a place, whatever the model called it: no company's family
+    if place_kind(name) or place_kind(ADMINISTRATIVE_SUFFIX.sub("", name)) in ("city", "subdivision"):
+        # "Abu Dhabi" is a place, whatever the model called it: no company's family; nor is "Katsina State", which
+        # is no "State Mining Corporation".
+        return key(name)
     opened = LEADING_COMPANY_WORD.sub("", without_legal_form(name))
     if opened != without_legal_form(name) and place_kind(re.sub(r"^(?:de|del|do|da|des|du|di|de la) ", "", opened)):
         # "Borsa Istanbul" is not the city it names; "Minera Huarmey" is "Compañía Minera Huarmey S.A.A." (the last

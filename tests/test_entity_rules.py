@@ -407,6 +407,7 @@ def test_generic_capitalised_nouns_are_no_entities(name: str, generic: bool) -> 
     (["Ministry of Energy and Mineral Resources", "Energy and Mineral Resources Ministry"], True),
     (["Abu Dhabi", "Dhabi"], False),
     (["Cumberland Antimony Inc.", "Antimony"], False),
+    (["State Mining Corporation Limited", "Katsina State"], False),  # a state is no short name of a state company
     (["Minera Istmo Azul, S.A.", "Istmo Azul"], True),
 ])
 def test_company_forms_share_one_core_and_different_things_do_not(names: list[str], joined: bool) -> None:
@@ -2608,6 +2609,8 @@ def test_portfolio_ends_feminine_honorifics_limitada_and_currency_codes(text: st
 @pytest.mark.parametrize("text, places", [
     ("officials who visited Bhubaneswar in January", ["Bhubaneswar"]),  # a city the data knows, after "visited"
     ("it expanded into Mato Grosso and Goiás. Its plants grew", ["Mato Grosso", "Goiás"]),  # states, after "into"
+    ("Residents of Mopipi asked the firm for a road.", ["Mopipi"]),  # where people live: a town the data knows
+    ("The leaders of Komatsu asked for a road.", []),  # not who leads a company
 ])
 def test_a_town_or_state_after_into_or_visited_is_a_place(text: str, places: list[str]) -> None:
     from extract.entities.places import towns_after_prepositions
@@ -3063,6 +3066,7 @@ def test_coltan_is_an_ore_of_its_own() -> None:
 @pytest.mark.parametrize("text, part, whole", [
     ("People in Žiar nad Hronom asked that lorries avoid the town.", "Hronom", "Žiar nad Hronom"),
     ("He flew to Frankfurt am Main on Monday.", "Frankfurt", "Frankfurt am Main"),
+    ("Shares rose 1.9 per cent in Port of Spain on Tuesday.", "Spain", "Port of Spain"),  # not the country
 ])
 def test_a_name_and_the_words_beside_it_that_make_a_known_place_are_that_place(text: str, part: str, whole: str) -> None:
     from extract.entities.places import whole_place_names
@@ -3117,6 +3121,9 @@ def test_no_place_is_made_of_a_name_and_a_capitalised_word_before_it() -> None:
      ["Harbour Capital Advisors", "Kestrel Mine Finance Group"]),  # a whole second name of its own
     ("China Nonferrous Mining and Construction Group said", "China Nonferrous Mining and Construction Group",
      ["China Nonferrous Mining and Construction Group"]),  # "Construction" opens no name of its own
+    ("to hire 90 workers from Samtse and Chhukha by 2035", "Samtse and Chhukha", ["Samtse", "Chhukha"]),  # a known town and its pair
+    ("to hire 90 workers from Harbour Capital and Chhukha by 2035", "Harbour Capital and Chhukha",
+     ["Harbour Capital and Chhukha"]),  # no town the data knows
 ])
 def test_two_names_joined_by_and_that_the_article_writes_alone_are_two(text: str, span: str, parts: list) -> None:
     from extract.entities.tidy import split_coordinated

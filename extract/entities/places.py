@@ -197,10 +197,14 @@ TOWN_AFTER_PREPOSITION = re.compile(
 SPATIAL_BETWEEN = re.compile(r"\b(?:lies?|lying|located|situated|sits|midway|halfway|road|highway|railway|rail line|"
                              r"farmland|land|area|stretch|valley|coast|border|somewhere) between $")
 HOME_PLACE = re.compile(rf"\b([A-Z][\w’'-]+?){COMPANY_HOME}")
+# "Residents of Zajas asked …", "villagers in Otanche say …": where people live is a town (any the data knows).
+PEOPLE_OF_TOWN = re.compile(r"\b(?:[Rr]esidents|[Vv]illagers|[Ii]nhabitants|[Tt]ownspeople|[Tt]ownsfolk|[Ee]lders) (?:of|from|in) "
+                            r"([A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})(?=[,.;:)]|\s+[a-z])")
 
 
 def towns_after_prepositions(text: str) -> list[Found]:
-    found: list[Found] = []
+    found = [Found(m.start(1), m.end(1), m.group(1), "GPE", m.group(1), origin="rule")
+             for m in PEOPLE_OF_TOWN.finditer(text) if place_kind(m.group(1)) in ("city", "subdivision") or is_town(m.group(1))]
     place_ends = set()  # where a name after "in", "at" or "near" ended
     for match in TOWN_AFTER_PREPOSITION.finditer(text):
         word, name = match.group(1), match.group(2)
@@ -383,8 +387,10 @@ REGION_GOES_ON = re.compile(r"(?:[,.;:]| (?:and|about|near|where|which|region|ar
 OUTLET_WORD = re.compile(rf"(?:{alternation(words('organisation_words', 'outlet'))})$")
 PUBLISHING_BEFORE = re.compile(r"\b(?:published|reported|wrote|written|quoted|said|told|interview|column|editorial|op-ed|"
                                r"article|advert|advertisement|listed|traded)\b")
-PEOPLE_FROM = re.compile(r"\b(?:elders?|residents?|villagers?|people|farmers?|fishermen|fishers|herders|families|natives?|"
-                         r"tribesmen|leaders?|youths?|women|men|km|kilometres|kilometers|miles) from\s+$")
+PEOPLE_FROM = re.compile(r"\b(?:(?:elders?|residents?|villagers?|people|farmers?|fishermen|fishers|herders|families|natives?|"
+                         r"tribesmen|leaders?|youths?|women|men|km|kilometres|kilometers|miles) from"
+                         # ("Residents of Mopipi told …": who lives somewhere is of the place; not "leaders of" a company.)
+                         r"|(?:[Rr]esidents?|[Vv]illagers|[Ii]nhabitants|[Tt]ownspeople|[Tt]ownsfolk) of)\s+$")
 
 
 # "ship it from Owendo to Paradip": the end of a route that starts at a known place is a place.
@@ -424,7 +430,7 @@ def as_place(text: str, found: Found) -> Found:
         before, after = text[max(0, found.start - 25):found.start], text[found.end:found.end + 30]
         # (Not after "the": "at the White House" is a building, not the small town of that name.)
         if is_town(found.name) and (LOCATIVE.search(before) and not before.endswith("the ")
-                                    or re.match(rf" {ADMINISTRATIVE_NOUN}", after)):
+                                    or re.match(rf" {ADMINISTRATIVE_NOUN}", after) or PEOPLE_FROM.search(before)):
             return replace(found, type="GPE", origin="rule")
         # "towns along the Rhine", "on the banks of the Kabompo": a river or a coast, whatever the model said.
         if found.type in ("PERSON", "ORG") and is_plain_name(found.name) and not found.name.isupper() and ALONG_THE.search(before):

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ..model import VALUE_TYPES
 from ..vocab import alternation, words
-from .gazetteer import COMPASS, place_kind
+from .gazetteer import COMPASS, is_town, place_kind
 from .organisations import (
     COMPANY_TAIL_WORD,
     COMPANY_WORD,
@@ -24,7 +24,7 @@ from .organisations import (
     with_portfolio,
 )
 from .people import HONORIFIC, HONORIFIC_WORDS, NAME_PARTICLES, PERSONAL_HONORIFIC, TITLE_WORDS, without_title_words
-from .places import ADMINISTRATIVE_NOUN, COMPANY_DESCRIPTION, GEOGRAPHIC_FEATURE, LANDFORM_NOUN
+from .places import ADMINISTRATIVE_NOUN, COMPANY_DESCRIPTION, GEOGRAPHIC_FEATURE, LANDFORM_NOUN, is_plain_name
 from .spans import Found
 
 TRAILING_JUNK = re.compile(r"(?:\s+(?:or|and|nor))?(?:['’]s|['’])?[\s,.;:!?(\[]*$")
@@ -367,12 +367,22 @@ def split_coordinated(found: Found, text: str) -> list[Found]:
     # (Or a second name of three words or more, a whole company's name, not the end of one: "Construction Group".)
     named_elsewhere = companies and (len(second.split()) >= 3 or re.search(rf"(?<![\w-]){re.escape(second.split()[0])}(?![\w-])",
                                                                           text.replace(found.text, " ")))
-    if not (alone_first and alone_second) and not named_elsewhere:
+    # ("workers from Samtse and Chhukha": after a place's preposition, a town the gazetteer knows and a name joined to
+    # it are two places, though the second stands nowhere else.)
+    places = (not match.group(1) and PLACE_PREPOSITION_BEFORE.search(text, max(0, found.start - 12), found.start)
+              and all(is_plain_name(part) for part in (first, second)) and (place_kind(first) or is_town(first)))
+    if not (alone_first and alone_second) and not named_elsewhere and not places:
         return [found]
     start_second = found.start + match.start(3)
     start_first = found.start + match.start(2)
+    if places:
+        return [replace(found, start=start_first, end=start_first + len(first), text=first, name=first, type="GPE", origin="rule"),
+                replace(found, start=start_second, end=found.end, text=second, name=second, type="GPE", origin="rule")]
     return [replace(found, start=start_first, end=start_first + len(first), text=first, name=first),
             replace(found, start=start_second, end=found.end, text=second, name=second, type=retype(second, found.type))]
+
+
+PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|from|near|around|between|outside)\s+$")
 
 
 def countries_with_and(text: str, candidates: list[Found]) -> list[Found]:
