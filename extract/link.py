@@ -1044,13 +1044,36 @@ def transliterations(found: list[list[Found]], aliases: Aliases) -> None:
             aliases.canonical.setdefault(key(name), own_letters)
 
 
-def spelt_apart(people: set[str], aliases: Aliases) -> set[str]:
+# How English hands romanise one Cyrillic letter: "Andrey", "Andrej", "Andrei"; "Lavrentyev", "Lavrentiev";
+# "Sharlapayev", "Sharlapaev"; "Mariya", "Maria". (A "j" before a vowel is left alone: "Juan" is no "Yuan".)
+ROMANISED = ((re.compile(r"j(?![aeiou])"), "y"), (re.compile(r"(?<=[a-z])[yi](?=e)"), ""), (re.compile(r"[yi]+"), "i"))
+
+
+def romanised(name: str) -> str:
+    name = key(name)
+    for pattern, letter in ROMANISED:
+        name = pattern.sub(letter, name)
+    return name
+
+
+def spelt_apart(people: set[str], aliases: Aliases, counts: Counter[str]) -> set[str]:
     """One person written two ways in two articles: 'NISHIMURA Yasutoshi' is 'Yasutoshi Nishimura', 'Bob Kessler' is
-    'Robert Kessler' (the given name of which the other is a nickname), where the corpus has only one person it can
-    be. The people left, one name each."""
+    'Robert Kessler' (the given name of which the other is a nickname), 'Andrej Lavrentiev' is 'Andrey Lavrentyev'
+    (two romanisations of one Russian name), where the corpus has only one person it can be. The people left, one
+    name each."""
     for name, own_letters in own_spellings(people).items():  # one spelling names a person: "Yıldırım", not "Yildirim"
         if aliases.free(name):
             aliases.canonical.setdefault(key(name), own_letters)
+    people = {aliases.resolve(name) for name in people}
+    by_romanisation: dict[str, set[str]] = defaultdict(set)
+    for name in sorted(people):
+        if len(name.split()) >= 2:
+            by_romanisation[romanised(name)].add(name)
+    for names in by_romanisation.values():
+        chosen = max(names, key=lambda n: (counts[n], n))  # the spelling written most names the person
+        for name in names - {chosen}:
+            if aliases.free(name):
+                aliases.canonical.setdefault(key(name), chosen)
     people = {aliases.resolve(name) for name in people}
     # "NISHIMURA Yasutoshi", as Japanese official releases write him, is "Yasutoshi Nishimura": the same two words in
     # the other order; the name with no word in capitals names him.
@@ -1097,9 +1120,10 @@ def people_and_events(found: list[list[Found]], aliases: Aliases) -> None:
     """A person's shorter name used in another article is that person when the corpus knows only one person it
     can be: 'Faraz Durrani' and 'Durrani' are 'Faraz Ahmed Durrani'. An event's name without its year is the
     event with it: 'Islamabad Critical Minerals Summit' is '… Summit 2025'."""
+    counts = Counter(aliases.resolve(m.name) for mentions in found for m in mentions if m.type == "PERSON")
     people = {aliases.resolve(m.name) for mentions in found for m in mentions if m.type == "PERSON" and m.origin != "linked"}
     people = initialled_names(people, aliases)
-    people = spelt_apart(people, aliases)
+    people = spelt_apart(people, aliases, counts)
     by_ends: dict[tuple[str, str], set[str]] = defaultdict(set)  # (first, last word) of names of 3+ words
     by_last: dict[str, set[str]] = defaultdict(set)  # last word of names of 2+ words
     by_first: dict[str, set[str]] = defaultdict(set)  # first word of names of 2+ words

@@ -74,7 +74,10 @@ MINISTER_OF_PERSON = re.compile(
     # (A middle initial is one of the name's words: "Minister of Economy Sergio T. Massa and …".)
     rf"(?:the )?([A-Z][\w-]*(?:,? (?:and |& )?(?:(?:[A-Z]|Hon|Dr|Mr|Mrs|Ms|Prof|Engr?)\. )?"
     rf"(?:(?:{'|'.join(sorted(NAME_PARTICLES))}) ){{0,2}}[A-Z][\w’'-]*){{1,9}})"
-    rf"(?:,? {MINISTER_ACTS}\b|(?=, | and | who\b))"
+    rf"(?:,? {MINISTER_ACTS}\b|(?=, | and | who\b)"
+    # ("announced Minister of Industry and Construction Kanat Sharlapayev at a briefing": the name may end where the
+    # sentence goes on, where the portfolio's own words say where the name starts.)
+    rf"|(?P<goes_on>(?= (?:at|in|on|during|with|from)\b)|(?=[.;]\s)))"
 )
 PORTFOLIO_WORDS = frozenset(words("portfolio_words"))
 # "Ambassador to Pakistan Kenji Morimoto", "Ambassador of Chile Ana Ruiz", "High Commissioner to the United Kingdom Ayesha Rana": an envoy's
@@ -112,10 +115,13 @@ def without_title_words(name: str) -> str:
     return " ".join(words_[cut:])
 
 
-def portfolio_then_name(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Where the name is in 'Petroleum Kamran Ali Soomro': after the last portfolio word, two to four words."""
+def portfolio_then_name(text: str, start: int, end: int, known_portfolio: bool = False) -> tuple[int, int] | None:
+    """Where the name is in 'Petroleum Kamran Ali Soomro': after the last portfolio word, two to four words (with
+    `known_portfolio`, only after a word the portfolio list knows)."""
     words_ = list(re.finditer(r"[\w’'-]+|&", text[start:end]))
     last = max((i for i, w in enumerate(words_) if w.group(0) in PORTFOLIO_WORDS or w.group(0) in ("and", "&")), default=-1)
+    if last == -1 and known_portfolio:
+        return None
     if last == -1:
         last = len(words_) - 3  # no portfolio word known: the last two words are the name, as before
     elif words_[last].group(0) in ("and", "&"):
@@ -163,7 +169,8 @@ def titled_people(text: str, vocabulary: Vocabulary) -> list[Found]:
     found = []
     spans = [match.span(pattern.groups) for pattern in (TITLED_PERSON, PERSON_THEN_TITLE, PERSONAL_HONORIFIC, TITLE_THEN_NAME)
              for match in pattern.finditer(text)]
-    spans += [span for match in MINISTER_OF_PERSON.finditer(text) if (span := portfolio_then_name(text, *match.span(1)))]
+    spans += [span for match in MINISTER_OF_PERSON.finditer(text)
+              if (span := portfolio_then_name(text, *match.span(1), known_portfolio=match.group("goes_on") is not None))]
     for start, end in sorted(set(spans)):  # (two patterns may find one name)
         # "Hon. Koni Wanma, MP": letters after a name say what the person is, and are no part of the name.
         post_nominal = re.search(r",? (?:MP|MNA|MPA|MEP|MLA|MHA|PhD|OBE|CBE|KBE|QC|KC)$", text[start:end])
