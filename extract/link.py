@@ -40,7 +40,14 @@ from .entities.organisations import (
     ORG_SUFFIX,
     is_place_adjective,
 )
-from .entities.places import ENGLISH_LANDFORM_WORDS, KIND_OF_WORD, LANDFORM_WORD, dateline_credits, landform_word
+from .entities.places import (
+    ENGLISH_LANDFORM_WORDS,
+    KIND_OF_WORD,
+    LANDFORM_WORD,
+    STATES_OF_FORM,
+    dateline_credits,
+    landform_word,
+)
 from .entities.spans import Extraction, Found
 from .entities.values import value_name
 from .model import TYPES, VALUE_TYPES, Article, Entity, Mention
@@ -346,7 +353,8 @@ def entity_name(members: list[Found], kind: str, aliases: Aliases) -> str:
     if kind in VALUE_TYPES:
         return value_name(kind, members[0].value or {})
     resolved = aliases.resolve(members[0].name)
-    if key(resolved) != key(members[0].name) or key(resolved) in aliases.fixed_type:
+    # (The name a rule gave the others, even where its own form is written less often: "Western Australia", not "WA".)
+    if key(resolved) in aliases.fixed_type or any(key(m.name) != key(resolved) for m in members):
         return resolved
     counts = Counter(m.name for m in members)
     return min(counts, key=lambda n: (-counts[n], -len(n), n))
@@ -901,6 +909,18 @@ def provinces(found: list[list[Found]], aliases: Aliases) -> None:
         bare = key(name[:suffix.start()]) if suffix else None
         if bare in by_key and place_kind(bare) == "subdivision" and aliases.unclaimed(bare):
             aliases.canonical[bare] = name
+    # "in WA", where the corpus names Western Australia: a state's initials (vocab/state_abbreviations.txt) are the
+    # state the corpus names, where it names only one they can be ("WA" is Washington too), or where the articles
+    # that write the initials name only one.
+    for name in names:
+        states = {key(state) for state in STATES_OF_FORM.get(name, ())} if name.isupper() else set()
+        if not states or not aliases.free(name):
+            continue
+        beside = {key(aliases.resolve(m.name)) for mentions in found if any(aliases.resolve(m.name) == name for m in mentions)
+                  for m in mentions} & states
+        named = beside or (states & by_key.keys())
+        if len(named) == 1:
+            aliases.canonical[key(name)] = by_key[next(iter(named))]
 
 
 def landform_names(found: list[list[Found]], aliases: Aliases) -> None:

@@ -1056,6 +1056,8 @@ def test_a_currency_named_by_its_last_word_belongs_to_the_country_named(text: st
     ([("Kano State", "GPE"), ("Kano", "GPE")], "Kano", "Kano State"),
     ([("Balochistan Province", "GPE"), ("Balochistan", "GPE")], "Balochistan Province", "Balochistan"),  # the vocabulary's name
     ([("Karachi Region", "GPE"), ("Karachi", "GPE")], "Karachi", "Karachi"),  # a city, not a province: kept apart
+    ([("Western Australia", "GPE"), ("WA", "GPE")], "WA", "Western Australia"),  # a state's initials, the state named
+    ([("Washington", "GPE"), ("Western Australia", "GPE"), ("WA", "GPE")], "WA", "WA"),  # two states it can be
 ])
 def test_a_province_with_and_without_its_administrative_word_is_one_place(names: list, bare: str, full: str) -> None:
     from extract.link import Aliases, Curation, provinces
@@ -3279,3 +3281,76 @@ def test_the_seas_of_the_iho_list_are_places_bare_where_no_country_shares_the_na
     found = [(f.name, f.type) for f in vocabulary_matches("by ship through the Aegean and up the Adriatic, then the Java Sea",
                                                           VOCABULARY, [])]
     assert found == [("Aegean Sea", "LOC"), ("Adriatic Sea", "LOC"), ("Java Sea", "LOC")]
+
+
+def test_a_states_initials_are_the_state_named_beside_them() -> None:
+    from extract.link import Aliases, Curation, key, provinces
+
+    aliases = Aliases(VOCABULARY, [], Curation())
+    found = [[Found(0, 10, "Washington", "GPE", "Washington")],
+             [Found(0, 2, "WA", "GPE", "WA"), Found(5, 22, "Western Australia", "GPE", "Western Australia")]]
+    provinces(found, aliases)
+    assert key(aliases.resolve("WA")) == key("Western Australia")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("the owner, Glencore (GLEN.L), said", "Glencore"),
+    ("a deal with Lundin Mining Corporation (LMC, LUN.TO), a Canadian firm", "Lundin Mining Corporation"),
+    ("shares of Vale (NYSE: VALE) rose", "Vale"),  # a town's name too: the ticker says company
+])
+def test_a_name_with_its_shares_ticker_is_a_listed_company(text: str, name: str) -> None:
+    from extract.entities.organisations import organisations_in_context
+
+    assert [(f.name, f.type) for f in organisations_in_context(text) if f.name == name] == [(name, "ORG")]
+
+
+@pytest.mark.parametrize("ticker, junk", [("LUN.TO", True), ("GLEN.L", True), ("U.S", False)])
+def test_a_shares_ticker_on_its_exchange_is_no_entity(ticker: str, junk: bool) -> None:
+    text = f"shares ({ticker}) rose"
+    assert is_junk(model_span(text, ticker, "ORG"), set(), text) is junk
+
+
+def test_earnings_per_share_is_a_common_term() -> None:
+    text = "It will add 10 percent to cash EPS next year."
+    assert [m.text for m in refine(text, [(text.index("EPS"), text.index("EPS") + 3, "ORG")], [], VOCABULARY).mentions
+            if m.type == "ORG"] == []
+
+
+@pytest.mark.parametrize("text, span, parts", [
+    ("its offtake with Pilbara Minerals’ Pilgangoora project", "Pilbara Minerals’ Pilgangoora", ["Pilbara Minerals", "Pilgangoora"]),
+    ("the Ganjam Coastal Fishworkers' Union said", "Ganjam Coastal Fishworkers' Union", ["Ganjam Coastal Fishworkers' Union"]),
+])
+def test_a_plurals_possessive_splits_an_owner_from_what_it_owns_not_a_bodys_name(text: str, span: str, parts: list) -> None:
+    from extract.entities.tidy import split_possessive
+
+    assert [f.name for f in split_possessive(model_span(text, span, "ORG"))] == parts
+
+
+@pytest.mark.parametrize("text, towns", [
+    ("The company is buying the stake in Vale, which has projects in Canada.", []),  # a share is a company's
+    ("The company is building a plant in Vale, which lies in Georgia.", ["Vale"]),
+])
+def test_a_stake_in_a_name_is_no_town(text: str, towns: list) -> None:
+    from extract.entities.places import towns_after_prepositions
+
+    assert [f.name for f in towns_after_prepositions(text) if f.name == "Vale"] == towns
+
+
+@pytest.mark.parametrize("names, joined", [
+    (["Andrey Lavrentyev", "Andrej Lavrentiev"], True),  # two romanisations of one Russian name
+    (["Kanat Sharlapayev", "Kanat Sharlapaev"], True),
+    (["Juan Li", "Yuan Li"], False),  # a "j" before a vowel is its own letter
+])
+def test_two_romanisations_of_one_name_are_one_person(names: list[str], joined: bool) -> None:
+    from extract.link import Aliases, Curation, key, people_and_events
+
+    aliases = Aliases(VOCABULARY, [], Curation())
+    people_and_events(mentions(*((n, "PERSON") for n in names)), aliases)
+    assert (len({key(aliases.resolve(n)) for n in names}) == 1) is joined
+
+
+def test_a_ministers_name_after_a_known_portfolio_ends_where_the_sentence_goes_on() -> None:
+    text = "announced Minister of Industry and Construction Kanat Sharlapayev at a press briefing on Friday."
+    assert [f.name for f in titled_people(text, VOCABULARY)] == ["Kanat Sharlapayev"]
+    text = "said the Director General of Geological Survey at the meeting."  # no portfolio word: no name guessed
+    assert [f.name for f in titled_people(text, VOCABULARY)] == []

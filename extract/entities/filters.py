@@ -30,6 +30,7 @@ CHEMICAL_FORMULA = re.compile(r"(?=\w*\d[A-Z])(?:[A-Z][a-z]?\d*){2,}")  # a figu
 LAW_NAME = re.compile(r"\s(?:Act|Law|Code|Directive|Ordinance|Regulations?|Bill|Strategy|Policy|Framework|Roadmap|Extraction)"
                       r"(?: (?:of )?(?:19|20)\d{2})?$")
 TICKER_BEFORE = re.compile(r"[(;,]\s*[A-Z][A-Za-z]{1,9}:\s?$")
+SHARE_TICKER = re.compile(r"[A-Z0-9]{2,6}\.[A-Z]{1,2}")
 
 
 def is_junk(found: Found, common_acronyms: set[str], text: str = "") -> bool:
@@ -66,6 +67,9 @@ def is_junk(found: Found, common_acronyms: set[str], text: str = "") -> bool:
         return True
     # "(NYSE: B)", "(TSX: ABX; ASX: LYC)": a ticker after its exchange names a share, not a thing of its own.
     if text and TICKER_BEFORE.search(text, max(0, found.start - 14), found.start) and re.match(r"\s*[);,]", text[found.end:]):
+        return True
+    # "LUN.TO", "GLEN.L": a share's ticker on its exchange names the share, not a thing of its own.
+    if SHARE_TICKER.fullmatch(found.text):
         return True
     # "P2O5", "U3O8", "Li2CO3": a chemical formula names a compound, not a thing of the story.
     if CHEMICAL_FORMULA.fullmatch(found.text):

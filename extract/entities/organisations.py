@@ -611,6 +611,10 @@ SHARES_OR_FILING = re.compile(rf"\b[Ss]hares (?:in|of) (?:the )?({NAME_RUN})(?= 
                               rf"securities |exchange )?filing"
                               # "Davy said in a note": a broker writes notes to its clients
                               rf"|{CAPITALISED_NAME} (?:said|says|wrote|writes) in an? (?:research |client )?note\b")
+# "Glencore (GLEN.L)", "Lundin Mining Corporation (LMC, LUN.TO)", "Barrick (NYSE: GOLD)": a name with its share's
+# ticker after it is a listed company's, whatever town shares it.
+TICKER = r"(?:[A-Z][A-Za-z]{1,9}: ?[A-Z0-9]{1,6}(?:\.[A-Z]{1,2})?|[A-Z0-9]{2,6}\.[A-Z]{1,2})"
+LISTED = re.compile(rf"{CAPITALISED_NAME}(?: (?:{LEGAL_FORMS}))?,? \((?:[A-Z][\w&-]{{1,8}}, )?{TICKER}(?:[;,] [^()]{{1,40}})?\)")
 # "chief executive of Gavi, and …", "an analyst at Tamarind Capital said": where an officer, an analyst or a
 # spokesperson works is an organisation (a country's president is the gazetteer's business: no place is taken).
 OFFICER_OF = re.compile(r"\b(?:chief executive|chief executive officer|CEO|chairman|chairwoman|chairperson|managing director|"
@@ -703,9 +707,9 @@ def projects_described(text: str) -> list[Found]:
 def organisations_in_context(text: str) -> list[Found]:
     """Names the text treats as an organisation: weighed against the model's guess for the same name."""
     # (An outlet described or cited may share a town's name: "steelmaker Baosteel", "Xinhua reported that".)
-    found = [named_in_context(text, match, "ORG", towns_too=pattern in (ORGANISATION_DESCRIBED, CITED, ORGANISATION_CONTEXT))
+    found = [named_in_context(text, match, "ORG", towns_too=pattern in (ORGANISATION_DESCRIBED, CITED, ORGANISATION_CONTEXT, LISTED))
              for pattern in (ORGANISATION_CONTEXT, RANKED_OFFICER_OF, OFFICER_OF, DESCRIBED_AS_ORGANISATION, ORGANISATION_DESCRIBED,
-                             CITED, SHARES_OR_FILING)
+                             CITED, SHARES_OR_FILING, LISTED)
              for match in pattern.finditer(text)]
     for match in COUNTRY_ACRONYM.finditer(text):
         if place_kind(match.group(1)) == "country" and match.group(2).casefold() not in COMMON_TERMS:

@@ -212,6 +212,9 @@ def towns_after_prepositions(text: str) -> list[Found]:
         listed = word == "and" and match.start() - 1 in place_ends
         if OPENING.fullmatch(name) or (word == "and" and not listed) or name.split()[0].title() in CALENDAR_WORDS:
             continue  # "in May", "on Monday": a time, not a town
+        owned = re.search(r"(\w+)\s+$", text[max(0, match.start() - 20):match.start()])
+        if word in ("in", "into", "at") and owned and owned.group(1).casefold() in NOT_BEFORE_A_PLACE:
+            continue  # "buying the stake in Vale, which …", "investment into Vale": a share is a company's
         between = word == "between" and SPATIAL_BETWEEN.search(text, max(0, match.start() - 20), match.start(2))
         if word == "between" and not between:
             continue  # "a deal between Komatsu and Pakistan" is between parties, not places

@@ -285,7 +285,7 @@ def retype(name: str, kind: str) -> str:
     return kind
 
 
-POSSESSIVE_INSIDE = re.compile(r"(.+?)[’']s ([A-Z].*)")
+POSSESSIVE_INSIDE = re.compile(r"(.+?)(?:[’']s|(?<=s)[’']) ([A-Z].*)")  # ("Pilbara Minerals’ Pilgangoora": a plural's too)
 # A spaced dash ends a name ("ANTANANARIVO — Thai gem cutter …", a dateline and the sentence after it);
 # "from Antananarivo to Bangkok" is a route between two places, which the model may read as one name.
 SPACED_DASH = re.compile(r" [—–/-] ")  # (and a bilingual label's slash: "… ja vesi / Reindeer …")
@@ -318,6 +318,8 @@ def split_possessive(found: Found) -> list[Found]:
     if not match or found.text != found.name:
         return [found]
     owner, owned = match.group(1), match.group(2)
+    if not found.name[match.end(1):].startswith(("’s", "'s")) and owned.split()[-1].casefold() in ORGANISATION_WORDS:
+        return [found]  # "Ganjam Coastal Fishworkers' Union": a plural's possessive inside a body's own name
     # ("Chile's Codelco", one place to the model: what a country owns is no place unless the gazetteer says so.)
     owned_kind = "ORG" if found.type == "GPE" and place_kind(owner) and not place_kind(owned) else found.type
     return [replace(found, end=found.start + len(owner), text=owner, name=owner, type=retype(owner, found.type)),
