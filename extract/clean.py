@@ -149,6 +149,8 @@ SKIP_LINES = _phrases(
     r"\(?\d{1,2}\s*min(?:ute)?s?(?: read| to read| listen)?\)?",
     r"cookies(?: on .{1,40}| settings| notice)?",
     r"representational (?:image|photo)",
+    # "Open this photo in gallery:", "Enlarge this image", "View image in full screen": a picture's button
+    r"(?:open|view|expand|enlarge) (?:this |the )?(?:photo|image|picture)(?: in (?:gallery|full ?screen))?:?",
     r"(?:photo|image|picture)s? (?:source|credit)s?\s*:.*",
     # "(Northern Road Link photo)", "Company handout photo": a picture's credit standing alone
     r"\(?(?-i:(?:[A-Z][\w&’'.-]*\s){1,5})(?:handout\s)?(?:file\s)?(?:photo|photograph|image|picture)s?\)?",
@@ -228,7 +230,9 @@ AGENCY_CREDIT = re.compile(
     rf"(?:{CREDIT}\s*/\s*)+(?i:File(?: Photo| Image| Picture)?|Handout|Pool|Supplied)\)?$"
     rf"|\((?:Handout|File|Supplied|Pool)(?: photo)?\)$"
     # a sentence, then its credit: "… on July 18, 2022. (AFP)", "… in Lusaka. REUTERS/Jo Smith"
-    rf"|[.!?][\"’”]?\s*(?:\({CREDIT}(?:\s*/\s*{CREDIT}){{0,2}}\)|[A-Z]{{2,}}[A-Z.&]*(?:\s*/\s*{CREDIT}){{0,2}})$"
+    # ("… on May 9.SHELLEY CHRISTIANS/Reuters": the photographer in capitals, then the agency)
+    rf"|[.!?][\"’”]?\s*(?:\({CREDIT}(?:\s*/\s*{CREDIT}){{0,2}}\)|[A-Z]{{2,}}[A-Z.&]*(?:\s*/\s*{CREDIT}){{0,2}}"
+    rf"|[A-Z]{{2,}}(?:\s[A-Z][A-Z'’-]+){{1,2}}\s*/\s*{CREDIT})$"
     # "… of the Saudi Arabian Mining Company (Maaden) (Asharq Al-Awsat)": a credit after a bracketed name
     rf"|\)\s*\({CREDIT}(?:\s*/\s*{CREDIT}){{0,2}}\)$"
     # "… at the pit — AFP", "… | REUTERS": an agency in capitals after a dash or bar

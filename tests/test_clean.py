@@ -532,3 +532,19 @@ def test_a_trail_of_sections_ending_in_the_pages_title_cut_short_is_no_text() ->
 def test_a_bilingual_also_read_pointer_is_no_text() -> None:
     line = "Leia também / Also read: Mining town bets on a new ore"
     assert line_kind(line, len(line.split())) == "skip"
+
+
+def test_a_gallery_button_and_a_caption_credited_in_capitals_then_an_agency_are_not_title_or_body() -> None:
+    raw = "\n".join([
+        "Skip to main content",
+        "Open this photo in gallery:",
+        "",
+        "Ama Boateng, head of Kestrel Gold, at a mining conference in Accra on May 9.KOFI MENSAH ADJEI/Wirephoto",
+        "",
+        "Kestrel Gold Ltd. said on Monday it would buy a smaller rival for $1.2-billion in shares.",
+        "The board said the price was fair.",
+    ])
+    document = clean_scrape(read_document_from_text(raw))
+    assert document.title != "Open this photo in gallery:"
+    assert paragraphs(document)[0].startswith("Kestrel Gold Ltd. said")
+    assert not any("Wirephoto" in text or "gallery" in text for text in paragraphs(document))

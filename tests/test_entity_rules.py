@@ -3354,3 +3354,29 @@ def test_a_ministers_name_after_a_known_portfolio_ends_where_the_sentence_goes_o
     assert [f.name for f in titled_people(text, VOCABULARY)] == ["Kanat Sharlapayev"]
     text = "said the Director General of Geological Survey at the meeting."  # no portfolio word: no name guessed
     assert [f.name for f in titled_people(text, VOCABULARY)] == []
+
+
+@pytest.mark.parametrize("text, span, kind", [
+    ("The Abu Dhabi company will provide $620 million", "Abu Dhabi", "GPE"),  # a city of millions is the place
+    ("Vale said on Monday it would sell", "Vale", "ORG"),  # a small town's name alone may be a company's
+])
+def test_a_major_city_the_model_read_as_an_organisation_is_the_city(text: str, span: str, kind: str) -> None:
+    from extract.entities.places import as_place
+
+    assert as_place(text, model_span(text, span, "ORG")).type == kind
+
+
+@pytest.mark.parametrize("text, span, parts", [
+    ("owned by the Investment Corporation of Dubai, which", "Investment Corporation of Dubai", ["Investment Corporation of Dubai"]),
+    ("Sankofa Goldfields of Accra said", "Sankofa Goldfields of Accra", ["Sankofa Goldfields", "Accra"]),
+])
+def test_a_name_of_organisation_words_only_holds_its_place(text: str, span: str, parts: list) -> None:
+    assert [f.name for f in split_located(model_span(text, span, "ORG"))] == parts
+
+
+@pytest.mark.parametrize("text, span, name", [
+    ("the chief executive of Gold Fields Ltd. GFIOF, is", "Gold Fields Ltd. GFIOF", "Gold Fields Ltd."),
+    ("shares of Kestrel Mining Corp PLC rose", "Kestrel Mining Corp PLC", "Kestrel Mining Corp PLC"),  # two legal forms
+])
+def test_a_ticker_printed_after_a_legal_form_is_no_part_of_the_name(text: str, span: str, name: str) -> None:
+    assert tidy(text, model_span(text, span, "ORG")).name == name

@@ -211,6 +211,20 @@ def is_town(name: str) -> bool:
     return key(name) in small_towns()
 
 
+# A city this large is the place when the model reads its name alone as an organisation: "The Abu Dhabi company",
+# "Abu Dhabi’s conglomerate" (a company named by one word is rarely named after a city of millions).
+MAJOR_CITY_POPULATION = 1_000_000
+
+
+@functools.cache
+def major_cities() -> frozenset[str]:
+    return frozenset(key(city["name"]) for city in cities() if city["population"] >= MAJOR_CITY_POPULATION)
+
+
+def is_major_city(name: str) -> bool:
+    return key(name) in major_cities()
+
+
 LATIN_NAME = re.compile(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ .'’-]+")
 
 

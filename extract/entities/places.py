@@ -9,7 +9,7 @@ from dataclasses import replace
 from ..dates import MONTH_NAMES, WEEKDAY_NAMES
 from ..model import VALUE_TYPES
 from ..vocab import alternation, entries, words
-from .gazetteer import is_town, other_city_name, place_kind
+from .gazetteer import is_major_city, is_town, other_city_name, place_kind
 from .organisations import CAPITAL, COMPANY_WORD, LEGAL_FORMS, OPENING_WORDS, ORG_SUFFIX
 from .spans import Found
 
@@ -21,6 +21,7 @@ LOCATED = re.compile(r"(.+?) in ([A-Z][\w-]+(?: [A-Z][\w-]+)?)")
 # "Bindoon Resources of Australia", "Coromandel International Ltd of India": a company by its industry word or its
 # legal form, then the country it is from. (A bank's name holds its country: "Commonwealth Bank of Australia".)
 LEGAL_FORM_END = re.compile(rf"(?<![\w.])(?:{LEGAL_FORMS})$")
+ORGANISATION_WORDS = frozenset(w.casefold() for form in words("organisation_words") for w in form.split())
 COMPANY_OF_COUNTRY = re.compile(r"(.+) of (?:the )?([A-Z][\w-]+(?: [A-Z][\w-]+)?)")
 
 
@@ -43,8 +44,10 @@ def split_located(found: Found) -> list[Found]:
     if not match or re.search(r"Chamber|Embassy|Consulate|High Commission", match.group(1)) or not place_kind(match.group(2)):
         match = COMPANY_OF_COUNTRY.fullmatch(found.name)
         # ("Sankofa Goldfields of Accra": of its home town too, once the name says it is a company.)
+        # (Not "Investment Corporation of Dubai": a name of organisation words only holds its place, as a bank's does.)
         if (not match or place_kind(match.group(2)) not in ("country", "city")
-                or not (COMPANY_WORD.search(match.group(1)) or LEGAL_FORM_END.search(match.group(1)))):
+                or not (COMPANY_WORD.search(match.group(1)) or LEGAL_FORM_END.search(match.group(1)))
+                or all(w.casefold() in ORGANISATION_WORDS for w in match.group(1).split())):
             return [found]
     place_start = found.start + match.start(2)
     return [replace(found, end=found.start + match.end(1), text=match.group(1), name=match.group(1)),
@@ -489,6 +492,8 @@ def as_place(text: str, found: Found) -> Found:
         return replace(found, type="GPE", origin=origin)
     if kind == "city" and (in_context or found.type == "LOC"):
         return replace(found, type="GPE", origin=origin)
+    if kind == "city" and found.type == "ORG" and is_major_city(found.name):
+        return replace(found, type="GPE", origin="rule")
     return found
 
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from ..model import VALUE_TYPES
-from ..vocab import alternation, words
+from ..vocab import alternation
 from .gazetteer import COMPASS, is_town, place_kind
 from .organisations import (
     COMPANY_TAIL_WORD,
@@ -24,7 +24,7 @@ from .organisations import (
     with_portfolio,
 )
 from .people import HONORIFIC, HONORIFIC_WORDS, NAME_PARTICLES, PERSONAL_HONORIFIC, TITLE_WORDS, without_title_words
-from .places import ADMINISTRATIVE_NOUN, COMPANY_DESCRIPTION, GEOGRAPHIC_FEATURE, LANDFORM_NOUN, is_plain_name
+from .places import ADMINISTRATIVE_NOUN, COMPANY_DESCRIPTION, GEOGRAPHIC_FEATURE, LANDFORM_NOUN, ORGANISATION_WORDS, is_plain_name
 from .spans import Found
 
 TRAILING_JUNK = re.compile(r"(?:\s+(?:or|and|nor))?(?:['’]s|['’])?[\s,.;:!?(\[]*$")
@@ -113,6 +113,11 @@ def tidy(text: str, found: Found) -> Found | None:
         figure_after = bool(after_name) and after_name.group(0)[1:2].isdigit()
         if after_name and (found.type == "PERSON" if figure_after else found.type in ("GPE", "LOC")):
             end = start + after_name.start()
+        # "Gold Fields Ltd. GFIOF", "Yamana Inc. YRI-T": a share's ticker printed after the legal form is no part of it.
+        ticker_after = re.search(r"\s[A-Z]{2,6}(?:-[A-Z]{1,2})?$", text[start:end])
+        if (ticker_after and found.type == "ORG" and ORG_SUFFIX.search(text[start:start + ticker_after.start()])
+                and not ORG_SUFFIX.search(ticker_after.group(0))):  # ("… Corp PLC": two legal forms)
+            end = start + ticker_after.start()
         # "Uzbek Uranium Resources JSC (UzUR": a bracket the span opens but does not close is not part of the name.
         opened = text.rfind("(", start, end)
         if opened != -1 and ")" not in text[opened:end]:
@@ -326,7 +331,6 @@ def split_possessive(found: Found) -> list[Found]:
             replace(found, start=found.start + match.start(2), text=owned, name=owned, type=retype(owned, owned_kind))]
 
 
-ORGANISATION_WORDS = frozenset(w.casefold() for form in words("organisation_words") for w in form.split())
 # (Letters of Latin Extended-A too: Turkish, Polish, Czech names, "Yıldırımoğlu", "Wróblewska".)
 PERSONAL_NAME_WORD = re.compile(r"(?:(?:al|el)-)?[A-ZÀ-ÞĀ-ž][a-zß-ÿā-ž’']+(?:-[A-ZÀ-ÞĀ-ž]?[a-zß-ÿā-ž’']+)*")
 
