@@ -3380,3 +3380,18 @@ def test_a_name_of_organisation_words_only_holds_its_place(text: str, span: str,
 ])
 def test_a_ticker_printed_after_a_legal_form_is_no_part_of_the_name(text: str, span: str, name: str) -> None:
     assert tidy(text, model_span(text, span, "ORG")).name == name
+
+
+@pytest.mark.parametrize("name, adjective", [("Omani", True), ("Emirati", True), ("Thai", True), ("Morowali", False), ("Ali", False)])
+def test_a_word_ending_in_i_is_a_countrys_adjective_only_of_a_countrys_word(name: str, adjective: bool) -> None:
+    from extract.entities.organisations import is_place_adjective
+
+    assert is_place_adjective(name) is adjective
+
+
+def test_a_place_named_with_a_possessive_is_one_site() -> None:
+    text = "and the Voisey’s Bay Mine Expansion in Canada."
+    found = refine(text, [(text.index("the Voisey"), text.index(" in Canada"), "ORG")], [], VOCABULARY).mentions
+    assert [(m.text, m.type) for m in found if m.type != "GPE"] == [("Voisey’s Bay", "PROJECT")]
+    text = "the Pomalaa and Morowali projects in Indonesia"
+    assert [f.name for f in project_names(text)] == ["Pomalaa", "Morowali"]

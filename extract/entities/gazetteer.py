@@ -160,6 +160,13 @@ def is_country_start(word: str) -> bool:
     return any(name.startswith(start) and len(name) > len(start) and name[len(start)] != " " for name in country_keys())
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def country_word_start(stem: str) -> bool:
+    """'Oman' of 'Omani', 'Emirat' of 'Emirati' (United Arab Emirates): a word of a country's name begins so."""
+    start = key(stem)
+    return any(word.startswith(start) for name in country_keys() for word in name.split())
+
+
 FUNCTION_WORDS = frozenset(words("stop_words"))
 
 # A country's name as news writes it, capitalised: one word or more, none of them joined to another name.

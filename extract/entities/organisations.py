@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..dates import MONTHS, WEEKDAYS
 from ..vocab import Vocabulary, alternation, with_plain_spellings, words
-from .gazetteer import country_pattern, country_prefixes, is_country_start, language_names, place_kind
+from .gazetteer import country_pattern, country_prefixes, country_word_start, is_country_start, language_names, place_kind
 from .spans import Found
 
 GIVEN_NAMES = frozenset(words("given_names"))  # vocab/given_names.txt, from Faker's 86 locales
@@ -450,7 +450,11 @@ def is_place_adjective(name: str) -> bool:
     if " " in name or place_kind(name):
         return False
     # "Kazakh", "Uzbek", "Afghan": a country's name is the adjective and a suffix ("-stan").
-    return ((bool(re.search(r"(?:ian|ean|ese|ish|an|i|ic)$", name)) and name[:4].casefold() in country_prefixes())
+    # ("Omani", "Emirati", "Pakistani": a word ending in "i" is an adjective only of a country's word before it, not
+    # "Morowali", which only begins like "Morocco".)
+    if name.endswith("i") and len(name) >= 4:
+        return len(name) >= 5 and is_country_start(name) or country_word_start(name[:-1])
+    return ((bool(re.search(r"(?:ian|ean|ese|ish|an|ic)$", name)) and name[:4].casefold() in country_prefixes())
             or (len(name) >= 5 and is_country_start(name)))
 
 
@@ -479,11 +483,18 @@ def coordinated_sites(text: str) -> list[Found]:
 # word before it is the kind of mine ("Gold"), not the name. (Not "Mine Workers Union": a name goes on after it.)
 CAPITALISED_SITE = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]*|de|del|da|do)(?: (?:[A-Z][\w’'-]*|de|del|da|do)){0,5}) "
                               # (A works named so too: "the Sweetwater Plant", "Mt Weld Concentration Plant".)
-                              r"(?:Mine|Mines|Project|Deposit|Pit|Plant|Refinery|Smelter)(?![\w’'-]| [A-Z]| of\b| and [A-Z])")
+                              # ("the Voisey’s Bay Mine Expansion": the site's expansion is the site's.)
+                              r"(?:Mine|Mines|Project|Deposit|Pit|Plant|Refinery|Smelter)(?: (?:Expansion|Extension)(?: Project)?)?"
+                              r"(?![\w’'-]| [A-Z]| of\b| and [A-Z])")
 # "the tungsten project Upper Kayrakty in the Shet district": the name after what it is, then where it is.
 SITE_THEN_NAME = re.compile(rf"\b(?:{MINERAL_WORDS}|iron ore|coal|gas|oil)(?:-(?:{MINERAL_WORDS}))? (?:project|mine|deposit) "
                             r"((?:[A-Z][\w’'-]*)(?: [A-Z][\w’'-]*){0,2})(?=[,.;:)]| (?:in|at|near|located|situated)\b)")
 KIND_WORD = re.compile(rf"(?i:{MINERAL_WORDS_ANY}|mining|coal|iron|ore|open|pit|underground|copper-gold)$")
+
+
+# A landform or settlement word right after a possessive makes one place's name: "Voisey’s Bay", "Hudson's Bay".
+POSSESSIVE_PLACE_WORD = re.compile(r"(?:Bay|Island|Point|Creek|Harbour|Harbor|Head|Hill|Peak|Cove|Sound|Inlet|Landing|Well|"
+                                   r"Wells|Springs|Falls|Crossing|Reach|Rock|Town|Vineyard)\b")
 
 
 def capitalised_sites(text: str) -> list[Found]:
@@ -491,7 +502,8 @@ def capitalised_sites(text: str) -> list[Found]:
     for match in list(CAPITALISED_SITE.finditer(text)) + list(SITE_THEN_NAME.finditer(text)):
         # Words with where they start; an owner before "'s" is not the site ("Newmont's Ahafo Mine").
         words_ = [(w.start(), w.group(0)) for w in re.finditer(r"\S+", match.group(1))]
-        owner = max((i for i, (_, w) in enumerate(words_) if re.search(r"['’]s$", w)), default=-1)
+        owner = max((i for i, (_, w) in enumerate(words_) if re.search(r"['’]s$", w)
+                     and not (i + 1 < len(words_) and POSSESSIVE_PLACE_WORD.fullmatch(words_[i + 1][1]))), default=-1)
         words_ = words_[owner + 1:]
         while words_ and (words_[0][1] in OPENERS or words_[0][1][0].islower()):
             words_ = words_[1:]

@@ -20,6 +20,7 @@ from .gazetteer import place_kind
 from .names import one_type_per_name, other_names, vocabulary_matches
 from .ner import MODEL_LABELS
 from .organisations import (
+    CAPITALISED_SITE,
     COMMON_TERMS,
     COMPANY_TAIL_WORD,
     bodies_named_for,
@@ -93,7 +94,10 @@ def explicit_dates(draft: Draft) -> list[Found]:
 
 
 def projects(draft: Draft) -> list[Found]:
-    return merge(draft.candidates, project_names(draft.text) + projects_described(draft.text))
+    # ("the Voisey’s Bay Mine Expansion", one organisation to the model: the site's words say whose name is inside.)
+    sites = {m.span() for m in CAPITALISED_SITE.finditer(draft.text)}
+    candidates = [c for c in draft.candidates if c.origin != "model" or (c.start, c.end) not in sites]
+    return merge(candidates, project_names(draft.text) + projects_described(draft.text))
 
 
 def vocabulary_terms(draft: Draft) -> list[Found]:

@@ -19,6 +19,7 @@ from .organisations import (
     OPENED_BY,
     ORG_SUFFIX,
     ORG_TAIL,
+    POSSESSIVE_PLACE_WORD,
     is_event_name,
     of_where,
     with_portfolio,
@@ -61,7 +62,7 @@ def tidy(text: str, found: Found) -> Found | None:
         # "China's Ministry of Commerce": the owner is a name of its own, not part of this one.
         # ("CHINA’S Zijin Mining Group": in a headline's capitals too.)
         owner = re.match(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’][sS] ", text[start:end])
-        if owner and end - start > owner.end():
+        if owner and end - start > owner.end() and not POSSESSIVE_PLACE_WORD.match(text, start + owner.end()):
             start += owner.end()
         # "María del Carmen Ruiz Ortega": a Spanish given name of two, joined by "del", which the model cut.
         compound = COMPOUND_GIVEN_NAME.search(text, max(0, start - 20), start) if found.type == "PERSON" else None
@@ -323,6 +324,8 @@ def split_possessive(found: Found) -> list[Found]:
     if not match or found.text != found.name:
         return [found]
     owner, owned = match.group(1), match.group(2)
+    if POSSESSIVE_PLACE_WORD.match(owned):
+        return [found]  # "Voisey’s Bay", "Martha’s Vineyard" … "St John’s Harbour": a place named with a possessive
     if not found.name[match.end(1):].startswith(("’s", "'s")) and owned.split()[-1].casefold() in ORGANISATION_WORDS:
         return [found]  # "Ganjam Coastal Fishworkers' Union": a plural's possessive inside a body's own name
     # ("Chile's Codelco", one place to the model: what a country owns is no place unless the gazetteer says so.)
