@@ -877,8 +877,9 @@ def gloss_words(name: str) -> list[str]:
 def glossed_names(found: list[list[Found]], aliases: Aliases) -> None:
     """An organisation named by its English gloss in one place and in its own language in another is one:
     'Congolese Strategic Metals Company' is 'Société Congolaise des Métaux Stratégiques' (word for word, through
-    the glossary or a shared start of four letters, in any order)."""
-    counts: Counter[str] = Counter(aliases.resolve(m.name) for mentions in found for m in mentions if m.type == "ORG")
+    the glossary or a shared start of four letters, in any order); so is a site or a place, 'Severny Katpar' and
+    'Northern Katpar', whatever the model called the foreign form."""
+    counts: Counter[str] = Counter(aliases.resolve(m.name) for mentions in found for m in mentions if m.type not in VALUE_TYPES)
     by_signature: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for name in counts:
         words_ = gloss_words(name)

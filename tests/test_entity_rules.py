@@ -3395,3 +3395,27 @@ def test_a_place_named_with_a_possessive_is_one_site() -> None:
     assert [(m.text, m.type) for m in found if m.type != "GPE"] == [("Voisey’s Bay", "PROJECT")]
     text = "the Pomalaa and Morowali projects in Indonesia"
     assert [f.name for f in project_names(text)] == ["Pomalaa", "Morowali"]
+
+
+@pytest.mark.parametrize("names, joined", [
+    ([("Northern Katpar", "PROJECT"), ("Severny Katpar", "PERSON")], True),  # a Russian compass word, whatever the model said
+    ([("Upper Kairakty", "PROJECT"), ("Verkhnee Kairakty", "PERSON")], True),
+    ([("Northern Katpar", "PROJECT"), ("Yuzhny Katpar", "PROJECT")], False),  # north and south are two sites
+])
+def test_a_site_named_in_english_and_in_its_own_language_is_one(names: list, joined: bool) -> None:
+    from extract.link import Aliases, Curation, glossed_names, key
+
+    aliases = Aliases(VOCABULARY, [], Curation())
+    glossed_names(mentions(*names), aliases)
+    assert (len({key(aliases.resolve(n)) for n, _ in names}) == 1) is joined
+
+
+@pytest.mark.parametrize("text, written, value", [
+    ("for approximately US$377,8 million in cash", "US$377,8 million", 377_800_000),  # a decimal comma before a scale
+    ("sold 1,200 tonnes for $3,400 each", "$3,400", 3_400),  # a thousands comma
+    ("costs are estimated at USD $1.1 billion. The", "USD $1.1 billion", 1_100_000_000),  # a code before the sign
+])
+def test_a_decimal_comma_and_a_code_before_the_dollar_sign_are_one_amount(text: str, written: str, value: int) -> None:
+    from extract.entities.values import values_in
+
+    assert [(f.text, f.value["amount"]) for f in values_in(text, []) if f.type == "MONEY"] == [(written, value)]

@@ -43,8 +43,11 @@ _BOUNDED = {form: (r"(?<![^\W\d_])" if form[0].isalpha() else "") + _alternative
 # One pattern for every form, longest first ("US$" before "$"); the form found gives the sign.
 CURRENCY_FORM = re.compile("|".join(_BOUNDED[form] for form in sorted(_BOUNDED, key=lambda f: (-len(f), f))), re.IGNORECASE)
 _SIGN_OF_FORM = {form.casefold(): sign for form, sign in {**AFTER_SIGNS, **BEFORE_SIGNS}.items()}
-NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 SCALE = r"(?:thousand|millions?|billions?|trillion|mln|mn|bln|bn|tn|lakh|lac|crore|[kmb])\b"  # "$700 millions" too
+# ("US$377,8 million": a comma and one or two digits before a scale is a decimal comma, as much of the world writes it.)
+NUMBER = rf"\d+(?:,\d{{3}})*(?:\.\d+|,\d{{1,2}}(?=[\s-]?{SCALE}))?"
+DECIMAL_COMMA = re.compile(r",(?=\d{1,2}$)")
+CODE_BEFORE_SIGN = re.compile(r"(?<![\w$])(?:USD|US) $")
 QUALIFIER = r"(?:(?:over|about|around|nearly|almost|some|more than|less than|up to|roughly|approximately)\s+)?"
 
 # "$440 million", "$440M", "US$ 3.1bn", "Rs 5 billion", "440$ million", "310 billion tenge", "440 million dollars".
@@ -90,7 +93,7 @@ def money_value(text: str) -> dict[str, object] | None:
     last_scale = figures[-1].group(2)
 
     def amount_of(figure: re.Match[str], scale: str | None) -> float | int:
-        amount = float(figure.group(1).replace(",", "")) * (SCALES[scale.lower()] if scale else 1)
+        amount = float(DECIMAL_COMMA.sub(".", figure.group(1)).replace(",", "")) * (SCALES[scale.lower()] if scale else 1)
         return round(amount, 2) if amount % 1 else int(amount)
 
     ranged = len(figures) == 2 and re.search(RANGE_SEPARATOR, text[figures[0].end():figures[1].start()])
@@ -256,6 +259,10 @@ def spelled_values(text: str) -> list[Found]:
 def values_in(text: str, model_spans: list[Found]) -> list[Found]:
     """Money and percentages by pattern (the model misses '440$ million'), plus model spans the patterns lack."""
     found = between_ranges(text, [part for m in MONEY_PATTERN.finditer(text) for part in as_range_or_two(m)])
+    # "USD $1.1 billion", "US $900 million": the code or country written before the sign is part of the amount.
+    found = [replace(f, start=f.start - len(code.group(0)), text=code.group(0) + f.text, name=code.group(0) + f.name)
+             if f.text.startswith("$") and (code := CODE_BEFORE_SIGN.search(text, max(0, f.start - 4), f.start)) else f
+             for f in found]
     found += [Found(m.start(), m.end(), m.group(0), "PERCENT", m.group(0), percent_value(m.group(0)), "rule")
               for m in PERCENT_PATTERN.finditer(text)]
     found += [f for f in spelled_values(text) if not any(overlaps(f, other) for other in found)]
