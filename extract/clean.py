@@ -541,7 +541,8 @@ def line_kind(text: str, words: int, facts: LineFacts | None = None) -> LineKind
         return "meta"  # classify() reads its date
     if words <= 2 and not ends_sentence(text):
         return "stub"
-    if (ends_sentence(text) and words >= 4) or words >= 25:
+    # ("Pini Althaus, chief executive …, expressed gratitude for their support:" opens a quotation: prose.)
+    if (ends_sentence(text) and words >= 4) or words >= 25 or (words >= 10 and text.endswith(":")):
         if text.endswith("?") and words <= 12:
             return "headline"  # "What is Reko Diq?" is a heading, not prose
         return "paragraph"

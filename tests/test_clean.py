@@ -548,3 +548,15 @@ def test_a_gallery_button_and_a_caption_credited_in_capitals_then_an_agency_are_
     assert document.title != "Open this photo in gallery:"
     assert paragraphs(document)[0].startswith("Kestrel Gold Ltd. said")
     assert not any("Wirephoto" in text or "gallery" in text for text in paragraphs(document))
+
+
+def test_a_sentence_that_opens_a_quotation_with_a_colon_is_a_paragraph() -> None:
+    raw = "\n".join([
+        "Kestrel Gold agrees to build a tungsten mill in the north",
+        "",
+        "Kestrel Gold said on Monday it would build a tungsten mill by 2029 at a cost of $400 million.",
+        "Ama Boateng, chief executive of Kestrel Gold, thanked the two governments for their support:",
+        "“We could not have done this without the province and the state,” she said.",
+    ])
+    document = clean_scrape(read_document_from_text(raw))
+    assert "Ama Boateng, chief executive of Kestrel Gold, thanked the two governments for their support:" in paragraphs(document)

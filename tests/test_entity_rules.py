@@ -3419,3 +3419,10 @@ def test_a_decimal_comma_and_a_code_before_the_dollar_sign_are_one_amount(text: 
     from extract.entities.values import values_in
 
     assert [(f.text, f.value["amount"]) for f in values_in(text, []) if f.type == "MONEY"] == [(written, value)]
+
+
+def test_a_plurals_possessive_inside_an_events_name_keeps_it_whole() -> None:
+    from extract.entities.tidy import split_possessive
+
+    text = "made during the C5+1 Leaders’ Summit by the two presidents"
+    assert [f.name for f in split_possessive(model_span(text, "C5+1 Leaders’ Summit", "LOC"))] == ["C5+1 Leaders’ Summit"]

@@ -12,6 +12,7 @@ from .organisations import (
     COMPANY_TAIL_WORD,
     COMPANY_WORD,
     COMPANY_WORDS_FIRST,
+    EVENT_SUFFIX,
     GIVEN_NAMES,
     LEADING_ARTICLE,
     LEGAL_FORMS,
@@ -326,8 +327,11 @@ def split_possessive(found: Found) -> list[Found]:
     owner, owned = match.group(1), match.group(2)
     if POSSESSIVE_PLACE_WORD.match(owned):
         return [found]  # "Voisey’s Bay", "Martha’s Vineyard" … "St John’s Harbour": a place named with a possessive
-    if not found.name[match.end(1):].startswith(("’s", "'s")) and owned.split()[-1].casefold() in ORGANISATION_WORDS:
-        return [found]  # "Ganjam Coastal Fishworkers' Union": a plural's possessive inside a body's own name
+    if not found.name[match.end(1):].startswith(("’s", "'s")) and (owned.split()[-1].casefold() in ORGANISATION_WORDS
+                                                                     or EVENT_SUFFIX.search(owned)):
+        # "Ganjam Coastal Fishworkers' Union", "the C5+1 Leaders’ Summit": a plural's possessive inside a body's or
+        # an event's own name
+        return [found]
     # ("Chile's Codelco", one place to the model: what a country owns is no place unless the gazetteer says so.)
     owned_kind = "ORG" if found.type == "GPE" and place_kind(owner) and not place_kind(owned) else found.type
     return [replace(found, end=found.start + len(owner), text=owner, name=owner, type=retype(owner, found.type)),
