@@ -3426,3 +3426,14 @@ def test_a_plurals_possessive_inside_an_events_name_keeps_it_whole() -> None:
 
     text = "made during the C5+1 Leaders’ Summit by the two presidents"
     assert [f.name for f in split_possessive(model_span(text, "C5+1 Leaders’ Summit", "LOC"))] == ["C5+1 Leaders’ Summit"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Arcadia owner Prospect Lithium Zimbabwe, a unit of Australia-listed Prospect Resources.", ["Prospect Resources"]),
+    ("Tamari Trust, linked to mining investor Paul Chimbodza, and others", []),  # an investor may be a person
+])
+def test_an_owners_description_is_no_part_of_its_name_and_an_investor_may_be_a_person(text: str, names: list) -> None:
+    from extract.entities.organisations import organisations_in_context
+
+    assert [f.name for f in organisations_in_context(text) if f.name in ("Prospect Resources", "Paul Chimbodza")
+            or "listed" in f.name] == names

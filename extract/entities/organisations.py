@@ -669,8 +669,9 @@ DESCRIBED_AS_PROJECT = described_as(r"mine|deposit|project|mining complex", 5)
 SAID_TO_BE_PROJECT = re.compile(CAPITALISED_NAME + r"(?= (?:is|remains|was|became|ranks as) (?:the|a|an|one of the) "
                                 r"(?:(?!of |for |at |with |to |in )[\w'’-]+ ){0,5}(?:mines?|deposits?|smelters?|mining complex)\b)")
 # "Chile's state-owned copper company, Codelco,": the description first.
+# (Not "investor": "mining investor Paul Chimbodza" is a person as often as a fund.)
 ORGANISATION_DESCRIBED = re.compile(rf"\b(?:company|firm|miner|producer|conglomerate|lender|regulator|news agency|wealth fund|"
-                                    rf"investment fund|pension fund|investor),? ({NAME_RUN})(?=,)"
+                                    rf"investment fund|pension fund),? ({NAME_RUN})(?=,)"
                                     # "mining group Rio Tinto began", "miner Rio Tinto said", "steelmaker Baosteel"
                                     rf"|\b(?:miner|mining (?:group|company|giant|major|firm)|metals group|resources group|"
                                     rf"steelmaker|smelter operator|trading house|conglomerate|consortium|"
@@ -727,9 +728,15 @@ def organisations_in_context(text: str) -> list[Found]:
         if place_kind(match.group(1)) == "country" and match.group(2).casefold() not in COMMON_TERMS:
             found.append(Found(match.start(2), match.end(2), match.group(2), "ORG", match.group(2), origin="rule"))
     for match in OWNERS.finditer(text):  # each of two owners named together
-        found += [Found(match.start(group), match.end(group), match.group(group), "ORG", match.group(group), origin="rule")
-                  for group in (1, 2, 3) if match.group(group) and not place_kind(match.group(group))
-                  and match.group(group) not in PRONOUNS]
+        for group in (1, 2, 3):
+            if not match.group(group):
+                continue
+            # ("a unit of Australia-listed Prospect Resources": where it is listed is no part of its name)
+            described = BEFORE_A_NAME.match(text, match.start(group), match.end(group))
+            start = described.end() if described else match.start(group)
+            name = text[start:match.end(group)]
+            if name and not place_kind(name) and name not in PRONOUNS:
+                found.append(Found(start, match.end(group), name, "ORG", name, origin="rule"))
     # ("Mr Smith said in a filing": a person's honorific opens no organisation's name.)
     return [f for f in found if f is not None and f.name.split()[0].rstrip(".") not in PERSONAL_HONORIFICS]
 
