@@ -7,6 +7,8 @@ model-driven quality floors stay in test_ner_quality.py.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from extract.entities import refine
@@ -1610,11 +1612,20 @@ def test_a_peruvian_open_company_keeps_its_legal_form() -> None:
      "Sohar Base Metals LLC", "Yaurihuasi Mining S.A.C."),
     ("Coolabah Metals Ltd, which trades on the Australian Securities Exchange, changed its name from Mulga Creek Gold Ltd in 2023.",
      "Mulga Creek Gold Ltd", "Coolabah Metals Ltd"),
+    # the name it will take is another name for it too
+    ("Kestrel Steel Ltd was sold to the state. Some outlets reported that KSL will be renamed QAZSTEEL. The deal closed.",
+     "QAZSTEEL", "KSL"),
+    # "The French firm (formerly …)": the company the story is about, not the "State" of "State-owned", nor a company
+    # that "runs another mine"
+    ("Niger removed the permit of Corvane. State-owned Corvane said so. Corvane runs another mine in Arlit. "
+     "Junta reviews concessions\n\nThe French firm (formerly Arvelle) has been in Niger since 1971.", "Arvelle", "Corvane"),
 ])
 def test_a_former_name_said_of_the_company_a_sentence_is_about(text: str, former: str, owner: str) -> None:
     if "Ibanez" in text:
         text = "Yaurihuasi Mining S.A.C. will expand its mill, manager Ibanez said. " + text
-    extraction = refine(text, [], [], VOCABULARY)
+    # (the model's organisations, where a story names them)
+    spans = [(m.start(), m.end(), "ORG") for m in re.finditer(r"\bCorvane\b|\bState(?=-owned)", text)]
+    extraction = refine(text, spans, [], VOCABULARY)
     assert dict(extraction.acronyms).get(former) == owner
 
 
@@ -3437,3 +3448,18 @@ def test_an_owners_description_is_no_part_of_its_name_and_an_investor_may_be_a_p
 
     assert [f.name for f in organisations_in_context(text) if f.name in ("Prospect Resources", "Paul Chimbodza")
             or "listed" in f.name] == names
+
+
+@pytest.mark.parametrize("text, leads", [
+    ("produced 6,500 tonnes of lead and 1.9 million ounces", ["lead"]),  # a quantity of the metal
+    ("an underground zinc-lead-silver mine", ["lead"]),
+    ("the minister will lead the talks", []),
+])
+def test_lead_is_the_metal_beside_a_metal_or_a_quantity(text: str, leads: list) -> None:
+    assert [f.text for f in vocabulary_matches(text, VOCABULARY, []) if f.name == "lead"] == leads
+
+
+def test_a_legal_form_written_out_in_its_own_language_ends_a_companys_name() -> None:
+    text = "will buy Zinkgruvan Mining Aktiebolag from its parent"
+    found = refine(text, [(text.index("Zinkgruvan"), text.index(" from"), "PERSON")], [], VOCABULARY).mentions
+    assert [(m.name, m.type) for m in found] == [("Zinkgruvan Mining Aktiebolag", "ORG")]

@@ -23,6 +23,8 @@ SHORT_NAME_IN_PARENS = re.compile(r" \(((?:PT |CV )?[A-Z][\w’'.-]+(?: [A-Z][\w
 # "The company, known as Mulga Creek Gold until 2023, …", "changed its name from …": the same, said of the company
 # a sentence is about.
 FORMER_NAME = re.compile(r"\b(?:formerly(?: known as| called)?|previously (?:known as|called)|renamed from|once (?:known as|called)|"
+                         # "AMT will be renamed QARMET": the name it takes is another name for it too
+                         r"(?:was|will be|to be|has been|had been|is being|would be) renamed(?: as| to)?(?= [A-Z])|"
                          r"until \d{4} (?:known as|called)|(?:which|that) (?:trades|traded|operated|was known|did business) as|"
                          r"(?<=, )traded as|"
                          # (a legal form's full stop ends no sentence: "known as Exploraciones Paquisha Cía. Ltda. until")
@@ -43,7 +45,7 @@ OPENING_NAME = re.compile(rf"(?:{OPENING_WORDS})\b")
 # What a story calls the company it is about: "The company", "the miner", "the Bhubaneswar-based firm".
 COMPANY_NOUN = r"(?:company|firm|miner|group|producer|explorer|developer|smelter|refiner|trader|lender|fund|operator)"
 SENTENCE_ABOUT_THE_COMPANY = re.compile(rf"\s*(?:The|the) {COMPANY_NOUN}\b|\s*It\b")
-THE_COMPANY_BEFORE = re.compile(rf"\b[Tt]he (?:[\w.’'-]+ )?{COMPANY_NOUN},? $")
+THE_COMPANY_BEFORE = re.compile(rf"\b[Tt]he (?:[\w.’'-]+ )?{COMPANY_NOUN}(?:,? | \()$")  # ("The French firm (formerly X)")
 CITED_BEFORE = re.compile(r"(?:told|according to|reported by|quoted by|said in|reports by) (?:the )?$")
 
 FUNCTION_WORDS = {"of", "and", "for", "the", "in", "on", "to", "&", "de", "du", "des", "la"}
@@ -149,6 +151,10 @@ def other_names_given(text: str, candidates: list[Found]) -> list[tuple[str, Fou
             owner = before[-1] if before else None
         elif in_sentence and not match.group("changed"):
             owner = in_sentence[-1]
+        elif re.search(r"renamed(?: as| to)? (?:the )?$", text[match.start():match.start("name")]) and (
+                named := NAME_RIGHT_BEFORE.search(text, max(sentence_start, match.start() - 80), match.start())):
+            # "… reported that AMT will be renamed QARMET": the name right before the verb, whatever the model made of it.
+            owner = Found(named.start(1), named.end(1), named.group(1), "ORG", named.group(1), origin="rule")
         elif THE_COMPANY_BEFORE.search(text, max(sentence_start, match.start() - 60), match.start()):
             # "… added that the firm, formerly Austral Cobre SpA, had …" (no company named before it in the sentence):
             # the company the story is about.
@@ -166,6 +172,7 @@ def other_names_given(text: str, candidates: list[Found]) -> list[tuple[str, Fou
     return given
 
 
+NAME_RIGHT_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w&.’'-]*(?: [A-Z][\w&.’'-]*){0,4}) $")
 NAME_THEN_BRACKET = re.compile(r"(?<![\w-])([A-Z][\w&.’'-]*(?: [A-Z][\w&.’'-]*){0,5}) \($")
 
 
@@ -229,15 +236,22 @@ def company_talked_about(text: str, sentence_start: int, organisations: list[Fou
             return opener
         if opener is None and not (text[start:start + 1] in "“\"‘'" or SENTENCE_ABOUT_THE_COMPANY.match(text, start)):
             break
-    companies = [c for c in organisations if c.start < sentence_start and not called_a_site(text, c.name)]
+    # (Not "State" of "State-owned Orano": a word before "-owned" says whose, and names no company.)
+    companies = [c for c in organisations if c.start < sentence_start and not called_a_site(text, c.name)
+                 and not re.match(r"-[a-z]", text[c.end:c.end + 2])]
     return companies[0] if companies else None
 
 
 def called_a_site(text: str, name: str) -> bool:
     """'the Wila Kollu tin project', 'its Wila Kollu concession': the article calls the name a site, which has no
     former name of a company's (whatever the model made of the name where a sentence opens with it)."""
-    return re.search(rf"(?<![\w-]){re.escape(name)}(?: [a-z-]+){{0,2}} (?:project|mine|concession|deposit|prospect)s?\b",
-                     text) is not None
+    # (Not "Orano runs another mine": a company's verb, an article or a determiner before the site word.)
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?: (?!{SITE_OWNER_WORDS}\b)[a-z-]+){{0,2}} "
+                     r"(?:project|mine|concession|deposit|prospect)s?\b", text) is not None
+
+
+SITE_OWNER_WORDS = (r"(?:runs|ran|owns|owned|operates|operated|has|had|holds|held|manages|develops|developed|builds|built|"
+                    r"bought|buys|sold|sells|acquired|acquires|another|a|an|the|its|their|this|that|one|new|said|says)")
 
 
 def made_of_word_starts(short: str, name: str) -> bool:

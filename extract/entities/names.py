@@ -48,7 +48,7 @@ def vocabulary_matches(text: str, vocabulary: Vocabulary, candidates: list[Found
             matches.append(Found(start, end, text[start:end], "GPE", text[start:end], origin="vocab"))
     # "silver, lead and zinc": "lead" is the metal only beside another metal (elsewhere it is a verb or a noun).
     for match in LEAD_AMONG_METALS.finditer(text):
-        group = "lead" if match.group("lead") else "lead2"
+        group = next(name for name in ("lead", "lead2", "lead3", "lead4") if match.group(name))
         start, end = match.span(group)
         if not any(m.start < end and start < m.end for m in matches):
             matches.append(Found(start, end, match.group(group), "MINERAL", "lead", origin="vocab"))
@@ -96,7 +96,11 @@ SURNAME_AFTER = re.compile(r" [A-Z][a-z’'-]+\b(?! (?:mine|project|deposit|fiel
 COMPOUND_AFTER = re.compile(r" (?:sulphate|sulfate|oxide|dioxide|carbonate|chloride|hydroxide|nitrate|sulphide|sulfide)s?\b",
                             re.IGNORECASE)
 METAL = r"(?:zinc|silver|copper|gold|tin|cobalt|nickel)"
-LEAD_AMONG_METALS = re.compile(rf"(?i:\b{METAL}(?:,| and| or)? (?P<lead>lead)\b(?!-)|\b(?P<lead2>lead)(?:,| and| or) {METAL}\b)")
+LEAD_AMONG_METALS = re.compile(rf"(?i:\b{METAL}(?:(?:,| and| or)? |-)(?P<lead>lead)\b(?!-(?!{METAL}))"
+                               rf"|\b(?P<lead2>lead)(?:(?:,| and| or) |-){METAL}\b"
+                               # "6,500 tonnes of lead", "lead concentrate": a quantity or a product of the metal
+                               r"|\b(?:tonnes|tons|kt|pounds|lb|ounces|oz) of (?P<lead3>lead)\b"
+                               r"|\b(?P<lead4>lead) (?:concentrates?|production|output|smelters?|ore|prices?|reserves|deposits?)\b)")
 
 
 
