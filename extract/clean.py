@@ -149,6 +149,8 @@ SKIP_LINES = _phrases(
     r"\(?\d{1,2}\s*min(?:ute)?s?(?: read| to read| listen)?\)?",
     r"cookies(?: on .{1,40}| settings| notice)?",
     r"representational (?:image|photo)",
+    # "Powered by automated translation": a page's note on its translation widget
+    r"(?:powered by|translated by|with) (?:automated|automatic|machine|ai) translation",
     # "Open this photo in gallery:", "Enlarge this image", "View image in full screen": a picture's button
     r"(?:open|view|expand|enlarge) (?:this |the )?(?:photo|image|picture)(?: in (?:gallery|full ?screen))?:?",
     r"(?:photo|image|picture)s? (?:source|credit)s?\s*:.*",

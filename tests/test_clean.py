@@ -560,3 +560,20 @@ def test_a_sentence_that_opens_a_quotation_with_a_colon_is_a_paragraph() -> None
     ])
     document = clean_scrape(read_document_from_text(raw))
     assert "Ama Boateng, chief executive of Kestrel Gold, thanked the two governments for their support:" in paragraphs(document)
+
+
+def test_a_headline_its_shorter_dek_a_caption_and_a_translation_notice_give_the_headline() -> None:
+    raw = "\n".join([
+        "Gulf miner and state fund to buy 10% of Brazil’s Kestrel Base Metals",
+        "",
+        "The deal is expected to close early next year",
+        "",
+        "Workers outside the smelter near the port city on November 23. (Photo by A. N. OTHER / Wirephoto)",
+        "Powered by automated translation",
+        "",
+        "The Gulf miner and the state fund said on Sunday they would buy a 10 per cent stake in Kestrel Base Metals.",
+        "The company has projects in Canada and Brazil.",
+    ])
+    document = clean_scrape(read_document_from_text(raw))
+    assert document.title == "Gulf miner and state fund to buy 10% of Brazil’s Kestrel Base Metals"
+    assert not any("automated translation" in text for text in paragraphs(document))
