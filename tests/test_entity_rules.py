@@ -3463,3 +3463,12 @@ def test_a_legal_form_written_out_in_its_own_language_ends_a_companys_name() -> 
     text = "will buy Zinkgruvan Mining Aktiebolag from its parent"
     found = refine(text, [(text.index("Zinkgruvan"), text.index(" from"), "PERSON")], [], VOCABULARY).mentions
     assert [(m.name, m.type) for m in found] == [("Zinkgruvan Mining Aktiebolag", "ORG")]
+
+
+def test_an_acronym_of_a_list_of_places_leaves_each_place_its_own() -> None:
+    text = "the largest deal in Europe, the Middle East and Africa (EMEA) region in a decade"
+    spans = [(text.index("Europe"), text.index("Europe") + 6, "LOC"), (text.index("Middle East"), text.index("Middle East") + 11, "LOC"),
+             (text.index("Africa"), text.index("Africa") + 6, "LOC")]
+    extraction = refine(text, spans, [], VOCABULARY)
+    assert [m.text for m in extraction.mentions if m.type == "LOC"] == ["Europe", "Middle East", "Africa", "EMEA"]
+    assert dict(extraction.acronyms)["EMEA"] == "Europe, the Middle East and Africa"

@@ -56,6 +56,7 @@ def apply_acronyms(text: str, candidates: list[Found]) -> tuple[list[Found], dic
     acronyms: dict[str, str] = {}
     common: set[str] = set()
     long_forms: dict[str, Found] = {}
+    listed: set[str] = set()  # acronyms of a list of places
     again: list[Found] = []
     amounts_end = {c.end for c in candidates if c.type == "MONEY"}
     for match in ACRONYM_IN_PARENS.finditer(text):
@@ -98,16 +99,30 @@ def apply_acronyms(text: str, candidates: list[Found]) -> tuple[list[Found], dic
         long_found = Found(long_start, long_start + len(long_text), long_text, kind, long_text, origin="acronym")
         acronyms[short] = long_text
         long_forms[short] = long_found
+        if places_listed(text, long_found, candidates):
+            listed.add(short)  # "Europe, the Middle East and Africa (EMEA)": the places stay, each its own
     for short, long_found in other_names_given(text, candidates):
         acronyms.setdefault(short, long_found.name)
         long_forms.setdefault(short, long_found)
     if not acronyms and not common:
         return candidates, acronyms, common
-    added = list({(f.start, f.end): f for f in [*long_forms.values(), *again]}.values())
+    added = list({(f.start, f.end): f for f in [*(f for short, f in long_forms.items() if short not in listed), *again]}.values())
     for short, long_found in long_forms.items():
         for match in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
             added.append(Found(match.start(), match.end(), short, long_found.type, long_found.name, origin="acronym"))
     return merge(candidates, added), acronyms, common
+
+
+def places_listed(text: str, long_form: Found, candidates: list[Found]) -> bool:
+    """The long form is a list of two places or more, each found as a place, joined by commas and "and"."""
+    places = sorted((c for c in candidates if c.type in ("GPE", "LOC") and long_form.start <= c.start and c.end <= long_form.end),
+                    key=lambda c: c.start)
+    if len(places) < 2:
+        return False
+    rest = text[long_form.start:long_form.end]
+    for place in reversed(places):
+        rest = rest[:place.start - long_form.start] + " " + rest[place.end - long_form.start:]
+    return re.fullmatch(r"(?:\s|,|\band\b|\bthe\b|&)*", rest) is not None
 
 
 def other_names_given(text: str, candidates: list[Found]) -> list[tuple[str, Found]]:
