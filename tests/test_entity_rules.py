@@ -3472,3 +3472,12 @@ def test_an_acronym_of_a_list_of_places_leaves_each_place_its_own() -> None:
     extraction = refine(text, spans, [], VOCABULARY)
     assert [m.text for m in extraction.mentions if m.type == "LOC"] == ["Europe", "Middle East", "Africa", "EMEA"]
     assert dict(extraction.acronyms)["EMEA"] == "Europe, the Middle East and Africa"
+
+
+@pytest.mark.parametrize("text, rivers", [
+    ("protection of the Amo Chhu and its side streams", ["Amo Chhu"]),
+    ("Anglers on the Iijoki want no discharge", ["Iijoki"]),
+    ("Mr Chhu said so", []),
+])
+def test_a_river_by_its_own_languages_word_after_its_name_is_a_landform(text: str, rivers: list) -> None:
+    assert [f.name for f in feature_names(text)] == rivers

@@ -116,6 +116,13 @@ CALLED_A_LANDFORM = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+(?: [A-Z][\w’'-
                                r"peninsula|highlands|lowlands)\b")
 
 
+# A river, a lake or a fell by its own language's word after its name, which English keeps: Dzongkha's "Amo Chhu",
+# Mongolian "Tuul Gol", Central Asian "Amu Darya" / "Syr Daryo", Turkish "Kızıl Irmak" and "Fırat Nehri", Hindi "Mahi
+# Nadi"; Finnish runs the word into the name: "Iijoki", "Kemijärvi", "Pallastunturi".
+LOCAL_LANDFORM = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+ (?:Chhu|Gol|Darya|Daryo|Nadi|Irmak|Irmağı|Nehri|Çayı)(?![\w-])"
+                            r"|(?<![\w’'-])[A-ZÄÖ][a-zäö]+(?:joki|järvi|tunturi)(?![\w-])")
+
+
 def feature_names(text: str) -> list[Found]:
     """'Lithium Triangle', 'Iron Quadrangle', 'Central African Copperbelt': named regions by their landform word."""
     found = [Found(m.start(1), m.end(1), m.group(1), "LOC", m.group(1), origin="rule") for m in CALLED_A_LANDFORM.finditer(text)
@@ -123,6 +130,7 @@ def feature_names(text: str) -> list[Found]:
     found += [Found(m.start(1), m.end(1), m.group(1), "LOC", m.group(1), origin="rule") for m in RIVER_BY_LOCAL_WORD.finditer(text)]
     found += [Found(m.start(g), m.end(g), m.group(g), "LOC", m.group(g), origin="rule") for m in LANDFORMS_AND.finditer(text)
               for g in (1, 2)]
+    found += [Found(m.start(), m.end(), m.group(0), "LOC", m.group(0), origin="rule") for m in LOCAL_LANDFORM.finditer(text)]
     for match in FEATURE_NAME.finditer(text):
         name = match.group(0)
         # Not a company's description: "Cairo-based Delta" is no delta.
