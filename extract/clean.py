@@ -341,7 +341,7 @@ def clean_scrape(raw: RawDocument) -> Document:
     known = raw.meta
     texts = unwrap(raw.text.split("\n"))
     crawl_date, texts = crawl_prefix(texts)
-    texts = split_signed_headlines(texts)
+    texts = split_signed_headlines(split_sign_offs(texts))
     order = numeric_order(texts)
     lines = mark_masthead(sign_role_lines(mark_repeated_captions([classify(text, order) for text in texts])))
     known_title = text_value(known.get("title"))
@@ -431,6 +431,20 @@ def crawl_prefix(texts: list[str]) -> tuple[str | None, list[str]]:
 
 # "<Headline> – by <Name> (<Outlet> – <date>)": a republished story's headline with its byline on the same line.
 SIGNED_HEADLINE = re.compile(r"^(?P<headline>.{12,200}?)\s+[–—-]\s+(?=(?i:by)\s+[A-Z])(?P<byline>.{4,160})$")
+
+
+# "… through 2060. (Reporting by Ana Ruiz; Editing by Jo Smith)": a wire's sign-off run onto its last paragraph.
+TRAILING_SIGN_OFF = re.compile(r"(?<=[.!?\"”’])\s*(\((?:additional )?(?:reporting|writing|editing|compiled) by [^()]{2,300}\))\s*$",
+                               re.IGNORECASE)
+
+
+def split_sign_offs(texts: list[str]) -> list[str]:
+    """A wire sign-off at the end of a paragraph goes on a line of its own, where it is read as wire housekeeping."""
+    split = []
+    for text in texts:
+        sign_off = TRAILING_SIGN_OFF.search(text) if "by " in text[-320:] else None
+        split += [text[:sign_off.start()], sign_off.group(1)] if sign_off else [text]
+    return split
 
 
 def split_signed_headlines(texts: list[str]) -> list[str]:
@@ -532,7 +546,7 @@ def line_kind(text: str, words: int, facts: LineFacts | None = None) -> LineKind
         return "skip"
     if SKIP_LINES.match(text) or (words <= 40 and is_banner(text)) or words == 1 and ALT_TEXT.match(text) and is_alt_text(text):
         return "skip"
-    if is_caption(text, words):
+    if is_caption(text, words) or (words <= 40 and "(" in text and CAPTION_POSITION.search(text)):
         return "caption"
     if (words <= 30 and len(MENU_SEPARATORS.findall(text)) >= 2 or words <= 8 and BREADCRUMB.match(text) or is_bare_menu(text, words)
             or words <= 25 and CRUMBS_TO_A_CUT_TITLE.match(text)):
@@ -581,6 +595,11 @@ def is_alt_text(text: str) -> bool:
 
 # "Foto/Photo: An anode pilot line … Rheinfeld/handout", "Photo: …": a line that opens with a picture's label.
 CAPTION_LABEL = re.compile(r"(?i:(?:foto|photo|image|picture|bild)(?:\s*/\s*(?:foto|photo|image|picture|bild))?)\s*:\s")
+
+
+# "Ricardo Ramos (left) shakes hands with …", "… and the minister (centre)": who stands where names a photo's people.
+CAPTION_POSITION = re.compile(r"\((?:left|right|centre|center|L|R|C|front|back|second (?:from )?(?:left|right)|far (?:left|right)|"
+                              r"top|bottom|pictured|in (?:white|black|blue|red|the middle))\)")
 
 
 def is_caption(text: str, words: int) -> bool:

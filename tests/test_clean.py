@@ -577,3 +577,17 @@ def test_a_headline_its_shorter_dek_a_caption_and_a_translation_notice_give_the_
     document = clean_scrape(read_document_from_text(raw))
     assert document.title == "Gulf miner and state fund to buy 10% of Brazil’s Kestrel Base Metals"
     assert not any("automated translation" in text for text in paragraphs(document))
+
+
+def test_a_wire_sign_off_run_onto_the_last_paragraph_and_a_caption_naming_who_stands_where_are_not_body() -> None:
+    raw = "\n".join([
+        "Copper miner and lithium producer seal their joint venture",
+        "",
+        "Ana Ruiz, chief executive of Kestrel (left) shakes hands with the chairman of the state miner.",
+        "",
+        "SANTIAGO, May 31 (Wirenews) - The state copper miner and the lithium producer signed the final deal on Friday.",
+        "The venture will run through 2060. (Reporting by Jo Smith, Lee Wong; Editing by Sam Hart)",
+    ])
+    document = clean_scrape(read_document_from_text(raw))
+    assert paragraphs(document)[-1] == "The venture will run through 2060."
+    assert not any("(left)" in text or "Reporting by" in text for text in paragraphs(document))

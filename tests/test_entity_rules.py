@@ -3481,3 +3481,28 @@ def test_an_acronym_of_a_list_of_places_leaves_each_place_its_own() -> None:
 ])
 def test_a_river_by_its_own_languages_word_after_its_name_is_a_landform(text: str, rivers: list) -> None:
     assert [f.name for f in feature_names(text)] == rivers
+
+
+def test_each_name_of_a_list_of_companies_is_an_organisation() -> None:
+    from extract.entities.organisations import organisations_in_context
+
+    text = "investment by Chinese mining firms including Zhejiang Huayou Cobalt , Sinomine, Chengxin Lithium Group and Yahua."
+    assert [f.name for f in organisations_in_context(text)] == ["Zhejiang Huayou Cobalt", "Sinomine", "Chengxin Lithium Group", "Yahua"]
+
+
+@pytest.mark.parametrize("text, place, credit", [
+    ("MEXICO CITY (Reuters) -Mexico will not be able to cancel them.", "MEXICO CITY", "Reuters"),  # the dash touches the story
+    ("ASTANA – The deal closed.", "ASTANA", None),
+])
+def test_a_datelines_place_and_wire_credit_with_or_without_a_space_after_the_dash(text: str, place: str, credit: str | None) -> None:
+    from extract.entities.places import dateline_credits
+
+    assert [f.name for f in dateline_places(text)] == [place]
+    assert [text[start:end] for start, end in dateline_credits(text)] == ([credit] if credit else [])
+
+
+def test_cfa_before_a_figure_is_the_cfa_franc() -> None:
+    from extract.entities.values import values_in
+
+    text = "Barrick will pay CFA144 billion to Mali, bringing the total to CFA 244 billion."
+    assert [(f.text, f.value["currency"]) for f in values_in(text, [])] == [("CFA144 billion", "XOF"), ("CFA 244 billion", "XOF")]

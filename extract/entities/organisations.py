@@ -627,6 +627,9 @@ SHARES_OR_FILING = re.compile(rf"\b[Ss]hares (?:in|of) (?:the )?({NAME_RUN})(?= 
 # ticker after it is a listed company's, whatever town shares it.
 TICKER = r"(?:[A-Z][A-Za-z]{1,9}: ?[A-Z0-9]{1,6}(?:\.[A-Z]{1,2})?|[A-Z0-9]{2,6}\.[A-Z]{1,2})"
 LISTED = re.compile(rf"{CAPITALISED_NAME}(?: (?:{LEGAL_FORMS}))?,? \((?:[A-Z][\w&-]{{1,8}}, )?{TICKER}(?:[;,] [^()]{{1,40}})?\)")
+COMPANIES_LISTED = re.compile(rf"\b(?:companies|firms|miners|producers|groups|lenders|banks|refiners|smelters|carmakers|"
+                              rf"automakers|steelmakers|traders|conglomerates),? (?:such as|including|like|led by) "
+                              rf"((?:{NAME_RUN}\s?, )+{NAME_RUN},? (?:and|&) {NAME_RUN})\b")
 # "chief executive of Gavi, and …", "an analyst at Tamarind Capital said": where an officer, an analyst or a
 # spokesperson works is an organisation (a country's president is the gazetteer's business: no place is taken).
 OFFICER_OF = re.compile(r"\b(?:chief executive|chief executive officer|CEO|chairman|chairwoman|chairperson|managing director|"
@@ -724,6 +727,13 @@ def organisations_in_context(text: str) -> list[Found]:
              for pattern in (ORGANISATION_CONTEXT, RANKED_OFFICER_OF, OFFICER_OF, DESCRIBED_AS_ORGANISATION, ORGANISATION_DESCRIBED,
                              CITED, SHARES_OR_FILING, LISTED)
              for match in pattern.finditer(text)]
+    # "Chinese firms including Zhejiang Huayou Cobalt, Sinomine, Chengxin Lithium Group and Yahua": each name of a
+    # list of companies is one.
+    for match in COMPANIES_LISTED.finditer(text):
+        for name in re.finditer(NAME_RUN, match.group(1)):
+            start = match.start(1) + name.start()
+            if not place_kind(name.group(0)) and not is_place_adjective(name.group(0)) and name.group(0) not in PRONOUNS:
+                found.append(Found(start, start + len(name.group(0)), name.group(0), "ORG", name.group(0), origin="rule"))
     for match in COUNTRY_ACRONYM.finditer(text):
         if place_kind(match.group(1)) == "country" and match.group(2).casefold() not in COMMON_TERMS:
             found.append(Found(match.start(2), match.end(2), match.group(2), "ORG", match.group(2), origin="rule"))

@@ -295,11 +295,13 @@ def administrative_areas(text: str) -> list[Found]:
 # ("WHANGĀREI — ", "İZMİR – ": capitals of the Latin alphabets, as names are.)
 DATELINE_WORD = CAPITAL + CAPITAL[:-1] + "’'.-]+"
 DATELINE_PLACE = rf"{DATELINE_WORD}(?: {DATELINE_WORD}){{0,2}}"
-DATELINE = re.compile(rf"(?m)^({DATELINE_PLACE})(?=(?:, [A-Z][\w .]{{1,25}}?)?(?: \([A-Za-z][\w-]{{1,11}}\))? ?[–—:-] )")
+# ("MEXICO CITY (Reuters) -Mexico will …": a wire's dash may touch the story's first word.)
+DATELINE = re.compile(rf"(?m)^({DATELINE_PLACE})(?=(?:, [A-Z][\w .]{{1,25}}?)?(?: \([A-Za-z][\w-]{{1,11}}\))? ?[–—:-] "
+                      rf"|(?:, [A-Z][\w .]{{1,25}}?)? \([A-Za-z][\w-]{{1,11}}\) ?[–—-](?=[A-Z]))")
 
 
 # "DAKAR (Reuters) –", "KINSHASA, June 3 (Reuters) -": the wire a story came from, credited in its dateline.
-DATELINE_CREDIT = re.compile(rf"(?m)^{DATELINE_PLACE}(?:, [A-Z][\w .]{{1,25}}?)? \(([A-Za-z][\w -]{{1,20}})\) ?[–—:-] ")
+DATELINE_CREDIT = re.compile(rf"(?m)^{DATELINE_PLACE}(?:, [A-Z][\w .]{{1,25}}?)? \(([A-Za-z][\w -]{{1,20}})\) ?[–—:-](?: |(?=[A-Z]))")
 
 
 def dateline_credits(text: str) -> list[tuple[int, int]]:
