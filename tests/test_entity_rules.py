@@ -3506,3 +3506,11 @@ def test_cfa_before_a_figure_is_the_cfa_franc() -> None:
 
     text = "Barrick will pay CFA144 billion to Mali, bringing the total to CFA 244 billion."
     assert [(f.text, f.value["currency"]) for f in values_in(text, [])] == [("CFA144 billion", "XOF"), ("CFA 244 billion", "XOF")]
+
+
+def test_both_ends_of_a_span_of_years_are_years_and_an_outlet_cited_is_an_organisation() -> None:
+    from extract.entities.organisations import organisations_in_context
+    from extract.entities.values import years_after_words
+
+    assert [f.text for f in years_after_words("rights to nine concessions until between 2060 and 2065.")] == ["2060", "2065"]
+    assert [f.name for f in organisations_in_context("in shipments, the site reports, citing Al Jazeera.")] == ["Al Jazeera"]

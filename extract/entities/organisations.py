@@ -607,7 +607,8 @@ CAPITALISED_NAME = rf"(?<![\w’'.-])({NAME_RUN})"
 # An outlet's name may be its web address: "news site Kun.uz", "Mining.com reported".
 OUTLET_NAME = rf"{NAME_RUN}(?:\.(?:com|net|org|info|news|[a-z]{{2}})\b)?"
 # "told Reuters", "according to Bloomberg", "the state news agency Antara": an outlet the story cites.
-CITED = re.compile(r"\b(?:told|[Aa]ccording to|reported by|quoted by|[Ss]peaking to|[Ii]n an interview with|compiled by|published by|"
+CITED = re.compile(r"\b(?:told|[Aa]ccording to|reported by|quoted by|citing|cited by|"
+                   r"[Ss]peaking to|[Ii]n an interview with|compiled by|published by|"
                    rf"(?:news|state news|wire) agency|newspaper|news (?:site|website|portal)|, reported|, reports) (?:the )?({OUTLET_NAME})"
                    # "Bloomberg reported in May that …", "Dawn reports": an outlet's report.
                    rf"|(?<![\w’'.-])({OUTLET_NAME}) (?:(?:first|earlier|previously|exclusively|also) )?"

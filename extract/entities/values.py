@@ -306,9 +306,15 @@ HISTORIC_YEAR = re.compile(r"\b(?:founded|established|incorporated|set up|built|
                            r"dates back) (?:in|to|from) (1[5-8]\d{2})\b(?![\d%/-]|[.,]\d)")
 
 
+# "between 2060 and 2065": both ends of a span of years are years.
+YEARS_BETWEEN = re.compile(r"\bbetween ((?:19|20)\d{2}) and ((?:19|20)\d{2})\b(?![\d%/-]|[.,]\d)")
+
+
 def years_after_words(text: str) -> list[Found]:
-    return [Found(m.start(1), m.end(1), m.group(1), "DATE", m.group(1), {"year": int(m.group(1))}, "rule")
-            for pattern in (YEAR_AFTER_WORD, HISTORIC_YEAR) for m in pattern.finditer(text)]
+    found = [Found(m.start(1), m.end(1), m.group(1), "DATE", m.group(1), {"year": int(m.group(1))}, "rule")
+             for pattern in (YEAR_AFTER_WORD, HISTORIC_YEAR) for m in pattern.finditer(text)]
+    return found + [Found(m.start(g), m.end(g), m.group(g), "DATE", m.group(g), {"year": int(m.group(g))}, "rule")
+                    for m in YEARS_BETWEEN.finditer(text) for g in (1, 2)]
 
 
 # "announced Thursday": a weekday's name is a date wherever it stands alone.
