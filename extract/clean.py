@@ -790,8 +790,10 @@ def find_title(lines: list[Line], segment: tuple[int, int]) -> tuple[int, int | 
     """Where the article starts, and the index of its title: the headline just above the first paragraph."""
     seg_start, seg_end = segment
     prose = [i for i in range(seg_start, seg_end) if is_prose(lines[i])]
-    # Bulleted sentences before the story's first plain paragraph are its highlights, not its opening.
-    while len(prose) > 1 and BULLET.match(lines[prose[0]].text):
+    # Bulleted sentences before the story's first plain paragraph are its highlights, not its opening (but a story
+    # told in bullets alone, as some sites print their briefs, is the story).
+    plain = any(not BULLET.match(lines[i].text) for i in prose)
+    while plain and len(prose) > 1 and BULLET.match(lines[prose[0]].text):
         lines[prose[0]] = Line(lines[prose[0]].text, "skip", lines[prose[0]].words)
         prose.pop(0)
     first = prose[0] if prose else seg_start

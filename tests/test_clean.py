@@ -591,3 +591,15 @@ def test_a_wire_sign_off_run_onto_the_last_paragraph_and_a_caption_naming_who_st
     document = clean_scrape(read_document_from_text(raw))
     assert paragraphs(document)[-1] == "The venture will run through 2060."
     assert not any("(left)" in text or "Reporting by" in text for text in paragraphs(document))
+
+
+def test_a_brief_told_in_bullets_alone_is_the_story() -> None:
+    raw = "\n".join([
+        "Copper miner and state settle their dispute over the mine",
+        "",
+        "  • Kestrel Copper says it reached agreements with the state that will lead to underground mining at the mine.",
+        "  • Under the deal, the partner will waive a $2.4B loan to the government.",
+        "  • Kestrel says it now expects first output from the underground project in 2029.",
+    ])
+    document = clean_scrape(read_document_from_text(raw))
+    assert len(paragraphs(document)) == 3

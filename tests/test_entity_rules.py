@@ -3514,3 +3514,12 @@ def test_both_ends_of_a_span_of_years_are_years_and_an_outlet_cited_is_an_organi
 
     assert [f.text for f in years_after_words("rights to nine concessions until between 2060 and 2065.")] == ["2060", "2065"]
     assert [f.name for f in organisations_in_context("in shipments, the site reports, citing Al Jazeera.")] == ["Al Jazeera"]
+
+
+def test_a_change_from_one_amount_to_another_is_two_amounts_and_materials_ends_a_companys_name() -> None:
+    from extract.entities.values import values_in
+
+    text = "cost overruns from the initially planned US$5.1 billion to US$7.1 billion during the first stage"
+    assert [f.text for f in values_in(text, [])] == ["US$5.1 billion", "US$7.1 billion"]
+    assert [f.text for f in values_in("priced at $500 million to $800 million", [])] == ["$500 million to $800 million"]
+    assert retype("Masan High-Tech Materials", "PERSON") == "ORG"

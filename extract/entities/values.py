@@ -186,10 +186,11 @@ def value_name(kind: str, value: dict[str, object]) -> str:
 
 def as_range_or_two(match: re.Match[str]) -> list[Found]:
     """'$500-$800 million' is one mention with low and high values; '$1.5 billion to $400 million' (a cut, the
-    second figure lower) is two amounts."""
+    second figure lower) is two amounts, and so is 'from US$5.1 billion to US$7.1 billion' (a change, not a range)."""
     written = match.group(0)
     value = money_value(written)
-    if value is None or "high" not in value or value["high"] > value["amount"]:
+    changed = re.search(r"\bfrom (?:(?:the |an? |its )?[\w-]+ ){0,2}$", match.string[max(0, match.start() - 40):match.start()])
+    if value is None or "high" not in value or (value["high"] > value["amount"] and not (changed and " to " in written)):
         return [Found(match.start(), match.end(), written, "MONEY", written, value, "rule")]
     separator = list(re.finditer(RANGE_SEPARATOR, written))[-1]
     parts = ((match.start(), written[:separator.start()]), (match.start() + separator.end(), written[separator.end():]))
