@@ -341,7 +341,7 @@ def clean_scrape(raw: RawDocument) -> Document:
     known = raw.meta
     texts = unwrap(raw.text.split("\n"))
     crawl_date, texts = crawl_prefix(texts)
-    texts = split_signed_headlines(split_sign_offs(texts))
+    texts = split_signed_headlines(split_sign_offs([DISTRIBUTION_TAG.sub("", text) for text in texts]))
     order = numeric_order(texts)
     lines = mark_masthead(sign_role_lines(mark_repeated_captions([classify(text, order) for text in texts])))
     known_title = text_value(known.get("title"))
@@ -433,6 +433,8 @@ def crawl_prefix(texts: list[str]) -> tuple[str | None, list[str]]:
 SIGNED_HEADLINE = re.compile(r"^(?P<headline>.{12,200}?)\s+[–—-]\s+(?=(?i:by)\s+[A-Z])(?P<byline>.{4,160})$")
 
 
+# "/EIN News/ -- PORT MORESBY, …": the tag a press-release service puts before the release's own dateline.
+DISTRIBUTION_TAG = re.compile(r"^/[A-Z][\w .&-]{1,30}/\s*[-–—]{1,2}\s*(?=[A-Z])")
 # "… through 2060. (Reporting by Ana Ruiz; Editing by Jo Smith)": a wire's sign-off run onto its last paragraph.
 TRAILING_SIGN_OFF = re.compile(r"(?<=[.!?\"”’])\s*(\((?:additional )?(?:reporting|writing|editing|compiled) by [^()]{2,300}\))\s*$",
                                re.IGNORECASE)

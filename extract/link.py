@@ -493,6 +493,7 @@ def company_core(name: str, vocabulary: Vocabulary, taken: set[str]) -> str:
     core is only a generic word ("International"), a country or province ("Pakistan" of "Pakistan Mineral
     Holdings", which stays "Pakistan Mineral") or a project's name ("Reko Diq" of "Reko Diq Mining Company").
     A name with "of" in it is a body's, not a company's: "Ministry of Mineral Resources" is not "… of Minerals"."""
+    name = AND_IN_NAME.sub(" & ", name)  # ("Tartur Phosphate and Chemicals Company" is "… Phosphate & Chemicals …")
     if place_kind(name) or place_kind(ADMINISTRATIVE_SUFFIX.sub("", name)) in ("city", "subdivision"):
         # "Abu Dhabi" is a place, whatever the model called it: no company's family; nor is "Katsina State", which
         # is no "State Mining Corporation".
@@ -546,7 +547,10 @@ def same_legal_form(name: str, other: str) -> bool:
 
 def legal_core(name: str) -> str:
     """'Tianrun Power Group Co., Ltd.' and 'Tianrun Power Group Company Limited': one name, the legal form aside."""
-    return key(re.sub(r"(?: (?:Company|Corporation|Co|Corp))+$", "", without_legal_form(name).rstrip(".,")))
+    return key(re.sub(r"(?: (?:Company|Corporation|Co|Corp))+$", "", without_legal_form(AND_IN_NAME.sub(" & ", name)).rstrip(".,")))
+
+
+AND_IN_NAME = re.compile(r"\s+and\s+")
 
 
 def company_families(found: list[list[Found]], aliases: Aliases, vocabulary: Vocabulary) -> None:

@@ -603,3 +603,14 @@ def test_a_brief_told_in_bullets_alone_is_the_story() -> None:
     ])
     document = clean_scrape(read_document_from_text(raw))
     assert len(paragraphs(document)) == 3
+
+
+def test_a_press_release_services_tag_before_the_dateline_is_no_part_of_the_story() -> None:
+    raw = "\n".join([
+        "Porgera partners agree on the mine's future",
+        "",
+        "/Lode Wire/ -- PORT MORESBY, Papua New Guinea, April 09, 2021 (GLOBE NEWSWIRE) -- The Porgera mine will reopen.",
+        "The partners signed the agreement on Friday in the capital.",
+    ])
+    document = clean_scrape(read_document_from_text(raw))
+    assert paragraphs(document)[0].startswith("PORT MORESBY, Papua New Guinea")

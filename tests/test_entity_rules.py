@@ -3523,3 +3523,35 @@ def test_a_change_from_one_amount_to_another_is_two_amounts_and_materials_ends_a
     assert [f.text for f in values_in(text, [])] == ["US$5.1 billion", "US$7.1 billion"]
     assert [f.text for f in values_in("priced at $500 million to $800 million", [])] == ["$500 million to $800 million"]
     assert retype("Masan High-Tech Materials", "PERSON") == "ORG"
+
+
+def test_a_press_releases_dateline_with_country_date_and_wire() -> None:
+    from extract.entities.places import dateline_credits
+
+    text = "PORT MORESBY, Papua New Guinea, April 09, 2021 (GLOBE NEWSWIRE) -- The Porgera gold mine will reopen."
+    assert [f.name for f in dateline_places(text)] == ["PORT MORESBY"]
+    assert [text[start:end] for start, end in dateline_credits(text)] == ["GLOBE NEWSWIRE"]
+
+
+def test_a_titled_person_and_a_company_joined_by_and_are_two() -> None:
+    from extract.entities.tidy import split_coordinated
+
+    text = "an agreement signed by Governor General Sir Bob Dadae and Barrick Gold Corporation President Mark Bristow"
+    span = "Governor General Sir Bob Dadae and Barrick Gold Corporation"
+    assert [(f.name, f.type) for f in split_coordinated(model_span(text, span, "ORG"), text)] == [
+        ("Bob Dadae", "PERSON"), ("Barrick Gold Corporation", "ORG")]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("the Oil and Gas Development Company said", ["Oil and Gas Development Company"]),  # two trades, one company
+    ("Barrick Gold and Newmont Corporation said", ["Newmont Corporation"]),  # two companies
+])
+def test_two_trades_joined_by_and_are_one_companys_name(text: str, names: list) -> None:
+    assert [f.name for f in suffixed_names(text)] == names
+
+
+def test_and_and_the_ampersand_in_a_companys_name_are_one() -> None:
+    from extract.link import company_core
+
+    names = ["Tartur Phosphate and Chemicals Company", "Tartur Phosphate & Chemicals Company S.A.E."]
+    assert len({company_core(name, VOCABULARY, set()) for name in names}) == 1

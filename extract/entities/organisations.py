@@ -153,6 +153,11 @@ def suffixed_names(text: str) -> list[Found]:
                 if not ORG_SUFFIX.search(left):
                     # ("Astana Mining and Metallurgy Congress 2026": an event's subjects may be joined by "and" too.)
                     portfolio = bool(body or EVENT_SUFFIX.search(match.group(0))) and left.split()[-1] in PORTFOLIO_WORD_SET
+                    # ("Ma’aden Bauxite and Alumina Company", "Oil and Gas Development Company": two trades or two
+                    # minerals joined by "and" are what one company deals in.)
+                    rest = text[start + part.end():match.end()].split()
+                    portfolio = portfolio or bool(rest and COMPANY_TAIL_WORD.fullmatch(left.split()[-1])
+                                                  and COMPANY_TAIL_WORD.fullmatch(rest[0]))
                     # (Nor a place: "… in Chile and Sullivan & Cromwell LLP".)
                     if part_start is None and (" " in left and not re.search(r" (?:of|for) ", left) and not portfolio
                                                or place_kind(left) in ("country", "subdivision", "city")):

@@ -296,12 +296,15 @@ def administrative_areas(text: str) -> list[Found]:
 DATELINE_WORD = CAPITAL + CAPITAL[:-1] + "’'.-]+"
 DATELINE_PLACE = rf"{DATELINE_WORD}(?: {DATELINE_WORD}){{0,2}}"
 # ("MEXICO CITY (Reuters) -Mexico will …": a wire's dash may touch the story's first word.)
-DATELINE = re.compile(rf"(?m)^({DATELINE_PLACE})(?=(?:, [A-Z][\w .]{{1,25}}?)?(?: \([A-Za-z][\w-]{{1,11}}\))? ?[–—:-] "
-                      rf"|(?:, [A-Z][\w .]{{1,25}}?)? \([A-Za-z][\w-]{{1,11}}\) ?[–—-](?=[A-Z]))")
+# ("PORT MORESBY, Papua New Guinea, April 09, 2021 (GLOBE NEWSWIRE) -- The …": a press release's, with its country, its
+# date and its wire's name, and a double dash.)
+DATELINE_AFTER = r"(?:, [A-Z0-9][\w .]{1,25}?){0,3}"
+DATELINE = re.compile(rf"(?m)^({DATELINE_PLACE})(?={DATELINE_AFTER}(?: \([A-Za-z][\w -]{{1,20}}\))? ?[–—:-]{{1,2}} "
+                      rf"|{DATELINE_AFTER} \([A-Za-z][\w-]{{1,11}}\) ?[–—-](?=[A-Z]))")
 
 
 # "DAKAR (Reuters) –", "KINSHASA, June 3 (Reuters) -": the wire a story came from, credited in its dateline.
-DATELINE_CREDIT = re.compile(rf"(?m)^{DATELINE_PLACE}(?:, [A-Z][\w .]{{1,25}}?)? \(([A-Za-z][\w -]{{1,20}})\) ?[–—:-](?: |(?=[A-Z]))")
+DATELINE_CREDIT = re.compile(rf"(?m)^{DATELINE_PLACE}{DATELINE_AFTER} \(([A-Za-z][\w -]{{1,20}})\) ?[–—:-]{{1,2}}(?: |(?=[A-Z]))")
 
 
 def dateline_credits(text: str) -> list[tuple[int, int]]:

@@ -384,6 +384,16 @@ def split_coordinated(found: Found, text: str) -> list[Found]:
     # it are two places, though the second stands nowhere else.)
     places = (not match.group(1) and PLACE_PREPOSITION_BEFORE.search(text, max(0, found.start - 12), found.start)
               and all(is_plain_name(part) for part in (first, second)) and (place_kind(first) or is_town(first)))
+    # ("signed by Governor General Sir Bob Dadae and Barrick Gold Corporation …": a titled person and a company with
+    # its legal form are two, whatever the model joined.)
+    person_and_company = (HONORIFIC.search(first) or PERSONAL_HONORIFIC.search(first)) and ORG_SUFFIX.search(second)
+    if person_and_company:
+        name = without_title_words(first)
+        honorific = PERSONAL_HONORIFIC.search(name)
+        name = honorific.group(1) if honorific else name
+        person_start = found.start + match.start(2) + first.rindex(name)
+        return [Found(person_start, person_start + len(name), name, "PERSON", name, origin="rule"),
+                replace(found, start=found.start + match.start(3), text=second, name=second, type="ORG")]
     if not (alone_first and alone_second) and not named_elsewhere and not places:
         return [found]
     start_second = found.start + match.start(3)
