@@ -833,8 +833,13 @@ def fuller_names(found: list[list[Found]], aliases: Aliases, vocabulary: Vocabul
     cores = {core: next(iter(keys)) for core, keys in by_core.items() if len(keys) == 1}
     for core, name_key in cores.items():
         # (Not a company written with its own legal form, the same the longer name has: "RG Gold LLP" and "RG
-        # Processing LLP" are two companies.)
-        longer = {n for n in beginning.get(core, set()) - {name_key} if not same_legal_form(names[name_key], names[n])}
+        # Processing LLP" are two companies; nor one whose industry word the longer name lacks: "Barrick Gold
+        # Corporation" is not "Barrick Niugini Limited", each with its legal form — in any language: "Trading" is the
+        # "Tsusho" of "Shinonome Tsusho Kabushiki Kaisha".)
+        bare = without_legal_form(names[name_key])
+        own_words = {GLOSSARY.get(w, w) for w in key(bare).split()} - set(core.split()) if bare != names[name_key] else set()
+        longer = {n for n in beginning.get(core, set()) - {name_key} if not same_legal_form(names[name_key], names[n])
+                  and (own_words <= {GLOSSARY.get(w, w) for w in n.split()} or without_legal_form(names[n]) == names[n])}
         if len(longer) == 1 and core != name_key and name_key not in aliases.canonical and name_key not in aliases.fixed_type \
                 and name_key not in heads \
                 and name_key not in aliases.separate and not place_kind(core) and " " not in core:

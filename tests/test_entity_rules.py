@@ -3555,3 +3555,19 @@ def test_and_and_the_ampersand_in_a_companys_name_are_one() -> None:
 
     names = ["Tartur Phosphate and Chemicals Company", "Tartur Phosphate & Chemicals Company S.A.E."]
     assert len({company_core(name, VOCABULARY, set()) for name in names}) == 1
+
+
+@pytest.mark.parametrize("text, names", [
+    ("signed by Governor General Sir Bob Dadae and Barrick Gold Corporation President Mark Bristow", ["Barrick Gold Corporation"]),
+    ("Barrick said so. The mine is owned by Barrick and Zijin Mining Group, which", ["Zijin Mining Group"]),  # "Barrick" alone too
+])
+def test_a_titled_person_or_a_name_written_alone_before_and_is_no_part_of_a_companys_name(text: str, names: list) -> None:
+    assert [f.name for f in legal_names(text) + suffixed_names(text)] == names
+
+
+def test_a_company_with_its_legal_form_and_an_industry_word_the_other_lacks_is_no_short_name_of_it() -> None:
+    from extract.link import Aliases, Curation, fuller_names, key
+
+    aliases = Aliases(VOCABULARY, [], Curation())
+    fuller_names(mentions(("Barrick Gold Corporation", "ORG"), ("Barrick Niugini Limited", "ORG")), aliases, VOCABULARY)
+    assert key(aliases.resolve("Barrick Gold Corporation")) == key("Barrick Gold Corporation")

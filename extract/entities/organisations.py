@@ -159,8 +159,12 @@ def suffixed_names(text: str) -> list[Found]:
                     portfolio = portfolio or bool(rest and COMPANY_TAIL_WORD.fullmatch(left.split()[-1])
                                                   and COMPANY_TAIL_WORD.fullmatch(rest[0]))
                     # (Nor a place: "… in Chile and Sullivan & Cromwell LLP".)
+                    # (Nor one word the text writes alone elsewhere: "owned by Barrick and Zijin Mining Group".)
+                    alone = (" " not in left and not COMPANY_TAIL_WORD.fullmatch(left)
+                             and re.search(rf"(?<![\w-]){re.escape(left)}(?![\w-])(?! and )",
+                                           text[:match.start()] + " " + text[match.end():]))
                     if part_start is None and (" " in left and not re.search(r" (?:of|for) ", left) and not portfolio
-                                               or place_kind(left) in ("country", "subdivision", "city")):
+                                               or place_kind(left) in ("country", "subdivision", "city") or alone):
                         continue
                     part_start = part.start() if part_start is None else part_start
                     continue
@@ -293,6 +297,9 @@ def after_project_of(text: str, start: int, end: int) -> int:
 PERSON_THEN_OF = re.compile(r"([A-Z][a-z]+)( [A-Z][a-z]+-[a-z]+)?(?: [A-Z][\w’'-]+){0,2} of (?:the )?(?=[A-Z])")
 
 
+PERSON_BY_HONORIFIC = re.compile(rf"(?<![\w-])(?:{alternation(words('honorifics'))})\.? [A-Z]")
+
+
 def legal_names(text: str) -> list[Found]:
     found = []
     for match in LEGAL_NAME.finditer(text):
@@ -311,7 +318,9 @@ def legal_names(text: str) -> list[Found]:
             after = TRAILING_LEGAL_FORM.sub("", text[start + joined.end():match.end()])
             # ("… in Chile and Sullivan & Cromwell LLP": a place before "and" is no part of the name either.)
             before = text[start:start + joined.start()]
-            if ORG_SUFFIX.search(before) or len(after.split()) >= 3 or place_kind(before) in ("country", "subdivision", "city"):
+            # (Nor a titled person: "signed by Governor General Sir Bob Dadae and Barrick Gold Corporation".)
+            if (ORG_SUFFIX.search(before) or len(after.split()) >= 3 or place_kind(before) in ("country", "subdivision", "city")
+                    or PERSON_BY_HONORIFIC.search(before)):
                 start += joined.end()
                 break
         described = BEFORE_A_NAME.match(text, start, match.end())
