@@ -3571,3 +3571,25 @@ def test_a_company_with_its_legal_form_and_an_industry_word_the_other_lacks_is_n
     aliases = Aliases(VOCABULARY, [], Curation())
     fuller_names(mentions(("Barrick Gold Corporation", "ORG"), ("Barrick Niugini Limited", "ORG")), aliases, VOCABULARY)
     assert key(aliases.resolve("Barrick Gold Corporation")) == key("Barrick Gold Corporation")
+
+
+def test_a_peoples_adjective_before_a_ministry_is_no_part_of_its_name() -> None:
+    text = "officials of the Japanese Ministry of Economy, Trade and Industry met"
+    assert [f.name for f in suffixed_names(text)] == ["Ministry of Economy, Trade and Industry"]
+    assert tidy(text, model_span(text, "Japanese Ministry of Economy, Trade and Industry", "ORG")).name == \
+        "Ministry of Economy, Trade and Industry"
+
+
+def test_an_acronym_opening_a_longer_name_leaves_that_name_whole() -> None:
+    text = ("Alcoa will sell its stake to Saudi Arabian Mining Company (Ma’aden). The venture holds the Ma’aden "
+            "Aluminium Company. Ma’aden said so.")
+    found = refine(text, [(text.index("Ma’aden Aluminium"), text.index(". Ma’aden said"), "ORG")], [], VOCABULARY).mentions
+    assert [(m.text, m.name) for m in found if m.type == "ORG"] == [
+        ("Saudi Arabian Mining Company", "Saudi Arabian Mining Company"), ("Ma’aden", "Saudi Arabian Mining Company"),
+        ("Ma’aden Aluminium Company", "Ma’aden Aluminium Company"), ("Ma’aden", "Saudi Arabian Mining Company")]
+
+
+def test_no_name_ends_in_a_little_lower_case_word_and_a_meeting_is_an_event() -> None:
+    text = "a gold mine in the Enga Province of"  # a page cut after "of"
+    assert tidy(text, model_span(text, "Enga Province of", "GPE")).name == "Enga Province"
+    assert retype("Trilateral Economic Ministers Meeting", "ORG") == "EVENT"

@@ -107,9 +107,13 @@ def apply_acronyms(text: str, candidates: list[Found]) -> tuple[list[Found], dic
     if not acronyms and not common:
         return candidates, acronyms, common
     added = list({(f.start, f.end): f for f in [*(f for short, f in long_forms.items() if short not in listed), *again]}.values())
+    # (Not where a longer name begins with it: "the Ma’aden Aluminium Company" is a unit of its own, not Ma’aden.)
+    longer_names = [c for c in candidates if c.type in ("ORG", "PROJECT", "EVENT") and " " in c.text]
     for short, long_found in long_forms.items():
         for match in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
-            added.append(Found(match.start(), match.end(), short, long_found.type, long_found.name, origin="acronym"))
+            if " " in short or not any(c.start == match.start() and c.end > match.end() and c.text.startswith(short + " ")
+                                       for c in longer_names):
+                added.append(Found(match.start(), match.end(), short, long_found.type, long_found.name, origin="acronym"))
     return merge(candidates, added), acronyms, common
 
 

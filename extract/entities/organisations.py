@@ -125,6 +125,16 @@ PORTFOLIO_WORD_SET = frozenset(words("portfolio_words"))
 PORTFOLIO_BODY = re.compile(r"\b(?:Department|Ministry|Division|Directorate|Bureau|Commission|Authority|Board|Council|Committee)$")
 
 
+PEOPLES_ADJECTIVE_BEFORE_BODY = re.compile(r"([A-Z][a-z]+) (?=(?:Ministry|Department|Secretariat) of )")
+
+
+def after_peoples_adjective(text: str, start: int, end: int) -> int:
+    """'the Japanese Ministry of Economy, Trade and Industry': a people's adjective before a body "of" its portfolio
+    says whose it is; the name starts after it."""
+    adjective = PEOPLES_ADJECTIVE_BEFORE_BODY.match(text, start)  # (the body's "of" may lie past the end found so far)
+    return adjective.end() if adjective and adjective.end() < end and is_place_adjective(adjective.group(1)) else start
+
+
 def suffixed_names(text: str) -> list[Found]:
     found = []
     for match in SUFFIXED_NAME.finditer(text):
@@ -180,7 +190,8 @@ def suffixed_names(text: str) -> list[Found]:
             owner = re.match(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s ", name)
             if owner:  # "China's Ministry of Commerce": China's own name stands apart
                 name_start += owner.end()
-            name_start, name_end = with_portfolio(text, name_start, name_start + len(name) - (owner.end() if owner else 0))
+            name_end = name_start + len(name) - (owner.end() if owner else 0)
+            name_start, name_end = with_portfolio(text, after_peoples_adjective(text, name_start, name_end), name_end)
             name_start = after_project_of(text, name_start, name_end)
             name = text[name_start:name_end]
             if " " not in name and "-" not in name:

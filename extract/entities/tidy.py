@@ -21,6 +21,7 @@ from .organisations import (
     ORG_SUFFIX,
     ORG_TAIL,
     POSSESSIVE_PLACE_WORD,
+    after_peoples_adjective,
     is_event_name,
     of_where,
     with_portfolio,
@@ -29,7 +30,7 @@ from .people import HONORIFIC, HONORIFIC_WORDS, NAME_PARTICLES, PERSONAL_HONORIF
 from .places import ADMINISTRATIVE_NOUN, COMPANY_DESCRIPTION, GEOGRAPHIC_FEATURE, LANDFORM_NOUN, ORGANISATION_WORDS, is_plain_name
 from .spans import Found
 
-TRAILING_JUNK = re.compile(r"(?:\s+(?:or|and|nor))?(?:['’]s|['’])?[\s,.;:!?(\[]*$")
+TRAILING_JUNK = re.compile(r"(?:\s+(?:or|and|nor|of|for|the|in|at|to))?(?:['’]s|['’])?[\s,.;:!?(\[]*$")  # ("the Enga Province of")
 
 
 def tidy(text: str, found: Found) -> Found | None:
@@ -92,6 +93,7 @@ def tidy(text: str, found: Found) -> Found | None:
         personal = PERSONAL_HONORIFIC.search(text, start, end)
         if personal and personal.start() > start and found.type != "PERSON":
             end = personal.start()
+        start = after_peoples_adjective(text, start, end)
         # "Trondheim-based Nordhav Mineraler AS", "state-owned Eti Maden": a company's description is not its name.
         described = re.match(rf"(?:[A-Z]\w*|state|privately|family|foreign|locally){COMPANY_DESCRIPTION} ", text[start:end])
         if described and end - start > described.end():
