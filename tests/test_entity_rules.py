@@ -3593,3 +3593,8 @@ def test_no_name_ends_in_a_little_lower_case_word_and_a_meeting_is_an_event() ->
     text = "a gold mine in the Enga Province of"  # a page cut after "of"
     assert tidy(text, model_span(text, "Enga Province of", "GPE")).name == "Enga Province"
     assert retype("Trilateral Economic Ministers Meeting", "ORG") == "EVENT"
+
+
+def test_a_provinces_capital_is_a_town() -> None:
+    text = "about 235 kilometres east of the Ömnögovi Province capital Dalanzadgad. The site was found in 2001."
+    assert [f.name for f in administrative_areas(text)] == ["Dalanzadgad"]

@@ -164,6 +164,9 @@ PLACES_OF = re.compile(r"\b(?:towns|villages|cities|districts|provinces|communit
 # "the mayor of Ribeira de Pena", "the port of Mtwara", "the town of Claver": a settlement, named.
 SETTLEMENT = re.compile(r"\b(?:mayor|port|town|village|city|municipality|wilayat|governorate|emirate|prefecture|commune|"
                         r"canton|parish) of ([A-Z][\w’'-]+(?: (?:de |do |da |del )?[A-Z][\w’'-]+){0,2})")
+# "the Ömnögovi Province capital Dalanzadgad", "the provincial capital, Tete": a province's capital is a town.
+PROVINCE_CAPITAL = re.compile(r"\b(?:[Pp]rovince|[Pp]rovincial|[Rr]egion|[Rr]egional|[Ss]tate|[Dd]istrict|[Cc]ounty|[Aa]imag) "
+                              r"capital,? ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?=[,.;:)]|\s+[a-z])")
 # "Ahafo Region", "Asutifi North District", "Webequie First Nation": a capitalised area word ends a place's name.
 AREA_WORD = r"[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)?"  # "Ma'an", not "Zambia's" (the owner, not the place's name)
 AREA_NAME = re.compile(rf"(?<![\w’'-])(?!(?:The|In|At|Of)\b){AREA_WORD}(?: {AREA_WORD}){{0,2}} "
@@ -270,7 +273,7 @@ AUSTRALIAN_STATES = {"New South Wales", "Queensland", "Victoria", "Tasmania", "W
 
 def administrative_areas(text: str) -> list[Found]:
     found = [Found(m.start(1), m.end(1), m.group(1), "GPE", m.group(1), origin="rule")
-             for pattern in (ADMINISTRATIVE_AREA, SETTLEMENT, DISTRICT_AFTER_WORD, BORDER_PLACE, BORDER_PLACE_AFTER,
+             for pattern in (ADMINISTRATIVE_AREA, SETTLEMENT, PROVINCE_CAPITAL, DISTRICT_AFTER_WORD, BORDER_PLACE, BORDER_PLACE_AFTER,
                              CALLED_A_SETTLEMENT, PLACE_ON_A_COAST, PORT_TOWN,
                              MEASURED_FROM, NEARBY_SETTLEMENTS, ROUTE_THROUGH)
              for m in pattern.finditer(text) if not OPENING.fullmatch(m.group(1))]
