@@ -3598,3 +3598,10 @@ def test_no_name_ends_in_a_little_lower_case_word_and_a_meeting_is_an_event() ->
 def test_a_provinces_capital_is_a_town() -> None:
     text = "about 235 kilometres east of the Ömnögovi Province capital Dalanzadgad. The site was found in 2001."
     assert [f.name for f in administrative_areas(text)] == ["Dalanzadgad"]
+
+
+def test_each_name_of_a_list_of_projects_is_a_project() -> None:
+    from extract.entities.organisations import projects_described
+
+    text = "growth projects, ranging from Alemão, Cristalino, and Bacaba in Brazil to the Hu’u project in Indonesia."
+    assert [f.name for f in projects_described(text)] == ["Alemão", "Cristalino", "Bacaba"]

@@ -743,7 +743,24 @@ def named_in_context(text: str, match: re.Match[str], kind: str, towns_too: bool
 def projects_described(text: str) -> list[Found]:
     found = [named_in_context(text, match, "PROJECT") for pattern in (DESCRIBED_AS_PROJECT, SAID_TO_BE_PROJECT)
              for match in pattern.finditer(text)]
-    return [f for f in found if f is not None and not ORG_SUFFIX.search(f.name)]
+    return [f for f in found if f is not None and not ORG_SUFFIX.search(f.name)] + names_listed(text, PROJECTS_LISTED, "PROJECT")
+
+
+# "projects ranging from Alemão, Cristalino, and Bacaba in Brazil to …": each name of a list of projects is one.
+PROJECTS_LISTED = re.compile(rf"\b(?:projects|mines|deposits|prospects|operations),? (?:such as|including|like|ranging from) "
+                             rf"((?:{NAME_RUN}\s?, )+{NAME_RUN},? (?:and|&) {NAME_RUN})\b")
+
+
+def names_listed(text: str, pattern: re.Pattern[str], kind: str) -> list[Found]:
+    """Each name of a list the pattern finds after what the names are: "Chinese firms including Zhejiang Huayou
+    Cobalt, Sinomine, Chengxin Lithium Group and Yahua" (never a place the gazetteer knows, nor a people's adjective)."""
+    found = []
+    for match in pattern.finditer(text):
+        for name in re.finditer(NAME_RUN, match.group(1)):
+            start = match.start(1) + name.start()
+            if not place_kind(name.group(0)) and not is_place_adjective(name.group(0)) and name.group(0) not in PRONOUNS:
+                found.append(Found(start, start + len(name.group(0)), name.group(0), kind, name.group(0), origin="rule"))
+    return found
 
 
 def organisations_in_context(text: str) -> list[Found]:
@@ -753,13 +770,7 @@ def organisations_in_context(text: str) -> list[Found]:
              for pattern in (ORGANISATION_CONTEXT, RANKED_OFFICER_OF, OFFICER_OF, DESCRIBED_AS_ORGANISATION, ORGANISATION_DESCRIBED,
                              CITED, SHARES_OR_FILING, LISTED)
              for match in pattern.finditer(text)]
-    # "Chinese firms including Zhejiang Huayou Cobalt, Sinomine, Chengxin Lithium Group and Yahua": each name of a
-    # list of companies is one.
-    for match in COMPANIES_LISTED.finditer(text):
-        for name in re.finditer(NAME_RUN, match.group(1)):
-            start = match.start(1) + name.start()
-            if not place_kind(name.group(0)) and not is_place_adjective(name.group(0)) and name.group(0) not in PRONOUNS:
-                found.append(Found(start, start + len(name.group(0)), name.group(0), "ORG", name.group(0), origin="rule"))
+    found += names_listed(text, COMPANIES_LISTED, "ORG")
     for match in COUNTRY_ACRONYM.finditer(text):
         if place_kind(match.group(1)) == "country" and match.group(2).casefold() not in COMMON_TERMS:
             found.append(Found(match.start(2), match.end(2), match.group(2), "ORG", match.group(2), origin="rule"))
