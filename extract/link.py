@@ -28,7 +28,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from .entities.acronyms import made_of_word_starts
-from .entities.gazetteer import country_by_other_name, language_names, other_city_name, place_kind
+from .entities.gazetteer import country_by_other_name, is_major_city, language_names, other_city_name, place_kind
 from .entities.organisations import (
     BRACKETED_FORM,
     COMPANY_WORDS_FIRST,
@@ -525,7 +525,7 @@ def company_core(name: str, vocabulary: Vocabulary, taken: set[str]) -> str:
         place = vocabulary.lookup(" ".join(rest))
         # (Nor a country's adjective: "Finnish" of "Finnish Minerals Group" stands for every Finnish body.)
         if ((len(rest) == 1 and (is_generic_word(rest[0]) or is_place_adjective(rest[0]) or rest[0] in language_names()))
-                or place_kind(" ".join(rest)) in ("country", "subdivision")
+                or place_kind(" ".join(rest)) in ("country", "subdivision") or is_major_city(" ".join(rest))
                 or (place is not None and place.type in ("GPE", "LOC")) or key(" ".join(rest)) in taken):
             break
         words = rest

@@ -3605,3 +3605,29 @@ def test_each_name_of_a_list_of_projects_is_a_project() -> None:
 
     text = "growth projects, ranging from Alemão, Cristalino, and Bacaba in Brazil to the Hu’u project in Indonesia."
     assert [f.name for f in projects_described(text)] == ["Alemão", "Cristalino", "Bacaba"]
+
+
+def test_a_time_zone_after_a_time_is_no_entity() -> None:
+    text = "Shares were up 2.6 percent at 1420 GMT in Helsinki."
+    assert is_junk(model_span(text, "GMT", "ORG"), set(), text)
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("The concession was granted by the government of Tuzla Canton in 2031.", "Tuzla Canton", "GPE"),
+    ("Mehta expects the tonnes to reach Morocco no earlier than 2036.", "2036", "DATE"),
+    ("a loan from UniCredit Bank d.d. and two others", "UniCredit Bank d.d.", "ORG"),
+])
+def test_a_canton_a_year_after_than_and_a_joint_stock_company_d_d(text: str, name: str, kind: str) -> None:
+    assert (name, kind) in [(m.text, m.type) for m in refine(text, [], [], VOCABULARY).mentions]
+
+
+def test_a_body_of_a_place_before_and_ends_its_own_name() -> None:
+    text = "a syndicated loan from Bank of Africa and Attijariwafa Bank, the finance director said"
+    assert [f.name for f in suffixed_names(text)] == ["Attijariwafa Bank"]
+
+
+def test_a_company_named_after_a_city_of_millions_is_not_known_by_the_citys_name() -> None:
+    from extract.link import company_core
+
+    assert company_core("Mosul Mineral Industries Company", VOCABULARY, set()) == "mosul mineral"
+    assert retype("Loma Cayetano", "PERSON") == "LOC"  # a hill's word opens a place's name, not a person's

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..dates import ZONES
 from ..model import VALUE_TYPES
 from ..vocab import Vocabulary, alternation, entries, fold, words
 from .gazetteer import is_country_start, language_names, place_kind
@@ -31,6 +32,8 @@ LAW_NAME = re.compile(r"\s(?:Act|Law|Code|Directive|Ordinance|Regulations?|Bill|
                       r"(?: (?:of )?(?:19|20)\d{2})?$")
 TICKER_BEFORE = re.compile(r"[(;,]\s*[A-Z][A-Za-z]{1,9}:\s?$")
 SHARE_TICKER = re.compile(r"[A-Z0-9]{2,6}\.[A-Z]{1,2}")
+TIME_ZONES = frozenset(ZONES)
+CLOCK_BEFORE = re.compile(r"\d(?:\s?(?:[ap]\.?m\.?|[AP]M))?\s+$")
 
 
 def is_junk(found: Found, common_acronyms: set[str], text: str = "") -> bool:
@@ -67,6 +70,9 @@ def is_junk(found: Found, common_acronyms: set[str], text: str = "") -> bool:
         return True
     # "(NYSE: B)", "(TSX: ABX; ASX: LYC)": a ticker after its exchange names a share, not a thing of its own.
     if text and TICKER_BEFORE.search(text, max(0, found.start - 14), found.start) and re.match(r"\s*[);,]", text[found.end:]):
+        return True
+    # "at 1420 GMT", "11:52 PM ULAT": a time zone after a time names no one.
+    if found.text in TIME_ZONES and text and CLOCK_BEFORE.search(text, max(0, found.start - 12), found.start):
         return True
     # "LUN.TO", "GLEN.L": a share's ticker on its exchange names the share, not a thing of its own.
     if SHARE_TICKER.fullmatch(found.text):

@@ -125,6 +125,8 @@ PORTFOLIO_WORD_SET = frozenset(words("portfolio_words"))
 PORTFOLIO_BODY = re.compile(r"\b(?:Department|Ministry|Division|Directorate|Bureau|Commission|Authority|Board|Council|Committee)$")
 
 
+CONTINENTS = frozenset({"Africa", "Asia", "Europe", "America", "Americas", "Oceania", "Antarctica", "Latin America",
+                        "North America", "South America", "Central America", "the Caribbean", "the Middle East"})
 PEOPLES_ADJECTIVE_BEFORE_BODY = re.compile(r"([A-Z][a-z]+) (?=(?:Ministry|Department|Secretariat) of )")
 
 
@@ -173,7 +175,12 @@ def suffixed_names(text: str) -> list[Found]:
                     alone = (" " not in left and not COMPANY_TAIL_WORD.fullmatch(left)
                              and re.search(rf"(?<![\w-]){re.escape(left)}(?![\w-])(?! and )",
                                            text[:match.start()] + " " + text[match.end():]))
-                    if part_start is None and (" " in left and not re.search(r" (?:of|for) ", left) and not portfolio
+                    # ("a loan from Bank of Africa and Attijariwafa Bank": a body of a place ends its own name.)
+                    of_place = re.search(r" of (?:the )?([A-Z][\w-]+(?: [A-Z][\w-]+)?)$", left)
+                    body_of_place = of_place is not None and (place_kind(of_place.group(1)) is not None
+                                                              or of_place.group(1) in CONTINENTS)
+                    if part_start is None and (" " in left and (not re.search(r" (?:of|for) ", left) or body_of_place)
+                                               and not portfolio
                                                or place_kind(left) in ("country", "subdivision", "city") or alone):
                         continue
                     part_start = part.start() if part_start is None else part_start

@@ -64,7 +64,7 @@ GEOGRAPHIC_FEATURE = re.compile(
     r"Southwest|Northwest|Sub-Saharan)(?:ern)?\s(?:Asia|Africa|America|Europe|Pacific|Atlantic)$"
     # A model's span that starts with a range's word: "Sierra Madre Occidental". (Only retyped, never found by
     # this alone: mines are named after mountains too, "Serra Dourada", "Cerro Verde".)
-    r"|^(?:Sierra|Serra|Cordillera|Jebel|Djebel|Lake|Lago|Salar|Laguna|Desierto|Isla|Pulau|Gunung)\s"
+    r"|^(?:Sierra|Serra|Cordillera|Jebel|Djebel|Lake|Lago|Salar|Laguna|Desierto|Isla|Pulau|Gunung|Loma)\s"
 )
 # "South and Central Asia": the first region is "South Asia", though the text never writes it whole.
 COORDINATED_REGION = re.compile(
@@ -170,7 +170,7 @@ PROVINCE_CAPITAL = re.compile(r"\b(?:[Pp]rovince|[Pp]rovincial|[Rr]egion|[Rr]egi
 # "Ahafo Region", "Asutifi North District", "Webequie First Nation": a capitalised area word ends a place's name.
 AREA_WORD = r"[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)?"  # "Ma'an", not "Zambia's" (the owner, not the place's name)
 AREA_NAME = re.compile(rf"(?<![\w’'-])(?!(?:The|In|At|Of)\b){AREA_WORD}(?: {AREA_WORD}){{0,2}} "
-                       r"(?:Region|District|Province|Municipality|Prefecture|Governorate|Regency|Oblast|County|First Nation|"
+                       r"(?:Region|District|Province|Municipality|Prefecture|Governorate|Regency|Oblast|County|Canton|First Nation|"
                        # (and in the languages of the places: "Télimélé Préfecture", "Kayes Région")
                        r"Préfecture|Région|Département|Provincia|Província|Departamento|Distrito|Municipio|Município)"
                        r"(?![\w-])(?! (?:Council|Assembly|Court|Office|Authority|Hospital|Police|Government|Administration)\b)")

@@ -297,7 +297,7 @@ MONTH_SPAN = re.compile(rf"\b{MONTH_NAMES_PATTERN}[-–](?:{MONTH_NAMES_PATTERN}
 
 # "extend the mine's life to 2040", "by 2030": a year after a word of time, which the model may call a number
 # (not "rose to 2040 tonnes").
-YEAR_AFTER_WORD = re.compile(r"\b(?:in|by|to|until|till|through|from|since|before|after|during|around|beyond) ((?:19|20)\d{2})\b"
+YEAR_AFTER_WORD = re.compile(r"\b(?:in|by|to|until|till|through|from|since|before|after|during|around|beyond|than) ((?:19|20)\d{2})\b"
                              r"(?![\d%/-]|[.,]\d| (?:tonnes|tons|t|people|jobs|workers|metres|meters|m|km|hectares|ha|MW|megawatts|"
                              r"units|ounces|oz|wells|trucks|families|households|barrels)\b)")
 
