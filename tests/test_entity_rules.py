@@ -3631,3 +3631,10 @@ def test_a_company_named_after_a_city_of_millions_is_not_known_by_the_citys_name
 
     assert company_core("Mosul Mineral Industries Company", VOCABULARY, set()) == "mosul mineral"
     assert retype("Loma Cayetano", "PERSON") == "LOC"  # a hill's word opens a place's name, not a person's
+
+
+def test_a_former_name_in_a_storys_first_sentence_is_its_subjects_whatever_the_model_said() -> None:
+    text = ("Kestrel Energia will pay €118m for 38 per cent of a mine in Estonia, its largest investment since the company "
+            "was founded in 1974 as Kotkan Voima Oy, a municipal utility.")
+    extraction = refine(text, [(0, 15, "PERSON")], [], VOCABULARY)
+    assert dict(extraction.acronyms).get("Kotkan Voima Oy") == "Kestrel Energia"

@@ -176,8 +176,9 @@ def other_names_given(text: str, candidates: list[Found]) -> list[tuple[str, Fou
             owner = Found(named.start(1), named.end(1), named.group(1), "ORG", named.group(1), origin="rule")
         elif THE_COMPANY_BEFORE.search(text, max(sentence_start, match.start() - 60), match.start()):
             # "… added that the firm, formerly Austral Cobre SpA, had …" (no company named before it in the sentence):
-            # the company the story is about.
-            owner = company_talked_about(text, sentence_start, organisations)
+            # the company the story is about — or, in a story's first sentence, the one it opens with, whatever the
+            # model made of it ("Kymijoki Energia will pay … since the company was founded in 1974 as …").
+            owner = company_talked_about(text, sentence_start, organisations) or subject_of(text, sentence_start, candidates)
         elif about_the_company and (not match.group("changed") or subject_of(text, sentence_start, candidates) is None):
             # "The company, once called X, …", "The company changed its name …": the company the story is about.
             owner = company_talked_about(text, sentence_start, organisations)
