@@ -485,6 +485,12 @@ def is_generic_word(word: str) -> bool:
 LEADING_COMPANY_WORD = re.compile(rf"^(?:(?:{alternation(COMPANY_WORDS_FIRST)}) )+(?=\S)")
 
 
+# "Katsina State", "Nasarawa State": a province's or state's name with its administrative word.
+ADMINISTRATIVE_SUFFIX = re.compile(r" (?:State|Province|Region|Governorate|Oblast|Prefecture|County|Department)$")
+# "Tartur Phosphate and Chemicals Company" and "… Phosphate & Chemicals …": one name.
+AND_IN_NAME = re.compile(r"\s+and\s+")
+
+
 def company_core(name: str, vocabulary: Vocabulary, taken: set[str]) -> str:
     """The part of an organisation's name its other forms share: 'Marvand' of 'Marvand Copper Corporation
     Limited', 'Marvand Copper Corp', 'Marvand Group'; 'China Export-Import Bank' of 'Export-Import Bank of China'.
@@ -548,9 +554,6 @@ def same_legal_form(name: str, other: str) -> bool:
 def legal_core(name: str) -> str:
     """'Tianrun Power Group Co., Ltd.' and 'Tianrun Power Group Company Limited': one name, the legal form aside."""
     return key(re.sub(r"(?: (?:Company|Corporation|Co|Corp))+$", "", without_legal_form(AND_IN_NAME.sub(" & ", name)).rstrip(".,")))
-
-
-AND_IN_NAME = re.compile(r"\s+and\s+")
 
 
 def company_families(found: list[list[Found]], aliases: Aliases, vocabulary: Vocabulary) -> None:
@@ -903,9 +906,6 @@ def glossed_names(found: list[list[Found]], aliases: Aliases) -> None:
         for name in names - {chosen}:
             if aliases.free(name):
                 aliases.canonical[key(name)] = chosen
-
-
-ADMINISTRATIVE_SUFFIX = re.compile(r" (?:State|Province|Region|Governorate|Oblast|Prefecture|County|Department)$")
 
 
 def provinces(found: list[list[Found]], aliases: Aliases) -> None:

@@ -315,7 +315,9 @@ def after_project_of(text: str, start: int, end: int) -> int:
 PERSON_THEN_OF = re.compile(r"([A-Z][a-z]+)( [A-Z][a-z]+-[a-z]+)?(?: [A-Z][\w’'-]+){0,2} of (?:the )?(?=[A-Z])")
 
 
-PERSON_BY_HONORIFIC = re.compile(rf"(?<![\w-])(?:{alternation(words('honorifics'))})\.? [A-Z]")
+# "Dr. Halima Bello-Yusuf", "Sir Bob Dadae": an honorific or a title, then a capitalised name (vocab/honorifics.txt).
+HONORIFIC_WORDS = alternation(words("honorifics"))
+PERSON_BY_HONORIFIC = re.compile(rf"(?<![\w-])(?:{HONORIFIC_WORDS})\.? [A-Z]")
 
 
 def legal_names(text: str) -> list[Found]:

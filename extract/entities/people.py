@@ -9,12 +9,11 @@ from dataclasses import replace
 from ..model import VALUE_TYPES
 from ..vocab import Vocabulary, alternation, words
 from .gazetteer import place_kind
-from .organisations import COMPANY_TAIL_WORD, COMPANY_WORD, OPENING_WORDS, ORG_SUFFIX
+from .organisations import COMPANY_TAIL_WORD, COMPANY_WORD, HONORIFIC_WORDS, OPENING_WORDS, ORG_SUFFIX
 from .places import CALENDAR_WORDS, DIRECTIONS, PLACE_WORDS, SETTLEMENT_NOUNS
 from .spans import Coverage, Found
 
 # "Dr. Halima Bello-Yusuf", "Datuk Seri Razif Omar": honorifics and titles before a name (vocab/honorifics.txt).
-HONORIFIC_WORDS = alternation(words("honorifics"))
 HONORIFIC = re.compile(rf"^(?:(?:{HONORIFIC_WORDS})\.?\s+)+")
 SECOND_SURNAME = re.compile(r" ([A-Z][a-zà-ÿ’'-]{2,})(?= [a-z]|[,.;:])")
 

@@ -10,7 +10,7 @@ from ..dates import MONTH_NAMES, WEEKDAY_NAMES
 from ..model import VALUE_TYPES
 from ..vocab import alternation, entries, words
 from .gazetteer import is_major_city, is_town, other_city_name, place_kind
-from .organisations import CAPITAL, COMPANY_WORD, LEGAL_FORMS, OPENING_WORDS, ORG_SUFFIX
+from .organisations import CAPITAL, COMPANY_WORD, LEGAL_FORMS, OPENING_WORDS, ORG_SUFFIX, PERSON_BY_HONORIFIC
 from .spans import Found
 
 OPENING = re.compile(rf"(?:{OPENING_WORDS})\b.*")
@@ -123,9 +123,6 @@ LOCAL_LANDFORM = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+ (?:Chhu|Gol|Darya|Da
                             r"|(?<![\w’'-])[A-ZÄÖ][a-zäö]+(?:joki|järvi|tunturi)(?![\w-])")
 
 
-HONORIFIC_FIRST_WORDS = frozenset(word.rstrip(".") for word in words("honorifics"))
-
-
 def feature_names(text: str) -> list[Found]:
     """'Lithium Triangle', 'Iron Quadrangle', 'Central African Copperbelt': named regions by their landform word."""
     found = [Found(m.start(1), m.end(1), m.group(1), "LOC", m.group(1), origin="rule") for m in CALLED_A_LANDFORM.finditer(text)
@@ -134,7 +131,7 @@ def feature_names(text: str) -> list[Found]:
     found += [Found(m.start(g), m.end(g), m.group(g), "LOC", m.group(g), origin="rule") for m in LANDFORMS_AND.finditer(text)
               for g in (1, 2)]
     found += [Found(m.start(), m.end(), m.group(0), "LOC", m.group(0), origin="rule") for m in LOCAL_LANDFORM.finditer(text)
-              if m.group(0).split()[0].rstrip(".") not in HONORIFIC_FIRST_WORDS]  # ("Mr Chhu" is a person)
+              if not PERSON_BY_HONORIFIC.match(m.group(0))]  # ("Mr Chhu" is a person)
     for match in FEATURE_NAME.finditer(text):
         name = match.group(0)
         # Not a company's description: "Cairo-based Delta" is no delta.
