@@ -28,6 +28,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from .entities.acronyms import made_of_word_starts
+from .entities.filters import in_ticker_bracket
 from .entities.gazetteer import country_by_other_name, is_major_city, language_names, other_city_name, place_kind
 from .entities.organisations import (
     BRACKETED_FORM,
@@ -421,6 +422,8 @@ def rescan(articles: tuple[Article, ...], extractions: list[Extraction], found: 
                 continue
             end = at + len(surface)
             resume = end
+            if surface.isupper() and in_ticker_bracket(text, at, end):
+                continue  # "(RTNTF,RIO,RIO.L)": a share's code, not the company's name
             after = bisect.bisect_right(starts, at)  # the article's mentions never overlap: neighbours decide
             if (after and ends[after - 1] > at) or (after < len(starts) and starts[after] < end):
                 continue

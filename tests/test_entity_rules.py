@@ -3638,3 +3638,12 @@ def test_a_former_name_in_a_storys_first_sentence_is_its_subjects_whatever_the_m
             "was founded in 1974 as Kotkan Voima Oy, a municipal utility.")
     extraction = refine(text, [(0, 15, "PERSON")], [], VOCABULARY)
     assert dict(extraction.acronyms).get("Kotkan Voima Oy") == "Kestrel Energia"
+
+
+@pytest.mark.parametrize("text, span, junk", [
+    ("Rio Tinto Plc (RTNTF,RIO,RIO.L, RTPPF), Turquoise Hill and the state", "RIO", True),  # a list of share codes
+    ("Rio Tinto (NYSE:RIO) says it reached agreements", "NYSE", False),  # the exchange is a name of its own
+    ("the Japan Bank for International Cooperation (JBIC) said", "JBIC", False),  # a definition, not a ticker
+])
+def test_a_share_code_in_a_bracket_of_codes_is_no_entity(text: str, span: str, junk: bool) -> None:
+    assert is_junk(model_span(text, span, "ORG"), set(), text) is junk

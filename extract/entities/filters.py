@@ -32,6 +32,21 @@ LAW_NAME = re.compile(r"\s(?:Act|Law|Code|Directive|Ordinance|Regulations?|Bill|
                       r"(?: (?:of )?(?:19|20)\d{2})?$")
 TICKER_BEFORE = re.compile(r"[(;,]\s*[A-Z][A-Za-z]{1,9}:\s?$")
 SHARE_TICKER = re.compile(r"[A-Z0-9]{2,6}\.[A-Z]{1,2}")
+# "(RTNTF,RIO,RIO.L, RTPPF)", "(NYSE:RIO)": brackets holding only share codes and exchanges.
+SHARE_CODE = r"(?:[A-Z][A-Za-z]{1,9}: ?)?[A-Z0-9][A-Z0-9.-]{0,7}"
+TICKER_BRACKET = re.compile(rf"\({SHARE_CODE}(?:[,;] ?{SHARE_CODE})*\)")
+
+
+def in_ticker_bracket(text: str, start: int, end: int) -> bool:
+    """The span lies in brackets of share codes: "RIO" of "Rio Tinto Plc (RTNTF,RIO,RIO.L, RTPPF)"."""
+    opened = text.rfind("(", max(0, start - 40), start)
+    if opened == -1:
+        return False
+    bracket = TICKER_BRACKET.match(text, opened)
+    # (A lone acronym in brackets is a definition, "(JBIC)": only a list of codes or an exchange's code is a ticker.)
+    # (The exchange before a colon is a name of its own: "NYSE" of "(NYSE: VALE)".)
+    return (bracket is not None and bracket.end() >= end and ("," in bracket.group(0) or ":" in bracket.group(0))
+            and not text.startswith(":", end))
 TIME_ZONES = frozenset(ZONES)
 CLOCK_BEFORE = re.compile(r"\d(?:\s?(?:[ap]\.?m\.?|[AP]M))?\s+$")
 
@@ -75,7 +90,7 @@ def is_junk(found: Found, common_acronyms: set[str], text: str = "") -> bool:
     if found.text in TIME_ZONES and text and CLOCK_BEFORE.search(text, max(0, found.start - 12), found.start):
         return True
     # "LUN.TO", "GLEN.L": a share's ticker on its exchange names the share, not a thing of its own.
-    if SHARE_TICKER.fullmatch(found.text):
+    if SHARE_TICKER.fullmatch(found.text) or (text and in_ticker_bracket(text, found.start, found.end)):
         return True
     # "P2O5", "U3O8", "Li2CO3": a chemical formula names a compound, not a thing of the story.
     if CHEMICAL_FORMULA.fullmatch(found.text):
