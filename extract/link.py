@@ -290,12 +290,15 @@ def link(
 
 
 def signed_by(article: Article) -> set[str]:
-    """Keys of the publishing outlet's name and initials ("Asia Commodity Wire", "ACW") and of the authors."""
+    """Keys of the publishing outlet's name and initials ("Asia Commodity Wire", "ACW") and of the authors; and of
+    the wire its dateline credits ("MEXICO CITY (Reuters) -": a wire's story another site carries is the wire's, and
+    "told Reuters" there names its publisher)."""
     names = {name for name in article.authors if " " in name}  # a one-word "author" is more likely a place read wrong
     if article.source:
         names.add(article.source)
         if len(initials(article.source)) >= 2:
             names.add(initials(article.source))
+    names.update(article.text[start:end] for start, end in dateline_credits(article.text[:400]))
     return {key(name) for name in names}
 
 

@@ -3647,3 +3647,17 @@ def test_a_former_name_in_a_storys_first_sentence_is_its_subjects_whatever_the_m
 ])
 def test_a_share_code_in_a_bracket_of_codes_is_no_entity(text: str, span: str, junk: bool) -> None:
     assert is_junk(model_span(text, span, "ORG"), set(), text) is junk
+
+
+def test_an_agreement_or_a_treaty_is_no_entity() -> None:
+    text = "talks on the US-Japan Critical Minerals Agreement went on"
+    assert is_junk(model_span(text, "US-Japan Critical Minerals Agreement", "ORG"), set(), text)
+
+
+def test_the_wire_a_dateline_credits_signs_the_story_another_site_carries() -> None:
+    from extract.link import key, signed_by
+    from extract.model import Article, Block
+
+    text = "MEXICO CITY (Reuters) -Mexico will not be able to cancel the concessions, a ministry official told Reuters."
+    article = Article("a", "a", "a.txt", "articles/a.html", "Mexico", (Block("paragraph", text),), "KDAL 610", (), None, None, None)
+    assert key("Reuters") in signed_by(article) and key("KDAL 610") in signed_by(article)

@@ -28,7 +28,8 @@ def drop_heading_only(candidates: list[Found], headings: list[tuple[int, int]]) 
 
 CHEMICAL_FORMULA = re.compile(r"(?=\w*\d[A-Z])(?:[A-Z][a-z]?\d*){2,}")  # a figure inside ("P2O5"), not only at the end ("COP29")
 # (And a plan or a technique: "the National Lithium Strategy", "Direct Lithium Extraction technology".)
-LAW_NAME = re.compile(r"\s(?:Act|Law|Code|Directive|Ordinance|Regulations?|Bill|Strategy|Policy|Framework|Roadmap|Extraction)"
+LAW_NAME = re.compile(r"\s(?:Act|Law|Code|Directive|Ordinance|Regulations?|Bill|Strategy|Policy|Framework|Roadmap|Extraction|"
+                      r"Agreement|Accord|Treaty|Pact)"
                       r"(?: (?:of )?(?:19|20)\d{2})?$")
 TICKER_BEFORE = re.compile(r"[(;,]\s*[A-Z][A-Za-z]{1,9}:\s?$")
 SHARE_TICKER = re.compile(r"[A-Z0-9]{2,6}\.[A-Z]{1,2}")
