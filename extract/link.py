@@ -1132,11 +1132,20 @@ def spelt_apart(people: set[str], aliases: Aliases, counts: Counter[str]) -> set
     for names in by_surname.values():
         for name in names:
             given = key(name).split()[0]
-            formal = {other for other in names if key(other).split()[0] in given_name_forms().get(given, ())
+            # (Or a short form the other given name begins with, in any language: "Kati" of "Katariina", "Paddy" of
+            # "Pádraig", where no one else of that surname could be meant.)
+            formal = {other for other in names if (key(other).split()[0] in given_name_forms().get(given, ())
+                                                   or is_short_given_name(given, key(other).split()[0]))
                       and len(key(other).split()[0]) > len(given)}
             if len(formal) == 1 and aliases.free(name):
                 aliases.canonical.setdefault(key(name), next(iter(formal)))
     return {aliases.resolve(name) for name in people}
+
+
+def is_short_given_name(short: str, given: str) -> bool:
+    """'kati' of 'katariina', 'paddy' of 'padraig': a given name of five letters or fewer that shares its first three
+    with a longer one."""
+    return 3 <= len(short) <= 5 and len(given) > len(short) and short[:3] == given[:3]
 
 
 def without_middle_names(name: str, by_first_and_last: dict[tuple[str, str], list[str]]) -> set[str]:

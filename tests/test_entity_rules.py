@@ -3661,3 +3661,16 @@ def test_the_wire_a_dateline_credits_signs_the_story_another_site_carries() -> N
     text = "MEXICO CITY (Reuters) -Mexico will not be able to cancel the concessions, a ministry official told Reuters."
     article = Article("a", "a", "a.txt", "articles/a.html", "Mexico", (Block("paragraph", text),), "KDAL 610", (), None, None, None)
     assert key("Reuters") in signed_by(article) and key("KDAL 610") in signed_by(article)
+
+
+@pytest.mark.parametrize("names, joined", [
+    (["Katariina Lindqvist", "Kati Lindqvist"], True),  # a short form the given name begins with
+    (["Pádraig Ó Conchúir", "Paddy Ó Conchúir"], True),
+    (["Katariina Lindqvist", "Kari Lindqvist"], False),  # another given name
+])
+def test_a_short_given_name_and_the_full_one_with_one_surname_are_one_person(names: list[str], joined: bool) -> None:
+    from extract.link import Aliases, Curation, key, people_and_events
+
+    aliases = Aliases(VOCABULARY, [], Curation())
+    people_and_events(mentions(*((n, "PERSON") for n in names)), aliases)
+    assert (len({key(aliases.resolve(n)) for n in names}) == 1) is joined
