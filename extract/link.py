@@ -194,6 +194,10 @@ class Aliases:
         for (short, long), _ in sorted(definitions.items(), key=lambda item: (-item[1], item[0])):
             if key(short) not in self.canonical and short not in self.ambiguous:
                 self._add(short, long)
+            elif short not in self.ambiguous and key(short) in self.canonical:
+                # ("Mineral Resources Corporation (KOMIR)" in one article, "Korea Mine Rehabilitation and Mineral
+                # Resources Corporation (KOMIR)" in another: two spellings of one name, the commoner names it.)
+                self._add(long, self.canonical[key(short)])
         for name, others in merge_groups(curation.merge).items():
             for other in others:
                 self.canonical[key(other)] = name

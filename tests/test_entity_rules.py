@@ -3674,3 +3674,14 @@ def test_a_short_given_name_and_the_full_one_with_one_surname_are_one_person(nam
     aliases = Aliases(VOCABULARY, [], Curation())
     people_and_events(mentions(*((n, "PERSON") for n in names)), aliases)
     assert (len({key(aliases.resolve(n)) for n in names}) == 1) is joined
+
+
+def test_one_acronym_spelt_out_two_ways_in_two_articles_is_one_name() -> None:
+    from extract.entities.spans import Extraction
+    from extract.link import Aliases, Curation, key
+
+    longer = "Korea Mine Rehabilitation and Mineral Resources Corporation"
+    extractions = [Extraction("en", (), (("KOMIR", longer),)), Extraction("en", (), (("KOMIR", longer),)),
+                   Extraction("en", (), (("KOMIR", "Mineral Resources Corporation"),))]
+    aliases = Aliases(VOCABULARY, extractions, Curation())
+    assert key(aliases.resolve("Mineral Resources Corporation")) == key(longer) == key(aliases.resolve("KOMIR"))
