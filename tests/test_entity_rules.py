@@ -3685,3 +3685,19 @@ def test_one_acronym_spelt_out_two_ways_in_two_articles_is_one_name() -> None:
                    Extraction("en", (), (("KOMIR", "Mineral Resources Corporation"),))]
     aliases = Aliases(VOCABULARY, extractions, Curation())
     assert key(aliases.resolve("Mineral Resources Corporation")) == key(longer) == key(aliases.resolve("KOMIR"))
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("approved by the Honourable Mélanie Joly, the minister, on Friday", "Mélanie Joly", "PERSON"),  # a title, no name's part
+    ("the chief executive told Citi FM on Monday", "Citi FM", "ORG"),  # a radio station
+    ("It will buy 19.99% of Jupiter Mines from the founders.", "Jupiter Mines", "ORG"),  # "Mines" alone ends a company's name
+])
+def test_a_courtesy_title_a_radio_station_and_a_company_called_mines(text: str, name: str, kind: str) -> None:
+    span = {"Mélanie Joly": "Honourable Mélanie Joly"}.get(name, name)
+    start = text.index(span)
+    assert (name, kind) in [(m.name, m.type) for m in refine(text, [(start, start + len(span), "ORG")], [], VOCABULARY).mentions]
+
+
+def test_black_economic_empowerment_is_a_common_term() -> None:
+    text = "the deal keeps its BEE partners"
+    assert [m for m in refine(text, [(text.index("BEE"), text.index("BEE") + 3, "ORG")], [], VOCABULARY).mentions] == []

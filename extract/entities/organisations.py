@@ -551,7 +551,9 @@ def capitalised_sites(text: str) -> list[Found]:
         name = text[start:end]
         # "Zambia's Mopani Copper Mines", "Konkola Copper Mines": a capitalised metal, then "Mines", ends a company's
         # name (a mine is "the Kamoto Copper Mine").
-        if kind_words and match.group(0).endswith(" Mines") and name[:1].isupper():
+        # ("Jupiter Mines", "Ivanhoe Mines": a name with "Mines" and nothing else after it is a company's too; a
+        # single mine is "the X Mine".)
+        if match.group(0).endswith(" Mines") and name[:1].isupper() and (kind_words or " " not in name):
             found.append(Found(start, match.end(), text[start:match.end()], "ORG", text[start:match.end()], origin="rule"))
             continue
         if (words_[-1][1][0].islower() or ORG_SUFFIX.search(name) or place_kind(name) in ("country", "subdivision")
