@@ -3701,3 +3701,14 @@ def test_a_courtesy_title_a_radio_station_and_a_company_called_mines(text: str, 
 def test_black_economic_empowerment_is_a_common_term() -> None:
     text = "the deal keeps its BEE partners"
     assert [m for m in refine(text, [(text.index("BEE"), text.index("BEE") + 3, "ORG")], [], VOCABULARY).mentions] == []
+
+
+@pytest.mark.parametrize("text, written, amount, currency", [
+    ("shares closed at 30.5 cents on Friday", "30.5 cents", 0.305, "USD"),
+    ("the shares rose 4 pence in London", "4 pence", 0.04, "GBP"),
+])
+def test_an_amount_in_cents_or_pence_is_money_in_the_currency_itself(text: str, written: str, amount: float, currency: str) -> None:
+    from extract.entities.values import values_in
+
+    assert [(f.text, f.value["amount"], f.value["currency"]) for f in values_in(text, [])] == [(written, amount, currency)]
+    assert [f.type for f in values_in("output rose 5 per cent", [])] == ["PERCENT"]

@@ -229,6 +229,23 @@ def currency_of_nearest_country(text: str, found: Found) -> Found | None:
 
 
 GLUED_CODE = re.compile(r"[A-Z]{2,3}\d{1,3}")
+# "shares closed at 30.5 cents", "a 27 cent premium", "rose 4 pence": a share price in the currency's hundredth.
+CENTS = re.compile(r"(?<![\w.$])(\d+(?:\.\d+)?)\s?(cents?|pence)\b")
+
+
+def cents_in(text: str) -> list[Found]:
+    """Amounts in cents or pence, valued in the currency itself: cents of the dollar of the country the article
+    names nearest (a US dollar where none), pence of the pound."""
+    found = []
+    for m in CENTS.finditer(text):
+        if m.group(2) == "pence":
+            code = "GBP"
+        else:
+            sign = _SIGN_OF_FORM["$"]
+            code = currencies.currency_meant(text, m.start(), m.end(), sign) or sign.default or sign.codes[0]
+        value = {"amount": round(float(m.group(1)) / 100, 4), "currency": code}
+        found.append(Found(m.start(), m.end(), m.group(0), "MONEY", m.group(0), value, "rule"))
+    return found
 
 
 # "Three percent of the world's lithium", "lent it two million euros": a figure written in words.
@@ -266,7 +283,7 @@ def values_in(text: str, model_spans: list[Found]) -> list[Found]:
              for f in found]
     found += [Found(m.start(), m.end(), m.group(0), "PERCENT", m.group(0), percent_value(m.group(0)), "rule")
               for m in PERCENT_PATTERN.finditer(text)]
-    found += [f for f in spelled_values(text) if not any(overlaps(f, other) for other in found)]
+    found += [f for f in spelled_values(text) + cents_in(text) if not any(overlaps(f, other) for other in found)]
     for span in model_spans:
         if span.type in ("MONEY", "PERCENT") and not any(overlaps(span, f) for f in found):
             value = money_value(span.text) if span.type == "MONEY" else percent_value(span.text)
