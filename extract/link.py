@@ -936,8 +936,7 @@ def provinces(found: list[list[Found]], aliases: Aliases) -> None:
         states = {key(state) for state in STATES_OF_FORM.get(name, ())} if name.isupper() else set()
         if not states or not aliases.free(name):
             continue
-        beside = {key(aliases.resolve(m.name)) for mentions in found if any(aliases.resolve(m.name) == name for m in mentions)
-                  for m in mentions} & states
+        beside = {key(aliases.resolve(m.name)) for mentions in articles_naming(name, found, aliases) for m in mentions} & states
         named = beside or (states & by_key.keys())
         if len(named) == 1:
             aliases.canonical[key(name)] = by_key[next(iter(named))]

@@ -8,7 +8,7 @@ from ..dates import ZONES
 from ..model import VALUE_TYPES
 from ..vocab import Vocabulary, alternation, entries, fold, words
 from .gazetteer import is_country_start, language_names, place_kind
-from .organisations import COMMON_TERMS, OPENED_BY, ORG_SUFFIX, opens_a_sentence
+from .organisations import CODE_ON_EXCHANGE, COMMON_TERMS, EXCHANGE, OPENED_BY, ORG_SUFFIX, opens_a_sentence
 from .people import MINISTERIAL_TITLE
 from .places import DIRECTIONS
 from .spans import Found
@@ -31,11 +31,13 @@ CHEMICAL_FORMULA = re.compile(r"(?=\w*\d[A-Z])(?:[A-Z][a-z]?\d*){2,}")  # a figu
 LAW_NAME = re.compile(r"\s(?:Act|Law|Code|Directive|Ordinance|Regulations?|Bill|Strategy|Policy|Framework|Roadmap|Extraction|"
                       r"Agreement|Accord|Treaty|Pact)"
                       r"(?: (?:of )?(?:19|20)\d{2})?$")
-TICKER_BEFORE = re.compile(r"[(;,]\s*[A-Z][A-Za-z]{1,9}:\s?$")
-SHARE_TICKER = re.compile(r"[A-Z0-9]{2,6}\.[A-Z]{1,2}")
+TICKER_BEFORE = re.compile(rf"[(;,]\s*{EXCHANGE}$")
+SHARE_TICKER = re.compile(CODE_ON_EXCHANGE)
 # "(RTNTF,RIO,RIO.L, RTPPF)", "(NYSE:RIO)": brackets holding only share codes and exchanges.
-SHARE_CODE = r"(?:[A-Z][A-Za-z]{1,9}: ?)?[A-Z0-9][A-Z0-9.-]{0,7}"
+SHARE_CODE = rf"(?:{EXCHANGE})?[A-Z0-9][A-Z0-9.-]{{0,7}}"
 TICKER_BRACKET = re.compile(rf"\({SHARE_CODE}(?:[,;] ?{SHARE_CODE})*\)")
+TIME_ZONES = frozenset(ZONES)
+CLOCK_BEFORE = re.compile(r"\d(?:\s?(?:[ap]\.?m\.?|[AP]M))?\s+$")
 
 
 def in_ticker_bracket(text: str, start: int, end: int) -> bool:
@@ -48,8 +50,6 @@ def in_ticker_bracket(text: str, start: int, end: int) -> bool:
     # (The exchange before a colon is a name of its own: "NYSE" of "(NYSE: VALE)".)
     return (bracket is not None and bracket.end() >= end and ("," in bracket.group(0) or ":" in bracket.group(0))
             and not text.startswith(":", end))
-TIME_ZONES = frozenset(ZONES)
-CLOCK_BEFORE = re.compile(r"\d(?:\s?(?:[ap]\.?m\.?|[AP]M))?\s+$")
 
 
 def is_junk(found: Found, common_acronyms: set[str], text: str = "") -> bool:

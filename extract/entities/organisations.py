@@ -662,11 +662,15 @@ SHARES_OR_FILING = re.compile(rf"\b[Ss]hares (?:in|of) (?:the )?({NAME_RUN})(?= 
                               rf"|{CAPITALISED_NAME} (?:said|says|wrote|writes) in an? (?:research |client )?note\b")
 # "Glencore (GLEN.L)", "Lundin Mining Corporation (LMC, LUN.TO)", "Barrick (NYSE: GOLD)": a name with its share's
 # ticker after it is a listed company's, whatever town shares it.
-TICKER = r"(?:[A-Z][A-Za-z]{1,9}: ?[A-Z0-9]{1,6}(?:\.[A-Z]{1,2})?|[A-Z0-9]{2,6}\.[A-Z]{1,2})"
+# An exchange before a share's code ("NYSE: ", "TSX:"), and a code with its exchange's letters after it ("GLEN.L").
+EXCHANGE = r"[A-Z][A-Za-z]{1,9}: ?"
+CODE_ON_EXCHANGE = r"[A-Z0-9]{2,6}\.[A-Z]{1,2}"
+TICKER = rf"(?:{EXCHANGE}[A-Z0-9]{{1,6}}(?:\.[A-Z]{{1,2}})?|{CODE_ON_EXCHANGE})"
 LISTED = re.compile(rf"{CAPITALISED_NAME}(?: (?:{LEGAL_FORMS}))?,? \((?:[A-Z][\w&-]{{1,8}}, )?{TICKER}(?:[;,] [^()]{{1,40}})?\)")
+# "X, Y and Z": names listed, each its own.
+NAME_LIST = rf"((?:{NAME_RUN}\s?, )+{NAME_RUN},? (?:and|&) {NAME_RUN})\b"
 COMPANIES_LISTED = re.compile(rf"\b(?:companies|firms|miners|producers|groups|lenders|banks|refiners|smelters|carmakers|"
-                              rf"automakers|steelmakers|traders|conglomerates),? (?:such as|including|like|led by) "
-                              rf"((?:{NAME_RUN}\s?, )+{NAME_RUN},? (?:and|&) {NAME_RUN})\b")
+                              rf"automakers|steelmakers|traders|conglomerates),? (?:such as|including|like|led by) {NAME_LIST}")
 # "chief executive of Gavi, and …", "an analyst at Tamarind Capital said": where an officer, an analyst or a
 # spokesperson works is an organisation (a country's president is the gazetteer's business: no place is taken).
 OFFICER_OF = re.compile(r"\b(?:chief executive|chief executive officer|CEO|chairman|chairwoman|chairperson|managing director|"
@@ -735,10 +739,15 @@ PRONOUNS = {"I", "We", "He", "She", "They", "It", "Its"}
 
 
 def named_in_context(text: str, match: re.Match[str], kind: str, towns_too: bool = False) -> Found | None:
-    """The name a context pattern caught, without the words opening its sentence; never a place the gazetteer
-    knows, a pronoun, a month or day, or a bare organisation word ("Company"). With towns_too, a town's name may
-    be a company's ("miner Rio Tinto", whose name a Brazilian town shares): the context says so plainly."""
+    """The name a context pattern caught (its first group that matched); see name_at."""
     start, end = match.span(next(group for group in range(1, match.re.groups + 1) if match.group(group) is not None))
+    return name_at(text, start, end, kind, towns_too)
+
+
+def name_at(text: str, start: int, end: int, kind: str, towns_too: bool = False) -> Found | None:
+    """The name at [start, end), without the words opening its sentence or describing it ("Australia-listed"); never
+    a place the gazetteer knows, a pronoun, a month or day, or a bare organisation word ("Company"). With towns_too,
+    a town's name may be a company's ("miner Rio Tinto", whose name a Brazilian town shares): the context says so."""
     lead = OPENED_BY.match(text, start, end)
     start = lead.end() if lead else start
     described = BEFORE_A_NAME.match(text, start, end)  # "the Rwanda-backed M23": who backs it is no part of it
@@ -759,7 +768,7 @@ def projects_described(text: str) -> list[Found]:
 
 # "projects ranging from Alemão, Cristalino, and Bacaba in Brazil to …": each name of a list of projects is one.
 PROJECTS_LISTED = re.compile(rf"\b(?:projects|mines|deposits|prospects|operations),? (?:such as|including|like|ranging from) "
-                             rf"((?:{NAME_RUN}\s?, )+{NAME_RUN},? (?:and|&) {NAME_RUN})\b")
+                             rf"{NAME_LIST}")
 
 
 def names_listed(text: str, pattern: re.Pattern[str], kind: str) -> list[Found]:
@@ -785,16 +794,10 @@ def organisations_in_context(text: str) -> list[Found]:
     for match in COUNTRY_ACRONYM.finditer(text):
         if place_kind(match.group(1)) == "country" and match.group(2).casefold() not in COMMON_TERMS:
             found.append(Found(match.start(2), match.end(2), match.group(2), "ORG", match.group(2), origin="rule"))
-    for match in OWNERS.finditer(text):  # each of two owners named together
-        for group in (1, 2, 3):
-            if not match.group(group):
-                continue
-            # ("a unit of Australia-listed Prospect Resources": where it is listed is no part of its name)
-            described = BEFORE_A_NAME.match(text, match.start(group), match.end(group))
-            start = described.end() if described else match.start(group)
-            name = text[start:match.end(group)]
-            if name and not place_kind(name) and name not in PRONOUNS:
-                found.append(Found(start, match.end(group), name, "ORG", name, origin="rule"))
+    # Each of two owners named together ("a unit of Australia-listed Prospect Resources": where it is listed is no part
+    # of its name).
+    found += [name_at(text, *match.span(group), "ORG") for match in OWNERS.finditer(text) for group in (1, 2, 3)
+              if match.group(group)]
     # ("Mr Smith said in a filing": a person's honorific opens no organisation's name.)
     return [f for f in found if f is not None and f.name.split()[0].rstrip(".") not in PERSONAL_HONORIFICS]
 

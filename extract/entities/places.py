@@ -212,8 +212,10 @@ TOWN_AFTER_PREPOSITION = re.compile(
 SPATIAL_BETWEEN = re.compile(r"\b(?:lies?|lying|located|situated|sits|midway|halfway|road|highway|railway|rail line|"
                              r"farmland|land|area|stretch|valley|coast|border|somewhere) between $")
 HOME_PLACE = re.compile(rf"\b([A-Z][\w’'-]+?){COMPANY_HOME}")
+# Who lives somewhere: "residents of", "villagers from".
+RESIDENTS = r"(?:[Rr]esidents?|[Vv]illagers?|[Ii]nhabitants|[Tt]ownspeople|[Tt]ownsfolk|[Ee]lders?)"
 # "Residents of Zajas asked …", "villagers in Otanche say …": where people live is a town (any the data knows).
-PEOPLE_OF_TOWN = re.compile(r"\b(?:[Rr]esidents|[Vv]illagers|[Ii]nhabitants|[Tt]ownspeople|[Tt]ownsfolk|[Ee]lders) (?:of|from|in) "
+PEOPLE_OF_TOWN = re.compile(rf"\b{RESIDENTS} (?:of|from|in) "
                             r"([A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})(?=[,.;:)]|\s+[a-z])")
 
 
@@ -410,10 +412,10 @@ REGION_GOES_ON = re.compile(r"(?:[,.;:]| (?:and|about|near|where|which|region|ar
 OUTLET_WORD = re.compile(rf"(?:{alternation(words('organisation_words', 'outlet'))})$")
 PUBLISHING_BEFORE = re.compile(r"\b(?:published|reported|wrote|written|quoted|said|told|interview|column|editorial|op-ed|"
                                r"article|advert|advertisement|listed|traded)\b")
-PEOPLE_FROM = re.compile(r"\b(?:(?:elders?|residents?|villagers?|people|farmers?|fishermen|fishers|herders|families|natives?|"
+PEOPLE_FROM = re.compile(rf"\b(?:(?:{RESIDENTS}|people|farmers?|fishermen|fishers|herders|families|natives?|"
                          r"tribesmen|leaders?|youths?|women|men|km|kilometres|kilometers|miles) from"
                          # ("Residents of Mopipi told …": who lives somewhere is of the place; not "leaders of" a company.)
-                         r"|(?:[Rr]esidents?|[Vv]illagers|[Ii]nhabitants|[Tt]ownspeople|[Tt]ownsfolk) of)\s+$")
+                         rf"|{RESIDENTS} of)\s+$")
 
 
 # "ship it from Owendo to Paradip": the end of a route that starts at a known place is a place.

@@ -384,7 +384,7 @@ def split_coordinated(found: Found, text: str) -> list[Found]:
                                                                           text.replace(found.text, " ")))
     # ("workers from Samtse and Chhukha": after a place's preposition, a town the gazetteer knows and a name joined to
     # it are two places, though the second stands nowhere else.)
-    places = (not match.group(1) and PLACE_PREPOSITION_BEFORE.search(text, max(0, found.start - 12), found.start)
+    places = (not match.group(1) and BEFORE_TWO_PLACES.search(text, max(0, found.start - 12), found.start)
               and all(is_plain_name(part) for part in (first, second)) and (place_kind(first) or is_town(first)))
     # ("signed by Governor General Sir Bob Dadae and Barrick Gold Corporation …": a titled person and a company with
     # its legal form are two, whatever the model joined.)
@@ -407,7 +407,9 @@ def split_coordinated(found: Found, text: str) -> list[Found]:
             replace(found, start=start_second, end=found.end, text=second, name=second, type=retype(second, found.type))]
 
 
-PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|from|near|around|between|outside)\s+$")
+# Where only places can follow ("workers from Samtse and Chhukha"); not "between", as often about parties ("talks
+# between Rio and Glencore").
+BEFORE_TWO_PLACES = re.compile(r"\b(?:in|from|near|around|outside)\s+$")
 
 
 def countries_with_and(text: str, candidates: list[Found]) -> list[Found]:

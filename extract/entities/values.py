@@ -189,12 +189,19 @@ def as_range_or_two(match: re.Match[str]) -> list[Found]:
     second figure lower) is two amounts, and so is 'from US$5.1 billion to US$7.1 billion' (a change, not a range)."""
     written = match.group(0)
     value = money_value(written)
-    changed = re.search(r"\bfrom (?:(?:the |an? |its )?[\w-]+ ){0,2}$", match.string[max(0, match.start() - 40):match.start()])
-    if value is None or "high" not in value or (value["high"] > value["amount"] and not (changed and " to " in written)):
+    if value is None or "high" not in value or (value["high"] > value["amount"] and not changed_from(match)):
         return [Found(match.start(), match.end(), written, "MONEY", written, value, "rule")]
     separator = list(re.finditer(RANGE_SEPARATOR, written))[-1]
     parts = ((match.start(), written[:separator.start()]), (match.start() + separator.end(), written[separator.end():]))
     return [Found(start, start + len(part), part, "MONEY", part, money_value(part), "rule") for start, part in parts]
+
+
+CHANGED_FROM = re.compile(r"\bfrom (?:(?:the |an? |its )?[\w-]+ ){0,2}$")
+
+
+def changed_from(match: re.Match[str]) -> bool:
+    """'from the initially planned US$5.1 billion to US$7.1 billion': a figure's change, not a range."""
+    return " to " in match.group(0) and CHANGED_FROM.search(match.string, max(0, match.start() - 40), match.start()) is not None
 
 
 def between_ranges(text: str, amounts: list[Found]) -> list[Found]:
@@ -329,10 +336,9 @@ YEARS_BETWEEN = re.compile(r"\bbetween ((?:19|20)\d{2}) and ((?:19|20)\d{2})\b(?
 
 
 def years_after_words(text: str) -> list[Found]:
-    found = [Found(m.start(1), m.end(1), m.group(1), "DATE", m.group(1), {"year": int(m.group(1))}, "rule")
-             for pattern in (YEAR_AFTER_WORD, HISTORIC_YEAR) for m in pattern.finditer(text)]
-    return found + [Found(m.start(g), m.end(g), m.group(g), "DATE", m.group(g), {"year": int(m.group(g))}, "rule")
-                    for m in YEARS_BETWEEN.finditer(text) for g in (1, 2)]
+    return [Found(m.start(g), m.end(g), m.group(g), "DATE", m.group(g), {"year": int(m.group(g))}, "rule")
+            for pattern in (YEAR_AFTER_WORD, HISTORIC_YEAR, YEARS_BETWEEN) for m in pattern.finditer(text)
+            for g in range(1, pattern.groups + 1)]
 
 
 # "announced Thursday": a weekday's name is a date wherever it stands alone.
